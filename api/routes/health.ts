@@ -1,0 +1,33 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiEnv } from '../api-env.ts';
+
+const HealthSchema = z
+  .object({
+    status: z.enum(['ok', 'unavailable']).openapi({ example: 'ok' }),
+    database: z.enum(['ok', 'unavailable']).openapi({ example: 'ok' }),
+    time: z.string().openapi({ example: '2026-11-22T10:00:00.000Z', description: 'Server time, ISO 8601 UTC' }),
+  })
+  .openapi('Health');
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/health',
+  tags: ['Operations'],
+  summary: 'Is the service up and can it reach its database?',
+  responses: {
+    200: { description: 'The service and its database answer.', content: { 'application/json': { schema: HealthSchema } } },
+    503: { description: 'The database does not answer.', content: { 'application/json': { schema: HealthSchema } } },
+  },
+});
+
+export function registerHealth(api: OpenAPIHono<ApiEnv>) {
+  api.openapi(route, async (c) => {
+    const time = new Date().toISOString();
+    try {
+      await c.var.ping();
+      return c.json({ status: 'ok' as const, database: 'ok' as const, time }, 200);
+    } catch {
+      return c.json({ status: 'unavailable' as const, database: 'unavailable' as const, time }, 503);
+    }
+  });
+}

@@ -1,0 +1,19 @@
+import { useI18n } from '../i18n/i18n-context.tsx';
+
+export function SiteFooter({ agencyName, agencyCity }: { agencyName: string; agencyCity: string }) {
+  const { t } = useI18n();
+  return (
+    <footer className="site-footer">
+      <p className="ds-paragraph" data-size="sm">
+        {t('footer.about')}
+      </p>
+      <p className="ds-paragraph" data-size="sm">
+        {t('footer.agency', { agency: agencyName, city: agencyCity })}
+        {' · '}
+        <a className="ds-link" href="/api/docs">
+          {t('footer.apiDocs')}
+        </a>
+      </p>
+    </footer>
+  );
+}

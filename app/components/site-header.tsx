@@ -1,0 +1,38 @@
+import { useLocation } from 'react-router';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
+
+export function SiteHeader({ agencyName }: { agencyName: string }) {
+  const { t, locale } = useI18n();
+  const { pathname } = useLocation();
+  const items = [
+    { href: `/${locale}/`, label: t('nav.home') },
+    { href: `/${locale}/organisations`, label: t('nav.organisations') },
+    { href: '/api/docs', label: t('nav.apiDocs') },
+  ];
+  return (
+    <header className="site-header">
+      <div className="site-header__top">
+        <a href={`/${locale}/`} className="site-header__brand">
+          <span className="site-header__name">{agencyName}</span>
+          <span className="site-header__tagline">{t('layout.tagline')}</span>
+        </a>
+        <LanguageSwitcher />
+        <a href={`/${locale}/sign-in`} className="ds-button site-header__sign-in" data-variant="secondary">
+          {t('layout.signIn')}
+        </a>
+      </div>
+      <nav aria-label={t('layout.mainNav')} className="site-header__nav">
+        <ul>
+          {items.map((item) => (
+            <li key={item.href}>
+              <a href={item.href} aria-current={item.href === pathname ? 'page' : undefined}>
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import { isRouteErrorResponse, Links, Outlet, useRouteLoaderData } from 'react-router';
+import { getAgency } from '../core/agency/get-agency.ts';
+import { SiteFooter } from './components/site-footer.tsx';
+import { SiteHeader } from './components/site-header.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
+import { defaultLocale, isLocale } from './i18n/locales.ts';
+import stylesheet from './styles/app.css?url';
+import type { Route } from './+types/root';
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const locale = isLocale(params.lang) ? params.lang : defaultLocale;
+  const agency = await getAgency(context.core);
+  return { locale, agency, requestId: context.requestId };
+}
+
+/**
+ * The document shell. It deliberately renders no <Scripts />: every page is complete server-rendered
+ * HTML and every form is a plain HTML form, so pages ship no JavaScript (docs/decisions/002).
+ */
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const locale = data?.locale ?? defaultLocale;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale}>
+          <Shell agencyName={data?.agency.name ?? ''} agencyCity={data?.agency.city ?? ''}>
+            {children}
+          </Shell>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}
+
+function Shell({ agencyName, agencyCity, children }: { agencyName: string; agencyCity: string; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="ds-skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <SiteHeader agencyName={agencyName} />
+      <main id="main" tabIndex={-1} className="page">
+        {children}
+      </main>
+      <SiteFooter agencyName={agencyName} agencyCity={agencyCity} />
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t, locale } = useI18n();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const data = useRouteLoaderData<typeof loader>('root');
+  const title = notFound ? t('error.notFound.title') : t('error.server.title');
+  return (
+    <>
+      <title>{title}</title>
+      <h1 className="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      <p className="ds-paragraph">{notFound ? t('error.notFound.text') : t('error.server.text')}</p>
+      {!notFound && data?.requestId ? (
+        <p className="ds-paragraph" data-size="sm">
+          <code>{data.requestId}</code>
+        </p>
+      ) : null}
+      <p className="ds-paragraph">
+        <a className="ds-link" href={`/${locale}/`}>
+          {t('error.backHome')}
+        </a>
+      </p>
+    </>
+  );
+}

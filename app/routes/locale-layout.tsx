@@ -1,0 +1,12 @@
+import { data, Outlet } from 'react-router';
+import { isLocale } from '../i18n/locales.ts';
+import type { Route } from './+types/locale-layout';
+
+export function loader({ params }: Route.LoaderArgs) {
+  if (!isLocale(params.lang)) throw data(null, { status: 404 });
+  return null;
+}
+
+export default function LocaleLayout() {
+  return <Outlet />;
+}

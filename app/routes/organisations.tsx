@@ -1,0 +1,163 @@
+import { data, useLoaderData } from 'react-router';
+import { listOrganisationCountries } from '../../core/organisations/list-organisation-countries.ts';
+import {
+  listPublicOrganisations,
+  listPublicOrganisationsInput,
+  QUERY_MAX_LENGTH,
+} from '../../core/organisations/list-public-organisations.ts';
+import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { createTranslator } from '../i18n/translator.ts';
+import { isLocale } from '../i18n/locales.ts';
+import type { Route } from './+types/organisations';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const raw = { country: url.searchParams.get('country') ?? '', q: url.searchParams.get('q') ?? '' };
+  const countries = await listOrganisationCountries(context.core);
+  const parsed = listPublicOrganisationsInput.safeParse({ ...raw, after: url.searchParams.get('after') ?? undefined });
+  const t = createTranslator(isLocale(params.lang) ? params.lang : 'en');
+
+  const errors: FieldError[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      if (field === 'q') errors.push({ field: 'q', message: t.t('organisations.error.queryTooLong', { max: QUERY_MAX_LENGTH }) });
+      else if (field === 'country') errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
+    }
+  } else if (parsed.data.country && !t.country(parsed.data.country)) {
+    errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
+  }
+  if (errors.length > 0 || !parsed.success) {
+    // The form comes back with what was typed and a message per field; nothing is lost.
+    return data({ raw, countries, errors, page: null }, { status: 400 });
+  }
+  const page = await listPublicOrganisations(context.core, parsed.data);
+  return { raw, countries, errors, page };
+}
+
+export default function Organisations() {
+  const { raw, countries, errors, page } = useLoaderData<typeof loader>();
+  const { t, number, country, locale } = useI18n();
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  const byName = [...countries].sort((a, b) => (country(a) ?? a).localeCompare(country(b) ?? b, locale));
+  const nextHref = page?.next
+    ? `?${new URLSearchParams({ country: raw.country, q: raw.q, after: page.next }).toString()}`
+    : null;
+
+  return (
+    <>
+      <title>{t('organisations.title')}</title>
+      <h1 className="ds-heading" data-size="lg">
+        {t('organisations.title')}
+      </h1>
+      <p className="ds-paragraph">{t('organisations.lead')}</p>
+
+      <ErrorSummary heading={t('organisations.error.summary')} errors={errors} />
+
+      <form method="get" className="filter-form" aria-labelledby="filter-title">
+        <h2 id="filter-title" className="ds-heading" data-size="xs">
+          {t('organisations.filter.heading')}
+        </h2>
+        <div className="ds-field">
+          <label className="ds-label" htmlFor="country">
+            {t('organisations.filter.country')}
+          </label>
+          <select
+            id="country"
+            name="country"
+            className="ds-input"
+            defaultValue={raw.country}
+            aria-invalid={errorFor('country') ? true : undefined}
+            aria-describedby={errorFor('country') ? 'country-error' : undefined}
+          >
+            <option value="">{t('organisations.filter.allCountries')}</option>
+            {byName.map((code) => (
+              <option key={code} value={code}>
+                {country(code) ?? code}
+              </option>
+            ))}
+          </select>
+          {errorFor('country') ? (
+            <p id="country-error" className="ds-validation-message" data-color="danger">
+              {errorFor('country')}
+            </p>
+          ) : null}
+        </div>
+        <div className="ds-field">
+          <label className="ds-label" htmlFor="q">
+            {t('organisations.filter.query')}
+          </label>
+          <p id="q-hint" className="ds-paragraph" data-size="sm">
+            {t('organisations.filter.queryHint')}
+          </p>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="ds-input"
+            defaultValue={raw.q}
+            aria-invalid={errorFor('q') ? true : undefined}
+            aria-describedby={errorFor('q') ? 'q-hint q-error' : 'q-hint'}
+          />
+          {errorFor('q') ? (
+            <p id="q-error" className="ds-validation-message" data-color="danger">
+              {errorFor('q')}
+            </p>
+          ) : null}
+        </div>
+        <div className="filter-form__actions">
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t('organisations.filter.submit')}
+          </button>
+          <a className="ds-link" href={`/${locale}/organisations`}>
+            {t('organisations.filter.reset')}
+          </a>
+        </div>
+      </form>
+
+      {page ? (
+        <section aria-labelledby="results-title">
+          <h2 id="results-title" className="ds-heading" data-size="sm" aria-live="polite">
+            {t('organisations.count', { count: page.total })}
+          </h2>
+          {page.items.length === 0 ? (
+            <p className="ds-paragraph">{t('organisations.empty')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="ds-table" data-border="true">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('organisations.column.name')}</th>
+                    <th scope="col">{t('organisations.column.country')}</th>
+                    <th scope="col">{t('organisations.column.city')}</th>
+                    <th scope="col" className="numeric">
+                      {t('organisations.column.partnerships')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((org) => (
+                    <tr key={org.id}>
+                      <th scope="row">{org.legalName}</th>
+                      <td>{country(org.countryCode) ?? org.countryCode}</td>
+                      <td>{org.city}</td>
+                      <td className="numeric">{number(org.partnershipCount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {nextHref ? (
+            <p className="ds-paragraph">
+              <a className="ds-link" href={nextHref} rel="next">
+                {t('organisations.nextPage')}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { organisations } from '../../db/schema/organisations.ts';
+import { partnershipPartners } from '../../db/schema/partnerships.ts';
+import type { CoreContext } from '../context.ts';
+
+export const QUERY_MAX_LENGTH = 100;
+export const PAGE_SIZE = 50;
+
+/** The directory filters, as they arrive from a GET form or the API (empty fields mean "any"). */
+export const listPublicOrganisationsInput = z.object({
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'unknownCountry')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  q: z.string().trim().max(QUERY_MAX_LENGTH, 'queryTooLong').optional(),
+  after: z.string().max(400).optional(),
+});
+export type ListPublicOrganisationsInput = z.infer<typeof listPublicOrganisationsInput>;
+
+export interface PublicOrganisation {
+  id: string;
+  legalName: string;
+  countryCode: string;
+  city: string;
+  partnershipCount: number;
+}
+
+export interface PublicOrganisationPage {
+  items: PublicOrganisation[];
+  total: number;
+  /** Opaque keyset cursor for the next page, or null on the last page. */
+  next: string | null;
+}
+
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+      return [value[0] as string, value[1] as string];
+    }
+  } catch {
+    // A damaged cursor starts from the first page rather than failing.
+  }
+  return null;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Public directory: names and places only, no contacts. Ordered by name, keyset-paginated. */
+export async function listPublicOrganisations(
+  ctx: CoreContext,
+  input: ListPublicOrganisationsInput,
+): Promise<PublicOrganisationPage> {
+  const filters: SQL[] = [];
+  if (input.country) filters.push(eq(organisations.countryCode, input.country));
+  if (input.q) filters.push(ilike(organisations.legalName, `%${escapeLike(input.q)}%`));
+  const where = filters.length ? and(...filters) : undefined;
+
+  const cursor = decodeCursor(input.after);
+  const afterCursor = cursor
+    ? or(
+        gt(organisations.legalName, cursor[0]),
+        and(eq(organisations.legalName, cursor[0]), gt(organisations.id, cursor[1])),
+      )
+    : undefined;
+
+  const partnershipCount = sql<number>`(select count(*)::int from ${partnershipPartners} where ${partnershipPartners.organisationId} = ${organisations.id})`;
+  const [rows, [counted]] = await Promise.all([
+    ctx.db
+      .select({
+        id: organisations.id,
+        legalName: organisations.legalName,
+        countryCode: organisations.countryCode,
+        city: organisations.city,
+        partnershipCount,
+      })
+      .from(organisations)
+      .where(and(where, afterCursor))
+      .orderBy(asc(organisations.legalName), asc(organisations.id))
+      .limit(PAGE_SIZE + 1),
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where),
+  ]);
+
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  const next =
+    rows.length > PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.legalName, last.id])).toString('base64url') : null;
+  return { items, total: counted?.total ?? 0, next };
+}

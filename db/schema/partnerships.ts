@@ -1,0 +1,40 @@
+import { boolean, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations.ts';
+import { programmes } from './programmes.ts';
+
+/** Two or more organisations exchanging staff; the shape is derived from the partners' countries. */
+export const partnerships = pgTable(
+  'partnerships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    shape: text('shape', { enum: ['north_south', 'south_south', 'triangular'] }).notNull(),
+    status: text('status').notNull(),
+    sectorCode: text('sector_code'),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('partnerships_programme_idx').on(t.programmeId), index('partnerships_status_idx').on(t.status)],
+);
+
+export const partnershipPartners = pgTable(
+  'partnership_partners',
+  {
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    isCoordinator: boolean('is_coordinator').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.organisationId] }),
+    index('partnership_partners_organisation_idx').on(t.organisationId),
+  ],
+);

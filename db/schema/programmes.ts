@@ -1,0 +1,14 @@
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A funding line with its own eligibility rules (DESIGN.md §3). */
+export const programmes = pgTable('programmes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  minAge: integer('min_age').notNull(),
+  maxAge: integer('max_age').notNull(),
+  stayMonths: integer('stay_months').array().notNull(),
+  allowedShapes: text('allowed_shapes').array().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { createAgency } from '../factories/agency-factory.ts';
+import { createOrganisation, type OrganisationRow } from '../factories/organisation-factory.ts';
+import { createParticipant } from '../factories/participant-factory.ts';
+import { createPartnership } from '../factories/partnership-factory.ts';
+import { createProgramme, type ProgrammeRow } from '../factories/programme-factory.ts';
+import { createSequence } from '../factories/sequence.ts';
+import type { Database } from '../database.ts';
+import { agency } from '../schema/agency.ts';
+import { demoOrganisations } from './demo-organisations.ts';
+import { demoPartnerships } from './demo-partnerships.ts';
+
+const demoProgrammes = [
+  { code: 'professional', name: 'Professional', minAge: 22, maxAge: 35, stayMonths: [6, 12, 18], allowedShapes: ['north_south', 'south_south', 'triangular'] },
+  { code: 'volunteer-youth', name: 'Volunteer/Youth', minAge: 18, maxAge: 25, stayMonths: [6, 12], allowedShapes: ['north_south', 'south_south', 'triangular'] },
+  { code: 'health', name: 'Health (ESTHER)', minAge: 22, maxAge: 40, stayMonths: [6, 12], allowedShapes: ['north_south', 'south_south', 'triangular'] },
+] as const;
+
+/**
+ * Loads the demo data once: the agency, three programmes, 23 organisations, 14 partnerships of all
+ * three shapes and their participants. Does nothing when the agency row exists, so every start may call
+ * it. One transaction: a crash half-way leaves no half-seeded database.
+ */
+export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
+  return db.transaction(async (tx) => {
+    // Two processes starting at once must not both seed.
+    await tx.execute(sql`select pg_advisory_xact_lock(727001)`);
+    const existing = await tx.select({ id: agency.id }).from(agency).limit(1);
+    if (existing.length > 0) return { seeded: false };
+
+    const seq = createSequence(2001);
+    await createAgency(tx);
+    const programmes = new Map<string, ProgrammeRow>();
+    for (const p of demoProgrammes) {
+      programmes.set(p.code, await createProgramme(tx, { ...p, stayMonths: [...p.stayMonths], allowedShapes: [...p.allowedShapes] }, seq));
+    }
+    const organisations = new Map<string, OrganisationRow>();
+    for (const { key, ...org } of demoOrganisations) {
+      organisations.set(key, await createOrganisation(tx, org, seq));
+    }
+    for (const plan of demoPartnerships) {
+      const partners = plan.partners.map((key) => organisations.get(key)!);
+      const partnership = await createPartnership(
+        tx,
+        {
+          title: plan.title,
+          programmeId: programmes.get(plan.programme)!.id,
+          partners,
+          sectorCode: plan.sectorCode,
+          status: plan.status,
+          startsOn: plan.startsOn,
+          endsOn: plan.endsOn,
+        },
+        seq,
+      );
+      for (const home of partners) {
+        for (const host of partners) {
+          if (home.id === host.id) continue;
+          for (let i = 0; i < plan.perFlow; i++) {
+            await createParticipant(
+              tx,
+              {
+                partnershipId: partnership.id,
+                homeOrganisationId: home.id,
+                hostOrganisationId: host.id,
+                homeCountry: home.countryCode,
+                status: plan.status === 'closed' ? 'alumni' : 'in_placement',
+                ...(plan.status === 'closed' ? { startsOn: '2022-01-10', endsOn: '2022-12-20' } : {}),
+              },
+              seq,
+            );
+          }
+        }
+      }
+    }
+    return { seeded: true };
+  });
+}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { ServerBuild } from 'react-router';
+import { openDatabase } from '../db/client.ts';
+import { seedDemoData } from '../db/seed/seed-demo-data.ts';
+import type { Config } from './config.ts';
+import { createHttpApp } from './http-app.ts';
+import type { Logger } from './logger.ts';
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds the demo data once, and serves HTTP until stop() is called. */
+export async function startServer(config: Config, logger: Logger, root = process.cwd()): Promise<RunningServer> {
+  const buildFile = resolve(root, 'build/server/index.js');
+  if (!existsSync(buildFile)) throw new Error(`No build at ${buildFile}: run "npm run build" first.`);
+
+  const database = config.DATABASE_URL
+    ? await openDatabase({ kind: 'postgres', url: config.DATABASE_URL })
+    : await openDatabase({ kind: 'pglite', dataDir: resolve(root, config.DATA_DIR, 'pglite') });
+  logger.info({ database: database.kind }, 'database opened');
+  await database.migrate();
+  if (config.DEMO_DATA) {
+    const { seeded } = await seedDemoData(database.db);
+    logger.info({ seeded }, seeded ? 'demo data loaded' : 'demo data already present');
+  }
+
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const app = createHttpApp({
+    core: { db: database.db },
+    ping: database.ping,
+    logger,
+    build,
+    clientDir: resolve(root, 'build/client'),
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolveListening(s));
+    s.once('error', reject);
+  });
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const url = `http://${shownHost}:${config.PORT}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop accepting, let requests in flight finish, then close the database.
+      await new Promise<void>((done) => {
+        const timer = setTimeout(() => {
+          logger.warn('shutdown timeout: closing open connections');
+          if ('closeAllConnections' in server) server.closeAllConnections();
+          done();
+        }, config.SHUTDOWN_TIMEOUT_MS);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          done();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await database.close();
+    })());
+  return { url, stop };
+}
