@@ -17,7 +17,8 @@ export function createApi() {
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));
-  api.notFound((c) =>
+  // Registered last: anything under /api that no route above answers is an RFC 9457 problem, not an HTML page.
+  api.all('/*', (c) =>
     c.json(
       { type: 'about:blank', title: 'Not Found', status: 404, detail: `No endpoint at ${c.req.path}` },
       404,

@@ -24,7 +24,7 @@ export default function Home() {
   ];
   return (
     <>
-      <title>{`${t('home.title')} – ${agencyName}`}</title>
+      <title>{t('layout.pageTitle', { page: t('home.title'), agency: agencyName })}</title>
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title" className="ds-heading" data-size="xl">
           {t('home.title')}

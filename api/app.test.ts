@@ -1,0 +1,55 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { ApiEnv } from './api-env.ts';
+import { createApi } from './app.ts';
+
+function apiWith(ping: () => Promise<void>) {
+  const app = new Hono<ApiEnv>();
+  app.use(async (c, next) => {
+    c.set('ping', ping);
+    await next();
+  });
+  app.route('/api', createApi());
+  return app;
+}
+
+const up = apiWith(async () => {});
+
+describe('API', () => {
+  it('answers health with the database state', async () => {
+    const ok = await up.request('/api/v1/health');
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: 'ok', database: 'ok' });
+
+    const down = await apiWith(() => Promise.reject(new Error('connection refused'))).request('/api/v1/health');
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'unavailable', database: 'unavailable' });
+  });
+
+  it('publishes a valid OpenAPI 3 document', async () => {
+    const response = await up.request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = await response.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain('/v1/health');
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('has a readable documentation page listing the endpoints', async () => {
+    const response = await up.request('/api/docs');
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('/api/v1/health');
+    expect(html).not.toContain('<script');
+  });
+
+  it('answers an unknown endpoint with problem+json', async () => {
+    const response = await up.request('/api/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 404, title: 'Not Found' });
+  });
+});

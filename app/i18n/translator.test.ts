@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from './translator.ts';
+
+// Intl output uses narrow/no-break spaces; compare with ordinary spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('createTranslator', () => {
+  it('formats plurals per language', () => {
+    expect(createTranslator('en').t('organisations.count', { count: 1 })).toBe('1 organisation');
+    expect(createTranslator('en').t('organisations.count', { count: 0 })).toBe('No organisations match');
+    expect(createTranslator('nb').t('organisations.count', { count: 3 })).toBe('3 organisasjoner');
+  });
+
+  it('formats numbers per locale', () => {
+    expect(plain(createTranslator('en').number(12345))).toBe('12,345');
+    expect(plain(createTranslator('nb').number(12345))).toBe('12 345');
+    expect(plain(createTranslator('fr').number(12345))).toBe('12 345');
+    expect(plain(createTranslator('es').number(12345))).toBe('12.345');
+  });
+
+  it('formats NOK from integer øre per locale', () => {
+    expect(plain(createTranslator('nb').money(3_000_000_000))).toBe('30 000 000,00 kr');
+    expect(plain(createTranslator('nn').money(123_450))).toBe('1 234,50 kr');
+    expect(plain(createTranslator('es').money(3_000_000_000))).toBe('30.000.000,00 NOK');
+    expect(plain(createTranslator('en').money(123_450))).toBe('NOK 1,234.50');
+    expect(plain(createTranslator('fr').money(123_450))).toBe('1 234,50 NOK');
+    expect(plain(createTranslator('es').money(123_450))).toBe('1234,50 NOK');
+  });
+
+  it('formats money in currencies without minor units', () => {
+    expect(plain(createTranslator('en').money(5000, 'JPY'))).toBe('JP¥5,000');
+  });
+
+  it('formats dates per locale in the agency’s time zone', () => {
+    const date = '2026-11-22T23:30:00Z'; // already 23 November in Førde
+    expect(createTranslator('nb').date(date)).toBe('23. november 2026');
+    expect(createTranslator('nn').date(date)).toBe('23. november 2026');
+    expect(createTranslator('en').date(date)).toBe('23 November 2026');
+    expect(createTranslator('fr').date(date)).toBe('23 novembre 2026');
+    expect(createTranslator('es').date(date)).toBe('23 de noviembre de 2026');
+  });
+
+  it('names countries in the reader’s language and refuses unknown codes', () => {
+    expect(createTranslator('nb').country('NP')).toBe('Nepal');
+    expect(createTranslator('fr').country('ET')).toBe('Éthiopie');
+    expect(createTranslator('es').country('NO')).toBe('Noruega');
+    expect(createTranslator('en').country('XX')).toBeUndefined();
+    expect(createTranslator('en').country('nepal')).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { deriveShape } from '../../core/partnerships/derive-shape.ts';
+import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { organisations } from '../schema/organisations.ts';
+import { participants } from '../schema/participants.ts';
+import { partnershipPartners, partnerships } from '../schema/partnerships.ts';
+import { programmes } from '../schema/programmes.ts';
+import { seedDemoData } from './seed-demo-data.ts';
+
+const testDb = useTestDatabase();
+
+describe('seedDemoData', () => {
+  it('loads an agency, three programmes, 15–25 organisations in ten countries and a dozen partnerships of every shape', async () => {
+    expect(await seedDemoData(testDb.db)).toEqual({ seeded: true });
+
+    const progs = await testDb.db.select({ code: programmes.code }).from(programmes);
+    expect(progs.map((p) => p.code).sort()).toEqual(['health', 'professional', 'volunteer-youth']);
+
+    const orgs = await testDb.db.select().from(organisations);
+    expect(orgs.length).toBeGreaterThanOrEqual(15);
+    expect(orgs.length).toBeLessThanOrEqual(25);
+    expect(new Set(orgs.map((o) => o.countryCode))).toEqual(
+      new Set(['NO', 'NP', 'ET', 'MW', 'UG', 'TZ', 'BO', 'GT', 'BD', 'ID']),
+    );
+
+    const ships = await testDb.db.select().from(partnerships);
+    expect(ships.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(ships.map((p) => p.shape))).toEqual(new Set(['north_south', 'south_south', 'triangular']));
+  });
+
+  it('stores each partnership with the shape its partners’ countries give', async () => {
+    const rows = await testDb.db
+      .select({ id: partnerships.id, shape: partnerships.shape, country: organisations.countryCode })
+      .from(partnerships)
+      .innerJoin(partnershipPartners, sql`${partnershipPartners.partnershipId} = ${partnerships.id}`)
+      .innerJoin(organisations, sql`${organisations.id} = ${partnershipPartners.organisationId}`);
+    const byPartnership = new Map<string, typeof rows>();
+    for (const row of rows) byPartnership.set(row.id, [...(byPartnership.get(row.id) ?? []), row]);
+    expect(byPartnership.size).toBeGreaterThanOrEqual(12);
+    for (const partnerRows of byPartnership.values()) {
+      expect(deriveShape(partnerRows.map((r) => r.country))).toBe(partnerRows[0]!.shape);
+    }
+  });
+
+  it('makes every partner both a sender and a host (the reciprocity rule)', async () => {
+    const rows = await testDb.db
+      .select({
+        partnershipId: partnershipPartners.partnershipId,
+        organisationId: partnershipPartners.organisationId,
+        sent: sql<number>`(select count(*)::int from ${participants} where ${participants.partnershipId} = ${partnershipPartners.partnershipId} and ${participants.homeOrganisationId} = ${partnershipPartners.organisationId})`,
+        hosted: sql<number>`(select count(*)::int from ${participants} where ${participants.partnershipId} = ${partnershipPartners.partnershipId} and ${participants.hostOrganisationId} = ${partnershipPartners.organisationId})`,
+      })
+      .from(partnershipPartners);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.sent, `organisation ${row.organisationId} sends`).toBeGreaterThan(0);
+      expect(row.hosted, `organisation ${row.organisationId} hosts`).toBeGreaterThan(0);
+    }
+  });
+
+  it('does nothing on the second start', async () => {
+    const before = await testDb.db.select({ n: sql<number>`count(*)::int` }).from(participants);
+    expect(await seedDemoData(testDb.db)).toEqual({ seeded: false });
+    const after = await testDb.db.select({ n: sql<number>`count(*)::int` }).from(participants);
+    expect(after).toEqual(before);
+  });
+});

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../db/client.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PGlite: a dump of a migrated, empty database that every test file loads. */
+    pgliteTemplate: string | null;
+    /** PostgreSQL: the name of a migrated template database on TEST_DATABASE_URL's server. */
+    postgresTemplate: string | null;
+  }
+}
+
+/**
+ * Migrates one template database before any test runs; each test file then clones it
+ * (PGlite: loadDataDir of a dump, 0.8 s instead of a 2.4 s initdb; PostgreSQL: CREATE DATABASE … TEMPLATE).
+ * TEST_DATABASE_URL selects PostgreSQL.
+ */
+export default async function setup(project: TestProject) {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `mx_template_${randomUUID().slice(0, 8)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const template = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), maxConnections: 1 });
+    await template.migrate();
+    await template.close();
+    project.provide('postgresTemplate', name);
+    project.provide('pgliteTemplate', null);
+    return async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'mx-test-'));
+  const handle = await openDatabase({ kind: 'pglite' });
+  await handle.migrate();
+  const client = (handle.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
+  const dump = await client.dumpDataDir('none');
+  await handle.close();
+  const file = join(dir, 'template.tar');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', file);
+  project.provide('postgresTemplate', null);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
