@@ -25,7 +25,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       if (field === 'q') errors.push({ field: 'q', message: t.t('organisations.error.queryTooLong', { max: QUERY_MAX_LENGTH }) });
       else if (field === 'country') errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
     }
-  } else if (parsed.data.country && !t.country(parsed.data.country)) {
+  } else if (parsed.data.country && !countries.includes(parsed.data.country)) {
+    // Only countries in the directory are in the list; anything else was not chosen from it.
     errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
   }
   if (errors.length > 0 || !parsed.success) {
