@@ -14,7 +14,7 @@ if (!findBrowser()) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log('No browser found: installing Debian’s chromium…');
-    run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium']);
+    if (run('apt-get', ['update', '-qq'])) run('apt-get', ['install', '-y', '-qq', 'chromium']);
   }
   if (!findBrowser()) {
     console.log('No system chromium: trying Playwright’s own browser download…');

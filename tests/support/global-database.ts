@@ -18,10 +18,10 @@ declare module 'vitest' {
 /**
  * Migrates one template database before any test runs; each test file then clones it
  * (PGlite: loadDataDir of a dump, 0.8 s instead of a 2.4 s initdb; PostgreSQL: CREATE DATABASE … TEMPLATE).
- * TEST_DATABASE_URL selects PostgreSQL.
+ * TEST_DATABASE_URL (or DATABASE_URL) selects PostgreSQL: each file gets a new database on that server.
  */
 export default async function setup(project: TestProject) {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (url) {
     const name = `mx_template_${randomUUID().slice(0, 8)}`;
     const admin = new pg.Client({ connectionString: url });

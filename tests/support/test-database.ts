@@ -15,7 +15,7 @@ export function useTestDatabase() {
 
   beforeAll(async () => {
     const pgTemplate = inject('postgresTemplate');
-    const url = process.env.TEST_DATABASE_URL;
+    const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
     if (pgTemplate && url) {
       const name = `mx_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
       const admin = new pg.Client({ connectionString: url });
