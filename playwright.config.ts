@@ -20,7 +20,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { ...(browser ?? {}), args: chromiumArgs } } }],
   webServer: {
-    command: 'node_modules/.bin/react-router build && node_modules/.bin/tsx scripts/e2e-server.ts',
+    command: 'node_modules/.bin/react-router build && node --import tsx scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/healthz`,
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'data/e2e' },
     reuseExistingServer: false,

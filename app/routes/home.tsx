@@ -1,20 +1,22 @@
-import { useLoaderData } from 'react-router';
-import { getAgency } from '../../core/agency/get-agency.ts';
+import { useLoaderData, useRouteLoaderData } from 'react-router';
 import { getHeadlineFigures } from '../../core/stats/get-headline-figures.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/catalogs.ts';
+import type { loader as rootLoader } from '../root.tsx';
 import type { Route } from './+types/home';
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const [figures, agency] = await Promise.all([getHeadlineFigures(context.core), getAgency(context.core)]);
-  return { figures, agencyName: agency.name, countedAt: new Date().toISOString() };
+  const figures = await getHeadlineFigures(context.core);
+  return { figures, countedAt: new Date().toISOString() };
 }
 
 const methodPoints = ['local', 'reciprocity', 'participants', 'learning'] as const;
 const shapes = ['northSouth', 'southSouth', 'triangular'] as const;
 
 export default function Home() {
-  const { figures, agencyName, countedAt } = useLoaderData<typeof loader>();
+  const { figures, countedAt } = useLoaderData<typeof loader>();
+  // The root loader already read the agency for the header.
+  const agencyName = useRouteLoaderData<typeof rootLoader>('root')?.agency.name ?? '';
   const { t, number, date, locale } = useI18n();
   const figureItems: { key: MessageKey; value: number }[] = [
     { key: 'home.figures.organisations', value: figures.organisations },
