@@ -22,13 +22,16 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | { kind: 'postgres'; url: string; maxConnections?: number; onIdleError?: (error: Error) => void }
   /** dataDir undefined = in memory; loadDataDir = start from a dump (tests clone a migrated template). */
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    // An idle connection can be cut by the server (restart, admin termination). The pool drops it and
+    // opens a new one on the next query; without a listener Node would treat the event as a crash.
+    pool.on('error', (error) => target.onIdleError?.(error));
     const db = drizzlePg({ client: pool });
     return {
       db,

@@ -20,7 +20,11 @@ export async function startServer(config: Config, logger: Logger, root = process
   if (!existsSync(buildFile)) throw new Error(`No build at ${buildFile}: run "npm run build" first.`);
 
   const database = config.DATABASE_URL
-    ? await openDatabase({ kind: 'postgres', url: config.DATABASE_URL })
+    ? await openDatabase({
+        kind: 'postgres',
+        url: config.DATABASE_URL,
+        onIdleError: (error) => logger.warn({ err: error }, 'idle database connection closed by the server'),
+      })
     : await openDatabase({ kind: 'pglite', dataDir: resolve(root, config.DATA_DIR, 'pglite') });
   logger.info({ database: database.kind }, 'database opened');
   await database.migrate();
