@@ -4,7 +4,7 @@ import { getAgency } from '../core/agency/get-agency.ts';
 import { SiteFooter } from './components/site-footer.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
-import { defaultLocale, isLocale } from './i18n/locales.ts';
+import { defaultLocale, isLocale } from '../i18n/locales.ts';
 import stylesheet from './styles/app.css?url';
 import type { Route } from './+types/root';
 

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Locale } from './locales.ts';
-import { createTranslator, type Translator } from './translator.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { createTranslator, type Translator } from '../../i18n/translator.ts';
 
 const I18nContext = createContext<Translator>(createTranslator('en'));
 

@@ -1,5 +1,5 @@
 import { data, Outlet } from 'react-router';
-import { isLocale } from '../i18n/locales.ts';
+import { isLocale } from '../../i18n/locales.ts';
 import type { Route } from './+types/locale-layout';
 
 export function loader({ params }: Route.LoaderArgs) {

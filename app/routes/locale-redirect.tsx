@@ -1,5 +1,5 @@
 import { redirect } from 'react-router';
-import { negotiateLocale } from '../i18n/negotiate-locale.ts';
+import { negotiateLocale } from '../../i18n/negotiate-locale.ts';
 import type { Route } from './+types/locale-redirect';
 
 /** "/" has no content of its own: it sends the visitor to their language. */

@@ -7,8 +7,8 @@ import {
 } from '../../core/organisations/list-public-organisations.ts';
 import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { createTranslator } from '../i18n/translator.ts';
-import { isLocale } from '../i18n/locales.ts';
+import { createTranslator } from '../../i18n/translator.ts';
+import { isLocale } from '../../i18n/locales.ts';
 import type { Route } from './+types/organisations';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -1,5 +1,5 @@
-import { catalogs } from '../../app/i18n/catalogs.ts';
-import { locales } from '../../app/i18n/locales.ts';
+import { catalogs } from '../../i18n/catalogs.ts';
+import { locales } from '../../i18n/locales.ts';
 import { expect, test } from './fixtures.ts';
 
 test('/ sends a Norwegian browser to the Norwegian home page', async ({ browser }) => {

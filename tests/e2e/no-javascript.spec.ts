@@ -1,4 +1,4 @@
-import { catalogs } from '../../app/i18n/catalogs.ts';
+import { catalogs } from '../../i18n/catalogs.ts';
 import { expect, test } from './fixtures.ts';
 
 test.use({ javaScriptEnabled: false });

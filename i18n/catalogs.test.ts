@@ -50,6 +50,8 @@ describe('message catalogs', () => {
       }
     };
     walk('app');
+    walk('core');
+    walk('server');
     const used = new Set<string>();
     for (const file of files) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9.]+)'/g)) used.add(match[1]!);

@@ -1,0 +1,68 @@
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import type { Actor, AgencyRole, OrganisationRole, UserActor } from './actor.ts';
+
+/**
+ * Every action a person can take, and who may take it. One table, in one place: use-cases call
+ * `requirePermission`, and queries add the scope (`organisationScope`) to their where clause.
+ */
+export const permissions = {
+  'admin:access': { agency: ['administrator'] },
+  'user:list': { agency: ['administrator'] },
+  'user:anonymise': { agency: ['administrator'] },
+  'audit:read': { agency: ['administrator'] },
+  'email:read-outbox': { agency: ['administrator'] },
+  'invitation:list': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  'invitation:revoke': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  'invitation:create-agency-staff': { agency: ['administrator'] },
+  'invitation:create-first-coordinator': { agency: ['administrator', 'programme_adviser'] },
+  'invitation:create-colleague': { organisation: ['partner_coordinator'] },
+  'invitation:create-participant': { organisation: ['partner_coordinator'] },
+  'account:read-own': { anyUser: true },
+  'account:export-own': { anyUser: true },
+  'account:request-deletion': { anyUser: true },
+} satisfies Record<string, Policy>;
+
+interface Policy {
+  agency?: AgencyRole[];
+  /** Roles held in the organisation the record belongs to (or any organisation, when no record). */
+  organisation?: OrganisationRole[];
+  anyUser?: boolean;
+}
+
+export type Permission = keyof typeof permissions;
+
+/** May the actor do this, on a record owned by `organisationId` (when the action concerns one)? */
+export function can(actor: Actor, permission: Permission, scope: { organisationId?: string } = {}): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') return false;
+  const policy: Policy = permissions[permission];
+  if (policy.anyUser) return true;
+  if (policy.agency?.some((role) => actor.agencyRoles.includes(role))) return true;
+  if (policy.organisation) {
+    return actor.memberships.some(
+      (m) =>
+        policy.organisation!.includes(m.role) && (scope.organisationId === undefined || m.organisationId === scope.organisationId),
+    );
+  }
+  return false;
+}
+
+/** Throws UnauthenticatedError for a visitor and ForbiddenError for a person without the permission. */
+export function requirePermission(actor: Actor, permission: Permission, scope: { organisationId?: string } = {}): void {
+  if (actor.kind === 'visitor') throw new UnauthenticatedError();
+  if (!can(actor, permission, scope)) throw new ForbiddenError(permission);
+}
+
+export function requireUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw new UnauthenticatedError();
+  return actor;
+}
+
+/** The organisations whose records the actor sees through `permission` (null = all, agency-wide). */
+export function organisationScope(actor: Actor, permission: Permission): string[] | null {
+  if (actor.kind === 'system') return null;
+  if (actor.kind !== 'user') return [];
+  const policy: Policy = permissions[permission];
+  if (policy.agency?.some((role) => actor.agencyRoles.includes(role))) return null;
+  return actor.memberships.filter((m) => policy.organisation?.includes(m.role)).map((m) => m.organisationId);
+}
