@@ -21,6 +21,16 @@ const configSchema = z.object({
   DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10_000),
+  /** The address people reach the platform at; links in emails point here. Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url({ message: 'must be a full URL such as https://exchange.example.org' }).optional(),
+  /** Signs session cookies. Without it a random one is generated and kept in DATA_DIR (development). */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 32)').optional(),
+  /** smtp://user:pass@host:587 or smtps://…; without it, email goes to the log and the admin mail viewer. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Exchange platform <no-reply@localhost>'),
 });
 
 export type Config = z.infer<typeof configSchema>;

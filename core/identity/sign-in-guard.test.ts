@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { checkSignInAllowed, clearSignInFailures, LOCK_MS, MAX_ATTEMPTS_PER_IP, MAX_FAILURES, recordSignInFailure } from './sign-in-guard.ts';
+
+const testDb = useTestDatabase();
+
+describe('sign-in guard', () => {
+  it('locks an account after five wrong passwords and says for how long', async () => {
+    const now = new Date('2026-11-22T10:00:00Z');
+    const email = 'locked@example.org';
+    for (let i = 1; i < MAX_FAILURES; i++) expect(await recordSignInFailure(testDb.db, { email, now })).toEqual({ locked: false });
+    expect(await recordSignInFailure(testDb.db, { email: 'LOCKED@example.org', now })).toEqual({ locked: true });
+    await expect(checkSignInAllowed(testDb.db, { email, ip: '10.0.0.1', now })).rejects.toMatchObject({ code: 'signInLocked', params: { minutes: 15 } });
+    const later = new Date(now.getTime() + LOCK_MS + 1000);
+    await expect(checkSignInAllowed(testDb.db, { email, ip: '10.0.0.1', now: later })).resolves.toBeUndefined();
+  });
+
+  it('forgets failures after a successful sign-in', async () => {
+    const email = 'forgetful@example.org';
+    for (let i = 1; i < MAX_FAILURES; i++) await recordSignInFailure(testDb.db, { email });
+    await clearSignInFailures(testDb.db, email);
+    expect(await recordSignInFailure(testDb.db, { email })).toEqual({ locked: false });
+  });
+
+  it('limits attempts per IP address across accounts', async () => {
+    const now = new Date('2026-11-22T11:00:00Z');
+    for (let i = 0; i < MAX_ATTEMPTS_PER_IP; i++) await checkSignInAllowed(testDb.db, { email: `spray${i}@example.org`, ip: '10.9.9.9', now });
+    await expect(checkSignInAllowed(testDb.db, { email: 'one-more@example.org', ip: '10.9.9.9', now })).rejects.toMatchObject({ code: 'tooManyAttempts' });
+    await expect(checkSignInAllowed(testDb.db, { email: 'one-more@example.org', ip: '10.1.1.1', now })).resolves.toBeUndefined();
+  });
+});

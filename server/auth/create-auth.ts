@@ -1,0 +1,51 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Database } from '../../db/database.ts';
+import { account, rateLimit, session, user, verification } from '../../db/schema/auth.ts';
+
+export interface AuthOptions {
+  db: Database;
+  secret: string;
+  baseURL: string;
+  /** Called with the reset token; the caller enqueues the email (a link to our own reset page). */
+  onPasswordReset: (args: { userId: string; email: string; name: string; locale: string; token: string }) => Promise<void>;
+}
+
+/**
+ * better-auth does what a library should: password hashing, sessions in the database, reset tokens.
+ * Our forms call its server API from React Router actions (no client library, no JavaScript), and
+ * people join only by invitation, so its own sign-up is off (docs/decisions/005).
+ */
+export function createAuth({ db, secret, baseURL, onPasswordReset }: AuthOptions) {
+  return betterAuth({
+    secret,
+    baseURL,
+    database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification, rateLimit } }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 200,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user: u, token }) => {
+        const withLocale = u as typeof u & { locale?: string };
+        await onPasswordReset({ userId: u.id, email: u.email, name: u.name, locale: withLocale.locale ?? 'en', token });
+      },
+    },
+    user: {
+      additionalFields: { locale: { type: 'string', required: false, defaultValue: 'en', input: false } },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    advanced: {
+      cookiePrefix: 'mx',
+      useSecureCookies: baseURL.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+    },
+    // Server-side calls skip better-auth's HTTP rate limiter; core/identity/sign-in-guard.ts limits sign-in.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
