@@ -1,9 +1,10 @@
 import type { CoreContext } from '../core/context.ts';
+import type { Actor } from '../core/identity/actor.ts';
 
 /** Per-request values the server puts on the Hono context for API handlers. */
 export interface ApiEnv {
   Variables: {
-    core: CoreContext;
+    core: CoreContext & { actor: Actor };
     ping: () => Promise<void>;
     requestId: string;
   };

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { isRouteErrorResponse, Links, Outlet, useRouteLoaderData } from 'react-router';
 import { getAgency } from '../core/agency/get-agency.ts';
+import { can } from '../core/identity/permissions.ts';
 import { SiteFooter } from './components/site-footer.tsx';
-import { SiteHeader } from './components/site-header.tsx';
+import { SiteHeader, type SignedInUser } from './components/site-header.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
 import { defaultLocale, isLocale } from '../i18n/locales.ts';
 import stylesheet from './styles/app.css?url';
@@ -16,7 +17,12 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ params, context }: Route.LoaderArgs) {
   const locale = isLocale(params.lang) ? params.lang : defaultLocale;
   const agency = await getAgency(context.core);
-  return { locale, agency, requestId: context.requestId };
+  const actor = context.core.actor;
+  const user =
+    actor.kind === 'user'
+      ? { name: actor.name, isAdmin: can(actor, 'admin:access'), canInvite: can(actor, 'invitation:list') }
+      : null;
+  return { locale, agency, user, requestId: context.requestId };
 }
 
 /**
@@ -35,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nProvider locale={locale}>
-          <Shell agencyName={data?.agency.name ?? ''} agencyCity={data?.agency.city ?? ''}>
+          <Shell agencyName={data?.agency.name ?? ''} agencyCity={data?.agency.city ?? ''} user={data?.user ?? null}>
             {children}
           </Shell>
         </I18nProvider>
@@ -44,14 +50,24 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Shell({ agencyName, agencyCity, children }: { agencyName: string; agencyCity: string; children: ReactNode }) {
+function Shell({
+  agencyName,
+  agencyCity,
+  user,
+  children,
+}: {
+  agencyName: string;
+  agencyCity: string;
+  user: SignedInUser | null;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <>
       <a className="ds-skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
-      <SiteHeader agencyName={agencyName} />
+      <SiteHeader agencyName={agencyName} user={user} />
       <main id="main" tabIndex={-1} className="page">
         {children}
       </main>
@@ -66,17 +82,20 @@ export default function App() {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t, locale } = useI18n();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const notFound = status === 404;
+  const forbidden = status === 403;
   const data = useRouteLoaderData<typeof loader>('root');
-  const title = notFound ? t('error.notFound.title') : t('error.server.title');
+  const title = notFound ? t('error.notFound.title') : forbidden ? t('error.forbidden.title') : t('error.server.title');
+  const text = notFound ? t('error.notFound.text') : forbidden ? t('error.forbidden.text') : t('error.server.text');
   return (
     <>
       <title>{title}</title>
       <h1 className="ds-heading" data-size="lg">
         {title}
       </h1>
-      <p className="ds-paragraph">{notFound ? t('error.notFound.text') : t('error.server.text')}</p>
-      {!notFound && data?.requestId ? (
+      <p className="ds-paragraph">{text}</p>
+      {status >= 500 && data?.requestId ? (
         <p className="ds-paragraph" data-size="sm">
           <code>{data.requestId}</code>
         </p>

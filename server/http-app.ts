@@ -4,12 +4,20 @@ import { compress } from 'hono/compress';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, type ServerBuild } from 'react-router';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApi } from '../api/app.ts';
-import type { CoreContext } from '../core/context.ts';
+import type { Actor } from '../core/identity/actor.ts';
+import type { Database } from '../db/database.ts';
+import type { Auth } from './auth/create-auth.ts';
+import { resolveActor } from './auth/resolve-actor.ts';
+import { csrfProtection } from './csrf.ts';
 import type { Logger } from './logger.ts';
 
 export interface HttpAppOptions {
-  core: CoreContext;
+  db: Database;
+  auth: Auth;
+  publicUrl: string;
+  mailToLog: boolean;
   ping: () => Promise<void>;
   logger: Logger;
   /** The React Router server build (build/server/index.js). */
@@ -19,8 +27,10 @@ export interface HttpAppOptions {
 }
 
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */
-export function createHttpApp({ core, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
-  const app = new Hono<{ Variables: RequestIdVariables & { core: CoreContext; ping: () => Promise<void> } }>();
+export function createHttpApp({ db, auth, publicUrl, mailToLog, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
+  const app = new Hono<{
+    Variables: RequestIdVariables & { core: { db: Database; actor: Actor; requestId: string }; ping: () => Promise<void> };
+  }>();
   const handleDocument = createRequestHandler(build, mode);
 
   app.use(requestId());
@@ -59,6 +69,7 @@ export function createHttpApp({ core, ping, logger, build, clientDir, mode = 'pr
     }),
   );
   app.use(compress());
+  app.use(csrfProtection([new URL(publicUrl).origin]));
 
   app.get('/healthz', async (c) => {
     try {
@@ -71,7 +82,7 @@ export function createHttpApp({ core, ping, logger, build, clientDir, mode = 'pr
   });
 
   app.use('/api/*', async (c, next) => {
-    c.set('core', core);
+    c.set('core', { db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId });
     c.set('ping', ping);
     await next();
   });
@@ -87,6 +98,22 @@ export function createHttpApp({ core, ping, logger, build, clientDir, mode = 'pr
   );
   app.use('/favicon.svg', serveStatic({ root: clientDir }));
 
-  app.all('*', (c) => handleDocument(c.req.raw, { core, requestId: c.var.requestId }));
+  app.all('*', async (c) => {
+    const actor = await resolveActor(auth, db, c.req.raw.headers);
+    let clientIp = 'unknown';
+    try {
+      clientIp = getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      // app.request() in tests has no socket
+    }
+    return handleDocument(c.req.raw, {
+      core: { db, actor, requestId: c.var.requestId },
+      requestId: c.var.requestId,
+      auth,
+      publicUrl,
+      clientIp,
+      mailToLog,
+    });
+  });
   return app;
 }

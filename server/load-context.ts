@@ -1,9 +1,18 @@
 import type { CoreContext } from '../core/context.ts';
+import type { Actor } from '../core/identity/actor.ts';
+import type { Auth } from './auth/create-auth.ts';
 
 /** What the server hands every React Router loader and action. */
 export interface RequestContext {
-  core: CoreContext;
+  core: CoreContext & { actor: Actor };
   requestId: string;
+  auth: Auth;
+  /** Where people reach the platform; links in emails start with it. */
+  publicUrl: string;
+  /** Client address, for sign-in rate limits. */
+  clientIp: string;
+  /** Development: email goes to the log and the admin mail viewer instead of SMTP. */
+  mailToLog: boolean;
 }
 
 declare module 'react-router' {

@@ -5,6 +5,9 @@ import { serve } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { openDatabase } from '../db/client.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
+import { resolveAuthSecret } from './auth/auth-secret.ts';
+import { createAuth } from './auth/create-auth.ts';
+import { sendPasswordResetEmail } from './auth/send-password-reset-email.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http-app.ts';
 import type { Logger } from './logger.ts';
@@ -34,8 +37,18 @@ export async function startServer(config: Config, logger: Logger, root = process
   }
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+  const auth = createAuth({
+    db: database.db,
+    secret: resolveAuthSecret(config.AUTH_SECRET, resolve(root, config.DATA_DIR)),
+    baseURL: publicUrl,
+    onPasswordReset: (args) => sendPasswordResetEmail(database.db, { ...args, publicUrl }),
+  });
   const app = createHttpApp({
-    core: { db: database.db },
+    db: database.db,
+    auth,
+    publicUrl,
+    mailToLog: !config.SMTP_URL,
     ping: database.ping,
     logger,
     build,

@@ -1,13 +1,21 @@
-import { useLocation } from 'react-router';
+import { Form, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
-export function SiteHeader({ agencyName }: { agencyName: string }) {
+export interface SignedInUser {
+  name: string;
+  isAdmin: boolean;
+  canInvite: boolean;
+}
+
+export function SiteHeader({ agencyName, user }: { agencyName: string; user: SignedInUser | null }) {
   const { t, locale } = useI18n();
   const { pathname } = useLocation();
   const items = [
     { href: `/${locale}/`, label: t('nav.home') },
     { href: `/${locale}/organisations`, label: t('nav.organisations') },
+    ...(user?.canInvite ? [{ href: `/${locale}/invitations`, label: t('nav.invitations') }] : []),
+    ...(user?.isAdmin ? [{ href: `/${locale}/admin`, label: t('nav.admin') }] : []),
     { href: '/api/docs', label: t('nav.apiDocs') },
   ];
   return (
@@ -18,9 +26,22 @@ export function SiteHeader({ agencyName }: { agencyName: string }) {
           <span className="site-header__tagline">{t('layout.tagline')}</span>
         </a>
         <LanguageSwitcher />
-        <a href={`/${locale}/sign-in`} className="ds-button site-header__sign-in" data-variant="secondary">
-          {t('layout.signIn')}
-        </a>
+        {user ? (
+          <div className="site-header__user">
+            <a className="ds-link" href={`/${locale}/account`}>
+              {t('layout.account', { name: user.name })}
+            </a>
+            <Form method="post" action={`/${locale}/sign-out`}>
+              <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+                {t('layout.signOut')}
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <a href={`/${locale}/sign-in`} className="ds-button site-header__sign-in" data-variant="secondary">
+            {t('layout.signIn')}
+          </a>
+        )}
       </div>
       <nav aria-label={t('layout.mainNav')} className="site-header__nav">
         <ul>

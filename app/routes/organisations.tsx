@@ -5,7 +5,8 @@ import {
   listPublicOrganisationsInput,
   QUERY_MAX_LENGTH,
 } from '../../core/organisations/list-public-organisations.ts';
-import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import type { FieldError } from '../forms/field-errors.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { createTranslator } from '../../i18n/translator.ts';
 import { isLocale } from '../../i18n/locales.ts';

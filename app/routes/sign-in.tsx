@@ -1,19 +1,56 @@
+import { Form, redirect, useActionData, useSearchParams } from 'react-router';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { signIn, type SignInResult } from './sign-in.server.ts';
+import type { Route } from './+types/sign-in';
+
+export function loader({ context, params }: Route.LoaderArgs) {
+  // Already signed in: nothing to do here.
+  if (context.core.actor.kind === 'user') throw redirect(`/${params.lang}/account`);
+  return null;
+}
+
+export function action({ request, params, context }: Route.ActionArgs) {
+  return signIn(request, params.lang, context);
+}
 
 export default function SignIn() {
+  const result = useActionData<SignInResult>();
+  const [search] = useSearchParams();
   const { t, locale } = useI18n();
+  const errors = result?.errors ?? [];
   return (
-    <>
+    <div className="narrow">
       <title>{t('signIn.title')}</title>
       <h1 className="ds-heading" data-size="lg">
         {t('signIn.title')}
       </h1>
-      <p className="ds-paragraph">{t('signIn.text')}</p>
+      <p className="ds-paragraph">{t('signIn.intro')}</p>
+      {search.get('reset') ? (
+        <div className="ds-alert" data-color="success" role="status">
+          <p className="ds-paragraph">{t('signIn.passwordChanged')}</p>
+        </div>
+      ) : null}
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="next" value={result?.values.next ?? search.get('next') ?? ''} />
+        <TextField name="email" type="email" label={t('signIn.email')} errors={errors} defaultValue={result?.values.email} autoComplete="username" />
+        <TextField name="password" type="password" label={t('signIn.password')} errors={errors} autoComplete="current-password" />
+        <div>
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t('signIn.submit')}
+          </button>
+        </div>
+      </Form>
       <p className="ds-paragraph">
-        <a className="ds-link" href={`/${locale}/`}>
-          {t('signIn.backHome')}
+        <a className="ds-link" href={`/${locale}/forgot-password`}>
+          {t('signIn.forgotPassword')}
         </a>
       </p>
-    </>
+      <p className="ds-paragraph" data-size="sm">
+        {t('signIn.byInvitation')}
+      </p>
+    </div>
   );
 }

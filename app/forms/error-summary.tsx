@@ -1,7 +1,4 @@
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError } from './field-errors.ts';
 
 /**
  * The design system's error summary: a list at the top of the form, each entry a link to its field,

@@ -1,0 +1,109 @@
+import { data, Form, redirect, useActionData, useLoaderData, useParams } from 'react-router';
+import { DomainError } from '../../core/errors.ts';
+import { acceptInvitation, acceptInvitationInput, grantInvitation, PASSWORD_MIN } from '../../core/identity/accept-invitation.ts';
+import { getOpenInvitation } from '../../core/identity/get-invitation.ts';
+import { withCookies } from '../auth/session-cookies.server.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { TextField } from '../forms/form-fields.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/catalogs.ts';
+import type { Route } from './+types/accept-invitation';
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  try {
+    const invitation = await getOpenInvitation(context.core.db, params.token);
+    const actor = context.core.actor;
+    const signedInAsInvitee = actor.kind === 'user' && actor.userId === invitation.existingUserId;
+    return { invitation: { ...invitation, id: undefined }, problem: null, signedInAsInvitee };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // A used, revoked or expired link is a page that explains, not an error page.
+    return data({ invitation: null, problem: error.code, signedInAsInvitee: false }, { status: error.status });
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const t = translatorFor(params.lang);
+  const form = await request.formData();
+  const values = { name: String(form.get('name') ?? '') };
+  try {
+    if (form.get('intent') === 'grant' && context.core.actor.kind === 'user') {
+      await grantInvitation(context.core.db, params.token, context.core.actor.userId);
+      return redirect(`/${t.locale}/account?welcome=1`);
+    }
+    const parsed = acceptInvitationInput.safeParse({ ...Object.fromEntries(form), token: params.token });
+    if (!parsed.success) return data({ errors: zodFieldErrors(t, parsed.error, { min: PASSWORD_MIN }), values }, { status: 400 });
+    const { email } = await acceptInvitation(context.core.db, parsed.data);
+    const { headers } = await context.auth.api.signInEmail({
+      body: { email, password: parsed.data.password },
+      headers: request.headers,
+      returnHeaders: true,
+    });
+    return redirect(`/${t.locale}/account?welcome=1`, { headers: withCookies(headers) });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return data({ errors: [domainFieldError(t, error)], values }, { status: error.status });
+  }
+}
+
+export default function AcceptInvitation() {
+  const { invitation, problem, signedInAsInvitee } = useLoaderData<typeof loader>();
+  const result = useActionData<{ errors: FieldError[]; values: { name: string } }>();
+  const { t, locale } = useI18n();
+  const { token } = useParams();
+  const errors = result?.errors ?? [];
+  if (!invitation) {
+    return (
+      <div className="narrow">
+        <title>{t('invitation.accept.title')}</title>
+        <h1 className="ds-heading" data-size="lg">
+          {t('invitation.accept.title')}
+        </h1>
+        <p className="ds-paragraph">{t(`error.${problem ?? 'invitationNotFound'}` as MessageKey)}</p>
+        <p className="ds-paragraph">{t('invitation.accept.askAgain')}</p>
+      </div>
+    );
+  }
+  const role = t(`role.${invitation.role}` as MessageKey);
+  return (
+    <div className="narrow">
+      <title>{t('invitation.accept.title')}</title>
+      <h1 className="ds-heading" data-size="lg">
+        {t('invitation.accept.title')}
+      </h1>
+      <p className="ds-paragraph">
+        {t('invitation.accept.intro', { role, organisation: invitation.organisationName ?? 'none', email: invitation.email })}
+      </p>
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
+      {invitation.existingUserId ? (
+        signedInAsInvitee ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="grant" />
+            <button type="submit" className="ds-button" data-variant="primary">
+              {t('invitation.accept.addRole')}
+            </button>
+          </Form>
+        ) : (
+          <p className="ds-paragraph">
+            <a className="ds-link" href={`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/invitations/${token ?? ''}`)}`}>
+              {t('invitation.accept.signInFirst')}
+            </a>
+          </p>
+        )
+      ) : (
+        <Form method="post" className="stack" noValidate>
+          <TextField name="name" label={t('invitation.accept.name')} errors={errors} defaultValue={result?.values.name ?? invitation.name} autoComplete="name" />
+          <TextField name="password" type="password" label={t('password.new')} hint={t('password.hint', { min: PASSWORD_MIN })} errors={errors} autoComplete="new-password" />
+          <TextField name="passwordRepeat" type="password" label={t('password.repeat')} errors={errors} autoComplete="new-password" />
+          <div>
+            <button type="submit" className="ds-button" data-variant="primary">
+              {t('invitation.accept.submit')}
+            </button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { Form, redirect, useLoaderData, useSearchParams } from 'react-router';
+import type { MessageKey } from '../../i18n/catalogs.ts';
+import { requestDeletion } from '../../core/identity/request-deletion.ts';
+import { requireUser } from '../../core/identity/permissions.ts';
+import { recordAudit } from '../../core/audit/record-audit.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/account';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    const actor = requireUser(context.core.actor);
+    const sessions = await context.auth.api.listSessions({ headers: request.headers });
+    const current = await context.auth.api.getSession({ headers: request.headers });
+    return {
+      person: { name: actor.name, email: actor.email, agencyRoles: actor.agencyRoles, memberships: actor.memberships.length, participant: actor.participantIds.length > 0 },
+      sessions: sessions.map((s) => ({ token: s.token, createdAt: s.createdAt.toISOString(), userAgent: s.userAgent ?? '', ipAddress: s.ipAddress ?? '', current: s.token === current?.session.token })),
+    };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return guarded(request, params.lang, async () => {
+    const actor = requireUser(context.core.actor);
+    const form = await request.formData();
+    const intent = form.get('intent');
+    if (intent === 'revoke-session') {
+      // better-auth only revokes sessions of the signed-in person: a guessed token of someone else does nothing.
+      await context.auth.api.revokeSession({ body: { token: String(form.get('token') ?? '') }, headers: request.headers });
+      await context.core.db.transaction((tx) => recordAudit(tx, { ...context.core, db: tx }, { action: 'session.revoked', recordType: 'user', recordId: actor.userId }));
+      return redirect(`/${params.lang}/account?revoked=1`);
+    }
+    if (intent === 'request-deletion') {
+      await requestDeletion(context.core);
+      return redirect(`/${params.lang}/account?deletion=1`);
+    }
+    return redirect(`/${params.lang}/account`);
+  });
+}
+
+export default function Account() {
+  const { person, sessions } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  const { t, date, locale } = useI18n();
+  const notice = search.get('welcome') ? t('account.welcome') : search.get('revoked') ? t('account.sessionRevoked') : search.get('deletion') ? t('account.deletionRequested') : null;
+  return (
+    <>
+      <title>{t('account.title')}</title>
+      <h1 className="ds-heading" data-size="lg">
+        {t('account.title')}
+      </h1>
+      {notice ? (
+        <div className="ds-alert" data-color="success" role="status">
+          <p className="ds-paragraph">{notice}</p>
+        </div>
+      ) : null}
+      <dl className="facts">
+        <dt>{t('account.name')}</dt>
+        <dd>{person.name}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd>{person.email}</dd>
+        {person.agencyRoles.length > 0 ? (
+          <>
+            <dt>{t('account.roles')}</dt>
+            <dd>{person.agencyRoles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title" className="ds-heading" data-size="sm">
+          {t('account.sessions.title')}
+        </h2>
+        <p className="ds-paragraph">{t('account.sessions.intro')}</p>
+        <div className="table-scroll">
+          <table className="ds-table" data-border="true">
+            <thead>
+              <tr>
+                <th scope="col">{t('account.sessions.started')}</th>
+                <th scope="col">{t('account.sessions.device')}</th>
+                <th scope="col">{t('account.sessions.address')}</th>
+                <th scope="col">
+                  <span className="ds-sr-only">{t('account.sessions.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.token}>
+                  <td>{date(s.createdAt, 'medium')}</td>
+                  <td>{s.userAgent}</td>
+                  <td>{s.ipAddress}</td>
+                  <td>
+                    {s.current ? (
+                      t('account.sessions.thisDevice')
+                    ) : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke-session" />
+                        <input type="hidden" name="token" value={s.token} />
+                        <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+                          {t('account.sessions.revoke')}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="data-title">
+        <h2 id="data-title" className="ds-heading" data-size="sm">
+          {t('account.data.title')}
+        </h2>
+        <p className="ds-paragraph">{t('account.data.intro')}</p>
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${locale}/account/export`} download>
+            {t('account.data.download')}
+          </a>
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="request-deletion" />
+          <button type="submit" className="ds-button" data-variant="secondary">
+            {t('account.data.requestDeletion')}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { data, useLoaderData } from 'react-router';
+import { auditFilterInput, listAuditLog } from '../../core/audit/list-audit-log.ts';
+import { requirePermission } from '../../core/identity/permissions.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { zodFieldErrors } from '../forms/field-errors.ts';
+import { TextField } from '../forms/form-fields.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/admin-audit';
+
+const fields = ['actor', 'action', 'recordType', 'recordId', 'from', 'to'] as const;
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    requirePermission(context.core.actor, 'audit:read');
+    const url = new URL(request.url);
+    const raw = Object.fromEntries(fields.map((f) => [f, url.searchParams.get(f) ?? '']));
+    const parsed = auditFilterInput.safeParse({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '')), before: url.searchParams.get('before') ?? undefined });
+    if (!parsed.success) return data({ raw, errors: zodFieldErrors(translatorFor(params.lang), parsed.error), page: null }, { status: 400 });
+    const page = await listAuditLog(context.core, parsed.data);
+    return { raw, errors: [], page: { next: page.next, items: page.items.map((e) => ({ ...e, at: e.at.toISOString() })) } };
+  });
+}
+
+export default function AdminAudit() {
+  const { raw, errors, page } = useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
+  const nextHref = page?.next ? `?${new URLSearchParams({ ...raw, before: String(page.next) }).toString()}` : null;
+  return (
+    <>
+      <title>{t('admin.audit.title')}</title>
+      <h1 className="ds-heading" data-size="lg">
+        {t('admin.audit.title')}
+      </h1>
+      <p className="ds-paragraph">{t('admin.audit.intro')}</p>
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
+      <form method="get" className="filter-form" aria-labelledby="audit-filter-title">
+        <h2 id="audit-filter-title" className="ds-heading" data-size="xs">
+          {t('admin.audit.filter')}
+        </h2>
+        <TextField name="actor" label={t('admin.audit.actor')} errors={errors} defaultValue={raw.actor} />
+        <TextField name="action" label={t('admin.audit.action')} hint={t('admin.audit.actionHint')} errors={errors} defaultValue={raw.action} />
+        <TextField name="recordType" label={t('admin.audit.recordType')} errors={errors} defaultValue={raw.recordType} />
+        <TextField name="recordId" label={t('admin.audit.recordId')} errors={errors} defaultValue={raw.recordId} />
+        <TextField name="from" type="date" label={t('admin.audit.from')} errors={errors} defaultValue={raw.from} />
+        <TextField name="to" type="date" label={t('admin.audit.to')} errors={errors} defaultValue={raw.to} />
+        <div className="filter-form__actions">
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t('admin.audit.submit')}
+          </button>
+        </div>
+      </form>
+      {page ? (
+        <div className="table-scroll">
+          <table className="ds-table audit-table" data-border="true">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.audit.when')}</th>
+                <th scope="col">{t('admin.audit.actor')}</th>
+                <th scope="col">{t('admin.audit.action')}</th>
+                <th scope="col">{t('admin.audit.record')}</th>
+                <th scope="col">{t('admin.audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((e) => (
+                <tr key={e.id}>
+                  <td>{date(e.at, 'medium')}</td>
+                  <td>{e.actorLabel}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>
+                    <code>{e.recordType}</code> <code>{e.recordId}</code>
+                  </td>
+                  <td>
+                    <code className="audit-change">{JSON.stringify({ before: e.before, after: e.after })}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {nextHref ? (
+        <p className="ds-paragraph">
+          <a className="ds-link" href={nextHref} rel="next">
+            {t('organisations.nextPage')}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { Form, redirect, useLoaderData, useSearchParams } from 'react-router';
+import type { MessageKey } from '../../i18n/catalogs.ts';
+import { anonymiseUser } from '../../core/identity/anonymise-user.ts';
+import { listUsers } from '../../core/identity/list-users.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/admin-users';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    const users = await listUsers(context.core);
+    return users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), anonymisedAt: u.anonymisedAt?.toISOString() ?? null, deletionRequestedAt: u.deletionRequestedAt?.toISOString() ?? null }));
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return guarded(request, params.lang, async () => {
+    const form = await request.formData();
+    await anonymiseUser(context.core, String(form.get('userId') ?? ''));
+    return redirect(`/${params.lang}/admin/users?anonymised=1`);
+  });
+}
+
+export default function AdminUsers() {
+  const users = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  const { t, date, locale } = useI18n();
+  return (
+    <>
+      <title>{t('admin.users.title')}</title>
+      <h1 className="ds-heading" data-size="lg">
+        {t('admin.users.title')}
+      </h1>
+      {search.get('anonymised') ? (
+        <div className="ds-alert" data-color="success" role="status">
+          <p className="ds-paragraph">{t('admin.users.anonymised')}</p>
+        </div>
+      ) : null}
+      <div className="table-scroll">
+        <table className="ds-table" data-border="true">
+          <thead>
+            <tr>
+              <th scope="col">{t('account.name')}</th>
+              <th scope="col">{t('account.email')}</th>
+              <th scope="col">{t('account.roles')}</th>
+              <th scope="col">{t('admin.users.since')}</th>
+              <th scope="col">
+                <span className="ds-sr-only">{t('account.sessions.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">
+                  <a className="ds-link" href={`/${locale}/admin/audit?recordId=${encodeURIComponent(u.id)}`}>
+                    {u.name}
+                  </a>
+                </th>
+                <td>{u.email}</td>
+                <td>
+                  {[
+                    ...u.agencyRoles.map((r) => t(`role.${r}` as MessageKey)),
+                    ...u.memberships.map((m) => t('admin.users.roleAt', { role: t(`role.${m.role}` as MessageKey), organisation: m.organisation })),
+                  ].join('; ')}
+                </td>
+                <td>{date(u.createdAt, 'medium')}</td>
+                <td>
+                  {u.anonymisedAt ? (
+                    t('admin.users.isAnonymised')
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="ds-button" data-variant="secondary" data-size="sm" aria-label={t('admin.users.anonymiseFor', { name: u.name })}>
+                        {u.deletionRequestedAt ? t('admin.users.anonymiseRequested') : t('admin.users.anonymise')}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useLoaderData } from 'react-router';
+import { requirePermission } from '../../core/identity/permissions.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/admin';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    requirePermission(context.core.actor, 'admin:access');
+    return { ok: true };
+  });
+}
+
+export default function Admin() {
+  useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const links = [
+    { href: `/${locale}/admin/users`, title: t('admin.users.title'), text: t('admin.users.intro') },
+    { href: `/${locale}/invitations`, title: t('invitations.title'), text: t('invitations.intro') },
+    { href: `/${locale}/admin/audit`, title: t('admin.audit.title'), text: t('admin.audit.intro') },
+    { href: `/${locale}/admin/mail`, title: t('admin.mail.title'), text: t('admin.mail.intro') },
+  ];
+  return (
+    <>
+      <title>{t('admin.title')}</title>
+      <h1 className="ds-heading" data-size="lg">
+        {t('admin.title')}
+      </h1>
+      <ul className="cards link-cards">
+        {links.map((l) => (
+          <li key={l.href} className="ds-card">
+            <h2 className="ds-heading" data-size="xs">
+              <a className="ds-link" href={l.href}>
+                {l.title}
+              </a>
+            </h2>
+            <p className="ds-paragraph">{l.text}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

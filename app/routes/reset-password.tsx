@@ -1,0 +1,59 @@
+import { APIError } from 'better-auth/api';
+import { data, Form, redirect, useActionData, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { PASSWORD_MIN } from '../../core/identity/accept-invitation.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { TextField } from '../forms/form-fields.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/reset-password';
+
+const resetInput = z
+  .object({
+    token: z.string().min(1, 'linkInvalid'),
+    password: z.string().min(PASSWORD_MIN, 'passwordTooShort').max(200, 'tooLong'),
+    passwordRepeat: z.string(),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { message: 'passwordsDiffer', path: ['passwordRepeat'] });
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const t = translatorFor(params.lang);
+  const form = await request.formData();
+  const parsed = resetInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ errors: zodFieldErrors(t, parsed.error, { min: PASSWORD_MIN }) }, { status: 400 });
+  try {
+    // better-auth checks the token, stores the new hash and signs out every session (revokeSessionsOnPasswordReset).
+    await context.auth.api.resetPassword({ body: { token: parsed.data.token, newPassword: parsed.data.password } });
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    return data({ errors: [{ field: 'password', message: t.t('error.linkInvalid') }] satisfies FieldError[] }, { status: 400 });
+  }
+  return redirect(`/${t.locale}/sign-in?reset=1`);
+}
+
+export default function ResetPassword() {
+  const result = useActionData<{ errors: FieldError[] }>();
+  const [search] = useSearchParams();
+  const { t } = useI18n();
+  const errors = result?.errors ?? [];
+  return (
+    <div className="narrow">
+      <title>{t('resetPassword.title')}</title>
+      <h1 className="ds-heading" data-size="lg">
+        {t('resetPassword.title')}
+      </h1>
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="token" value={search.get('token') ?? ''} />
+        <TextField name="password" type="password" label={t('password.new')} hint={t('password.hint', { min: PASSWORD_MIN })} errors={errors} autoComplete="new-password" />
+        <TextField name="passwordRepeat" type="password" label={t('password.repeat')} errors={errors} autoComplete="new-password" />
+        <div>
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t('resetPassword.submit')}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
