@@ -22,7 +22,7 @@ export default defineConfig({
   webServer: {
     command: 'node_modules/.bin/react-router build && node --import tsx scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'data/e2e' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'data/e2e', PUBLIC_URL: `http://127.0.0.1:${port}` },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -17,8 +17,12 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const server = await startServer(config, logger);
   logger.info({ url: server.url }, 'listening');
-  // Humans read this part: the address and, once accounts exist, the demo logins.
-  console.log(`\n  Mutual-exchange platform running at ${server.url}\n  Norwegian: ${server.url}/nb/   API: ${server.url}/api/docs\n`);
+  // Humans read this part: the address and the demo logins.
+  const logins = server.demoLogins.map((l) => `    ${l.email.padEnd(38)} ${l.role}`).join('\n');
+  console.log(
+    `\n  Mutual-exchange platform running at ${server.url}\n  Norwegian: ${server.url}/nb/   API: ${server.url}/api/docs\n` +
+      (logins ? `\n  Demo logins (password: ${server.demoPassword}):\n${logins}\n` : ''),
+  );
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

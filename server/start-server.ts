@@ -5,6 +5,9 @@ import { serve } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { openDatabase } from '../db/client.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
+import { DEMO_PASSWORD, seedDemoUsers, type DemoLogin } from '../db/seed/seed-demo-users.ts';
+import { createMailTransport } from './email/mail-transport.ts';
+import { startEmailWorker } from './email/email-worker.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import { createAuth } from './auth/create-auth.ts';
 import { sendPasswordResetEmail } from './auth/send-password-reset-email.ts';
@@ -14,6 +17,9 @@ import type { Logger } from './logger.ts';
 
 export interface RunningServer {
   url: string;
+  /** Demo accounts (when DEMO_DATA is on), all with `demoPassword`. */
+  demoLogins: DemoLogin[];
+  demoPassword: string;
   stop(): Promise<void>;
 }
 
@@ -31,10 +37,14 @@ export async function startServer(config: Config, logger: Logger, root = process
     : await openDatabase({ kind: 'pglite', dataDir: resolve(root, config.DATA_DIR, 'pglite') });
   logger.info({ database: database.kind }, 'database opened');
   await database.migrate();
+  let demoLogins: DemoLogin[] = [];
   if (config.DEMO_DATA) {
     const { seeded } = await seedDemoData(database.db);
     logger.info({ seeded }, seeded ? 'demo data loaded' : 'demo data already present');
+    demoLogins = (await seedDemoUsers(database.db)).logins;
   }
+  const transport = createMailTransport(config.SMTP_URL, logger);
+  const emailWorker = startEmailWorker({ db: database.db, transport, logger, from: config.MAIL_FROM });
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
@@ -79,7 +89,9 @@ export async function startServer(config: Config, logger: Logger, root = process
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await emailWorker.stop();
+      transport.close();
       await database.close();
     })());
-  return { url, stop };
+  return { url, stop, demoLogins, demoPassword: DEMO_PASSWORD };
 }

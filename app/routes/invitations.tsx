@@ -6,6 +6,7 @@ import { DomainError } from '../../core/errors.ts';
 import { createInvitation, createInvitationInput } from '../../core/identity/create-invitation.ts';
 import { getInvitationOptions } from '../../core/identity/get-invitation-options.ts';
 import { listOpenInvitations } from '../../core/identity/list-invitations.ts';
+import { requirePermission } from '../../core/identity/permissions.ts';
 import { revokeInvitation } from '../../core/identity/revoke-invitation.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
@@ -26,6 +27,8 @@ type Values = Record<string, string>;
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
+    // Who may use this page at all is decided before looking at what was sent.
+    requirePermission(context.core.actor, 'invitation:list');
     const t = translatorFor(params.lang);
     const form = await request.formData();
     if (form.get('intent') === 'revoke') {

@@ -1,7 +1,7 @@
 import { APIError } from 'better-auth/api';
 import { data, Form, redirect, useActionData, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { PASSWORD_MIN } from '../../core/identity/accept-invitation.ts';
+import { PASSWORD_MIN } from '../../core/identity/password-policy.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { zodFieldErrors, type FieldError } from '../forms/field-errors.ts';

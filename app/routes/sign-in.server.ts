@@ -55,7 +55,7 @@ export async function signIn(request: Request, lang: string | undefined, context
     return redirect(safeNext(values.next, `/${t.locale}/account`), { headers: withCookies(headers) });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    const { locked } = await recordSignInFailure(db, { email });
+    const { locked } = await recordSignInFailure(db, { email, ip: context.clientIp });
     if (locked) {
       return refuse([domainFieldError(t, new DomainError('signInLocked', { field: 'email', params: { minutes: 15 } }))], 429);
     }

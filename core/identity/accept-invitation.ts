@@ -10,13 +10,13 @@ import { DomainError } from '../errors.ts';
 import { agencyRoles, organisationRoles } from './actor.ts';
 import { getOpenInvitation } from './get-invitation.ts';
 
-export const PASSWORD_MIN = 10;
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
 
 export const acceptInvitationInput = z
   .object({
     token: z.string().min(20).max(200),
     name: z.string().trim().min(1, 'required').max(200, 'tooLong'),
-    password: z.string().min(PASSWORD_MIN, 'passwordTooShort').max(200, 'tooLong'),
+    password: z.string().min(PASSWORD_MIN, 'passwordTooShort').max(PASSWORD_MAX, 'tooLong'),
     passwordRepeat: z.string(),
   })
   .refine((v) => v.password === v.passwordRepeat, { message: 'passwordsDiffer', path: ['passwordRepeat'] });

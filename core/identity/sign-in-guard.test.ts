@@ -22,9 +22,13 @@ describe('sign-in guard', () => {
     expect(await recordSignInFailure(testDb.db, { email })).toEqual({ locked: false });
   });
 
-  it('limits attempts per IP address across accounts', async () => {
+  it('does not count successful sign-ins against an address', async () => {
+    for (let i = 0; i < MAX_ATTEMPTS_PER_IP + 5; i++) await checkSignInAllowed(testDb.db, { email: 'busy.office@example.org', ip: '10.7.7.7' });
+  });
+
+  it('limits failed attempts per IP address across accounts', async () => {
     const now = new Date('2026-11-22T11:00:00Z');
-    for (let i = 0; i < MAX_ATTEMPTS_PER_IP; i++) await checkSignInAllowed(testDb.db, { email: `spray${i}@example.org`, ip: '10.9.9.9', now });
+    for (let i = 0; i < MAX_ATTEMPTS_PER_IP; i++) await recordSignInFailure(testDb.db, { email: `spray${i}@example.org`, ip: '10.9.9.9', now });
     await expect(checkSignInAllowed(testDb.db, { email: 'one-more@example.org', ip: '10.9.9.9', now })).rejects.toMatchObject({ code: 'tooManyAttempts' });
     await expect(checkSignInAllowed(testDb.db, { email: 'one-more@example.org', ip: '10.1.1.1', now })).resolves.toBeUndefined();
   });

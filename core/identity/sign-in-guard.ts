@@ -10,16 +10,16 @@ import { system } from './actor.ts';
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 15 * 60_000;
-/** Sign-in attempts per IP address per window, across all accounts (stops password spraying). */
+/**
+ * Failed sign-ins per IP address per window, across all accounts (stops password spraying). Only
+ * failures count: a whole office behind one address signing in every morning is not an attack.
+ */
 export const MAX_ATTEMPTS_PER_IP = 30;
 
 const normalise = (email: string) => email.trim().toLowerCase();
 const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 
-/**
- * Before checking a password: refuses a locked account (saying for how long) and an IP address that has
- * tried too often. Counts the attempt against the IP.
- */
+/** Before checking a password: refuses a locked account (saying for how long) and an IP address that has failed too often. */
 export async function checkSignInAllowed(db: Database, { email, ip, now = new Date() }: { email: string; ip: string; now?: Date }) {
   const [lock] = await db
     .select({ lockedUntil: signInFailures.lockedUntil })
@@ -28,28 +28,38 @@ export async function checkSignInAllowed(db: Database, { email, ip, now = new Da
   if (lock?.lockedUntil) {
     throw new DomainError('signInLocked', { field: 'email', params: { minutes: minutesUntil(lock.lockedUntil, now) }, status: 429 });
   }
+  const [row] = await db
+    .select({ count: rateLimit.count, lastRequest: rateLimit.lastRequest })
+    .from(rateLimit)
+    .where(eq(rateLimit.key, `sign-in:${ip}`));
+  if (row && row.count >= MAX_ATTEMPTS_PER_IP && row.lastRequest >= now.getTime() - FAILURE_WINDOW_MS) {
+    throw new DomainError('tooManyAttempts', { params: { minutes: minutesUntil(new Date(row.lastRequest + FAILURE_WINDOW_MS), now) }, status: 429 });
+  }
+}
+
+/** Counts a failure against an IP address; the window restarts after 15 quiet minutes. */
+async function countIpFailure(db: Database, ip: string, now: Date) {
   const key = `sign-in:${ip}`;
   const windowStart = now.getTime() - FAILURE_WINDOW_MS;
-  const [row] = await db
+  await db
     .insert(rateLimit)
     .values({ id: key, key, count: 1, lastRequest: now.getTime() })
     .onConflictDoUpdate({
       target: rateLimit.key,
       set: {
         count: sql`case when ${rateLimit.lastRequest} < ${windowStart} then 1 else ${rateLimit.count} + 1 end`,
-        lastRequest: sql`case when ${rateLimit.lastRequest} < ${windowStart} then ${now.getTime()} else ${rateLimit.lastRequest} end`,
+        lastRequest: now.getTime(),
       },
-    })
-    .returning({ count: rateLimit.count, lastRequest: rateLimit.lastRequest });
-  if (row && row.count > MAX_ATTEMPTS_PER_IP) {
-    const until = new Date(row.lastRequest + FAILURE_WINDOW_MS);
-    throw new DomainError('tooManyAttempts', { params: { minutes: minutesUntil(until, now) }, status: 429 });
-  }
+    });
 }
 
 /** After a wrong password: counts it, and locks the account at the fifth failure in the window. */
-export async function recordSignInFailure(db: Database, { email, now = new Date() }: { email: string; now?: Date }): Promise<{ locked: boolean }> {
+export async function recordSignInFailure(
+  db: Database,
+  { email, ip = 'unknown', now = new Date() }: { email: string; ip?: string; now?: Date },
+): Promise<{ locked: boolean }> {
   const address = normalise(email);
+  await countIpFailure(db, ip, now);
   const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
   return db.transaction(async (tx) => {
     const [row] = await tx

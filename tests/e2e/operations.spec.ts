@@ -31,3 +31,13 @@ test('responses carry security headers and compressed, cacheable assets', async 
   const asset = await request.get(css!);
   expect(asset.headers()['cache-control']).toContain('immutable');
 });
+
+test('the session cookie is HttpOnly and SameSite=Lax', async ({ playwright, baseURL }) => {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  const response = await context.post('/en/sign-in', { form: { email: 'finance@demo.example', password: 'exchange-demo-2026' }, maxRedirects: 0 });
+  const cookie = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session_token'))?.value ?? '';
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
+  expect(cookie).toMatch(/Path=\//);
+  await context.dispose();
+});

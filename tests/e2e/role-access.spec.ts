@@ -1,0 +1,148 @@
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import type { RouteConfigEntry } from '@react-router/dev/routes';
+import routes from '../../app/routes.ts';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * Every page and every API endpoint, for every role: allowed (200), sent to sign-in, refused (403),
+ * or another answer named here. A route added to app/routes.ts or the OpenAPI document without an
+ * entry in this table fails the first test.
+ */
+const roles = ['visitor', 'administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance', 'participant'] as const;
+type Role = (typeof roles)[number];
+type Outcome = 200 | 302 | 403 | 404 | 'sign-in' | 'account';
+
+const logins: Record<Exclude<Role, 'visitor'>, string> = {
+  administrator: 'admin@demo.example',
+  programme_adviser: 'adviser@demo.example',
+  finance_officer: 'finance@demo.example',
+  partner_coordinator: 'coordinator.kathmandu@demo.example',
+  partner_finance: 'finance.kathmandu@demo.example',
+  participant: 'participant@demo.example',
+};
+
+const everyone = (outcome: Outcome) => Object.fromEntries(roles.map((r) => [r, outcome])) as Record<Role, Outcome>;
+const signedIn = (outcome: Outcome) => ({ ...everyone(outcome), visitor: 'sign-in' as const });
+const only = (allowed: Role[]) => ({ ...signedIn(403), ...Object.fromEntries(allowed.map((r) => [r, 200])) }) as Record<Role, Outcome>;
+
+const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
+  '/': { url: '/', expect: everyone(302) },
+  ':lang/': { url: '/en/', expect: everyone(200) },
+  ':lang/organisations': { url: '/en/organisations', expect: everyone(200) },
+  ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('account'), visitor: 200 } },
+  ':lang/sign-out': { url: '/en/sign-out', expect: everyone(302) },
+  ':lang/forgot-password': { url: '/en/forgot-password', expect: everyone(200) },
+  ':lang/reset-password': { url: '/en/reset-password?token=x', expect: everyone(200) },
+  ':lang/invitations/:token': { url: '/en/invitations/not-a-real-token-0000000000', expect: everyone(404) },
+  ':lang/invitations': { url: '/en/invitations', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/account': { url: '/en/account', expect: signedIn(200) },
+  ':lang/account/export': { url: '/en/account/export', expect: signedIn(200) },
+  ':lang/admin': { url: '/en/admin', expect: only(['administrator']) },
+  ':lang/admin/users': { url: '/en/admin/users', expect: only(['administrator']) },
+  ':lang/admin/audit': { url: '/en/admin/audit', expect: only(['administrator']) },
+  ':lang/admin/mail': { url: '/en/admin/mail', expect: only(['administrator']) },
+  ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
+};
+
+const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
+  '/v1/health': { url: '/api/v1/health', expect: everyone(200) },
+};
+
+function routePaths(entries: RouteConfigEntry[], parent = ''): string[] {
+  return entries.flatMap((entry) => {
+    const path = entry.index ? `${parent}/` : [parent, entry.path].filter(Boolean).join('/');
+    if (entry.children?.length) return routePaths(entry.children, path);
+    return [path || '/'];
+  });
+}
+
+const contexts = new Map<Role, APIRequestContext>();
+
+test.beforeAll(async ({ baseURL }) => {
+  for (const role of roles) {
+    const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+    if (role !== 'visitor') {
+      const response = await context.post('/en/sign-in', { form: { email: logins[role], password: 'exchange-demo-2026' }, maxRedirects: 0 });
+      expect(response.status(), `sign-in as ${role}`).toBe(302);
+    }
+    contexts.set(role, context);
+  }
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+});
+
+test('the table covers every route and every API endpoint', async ({ request }) => {
+  expect(routePaths(routes).sort()).toEqual(Object.keys(pages).sort());
+  const doc = await (await request.get('/api/openapi.json')).json();
+  expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(api).sort());
+});
+
+function check(outcome: Outcome, status: number, location: string | undefined) {
+  if (outcome === 'sign-in') return status === 302 && location?.includes('/sign-in?next=') === true;
+  if (outcome === 'account') return status === 302 && location?.endsWith('/account') === true;
+  return status === outcome;
+}
+
+for (const [name, entry] of Object.entries({ ...pages, ...api })) {
+  test(`GET ${name}: each role gets what it may`, async () => {
+    const wrong: string[] = [];
+    for (const role of roles) {
+      const response = await contexts.get(role)!.get(entry.url, { maxRedirects: 0 });
+      const location = response.headers()['location'];
+      if (!check(entry.expect[role], response.status(), location)) {
+        wrong.push(`${role}: expected ${entry.expect[role]}, got ${response.status()} ${location ?? ''}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+}
+
+test('state-changing requests are refused for roles without the permission', async () => {
+  const post = (role: Role, url: string, form: Record<string, string>) => contexts.get(role)!.post(url, { form, maxRedirects: 0 });
+  const invitation = { name: 'Dawit Alemu', email: 'dawit@example.org', role: 'partner_finance', organisationId: '', locale: 'en' };
+  expect((await post('visitor', '/en/invitations', invitation)).headers()['location']).toContain('/sign-in');
+  expect((await post('finance_officer', '/en/invitations', invitation)).status()).toBe(403);
+  expect((await post('participant', '/en/invitations', invitation)).status()).toBe(403);
+  expect((await post('partner_coordinator', '/en/admin/users', { userId: 'x' })).status()).toBe(403);
+  expect((await post('programme_adviser', '/en/admin/users', { userId: 'x' })).status()).toBe(403);
+  expect((await post('visitor', '/en/account', { intent: 'request-deletion' })).headers()['location']).toContain('/sign-in');
+});
+
+test('a coordinator cannot reach another organisation’s invitations by guessing ids', async () => {
+  const bergen = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { origin: test.info().project.use.baseURL! } });
+  await bergen.post('/en/sign-in', { form: { email: 'coordinator.bergen@demo.example', password: 'exchange-demo-2026' }, maxRedirects: 0 });
+  const html = await (await bergen.get('/en/invitations')).text();
+  const bergenOrg = html.match(/<option value="([0-9a-f-]{36})">Bergen Kystsjukehus<\/option>/)?.[1];
+  expect(bergenOrg).toBeTruthy();
+  const created = await bergen.post('/en/invitations', {
+    form: { name: 'Håkon Lie', email: `hakon.${Date.now()}@bergen.example`, role: 'partner_finance', organisationId: bergenOrg!, locale: 'nb' },
+    maxRedirects: 0,
+  });
+  expect(created.status()).toBe(302);
+  const listing = await (await bergen.get('/en/invitations')).text();
+  const invitationId = listing.match(/name="id" value="([0-9a-f-]{36})"/)?.[1];
+  expect(invitationId).toBeTruthy();
+
+  const kathmandu = contexts.get('partner_coordinator')!;
+  // Not in their list…
+  expect(await (await kathmandu.get('/en/invitations')).text()).not.toContain(invitationId!);
+  // …not revocable by id…
+  expect((await kathmandu.post('/en/invitations', { form: { intent: 'revoke', id: invitationId! }, maxRedirects: 0 })).status()).toBe(403);
+  // …and no inviting into Bergen either.
+  const intoBergen = await kathmandu.post('/en/invitations', {
+    form: { name: 'Sigrid Olsen', email: 'sigrid@example.org', role: 'partner_finance', organisationId: bergenOrg!, locale: 'en' },
+    maxRedirects: 0,
+  });
+  expect(intoBergen.status()).toBe(403);
+  await bergen.dispose();
+});
+
+test('a state-changing request from another site is refused', async ({ playwright, baseURL }) => {
+  const evil = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: 'https://evil.example' } });
+  const response = await evil.post('/en/sign-in', { form: { email: 'admin@demo.example', password: 'exchange-demo-2026' }, maxRedirects: 0 });
+  expect(response.status()).toBe(403);
+  expect(response.headers()['set-cookie']).toBeUndefined();
+  await evil.dispose();
+});
