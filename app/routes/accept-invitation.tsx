@@ -3,6 +3,7 @@ import { DomainError } from '../../core/errors.ts';
 import { acceptInvitation, acceptInvitationInput, grantInvitation } from '../../core/identity/accept-invitation.ts';
 import { PASSWORD_MIN } from '../../core/identity/password-policy.ts';
 import { getOpenInvitation } from '../../core/identity/get-invitation.ts';
+import { authHeaders } from '../auth/auth-headers.server.ts';
 import { withCookies } from '../auth/session-cookies.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
@@ -39,7 +40,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { email } = await acceptInvitation(context.core.db, parsed.data);
     const { headers } = await context.auth.api.signInEmail({
       body: { email, password: parsed.data.password },
-      headers: request.headers,
+      headers: authHeaders(request, context.clientIp),
       returnHeaders: true,
     });
     return redirect(`/${t.locale}/account?welcome=1`, { headers: withCookies(headers) });

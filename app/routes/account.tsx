@@ -1,5 +1,6 @@
 import { Form, redirect, useLoaderData, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../i18n/catalogs.ts';
+import { getOwnMemberships } from '../../core/identity/get-own-memberships.ts';
 import { requestDeletion } from '../../core/identity/request-deletion.ts';
 import { requireUser } from '../../core/identity/permissions.ts';
 import { recordAudit } from '../../core/audit/record-audit.ts';
@@ -12,8 +13,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const actor = requireUser(context.core.actor);
     const sessions = await context.auth.api.listSessions({ headers: request.headers });
     const current = await context.auth.api.getSession({ headers: request.headers });
+    const memberships = await getOwnMemberships(context.core);
     return {
-      person: { name: actor.name, email: actor.email, agencyRoles: actor.agencyRoles, memberships: actor.memberships.length, participant: actor.participantIds.length > 0 },
+      person: { name: actor.name, email: actor.email, agencyRoles: actor.agencyRoles, memberships, participant: actor.participantIds.length > 0 },
       sessions: sessions.map((s) => ({ token: s.token, createdAt: s.createdAt.toISOString(), userAgent: s.userAgent ?? '', ipAddress: s.ipAddress ?? '', current: s.token === current?.session.token })),
     };
   });
@@ -59,12 +61,14 @@ export default function Account() {
         <dd>{person.name}</dd>
         <dt>{t('account.email')}</dt>
         <dd>{person.email}</dd>
-        {person.agencyRoles.length > 0 ? (
-          <>
-            <dt>{t('account.roles')}</dt>
-            <dd>{person.agencyRoles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</dd>
-          </>
-        ) : null}
+        <dt>{t('account.roles')}</dt>
+        <dd>
+          {[
+            ...person.agencyRoles.map((r) => t(`role.${r}` as MessageKey)),
+            ...person.memberships.map((m) => t('admin.users.roleAt', { role: t(`role.${m.role}` as MessageKey), organisation: m.organisation })),
+            ...(person.participant ? [t('role.participant')] : []),
+          ].join('; ')}
+        </dd>
       </dl>
 
       <section aria-labelledby="sessions-title">

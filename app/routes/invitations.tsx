@@ -60,6 +60,8 @@ export default function Invitations() {
   const errors = result?.errors ?? [];
   const values = result?.values ?? {};
   const sent = search.get('sent');
+  const offersStaffRoles = options.roles.some((r) => r === 'administrator' || r === 'programme_adviser' || r === 'finance_officer');
+  const organisationOptions = options.organisations.map((o) => ({ value: o.id, label: o.name }));
   return (
     <>
       <title>{t('invitations.title')}</title>
@@ -93,8 +95,8 @@ export default function Invitations() {
             label={t('invitations.field.organisation')}
             hint={t('invitations.field.organisationHint')}
             errors={errors}
-            defaultValue={values.organisationId}
-            options={[{ value: '', label: t('invitations.field.noOrganisation') }, ...options.organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            defaultValue={values.organisationId ?? (organisationOptions.length === 1 ? organisationOptions[0]!.value : undefined)}
+            options={offersStaffRoles ? [{ value: '', label: t('invitations.field.noOrganisation') }, ...organisationOptions] : organisationOptions}
           />
           {options.participants.length > 0 ? (
             <SelectField

@@ -6,6 +6,7 @@ import { DomainError } from '../../core/errors.ts';
 import { system } from '../../core/identity/actor.ts';
 import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from '../../core/identity/sign-in-guard.ts';
 import { safeNext } from '../auth/guard.server.ts';
+import { authHeaders } from '../auth/auth-headers.server.ts';
 import { withCookies } from '../auth/session-cookies.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
@@ -40,7 +41,7 @@ export async function signIn(request: Request, lang: string | undefined, context
   try {
     const { headers, response } = await context.auth.api.signInEmail({
       body: { email, password, rememberMe: true },
-      headers: request.headers,
+      headers: authHeaders(request, context.clientIp),
       returnHeaders: true,
     });
     await clearSignInFailures(db, email);

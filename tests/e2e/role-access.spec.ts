@@ -114,7 +114,7 @@ test('a coordinator cannot reach another organisation’s invitations by guessin
   const bergen = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { origin: test.info().project.use.baseURL! } });
   await bergen.post('/en/sign-in', { form: { email: 'coordinator.bergen@demo.example', password: 'exchange-demo-2026' }, maxRedirects: 0 });
   const html = await (await bergen.get('/en/invitations')).text();
-  const bergenOrg = html.match(/<option value="([0-9a-f-]{36})">Bergen Kystsjukehus<\/option>/)?.[1];
+  const bergenOrg = html.match(/<option value="([0-9a-f-]{36})"[^>]*>Bergen Kystsjukehus<\/option>/)?.[1];
   expect(bergenOrg).toBeTruthy();
   const created = await bergen.post('/en/invitations', {
     form: { name: 'Håkon Lie', email: `hakon.${Date.now()}@bergen.example`, role: 'partner_finance', organisationId: bergenOrg!, locale: 'nb' },

@@ -35,7 +35,7 @@ export function startSmtpSink(port: number, dir: string): Promise<SMTPServer> {
 }
 
 /** Waits for a message to `to` to arrive in the sink's directory (the worker polls every 2 s). */
-export async function waitForMail(dir: string, to: string, timeoutMs = 20_000): Promise<ReceivedMail> {
+export async function waitForMail(dir: string, to: string, timeoutMs = 20_000, containing = ''): Promise<ReceivedMail> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     let names: string[] = [];
@@ -46,7 +46,7 @@ export async function waitForMail(dir: string, to: string, timeoutMs = 20_000): 
     }
     for (const name of names.sort().reverse()) {
       const mail = JSON.parse(readFileSync(join(dir, name), 'utf8')) as ReceivedMail;
-      if (mail.to === to.toLowerCase()) return mail;
+      if (mail.to === to.toLowerCase() && mail.text.includes(containing)) return mail;
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -1,0 +1,65 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { catalogs, type MessageKey } from './catalogs.ts';
+import type { Locale } from './locales.ts';
+
+type TranslatedLocale = Exclude<Locale, 'en'>;
+
+/**
+ * Messages whose translation is rightly the same as the English text. Keep this list short:
+ * every entry is a place where a forgotten English copy would go unnoticed.
+ * Messages with no words of their own (only placeholders and punctuation, like
+ * "{page} – {agency}" or "{agency}, {city}") need no entry: they are skipped below.
+ */
+const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
+  // "Administrator" is also the Norwegian word (bokmål and nynorsk).
+  nb: ['role.administrator'],
+  nn: ['role.administrator'],
+  fr: [
+    // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.
+    'home.figures.participants',
+    'role.participant',
+    'invitations.field.participant',
+    'organisations.column.name',
+    'invitations.field.organisation',
+    'nav.invitations',
+    'invitations.title',
+    'nav.admin',
+    'admin.title',
+    'admin.audit.action',
+    'account.sessions.actions',
+  ],
+  es: [
+    // "Triangular" and "Roles" are Spanish words too.
+    'home.shapes.triangular.title',
+    'account.roles',
+  ],
+};
+
+/** True when the message has a letter outside its placeholders, in any plural or select branch. */
+function hasOwnWords(elements: MessageFormatElement[]): boolean {
+  return elements.some((el) => {
+    if (el.type === TYPE.literal) return /\p{L}/u.test(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select) return Object.values(el.options).some((option) => hasOwnWords(option.value));
+    if (el.type === TYPE.tag) return hasOwnWords(el.children);
+    return false;
+  });
+}
+
+const english = catalogs.en;
+const keys = Object.keys(english) as MessageKey[];
+const translatedLocales = Object.keys(sameAsEnglish) as TranslatedLocale[];
+
+describe('translations', () => {
+  it.each(translatedLocales)('%s has no message left in English', (locale) => {
+    const allowed = new Set(sameAsEnglish[locale]);
+    const untranslated = keys.filter((key) => catalogs[locale][key] === english[key] && hasOwnWords(parse(english[key])) && !allowed.has(key));
+    expect(untranslated).toEqual([]);
+  });
+
+  it.each(translatedLocales)('%s allowlist only holds messages that really are the same as English', (locale) => {
+    // Once a message is translated differently, or its English text changes, its entry must go.
+    const stale = sameAsEnglish[locale].filter((key) => catalogs[locale][key] !== english[key]);
+    expect(stale).toEqual([]);
+  });
+});
