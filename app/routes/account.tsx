@@ -5,6 +5,8 @@ import { requestDeletion } from '../../core/identity/request-deletion.ts';
 import { requireUser } from '../../core/identity/permissions.ts';
 import { recordAudit } from '../../core/audit/record-audit.ts';
 import { guarded } from '../auth/guard.server.ts';
+import { SuccessNotice } from '../components/success-notice.tsx';
+import { RowAction } from '../forms/row-action.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/account';
 
@@ -51,11 +53,7 @@ export default function Account() {
       <h1 className="ds-heading" data-size="lg">
         {t('account.title')}
       </h1>
-      {notice ? (
-        <div className="ds-alert" data-color="success" role="status">
-          <p className="ds-paragraph">{notice}</p>
-        </div>
-      ) : null}
+      <SuccessNotice text={notice} />
       <dl className="facts">
         <dt>{t('account.name')}</dt>
         <dd>{person.name}</dd>
@@ -98,13 +96,7 @@ export default function Account() {
                     {s.current ? (
                       t('account.sessions.thisDevice')
                     ) : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke-session" />
-                        <input type="hidden" name="token" value={s.token} />
-                        <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
-                          {t('account.sessions.revoke')}
-                        </button>
-                      </Form>
+                      <RowAction fields={{ intent: 'revoke-session', token: s.token }} label={t('account.sessions.revoke')} />
                     )}
                   </td>
                 </tr>

@@ -1,8 +1,10 @@
-import { Form, redirect, useLoaderData, useSearchParams } from 'react-router';
+import { redirect, useLoaderData, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { anonymiseUser } from '../../core/identity/anonymise-user.ts';
 import { listUsers } from '../../core/identity/list-users.ts';
 import { guarded } from '../auth/guard.server.ts';
+import { SuccessNotice } from '../components/success-notice.tsx';
+import { RowAction } from '../forms/row-action.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-users';
 
@@ -31,11 +33,7 @@ export default function AdminUsers() {
       <h1 className="ds-heading" data-size="lg">
         {t('admin.users.title')}
       </h1>
-      {search.get('anonymised') ? (
-        <div className="ds-alert" data-color="success" role="status">
-          <p className="ds-paragraph">{t('admin.users.anonymised')}</p>
-        </div>
-      ) : null}
+      <SuccessNotice text={search.get('anonymised') ? t('admin.users.anonymised') : null} />
       <div className="table-scroll">
         <table className="ds-table" data-border="true">
           <thead>
@@ -69,12 +67,11 @@ export default function AdminUsers() {
                   {u.anonymisedAt ? (
                     t('admin.users.isAnonymised')
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="ds-button" data-variant="secondary" data-size="sm" aria-label={t('admin.users.anonymiseFor', { name: u.name })}>
-                        {u.deletionRequestedAt ? t('admin.users.anonymiseRequested') : t('admin.users.anonymise')}
-                      </button>
-                    </Form>
+                    <RowAction
+                      fields={{ userId: u.id }}
+                      label={u.deletionRequestedAt ? t('admin.users.anonymiseRequested') : t('admin.users.anonymise')}
+                      accessibleLabel={t('admin.users.anonymiseFor', { name: u.name })}
+                    />
                   )}
                 </td>
               </tr>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { checkSignInAllowed } from '../../core/identity/sign-in-guard.ts';
 import { translatorFor } from '../auth/translator-for.ts';
+import { SuccessNotice } from '../components/success-notice.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { TextField } from '../forms/form-fields.tsx';
@@ -45,9 +46,7 @@ export default function ForgotPassword() {
         {t('forgotPassword.title')}
       </h1>
       {result?.sent ? (
-        <div className="ds-alert" data-color="success" role="status">
-          <p className="ds-paragraph">{t('forgotPassword.sent', { email: result.email })}</p>
-        </div>
+        <SuccessNotice text={t('forgotPassword.sent', { email: result.email })} />
       ) : (
         <>
           <p className="ds-paragraph">{t('forgotPassword.intro')}</p>

@@ -9,6 +9,8 @@ import { listOpenInvitations } from '../../core/identity/list-invitations.ts';
 import { requirePermission } from '../../core/identity/permissions.ts';
 import { revokeInvitation } from '../../core/identity/revoke-invitation.ts';
 import { guarded } from '../auth/guard.server.ts';
+import { SuccessNotice } from '../components/success-notice.tsx';
+import { RowAction } from '../forms/row-action.tsx';
 import { translatorFor } from '../auth/translator-for.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
@@ -69,11 +71,7 @@ export default function Invitations() {
         {t('invitations.title')}
       </h1>
       <p className="ds-paragraph">{t('invitations.intro')}</p>
-      {sent ? (
-        <div className="ds-alert" data-color="success" role="status">
-          <p className="ds-paragraph">{t('invitations.sent', { email: sent })}</p>
-        </div>
-      ) : null}
+      <SuccessNotice text={sent ? t('invitations.sent', { email: sent }) : null} />
 
       <section aria-labelledby="new-invitation-title" className="panel">
         <h2 id="new-invitation-title" className="ds-heading" data-size="sm">
@@ -154,13 +152,7 @@ export default function Invitations() {
                     <td>{i.organisationName ?? ''}</td>
                     <td>{date(i.expiresAt, 'medium')}</td>
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="id" value={i.id} />
-                        <button type="submit" className="ds-button" data-variant="secondary" data-size="sm" aria-label={t('invitations.revokeFor', { name: i.name })}>
-                          {t('invitations.revoke')}
-                        </button>
-                      </Form>
+                      <RowAction fields={{ intent: 'revoke', id: i.id }} label={t('invitations.revoke')} accessibleLabel={t('invitations.revokeFor', { name: i.name })} />
                     </td>
                   </tr>
                 ))}

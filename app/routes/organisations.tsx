@@ -7,6 +7,7 @@ import {
 } from '../../core/organisations/list-public-organisations.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import type { FieldError } from '../forms/field-errors.ts';
+import { SelectField, TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { createTranslator } from '../../i18n/translator.ts';
 import { isLocale } from '../../i18n/locales.ts';
@@ -41,7 +42,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function Organisations() {
   const { raw, countries, errors, page } = useLoaderData<typeof loader>();
   const { t, number, country, locale } = useI18n();
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   const byName = [...countries].sort((a, b) => (country(a) ?? a).localeCompare(country(b) ?? b, locale));
   const nextHref = page?.next
     ? `?${new URLSearchParams({ country: raw.country, q: raw.q, after: page.next }).toString()}`
@@ -61,53 +61,14 @@ export default function Organisations() {
         <h2 id="filter-title" className="ds-heading" data-size="xs">
           {t('organisations.filter.heading')}
         </h2>
-        <div className="ds-field">
-          <label className="ds-label" htmlFor="country">
-            {t('organisations.filter.country')}
-          </label>
-          <select
-            id="country"
-            name="country"
-            className="ds-input"
-            defaultValue={raw.country}
-            aria-invalid={errorFor('country') ? true : undefined}
-            aria-describedby={errorFor('country') ? 'country-error' : undefined}
-          >
-            <option value="">{t('organisations.filter.allCountries')}</option>
-            {byName.map((code) => (
-              <option key={code} value={code}>
-                {country(code) ?? code}
-              </option>
-            ))}
-          </select>
-          {errorFor('country') ? (
-            <p id="country-error" className="ds-validation-message" data-color="danger">
-              {errorFor('country')}
-            </p>
-          ) : null}
-        </div>
-        <div className="ds-field">
-          <label className="ds-label" htmlFor="q">
-            {t('organisations.filter.query')}
-          </label>
-          <p id="q-hint" className="ds-paragraph" data-size="sm">
-            {t('organisations.filter.queryHint')}
-          </p>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            className="ds-input"
-            defaultValue={raw.q}
-            aria-invalid={errorFor('q') ? true : undefined}
-            aria-describedby={errorFor('q') ? 'q-hint q-error' : 'q-hint'}
-          />
-          {errorFor('q') ? (
-            <p id="q-error" className="ds-validation-message" data-color="danger">
-              {errorFor('q')}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          name="country"
+          label={t('organisations.filter.country')}
+          errors={errors}
+          defaultValue={raw.country}
+          options={[{ value: '', label: t('organisations.filter.allCountries') }, ...byName.map((code) => ({ value: code, label: country(code) ?? code }))]}
+        />
+        <TextField name="q" type="search" label={t('organisations.filter.query')} hint={t('organisations.filter.queryHint')} errors={errors} defaultValue={raw.q} />
         <div className="filter-form__actions">
           <button type="submit" className="ds-button" data-variant="primary">
             {t('organisations.filter.submit')}

@@ -1,4 +1,5 @@
 import { Form, redirect, useActionData, useSearchParams } from 'react-router';
+import { SuccessNotice } from '../components/success-notice.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -27,11 +28,7 @@ export default function SignIn() {
         {t('signIn.title')}
       </h1>
       <p className="ds-paragraph">{t('signIn.intro')}</p>
-      {search.get('reset') ? (
-        <div className="ds-alert" data-color="success" role="status">
-          <p className="ds-paragraph">{t('signIn.passwordChanged')}</p>
-        </div>
-      ) : null}
+      <SuccessNotice text={search.get('reset') ? t('signIn.passwordChanged') : null} />
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={result?.values.next ?? search.get('next') ?? ''} />
