@@ -31,6 +31,17 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Exchange platform <no-reply@localhost>'),
+  /** Agency single sign-on (OpenID Connect): the issuer URL, and this platform's client id and secret there. */
+  OIDC_ISSUER: z.url({ message: 'must be the issuer URL, such as https://login.agency.example' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+}).superRefine((config, issues) => {
+  const set = [config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (set !== 0 && set !== 3) {
+    for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+      if (!config[name]) issues.addIssue({ code: 'custom', path: [name], message: 'set all three OIDC_ variables, or none' });
+    }
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   auth: Auth;
   publicUrl: string;
   mailToLog: boolean;
+  /** The agency's OpenID Connect issuer, when single sign-on is configured. */
+  oidcIssuer: string | undefined;
   ping: () => Promise<void>;
   logger: Logger;
   /** The React Router server build (build/server/index.js). */
@@ -26,8 +28,11 @@ export interface HttpAppOptions {
   mode?: string;
 }
 
+/** Endpoints better-auth answers itself (listed in tests/e2e/role-access.spec.ts). */
+export const authEndpoints = ['/api/auth/callback/:providerId'];
+
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */
-export function createHttpApp({ db, auth, publicUrl, mailToLog, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
+export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
   const app = new Hono<{
     Variables: RequestIdVariables & { core: { db: Database; actor: Actor; requestId: string }; ping: () => Promise<void> };
   }>();
@@ -59,7 +64,8 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, ping, logger, bu
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
+        // A form post may be redirected to the sign-on provider; browsers apply form-action to that redirect.
+        formAction: ["'self'", ...(oidcIssuer ? [new URL(oidcIssuer).origin] : [])],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],
@@ -80,6 +86,10 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, ping, logger, bu
       return c.json({ status: 'unavailable' }, 503);
     }
   });
+
+  // The one better-auth endpoint served directly: the provider sends the browser back here after
+  // single sign-on. Everything else of better-auth is reached through our own forms.
+  for (const path of authEndpoints) app.get(path, (c) => auth.handler(c.req.raw));
 
   app.use('/api/*', async (c, next) => {
     c.set('core', { db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId });
@@ -113,6 +123,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, ping, logger, bu
       publicUrl,
       clientIp,
       mailToLog,
+      oidcEnabled: Boolean(oidcIssuer),
     });
   });
   return app;

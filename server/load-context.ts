@@ -13,6 +13,8 @@ export interface RequestContext {
   clientIp: string;
   /** Development: email goes to the log and the admin mail viewer instead of SMTP. */
   mailToLog: boolean;
+  /** Agency single sign-on is configured. */
+  oidcEnabled: boolean;
 }
 
 declare module 'react-router' {

@@ -10,6 +10,7 @@ import { createMailTransport } from './email/mail-transport.ts';
 import { startEmailWorker } from './email/email-worker.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import { createAuth } from './auth/create-auth.ts';
+import { recordSessionCreated } from './auth/record-session-created.ts';
 import { sendPasswordResetEmail } from './auth/send-password-reset-email.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http-app.ts';
@@ -52,6 +53,11 @@ export async function startServer(config: Config, logger: Logger, root = process
     db: database.db,
     secret: resolveAuthSecret(config.AUTH_SECRET, resolve(root, config.DATA_DIR)),
     baseURL: publicUrl,
+    oidc:
+      config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
+        ? { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET }
+        : undefined,
+    onSessionCreated: (session) => recordSessionCreated(database.db, session),
     onPasswordReset: (args) => sendPasswordResetEmail(database.db, { ...args, publicUrl }),
   });
   const app = createHttpApp({
@@ -59,6 +65,7 @@ export async function startServer(config: Config, logger: Logger, root = process
     auth,
     publicUrl,
     mailToLog: !config.SMTP_URL,
+    oidcIssuer: config.OIDC_ISSUER,
     ping: database.ping,
     logger,
     build,

@@ -1,10 +1,9 @@
 import { APIError } from 'better-auth/api';
 import { data, redirect, type AppLoadContext } from 'react-router';
 import { z } from 'zod';
-import { recordAudit } from '../../core/audit/record-audit.ts';
 import { DomainError } from '../../core/errors.ts';
-import { system } from '../../core/identity/actor.ts';
 import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from '../../core/identity/sign-in-guard.ts';
+import { OIDC_PROVIDER_ID } from '../../server/auth/create-auth.ts';
 import { safeNext } from '../auth/guard.server.ts';
 import { authHeaders } from '../auth/auth-headers.server.ts';
 import { withCookies } from '../auth/session-cookies.server.ts';
@@ -39,20 +38,13 @@ export async function signIn(request: Request, lang: string | undefined, context
     throw error;
   }
   try {
-    const { headers, response } = await context.auth.api.signInEmail({
+    const { headers } = await context.auth.api.signInEmail({
       body: { email, password, rememberMe: true },
       headers: authHeaders(request, context.clientIp),
       returnHeaders: true,
     });
+    // The audit entry is written by the session hook (server/auth/record-session-created.ts).
     await clearSignInFailures(db, email);
-    await db.transaction((tx) =>
-      recordAudit(tx, { db: tx, actor: system('sign-in'), requestId: context.requestId }, {
-        action: 'session.signed-in',
-        recordType: 'user',
-        recordId: response.user.id,
-        after: { ip: context.clientIp },
-      }),
-    );
     return redirect(safeNext(values.next, `/${t.locale}/account`), { headers: withCookies(headers) });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
@@ -63,4 +55,21 @@ export async function signIn(request: Request, lang: string | undefined, context
     // The same answer for an unknown address and a wrong password: nothing to learn about who has an account.
     return refuse([{ field: 'email', message: t.t('error.wrongCredentials') }], 401);
   }
+}
+
+/**
+ * Starts agency single sign-on: better-auth makes the state and PKCE verifier (kept in a cookie) and
+ * the provider's address; the browser is sent there and comes back to /api/auth/callback/agency.
+ */
+export async function startSingleSignOn(request: Request, lang: string | undefined, context: AppLoadContext) {
+  const t = translatorFor(lang);
+  const form = await request.formData();
+  const next = safeNext(String(form.get('next') ?? ''), `/${t.locale}/account`);
+  const { headers, response } = await context.auth.api.signInSocial({
+    body: { provider: OIDC_PROVIDER_ID, callbackURL: next, errorCallbackURL: `/${t.locale}/sign-in`, disableRedirect: true },
+    headers: authHeaders(request, context.clientIp),
+    returnHeaders: true,
+  });
+  if (!response.url) throw new Error('single sign-on: no provider address');
+  return redirect(response.url, { headers: withCookies(headers) });
 }

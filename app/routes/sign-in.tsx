@@ -1,26 +1,31 @@
-import { Form, redirect, useActionData, useSearchParams } from 'react-router';
+import { Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import { SuccessNotice } from '../components/success-notice.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { signIn, type SignInResult } from './sign-in.server.ts';
+import { signIn, startSingleSignOn, type SignInResult } from './sign-in.server.ts';
 import type { Route } from './+types/sign-in';
 
 export function loader({ context, params }: Route.LoaderArgs) {
   // Already signed in: nothing to do here.
   if (context.core.actor.kind === 'user') throw redirect(`/${params.lang}/account`);
-  return null;
+  return { singleSignOn: context.oidcEnabled };
 }
 
 export function action({ request, params, context }: Route.ActionArgs) {
+  const url = new URL(request.url);
+  if (url.searchParams.get('sso') === '1' && context.oidcEnabled) return startSingleSignOn(request, params.lang, context);
   return signIn(request, params.lang, context);
 }
 
 export default function SignIn() {
   const result = useActionData<SignInResult>();
+  const { singleSignOn } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const { t, locale } = useI18n();
-  const errors = result?.errors ?? [];
+  // better-auth sends the browser back with ?error=… when single sign-on fails.
+  const ssoError = search.get('error');
+  const errors = result?.errors ?? (ssoError ? [{ field: 'sso', message: ssoError === 'signup_disabled' ? t('error.ssoNoAccount') : t('error.ssoFailed') }] : []);
   return (
     <div className="narrow">
       <title>{t('signIn.title')}</title>
@@ -40,6 +45,19 @@ export default function SignIn() {
           </button>
         </div>
       </Form>
+      {singleSignOn ? (
+        <section aria-labelledby="sso-title" className="panel">
+          <h2 id="sso-title" className="ds-heading" data-size="xs">
+            {t('signIn.sso.title')}
+          </h2>
+          <Form method="post" action="?sso=1">
+            <input type="hidden" name="next" value={search.get('next') ?? ''} />
+            <button id="sso" type="submit" className="ds-button" data-variant="secondary">
+              {t('signIn.sso.submit')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <p className="ds-paragraph">
         <a className="ds-link" href={`/${locale}/forgot-password`}>
           {t('signIn.forgotPassword')}

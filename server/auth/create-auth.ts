@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { Database } from '../../db/database.ts';
 import { account, rateLimit, session, user, verification } from '../../db/schema/auth.ts';
 
@@ -7,6 +8,10 @@ export interface AuthOptions {
   db: Database;
   secret: string;
   baseURL: string;
+  /** Agency single sign-on; absent when not configured. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string };
+  /** Every new session (password or single sign-on), for the audit trail. */
+  onSessionCreated: (session: { userId: string; ipAddress?: string | null }) => Promise<void>;
   /** Called with the reset token; the caller enqueues the email (a link to our own reset page). */
   onPasswordReset: (args: { userId: string; email: string; name: string; locale: string; token: string }) => Promise<void>;
 }
@@ -16,7 +21,9 @@ export interface AuthOptions {
  * Our forms call its server API from React Router actions (no client library, no JavaScript), and
  * people join only by invitation, so its own sign-up is off (docs/decisions/005).
  */
-export function createAuth({ db, secret, baseURL, onPasswordReset }: AuthOptions) {
+export const OIDC_PROVIDER_ID = 'agency';
+
+export function createAuth({ db, secret, baseURL, oidc, onSessionCreated, onPasswordReset }: AuthOptions) {
   return betterAuth({
     secret,
     baseURL,
@@ -41,6 +48,29 @@ export function createAuth({ db, secret, baseURL, onPasswordReset }: AuthOptions
       cookiePrefix: 'mx',
       useSecureCookies: baseURL.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+    },
+    // Single sign-on never creates accounts (no open sign-up): it links to the invited person with the
+    // same, provider-verified email address.
+    plugins: [
+      genericOAuth({
+        config: oidc
+          ? [
+              {
+                providerId: OIDC_PROVIDER_ID,
+                discoveryUrl: `${oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+                clientId: oidc.clientId,
+                clientSecret: oidc.clientSecret,
+                scopes: ['openid', 'email', 'profile'],
+                pkce: true,
+                disableSignUp: true,
+              },
+            ]
+          : [],
+      }),
+    ],
+    account: { accountLinking: { enabled: true, trustedProviders: [OIDC_PROVIDER_ID] } },
+    databaseHooks: {
+      session: { create: { after: async (s) => onSessionCreated({ userId: s.userId, ipAddress: s.ipAddress }) } },
     },
     // Server-side calls skip better-auth's HTTP rate limiter; core/identity/sign-in-guard.ts limits sign-in.
     rateLimit: { enabled: false },

@@ -32,7 +32,7 @@ test('a forgotten password is replaced through a link sent by email', async ({ p
 
   await page.getByLabel(en['signIn.email']).fill(email);
   await page.getByLabel(en['signIn.password']).fill('a-brand-new-password');
-  await navigate(() => page.getByRole('button', { name: en['signIn.submit'] }).click());
+  await navigate(() => page.getByRole('button', { name: en['signIn.submit'], exact: true }).click());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['account.title']);
 });
 
@@ -43,7 +43,7 @@ test('another device’s session can be seen and signed out', async ({ page, nav
     await p.goto('/en/sign-in');
     await p.getByLabel(en['signIn.email']).fill('adviser@demo.example');
     await p.getByLabel(en['signIn.password']).fill('exchange-demo-2026');
-    await Promise.all([p.waitForURL(/\/en\/account$/), p.getByRole('button', { name: en['signIn.submit'] }).click()]);
+    await Promise.all([p.waitForURL(/\/en\/account$/), p.getByRole('button', { name: en['signIn.submit'], exact: true }).click()]);
   }
   await page.goto('/en/account');
   const revoke = page.getByRole('main').getByRole('button', { name: en['account.sessions.revoke'], exact: true });

@@ -1,6 +1,7 @@
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import type { RouteConfigEntry } from '@react-router/dev/routes';
 import routes from '../../app/routes.ts';
+import { authEndpoints } from '../../server/http-app.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -48,6 +49,11 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/health': { url: '/api/v1/health', expect: everyone(200) },
 };
 
+/** Endpoints better-auth answers itself (server/http-app.ts authEndpoints). Without a valid state: back to sign-in. */
+const auth: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
+  '/api/auth/callback/:providerId': { url: '/api/auth/callback/agency?code=forged&state=forged', expect: everyone(302) },
+};
+
 function routePaths(entries: RouteConfigEntry[], parent = ''): string[] {
   return entries.flatMap((entry) => {
     const path = entry.index ? `${parent}/` : [parent, entry.path].filter(Boolean).join('/');
@@ -77,6 +83,7 @@ test('the table covers every route and every API endpoint', async ({ request }) 
   expect(routePaths(routes).sort()).toEqual(Object.keys(pages).sort());
   const doc = await (await request.get('/api/openapi.json')).json();
   expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(api).sort());
+  expect([...authEndpoints].sort()).toEqual(Object.keys(auth).sort());
 });
 
 function check(outcome: Outcome, status: number, location: string | undefined) {
@@ -85,7 +92,7 @@ function check(outcome: Outcome, status: number, location: string | undefined) {
   return status === outcome;
 }
 
-for (const [name, entry] of Object.entries({ ...pages, ...api })) {
+for (const [name, entry] of Object.entries({ ...pages, ...api, ...auth })) {
   test(`GET ${name}: each role gets what it may`, async () => {
     const wrong: string[] = [];
     for (const role of roles) {

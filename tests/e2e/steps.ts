@@ -13,7 +13,7 @@ export async function signIn(page: Page, navigate: Navigate, locale: Locale, ema
   await page.goto(`/${locale}/sign-in`);
   await page.getByLabel(m['signIn.email']).fill(email);
   await page.getByLabel(m['signIn.password']).fill(password);
-  await navigate(() => page.getByRole('button', { name: m['signIn.submit'] }).click());
+  await navigate(() => page.getByRole('button', { name: m['signIn.submit'], exact: true }).click());
 }
 
 export async function signOut(page: Page, navigate: Navigate, locale: Locale) {

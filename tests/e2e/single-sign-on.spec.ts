@@ -1,0 +1,32 @@
+import { catalogs } from '../../i18n/catalogs.ts';
+import { expect, test } from './fixtures.ts';
+
+const en = catalogs.en;
+
+/** The provider's own development login page: any login, used as the email address. */
+async function loginAtProvider(page: import('@playwright/test').Page, email: string) {
+  await page.locator('input[name="login"]').fill(email);
+  await page.locator('input[name="password"]').fill('anything');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  const consent = page.getByRole('button', { name: 'Continue' });
+  if (await consent.isVisible({ timeout: 3000 }).catch(() => false)) await consent.click();
+}
+
+test('agency staff sign in through the agency’s OpenID Connect provider', async ({ page, navigate }) => {
+  await page.goto('/en/sign-in');
+  await page.getByRole('button', { name: en['signIn.sso.submit'] }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:3212\//);
+  await loginAtProvider(page, 'finance@demo.example');
+  await page.waitForURL(/\/en\/account$/);
+  await navigate(() => page.reload());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['account.title']);
+  await expect(page.getByText('finance@demo.example').first()).toBeVisible();
+});
+
+test('single sign-on does not create accounts: someone not invited is refused with a message', async ({ page }) => {
+  await page.goto('/en/sign-in');
+  await page.getByRole('button', { name: en['signIn.sso.submit'] }).click();
+  await loginAtProvider(page, 'stranger@elsewhere.example');
+  await page.waitForURL(/\/en\/sign-in\?/);
+  await expect(page.getByRole('alert')).toContainText(en['error.ssoNoAccount']);
+});
