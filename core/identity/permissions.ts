@@ -4,6 +4,8 @@ import type { Actor, AgencyRole, OrganisationRole, UserActor } from './actor.ts'
 /**
  * Every action a person can take, and who may take it. One table, in one place: use-cases call
  * `requirePermission`, and queries add the scope (`organisationScope`) to their where clause.
+ * Reading participants depends on the record itself (own organisation, own programme, oneself) and
+ * lives in core/participants/participant-scope.ts as a where-clause.
  */
 export const permissions = {
   'admin:access': { agency: ['administrator'] },

@@ -2,6 +2,7 @@ import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid
 import { user } from './auth.ts';
 import { organisations } from './organisations.ts';
 import { participants } from './participants.ts';
+import { programmes } from './programmes.ts';
 
 /**
  * The roles a person can hold (DESIGN.md §2), as rows: agency roles are global, partner roles are held
@@ -94,3 +95,18 @@ export const signInFailures = pgTable('sign_in_failures', {
   firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/** The programmes a programme adviser follows: they see those programmes' partnerships and people. */
+export const programmeAdvisers = pgTable(
+  'programme_advisers',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.programmeId] })],
+);

@@ -1,10 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { AgencyRole, Membership } from '../../core/identity/actor.ts';
+import { assignAdviser } from '../factories/programme-adviser-factory.ts';
 import { createUser } from '../factories/user-factory.ts';
 import type { Database } from '../database.ts';
 import { user } from '../schema/auth.ts';
 import { organisations } from '../schema/organisations.ts';
 import { participants } from '../schema/participants.ts';
+import { programmes } from '../schema/programmes.ts';
 
 /** One password for every demo account: this is demo data, printed on start and in the README. */
 export const DEMO_PASSWORD = 'exchange-demo-2026';
@@ -23,11 +25,13 @@ interface DemoPerson {
   agencyRoles?: AgencyRole[];
   organisation?: { legalName: string; role: Membership['role'] };
   participantFrom?: string;
+  /** Programme codes an adviser follows. */
+  programmes?: string[];
 }
 
 const people: DemoPerson[] = [
   { role: 'administrator', name: 'Ingrid Solheim', email: 'admin@demo.example', locale: 'nb', agencyRoles: ['administrator'] },
-  { role: 'programme adviser', name: 'Magnus Haugen', email: 'adviser@demo.example', locale: 'nn', agencyRoles: ['programme_adviser'] },
+  { role: 'programme adviser (Health, Professional)', name: 'Magnus Haugen', email: 'adviser@demo.example', locale: 'nn', agencyRoles: ['programme_adviser'], programmes: ['health', 'professional'] },
   { role: 'finance officer', name: 'Kari Nygård', email: 'finance@demo.example', locale: 'nb', agencyRoles: ['finance_officer'] },
   { role: 'partner coordinator (Kathmandu Model Hospital)', name: 'Sita Shrestha', email: 'coordinator.kathmandu@demo.example', locale: 'en', organisation: { legalName: 'Kathmandu Model Hospital', role: 'partner_coordinator' } },
   { role: 'partner coordinator (Bergen Kystsjukehus)', name: 'Eirik Vik', email: 'coordinator.bergen@demo.example', locale: 'nb', organisation: { legalName: 'Bergen Kystsjukehus', role: 'partner_coordinator' } },
@@ -65,7 +69,11 @@ export async function seedDemoUsers(db: Database): Promise<{ seeded: boolean; lo
         participantIds.push(row.id);
         name = `${row.given} ${row.family}`;
       }
-      await createUser(tx, { name, email: person.email, locale: person.locale, password: DEMO_PASSWORD, agencyRoles: person.agencyRoles ?? [], memberships, participantIds });
+      const created = await createUser(tx, { name, email: person.email, locale: person.locale, password: DEMO_PASSWORD, agencyRoles: person.agencyRoles ?? [], memberships, participantIds });
+      for (const code of person.programmes ?? []) {
+        const [programme] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, code));
+        if (programme) await assignAdviser(tx, created.id, programme.id);
+      }
     }
   });
   return { seeded: true, logins };

@@ -1,0 +1,36 @@
+import { asc, eq } from 'drizzle-orm';
+import { organisations } from '../../db/schema/organisations.ts';
+import { participants } from '../../db/schema/participants.ts';
+import { alias } from 'drizzle-orm/pg-core';
+import type { CoreContext } from '../context.ts';
+import { visitor } from '../identity/actor.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { participantScope, withinScope } from './participant-scope.ts';
+
+const home = alias(organisations, 'home');
+const host = alias(organisations, 'host');
+
+/** The participants the actor may see (participant-scope.ts), by family name. */
+export async function listParticipants(ctx: CoreContext, { limit = 200 }: { limit?: number } = {}) {
+  const actor = ctx.actor ?? visitor;
+  if (actor.kind === 'visitor') throw new UnauthenticatedError();
+  const scope = participantScope(actor);
+  if (scope === null) throw new ForbiddenError('participant:read');
+  return ctx.db
+    .select({
+      id: participants.id,
+      givenName: participants.givenName,
+      familyName: participants.familyName,
+      status: participants.status,
+      homeOrganisation: home.legalName,
+      hostOrganisation: host.legalName,
+      startsOn: participants.startsOn,
+      endsOn: participants.endsOn,
+    })
+    .from(participants)
+    .innerJoin(home, eq(home.id, participants.homeOrganisationId))
+    .innerJoin(host, eq(host.id, participants.hostOrganisationId))
+    .where(withinScope(scope))
+    .orderBy(asc(participants.familyName), asc(participants.givenName))
+    .limit(Math.min(Math.max(limit, 1), 500));
+}

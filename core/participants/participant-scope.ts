@@ -1,0 +1,42 @@
+import { and, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { programmeAdvisers } from '../../db/schema/access.ts';
+import { participants } from '../../db/schema/participants.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
+import type { Actor } from '../identity/actor.ts';
+
+/**
+ * The where-clause that limits participant rows to what the actor may see. Applied inside every
+ * participant query, so a guessed id outside it simply finds nothing:
+ * - administrators: everyone;
+ * - programme advisers: participants in partnerships of the programmes they follow;
+ * - partner coordinators: participants their organisation sends or hosts;
+ * - a participant: their own record.
+ * Returns null when the actor sees nothing.
+ */
+export function participantScope(actor: Actor): SQL | undefined | null {
+  if (actor.kind === 'system') return undefined;
+  if (actor.kind !== 'user') return null;
+  if (actor.agencyRoles.includes('administrator')) return undefined;
+  const clauses: SQL[] = [];
+  if (actor.agencyRoles.includes('programme_adviser')) {
+    clauses.push(
+      exists(
+        sql`(select 1 from ${partnerships} join ${programmeAdvisers} on ${programmeAdvisers.programmeId} = ${partnerships.programmeId}
+          where ${partnerships.id} = ${participants.partnershipId} and ${programmeAdvisers.userId} = ${actor.userId})`,
+      ),
+    );
+  }
+  const coordinated = actor.memberships.filter((m) => m.role === 'partner_coordinator').map((m) => m.organisationId);
+  if (coordinated.length) {
+    clauses.push(or(inArray(participants.homeOrganisationId, coordinated), inArray(participants.hostOrganisationId, coordinated))!);
+  }
+  if (actor.participantIds.length) clauses.push(inArray(participants.id, actor.participantIds));
+  if (clauses.length === 0) return null;
+  return clauses.length === 1 ? clauses[0] : or(...clauses);
+}
+
+/** Convenience: the scope combined with further conditions; `null` scope means no rows at all. */
+export function withinScope(scope: SQL | undefined | null, ...conditions: (SQL | undefined)[]): SQL | undefined {
+  if (scope === null) return sql`false`;
+  return and(scope, ...conditions);
+}
