@@ -40,6 +40,11 @@ describe('createTranslator', () => {
     expect(createTranslator('es').date(date)).toBe('23 de noviembre de 2026');
   });
 
+  it('gives date and time in Oslo time for the audit log', () => {
+    expect(plain(createTranslator('nb').dateTime('2026-11-22T10:05:00Z'))).toBe('22. nov. 2026, 11:05');
+    expect(plain(createTranslator('en').dateTime('2026-07-01T10:05:00Z'))).toBe('1 Jul 2026, 12:05');
+  });
+
   it('names countries in the reader’s language and refuses unknown codes', () => {
     expect(createTranslator('nb').country('NP')).toBe('Nepal');
     expect(createTranslator('fr').country('ET')).toBe('Éthiopie');

@@ -11,6 +11,8 @@ export interface Translator {
   /** Money is integer minor units plus an ISO 4217 currency (STYLE.md §12). */
   money(minorUnits: number, currency?: string): string;
   date(value: Date | string, style?: 'long' | 'medium' | 'short'): string;
+  /** Date and time of day in the agency's time zone (Europe/Oslo), e.g. for the audit log. */
+  dateTime(value: Date | string): string;
   /** A country's name from its ISO 3166-1 code (CLDR data built into Node); undefined when unknown. */
   country(code: string): string | undefined;
 }
@@ -47,6 +49,10 @@ export function createTranslator(locale: Locale): Translator {
       const date = typeof value === 'string' ? new Date(value) : value;
       return new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: 'Europe/Oslo' }).format(date);
     },
+    dateTime: (value) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(
+        typeof value === 'string' ? new Date(value) : value,
+      ),
     country: (code) => {
       if (!/^[A-Z]{2}$/.test(code)) return undefined;
       try {

@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export default function AdminAudit() {
   const { raw, errors, page } = useLoaderData<typeof loader>();
-  const { t, date } = useI18n();
+  const { t, dateTime } = useI18n();
   const nextHref = page?.next ? `?${new URLSearchParams({ ...raw, before: String(page.next) }).toString()}` : null;
   return (
     <>
@@ -66,7 +66,7 @@ export default function AdminAudit() {
             <tbody>
               {page.items.map((e) => (
                 <tr key={e.id}>
-                  <td>{date(e.at, 'medium')}</td>
+                  <td>{dateTime(e.at)}</td>
                   <td>{e.actorLabel}</td>
                   <td>
                     <code>{e.action}</code>
