@@ -12,6 +12,7 @@ import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { Route } from './+types/accept-invitation';
+import { PageHeading } from '../components/page-heading.tsx';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   try {
@@ -59,10 +60,7 @@ export default function AcceptInvitation() {
   if (!invitation) {
     return (
       <div className="narrow">
-        <title>{t('invitation.accept.title')}</title>
-        <h1 className="ds-heading" data-size="lg">
-          {t('invitation.accept.title')}
-        </h1>
+        <PageHeading title={t('invitation.accept.title')} />
         <p className="ds-paragraph">{t(`error.${problem ?? 'invitationNotFound'}` as MessageKey)}</p>
         <p className="ds-paragraph">{t('invitation.accept.askAgain')}</p>
       </div>
@@ -71,10 +69,7 @@ export default function AcceptInvitation() {
   const role = t(`role.${invitation.role}` as MessageKey);
   return (
     <div className="narrow">
-      <title>{t('invitation.accept.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('invitation.accept.title')}
-      </h1>
+      <PageHeading title={t('invitation.accept.title')} />
       <p className="ds-paragraph">
         {t('invitation.accept.intro', { role, organisation: invitation.organisationName ?? 'none', email: invitation.email })}
       </p>

@@ -9,6 +9,8 @@ import { SuccessNotice } from '../components/success-notice.tsx';
 import { RowAction } from '../forms/row-action.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/account';
+import { PageHeading } from '../components/page-heading.tsx';
+import { DataTable } from '../components/data-table.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -45,14 +47,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function Account() {
   const { person, sessions } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
-  const { t, date, locale } = useI18n();
+  const { t, dateTime, locale } = useI18n();
   const notice = search.get('welcome') ? t('account.welcome') : search.get('revoked') ? t('account.sessionRevoked') : search.get('deletion') ? t('account.deletionRequested') : null;
   return (
     <>
-      <title>{t('account.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('account.title')}
-      </h1>
+      <PageHeading title={t('account.title')} />
       <SuccessNotice text={notice} />
       <dl className="facts">
         <dt>{t('account.name')}</dt>
@@ -74,36 +73,22 @@ export default function Account() {
           {t('account.sessions.title')}
         </h2>
         <p className="ds-paragraph">{t('account.sessions.intro')}</p>
-        <div className="table-scroll">
-          <table className="ds-table" data-border="true">
-            <thead>
-              <tr>
-                <th scope="col">{t('account.sessions.started')}</th>
-                <th scope="col">{t('account.sessions.device')}</th>
-                <th scope="col">{t('account.sessions.address')}</th>
-                <th scope="col">
-                  <span className="ds-sr-only">{t('account.sessions.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.token}>
-                  <td>{date(s.createdAt, 'medium')}</td>
-                  <td>{s.userAgent}</td>
-                  <td>{s.ipAddress}</td>
-                  <td>
-                    {s.current ? (
-                      t('account.sessions.thisDevice')
-                    ) : (
-                      <RowAction fields={{ intent: 'revoke-session', token: s.token }} label={t('account.sessions.revoke')} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[{ label: t('account.sessions.started') }, { label: t('account.sessions.device') }, { label: t('account.sessions.address') }, { label: t('account.sessions.actions'), visuallyHidden: true }]}>
+          {sessions.map((s) => (
+            <tr key={s.token}>
+              <td>{dateTime(s.createdAt)}</td>
+              <td>{s.userAgent}</td>
+              <td>{s.ipAddress}</td>
+              <td>
+                {s.current ? (
+                  t('account.sessions.thisDevice')
+                ) : (
+                  <RowAction fields={{ intent: 'revoke-session', token: s.token }} label={t('account.sessions.revoke')} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="data-title">

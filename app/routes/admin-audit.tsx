@@ -8,6 +8,8 @@ import { zodFieldErrors } from '../forms/field-errors.ts';
 import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-audit';
+import { PageHeading } from '../components/page-heading.tsx';
+import { DataTable } from '../components/data-table.tsx';
 
 const fields = ['actor', 'action', 'recordType', 'recordId', 'from', 'to'] as const;
 
@@ -29,10 +31,7 @@ export default function AdminAudit() {
   const nextHref = page?.next ? `?${new URLSearchParams({ ...raw, before: String(page.next) }).toString()}` : null;
   return (
     <>
-      <title>{t('admin.audit.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('admin.audit.title')}
-      </h1>
+      <PageHeading title={t('admin.audit.title')} />
       <p className="ds-paragraph">{t('admin.audit.intro')}</p>
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       <form method="get" className="filter-form" aria-labelledby="audit-filter-title">
@@ -52,36 +51,23 @@ export default function AdminAudit() {
         </div>
       </form>
       {page ? (
-        <div className="table-scroll">
-          <table className="ds-table audit-table" data-border="true">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.when')}</th>
-                <th scope="col">{t('admin.audit.actor')}</th>
-                <th scope="col">{t('admin.audit.action')}</th>
-                <th scope="col">{t('admin.audit.record')}</th>
-                <th scope="col">{t('admin.audit.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((e) => (
-                <tr key={e.id}>
-                  <td>{dateTime(e.at)}</td>
-                  <td>{e.actorLabel}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    <code>{e.recordType}</code> <code>{e.recordId}</code>
-                  </td>
-                  <td>
-                    <code className="audit-change">{JSON.stringify({ before: e.before, after: e.after })}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="audit-table" columns={[{ label: t('admin.audit.when') }, { label: t('admin.audit.actor') }, { label: t('admin.audit.action') }, { label: t('admin.audit.record') }, { label: t('admin.audit.changes') }]}>
+          {page.items.map((e) => (
+            <tr key={e.id}>
+              <td>{dateTime(e.at)}</td>
+              <td>{e.actorLabel}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>
+                <code>{e.recordType}</code> <code>{e.recordId}</code>
+              </td>
+              <td>
+                <code className="audit-change">{JSON.stringify({ before: e.before, after: e.after })}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {nextHref ? (
         <p className="ds-paragraph">

@@ -3,6 +3,7 @@ import { listOutbox } from '../../core/email/list-outbox.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-mail';
+import { PageHeading } from '../components/page-heading.tsx';
 
 /** The mail viewer: what the platform sent or will send (in development, instead of a mailbox). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -17,10 +18,7 @@ export default function AdminMail() {
   const { t, date } = useI18n();
   return (
     <>
-      <title>{t('admin.mail.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('admin.mail.title')}
-      </h1>
+      <PageHeading title={t('admin.mail.title')} />
       <p className="ds-paragraph">{toLog ? t('admin.mail.toLog') : t('admin.mail.intro')}</p>
       {rows.length === 0 ? <p className="ds-paragraph">{t('admin.mail.none')}</p> : null}
       {rows.map((m) => (

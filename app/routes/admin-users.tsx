@@ -7,6 +7,8 @@ import { SuccessNotice } from '../components/success-notice.tsx';
 import { RowAction } from '../forms/row-action.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-users';
+import { PageHeading } from '../components/page-heading.tsx';
+import { DataTable } from '../components/data-table.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -29,56 +31,38 @@ export default function AdminUsers() {
   const { t, date, locale } = useI18n();
   return (
     <>
-      <title>{t('admin.users.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('admin.users.title')}
-      </h1>
+      <PageHeading title={t('admin.users.title')} />
       <SuccessNotice text={search.get('anonymised') ? t('admin.users.anonymised') : null} />
-      <div className="table-scroll">
-        <table className="ds-table" data-border="true">
-          <thead>
-            <tr>
-              <th scope="col">{t('account.name')}</th>
-              <th scope="col">{t('account.email')}</th>
-              <th scope="col">{t('account.roles')}</th>
-              <th scope="col">{t('admin.users.since')}</th>
-              <th scope="col">
-                <span className="ds-sr-only">{t('account.sessions.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  <a className="ds-link" href={`/${locale}/admin/audit?recordId=${encodeURIComponent(u.id)}`}>
-                    {u.name}
-                  </a>
-                </th>
-                <td>{u.email}</td>
-                <td>
-                  {[
-                    ...u.agencyRoles.map((r) => t(`role.${r}` as MessageKey)),
-                    ...u.memberships.map((m) => t('admin.users.roleAt', { role: t(`role.${m.role}` as MessageKey), organisation: m.organisation })),
-                  ].join('; ')}
-                </td>
-                <td>{date(u.createdAt, 'medium')}</td>
-                <td>
-                  {u.anonymisedAt ? (
-                    t('admin.users.isAnonymised')
-                  ) : (
-                    <RowAction
-                      fields={{ userId: u.id }}
-                      label={u.deletionRequestedAt ? t('admin.users.anonymiseRequested') : t('admin.users.anonymise')}
-                      accessibleLabel={t('admin.users.anonymiseFor', { name: u.name })}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[{ label: t('account.name') }, { label: t('account.email') }, { label: t('account.roles') }, { label: t('admin.users.since') }, { label: t('account.sessions.actions'), visuallyHidden: true }]}>
+        {users.map((u) => (
+          <tr key={u.id}>
+            <th scope="row">
+              <a className="ds-link" href={`/${locale}/admin/audit?recordId=${encodeURIComponent(u.id)}`}>
+                {u.name}
+              </a>
+            </th>
+            <td>{u.email}</td>
+            <td>
+              {[
+                ...u.agencyRoles.map((r) => t(`role.${r}` as MessageKey)),
+                ...u.memberships.map((m) => t('admin.users.roleAt', { role: t(`role.${m.role}` as MessageKey), organisation: m.organisation })),
+              ].join('; ')}
+            </td>
+            <td>{date(u.createdAt, 'medium')}</td>
+            <td>
+              {u.anonymisedAt ? (
+                t('admin.users.isAnonymised')
+              ) : (
+                <RowAction
+                  fields={{ userId: u.id }}
+                  label={u.deletionRequestedAt ? t('admin.users.anonymiseRequested') : t('admin.users.anonymise')}
+                  accessibleLabel={t('admin.users.anonymiseFor', { name: u.name })}
+                />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { requirePermission } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin';
+import { PageHeading } from '../components/page-heading.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -22,10 +23,7 @@ export default function Admin() {
   ];
   return (
     <>
-      <title>{t('admin.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('admin.title')}
-      </h1>
+      <PageHeading title={t('admin.title')} />
       <ul className="cards link-cards">
         {links.map((l) => (
           <li key={l.href} className="ds-card">

@@ -10,6 +10,7 @@ import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/fiel
 import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/forgot-password';
+import { PageHeading } from '../components/page-heading.tsx';
 
 interface Result {
   errors: FieldError[];
@@ -41,10 +42,7 @@ export default function ForgotPassword() {
   const errors = result?.errors ?? [];
   return (
     <div className="narrow">
-      <title>{t('forgotPassword.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('forgotPassword.title')}
-      </h1>
+      <PageHeading title={t('forgotPassword.title')} />
       {result?.sent ? (
         <SuccessNotice text={t('forgotPassword.sent', { email: result.email })} />
       ) : (

@@ -17,6 +17,8 @@ import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/fiel
 import { SelectField, TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/invitations';
+import { PageHeading } from '../components/page-heading.tsx';
+import { DataTable } from '../components/data-table.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -66,10 +68,7 @@ export default function Invitations() {
   const organisationOptions = options.organisations.map((o) => ({ value: o.id, label: o.name }));
   return (
     <>
-      <title>{t('invitations.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('invitations.title')}
-      </h1>
+      <PageHeading title={t('invitations.title')} />
       <p className="ds-paragraph">{t('invitations.intro')}</p>
       <SuccessNotice text={sent ? t('invitations.sent', { email: sent }) : null} />
 
@@ -129,36 +128,20 @@ export default function Invitations() {
         {open.length === 0 ? (
           <p className="ds-paragraph">{t('invitations.none')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="ds-table" data-border="true">
-              <thead>
-                <tr>
-                  <th scope="col">{t('invitations.field.name')}</th>
-                  <th scope="col">{t('invitations.field.email')}</th>
-                  <th scope="col">{t('invitations.field.role')}</th>
-                  <th scope="col">{t('invitations.field.organisation')}</th>
-                  <th scope="col">{t('invitations.expires')}</th>
-                  <th scope="col">
-                    <span className="ds-sr-only">{t('account.sessions.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {open.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">{i.name}</th>
-                    <td>{i.email}</td>
-                    <td>{t(`role.${i.role}` as MessageKey)}</td>
-                    <td>{i.organisationName ?? ''}</td>
-                    <td>{date(i.expiresAt, 'medium')}</td>
-                    <td>
-                      <RowAction fields={{ intent: 'revoke', id: i.id }} label={t('invitations.revoke')} accessibleLabel={t('invitations.revokeFor', { name: i.name })} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[{ label: t('invitations.field.name') }, { label: t('invitations.field.email') }, { label: t('invitations.field.role') }, { label: t('invitations.field.organisation') }, { label: t('invitations.expires') }, { label: t('account.sessions.actions'), visuallyHidden: true }]}>
+            {open.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">{i.name}</th>
+                <td>{i.email}</td>
+                <td>{t(`role.${i.role}` as MessageKey)}</td>
+                <td>{i.organisationName ?? ''}</td>
+                <td>{date(i.expiresAt, 'medium')}</td>
+                <td>
+                  <RowAction fields={{ intent: 'revoke', id: i.id }} label={t('invitations.revoke')} accessibleLabel={t('invitations.revokeFor', { name: i.name })} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

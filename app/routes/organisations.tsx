@@ -12,6 +12,8 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { createTranslator } from '../../i18n/translator.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { Route } from './+types/organisations';
+import { PageHeading } from '../components/page-heading.tsx';
+import { DataTable } from '../components/data-table.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -49,10 +51,7 @@ export default function Organisations() {
 
   return (
     <>
-      <title>{t('organisations.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('organisations.title')}
-      </h1>
+      <PageHeading title={t('organisations.title')} />
       <p className="ds-paragraph">{t('organisations.lead')}</p>
 
       <ErrorSummary heading={t('organisations.error.summary')} errors={errors} />
@@ -87,30 +86,16 @@ export default function Organisations() {
           {page.items.length === 0 ? (
             <p className="ds-paragraph">{t('organisations.empty')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="ds-table" data-border="true">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('organisations.column.name')}</th>
-                    <th scope="col">{t('organisations.column.country')}</th>
-                    <th scope="col">{t('organisations.column.city')}</th>
-                    <th scope="col" className="numeric">
-                      {t('organisations.column.partnerships')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((org) => (
-                    <tr key={org.id}>
-                      <th scope="row">{org.legalName}</th>
-                      <td>{country(org.countryCode) ?? org.countryCode}</td>
-                      <td>{org.city}</td>
-                      <td className="numeric">{number(org.partnershipCount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={[{ label: t('organisations.column.name') }, { label: t('organisations.column.country') }, { label: t('organisations.column.city') }, { label: t('organisations.column.partnerships'), numeric: true }]}>
+              {page.items.map((org) => (
+                <tr key={org.id}>
+                  <th scope="row">{org.legalName}</th>
+                  <td>{country(org.countryCode) ?? org.countryCode}</td>
+                  <td>{org.city}</td>
+                  <td className="numeric">{number(org.partnershipCount)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {nextHref ? (
             <p className="ds-paragraph">

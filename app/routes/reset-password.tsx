@@ -8,6 +8,7 @@ import { zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/reset-password';
+import { PageHeading } from '../components/page-heading.tsx';
 
 const resetInput = z
   .object({
@@ -39,10 +40,7 @@ export default function ResetPassword() {
   const errors = result?.errors ?? [];
   return (
     <div className="narrow">
-      <title>{t('resetPassword.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('resetPassword.title')}
-      </h1>
+      <PageHeading title={t('resetPassword.title')} />
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="token" value={search.get('token') ?? ''} />

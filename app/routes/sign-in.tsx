@@ -5,6 +5,7 @@ import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { signIn, startSingleSignOn, type SignInResult } from './sign-in.server.ts';
 import type { Route } from './+types/sign-in';
+import { PageHeading } from '../components/page-heading.tsx';
 
 export function loader({ context, params }: Route.LoaderArgs) {
   // Already signed in: nothing to do here.
@@ -28,10 +29,7 @@ export default function SignIn() {
   const errors = result?.errors ?? (ssoError ? [{ field: 'sso', message: ssoError === 'signup_disabled' ? t('error.ssoNoAccount') : t('error.ssoFailed') }] : []);
   return (
     <div className="narrow">
-      <title>{t('signIn.title')}</title>
-      <h1 className="ds-heading" data-size="lg">
-        {t('signIn.title')}
-      </h1>
+      <PageHeading title={t('signIn.title')} />
       <p className="ds-paragraph">{t('signIn.intro')}</p>
       <SuccessNotice text={search.get('reset') ? t('signIn.passwordChanged') : null} />
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
