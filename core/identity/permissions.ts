@@ -19,6 +19,8 @@ export const permissions = {
   'invitation:create-first-coordinator': { agency: ['administrator', 'programme_adviser'] },
   'invitation:create-colleague': { organisation: ['partner_coordinator'] },
   'invitation:create-participant': { organisation: ['partner_coordinator'] },
+  'organisation:create': { agency: ['administrator', 'programme_adviser'] },
+  'organisation:update': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A partner organisation. Country is ISO 3166-1 alpha-2; type is the IATI OrganisationType code. */
@@ -17,5 +18,9 @@ export const organisations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('organisations_country_idx').on(t.countryCode)],
+  (t) => [
+    index('organisations_country_idx').on(t.countryCode),
+    // Needs the pg_trgm extension (migration 0003): similar names and the directory's name search.
+    index('organisations_legal_name_trgm_idx').using('gin', sql`${t.legalName} gin_trgm_ops`),
+  ],
 );

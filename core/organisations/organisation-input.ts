@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isCode } from '../reference/codelists.ts';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'tooLong')
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/**
+ * An organisation as a form or the API sends it. Codes are checked against the IATI lists in
+ * reference/iati: country (ISO 3166), organisation type, DAC sector, registration agency (e.g. NO-BRC).
+ */
+export const organisationInput = z.object({
+  legalName: z.string().trim().min(2, 'required').max(200, 'tooLong'),
+  shortName: optionalText(60),
+  countryCode: z.string().trim().toUpperCase().refine((c) => isCode('Country', c), 'chooseCountry'),
+  city: z.string().trim().min(1, 'required').max(100, 'tooLong'),
+  organisationType: z.string().refine((c) => isCode('OrganisationType', c), 'chooseOrganisationType'),
+  sectorCode: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((c) => c === null || isCode('Sector', c), 'chooseSector'),
+  registrationScheme: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((c) => c === null || isCode('OrganisationRegistrationAgency', c), 'unknownRegistrationScheme'),
+  registrationNumber: optionalText(60),
+  website: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^https?:\/\/[^\s.]+\.[^\s]+$/.test(v), 'invalidWebsite'),
+});
+export type OrganisationInput = z.infer<typeof organisationInput>;

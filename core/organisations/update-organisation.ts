@@ -1,0 +1,31 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { organisations } from '../../db/schema/organisations.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreContext } from '../context.ts';
+import { DomainError, NotFoundError } from '../errors.ts';
+import { visitor } from '../identity/actor.ts';
+import { requirePermission } from '../identity/permissions.ts';
+import type { OrganisationInput } from './organisation-input.ts';
+
+/**
+ * Saves an edit, if nobody else saved the organisation since the editor loaded it: `expectedUpdatedAt`
+ * is the version they saw. A stale save is refused (409) and changes nothing, so no edit is lost silently.
+ */
+export async function updateOrganisation(ctx: CoreContext, id: string, input: OrganisationInput, expectedUpdatedAt: string) {
+  requirePermission(ctx.actor ?? visitor, 'organisation:update', { organisationId: id });
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
+    if (!before) throw new NotFoundError('organisation');
+    const now = new Date();
+    const [after] = await tx
+      .update(organisations)
+      .set({ ...input, updatedAt: now })
+      // The database keeps microseconds, JavaScript dates milliseconds: compare at millisecond precision.
+      .where(and(eq(organisations.id, id), sql`date_trunc('milliseconds', ${organisations.updatedAt}) = ${new Date(expectedUpdatedAt).toISOString()}::timestamptz`))
+      .returning();
+    if (!after) throw new DomainError('staleEdit', { status: 409 });
+    const { updatedAt: _b, createdAt: _c, ...beforeFields } = before;
+    const { updatedAt: _a, createdAt: _d, ...afterFields } = after;
+    await recordAudit(tx, { ...ctx, db: tx }, { action: 'organisation.updated', recordType: 'organisation', recordId: id, before: beforeFields, after: afterFields });
+  });
+}

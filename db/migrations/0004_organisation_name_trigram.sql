@@ -1,0 +1,1 @@
+CREATE INDEX "organisations_legal_name_trgm_idx" ON "organisations" USING gin ("legal_name" gin_trgm_ops);
