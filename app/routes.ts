@@ -6,6 +6,9 @@ export default [
   route(':lang', 'routes/locale-layout.tsx', [
     index('routes/home.tsx'),
     route('organisations', 'routes/organisations.tsx'),
+    route('organisations/new', 'routes/organisation-new.tsx'),
+    route('organisations/:id', 'routes/organisation.tsx'),
+    route('organisations/:id/edit', 'routes/organisation-edit.tsx'),
     route('sign-in', 'routes/sign-in.tsx'),
     route('sign-out', 'routes/sign-out.tsx'),
     route('forgot-password', 'routes/forgot-password.tsx'),

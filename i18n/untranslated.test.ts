@@ -12,9 +12,9 @@ type TranslatedLocale = Exclude<Locale, 'en'>;
  * "{page} – {agency}" or "{agency}, {city}") need no entry: they are skipped below.
  */
 const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
-  // "Administrator" is also the Norwegian word (bokmål and nynorsk).
-  nb: ['role.administrator'],
-  nn: ['role.administrator'],
+  // "Administrator" and "Register" (a register of legal entities) are also Norwegian words (bokmål and nynorsk).
+  nb: ['role.administrator', 'organisation.field.registrationScheme'],
+  nn: ['role.administrator', 'organisation.field.registrationScheme'],
   fr: [
     // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.
     'home.figures.participants',
@@ -30,9 +30,10 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     'account.sessions.actions',
   ],
   es: [
-    // "Triangular" and "Roles" are Spanish words too.
+    // "Triangular", "Roles" and "Sector" are Spanish words too.
     'home.shapes.triangular.title',
     'account.roles',
+    'organisation.field.sector',
   ],
 };
 

@@ -1,4 +1,5 @@
 import { data, useLoaderData } from 'react-router';
+import { can } from '../../core/identity/permissions.ts';
 import { listOrganisationCountries } from '../../core/organisations/list-organisation-countries.ts';
 import {
   listPublicOrganisations,
@@ -35,14 +36,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
   if (errors.length > 0 || !parsed.success) {
     // The form comes back with what was typed and a message per field; nothing is lost.
-    return data({ raw, countries, errors, page: null }, { status: 400 });
+    return data({ raw, countries, errors, page: null, canRegister: false }, { status: 400 });
   }
   const page = await listPublicOrganisations(context.core, parsed.data);
-  return { raw, countries, errors, page };
+  return { raw, countries, errors, page, canRegister: can(context.core.actor, 'organisation:create') };
 }
 
 export default function Organisations() {
-  const { raw, countries, errors, page } = useLoaderData<typeof loader>();
+  const { raw, countries, errors, page, canRegister } = useLoaderData<typeof loader>();
   const { t, number, country, locale } = useI18n();
   const byName = [...countries].sort((a, b) => (country(a) ?? a).localeCompare(country(b) ?? b, locale));
   const nextHref = page?.next
@@ -53,6 +54,13 @@ export default function Organisations() {
     <>
       <PageHeading title={t('organisations.title')} />
       <p className="ds-paragraph">{t('organisations.lead')}</p>
+      {canRegister ? (
+        <p className="ds-paragraph">
+          <a className="ds-button" data-variant="secondary" href={`/${locale}/organisations/new`}>
+            {t('organisation.new.title')}
+          </a>
+        </p>
+      ) : null}
 
       <ErrorSummary heading={t('organisations.error.summary')} errors={errors} />
 
@@ -89,7 +97,11 @@ export default function Organisations() {
             <DataTable columns={[{ label: t('organisations.column.name') }, { label: t('organisations.column.country') }, { label: t('organisations.column.city') }, { label: t('organisations.column.partnerships'), numeric: true }]}>
               {page.items.map((org) => (
                 <tr key={org.id}>
-                  <th scope="row">{org.legalName}</th>
+                  <th scope="row">
+                    <a className="ds-link" href={`/${locale}/organisations/${org.id}`}>
+                      {org.legalName}
+                    </a>
+                  </th>
                   <td>{country(org.countryCode) ?? org.countryCode}</td>
                   <td>{org.city}</td>
                   <td className="numeric">{number(org.partnershipCount)}</td>

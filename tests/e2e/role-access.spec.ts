@@ -30,6 +30,10 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/': { url: '/', expect: everyone(302) },
   ':lang/': { url: '/en/', expect: everyone(200) },
   ':lang/organisations': { url: '/en/organisations', expect: everyone(200) },
+  ':lang/organisations/new': { url: '/en/organisations/new', expect: only(['administrator', 'programme_adviser']) },
+  // {kathmandu} is Kathmandu Model Hospital, whose coordinator and finance officer are demo accounts.
+  ':lang/organisations/:id': { url: '/en/organisations/{kathmandu}', expect: everyone(200) },
+  ':lang/organisations/:id/edit': { url: '/en/organisations/{kathmandu}/edit', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('account'), visitor: 200 } },
   ':lang/sign-out': { url: '/en/sign-out', expect: everyone(302) },
   ':lang/forgot-password': { url: '/en/forgot-password', expect: everyone(200) },
@@ -63,8 +67,12 @@ function routePaths(entries: RouteConfigEntry[], parent = ''): string[] {
 }
 
 const contexts = new Map<Role, APIRequestContext>();
+const ids: Record<string, string> = {};
+const resolve = (url: string) => url.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);
 
 test.beforeAll(async ({ baseURL }) => {
+  const directory = await (await playwrightRequest.newContext({ baseURL })).get('/en/organisations?q=Kathmandu+Model');
+  ids.kathmandu = (await directory.text()).match(/href="\/en\/organisations\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   for (const role of roles) {
     const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
     if (role !== 'visitor') {
@@ -96,7 +104,7 @@ for (const [name, entry] of Object.entries({ ...pages, ...api, ...auth })) {
   test(`GET ${name}: each role gets what it may`, async () => {
     const wrong: string[] = [];
     for (const role of roles) {
-      const response = await contexts.get(role)!.get(entry.url, { maxRedirects: 0 });
+      const response = await contexts.get(role)!.get(resolve(entry.url), { maxRedirects: 0 });
       const location = response.headers()['location'];
       if (!check(entry.expect[role], response.status(), location)) {
         wrong.push(`${role}: expected ${entry.expect[role]}, got ${response.status()} ${location ?? ''}`);
@@ -137,6 +145,8 @@ test('a coordinator cannot reach another organisation’s invitations by guessin
   expect(await (await kathmandu.get('/en/invitations')).text()).not.toContain(invitationId!);
   // …not revocable by id…
   expect((await kathmandu.post('/en/invitations', { form: { intent: 'revoke', id: invitationId! }, maxRedirects: 0 })).status()).toBe(403);
+  // …not editing Bergen's organisation…
+  expect((await kathmandu.get(`/en/organisations/${bergenOrg}/edit`, { maxRedirects: 0 })).status()).toBe(403);
   // …and no inviting into Bergen either.
   const intoBergen = await kathmandu.post('/en/invitations', {
     form: { name: 'Sigrid Olsen', email: 'sigrid@example.org', role: 'partner_finance', organisationId: bergenOrg!, locale: 'en' },

@@ -1,0 +1,75 @@
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
+import { DomainError } from '../../core/errors.ts';
+import { requirePermission } from '../../core/identity/permissions.ts';
+import { getOrganisation } from '../../core/organisations/get-organisation.ts';
+import { organisationInput } from '../../core/organisations/organisation-input.ts';
+import { updateOrganisation } from '../../core/organisations/update-organisation.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { PageHeading } from '../components/page-heading.tsx';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { OrganisationFields, type OrganisationValues } from '../forms/organisation-fields.tsx';
+import { organisationFormOptions } from '../forms/organisation-options.server.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/organisation-edit';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    requirePermission(context.core.actor, 'organisation:update', { organisationId: params.id });
+    const { organisation: o } = await getOrganisation(context.core, params.id);
+    const values: OrganisationValues = Object.fromEntries(
+      Object.entries({ ...o, createdAt: undefined, updatedAt: undefined, id: undefined }).map(([k, v]) => [k, v == null ? '' : String(v)]),
+    );
+    return { id: o.id, values, version: o.updatedAt.toISOString(), options: organisationFormOptions(translatorFor(params.lang).locale) };
+  });
+}
+
+interface Result {
+  errors: FieldError[];
+  values: OrganisationValues;
+  version: string;
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return guarded(request, params.lang, async () => {
+    requirePermission(context.core.actor, 'organisation:update', { organisationId: params.id });
+    const t = translatorFor(params.lang);
+    const form = await request.formData();
+    const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as OrganisationValues & { version?: string };
+    const version = values.version ?? '';
+    const parsed = organisationInput.safeParse(values);
+    if (!parsed.success) return data<Result>({ errors: zodFieldErrors(t, parsed.error), values, version }, { status: 400 });
+    try {
+      await updateOrganisation(context.core, params.id, parsed.data, version);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'staleEdit') throw error;
+      // Someone saved in between: keep what this person typed, and let them save over it knowingly.
+      const { organisation } = await getOrganisation(context.core, params.id);
+      return data<Result>({ errors: [domainFieldError(t, error, 'legalName')], values, version: organisation.updatedAt.toISOString() }, { status: 409 });
+    }
+    return redirect(`/${t.locale}/organisations/${params.id}?saved=1`);
+  });
+}
+
+export default function OrganisationEdit() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<Result>();
+  const { t } = useI18n();
+  const errors = result?.errors ?? [];
+  return (
+    <>
+      <PageHeading title={t('organisation.edit.title', { name: loaded.values.legalName ?? '' })} />
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
+      <Form method="post" className="form-grid" noValidate>
+        <input type="hidden" name="version" value={result?.version ?? loaded.version} />
+        <OrganisationFields values={result?.values ?? loaded.values} errors={errors} options={loaded.options} />
+        <div className="form-grid__actions">
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t('organisation.edit.submit')}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

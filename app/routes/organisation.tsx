@@ -1,0 +1,102 @@
+import { useLoaderData, useSearchParams } from 'react-router';
+import type { MessageKey } from '../../i18n/catalogs.ts';
+import { can } from '../../core/identity/permissions.ts';
+import { getOrganisation } from '../../core/organisations/get-organisation.ts';
+import { codeName, codelist } from '../../core/reference/codelists.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { SuccessNotice } from '../components/success-notice.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/organisation';
+
+const shapeKey = { north_south: 'home.shapes.northSouth.title', south_south: 'home.shapes.southSouth.title', triangular: 'home.shapes.triangular.title' } as const;
+
+/** Public: anyone may see an organisation and its running and finished partnerships. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    const { organisation, partnerships } = await getOrganisation(context.core, params.id);
+    const locale = translatorFor(params.lang).locale;
+    const type = codelist('OrganisationType').find((c) => c.code === organisation.organisationType);
+    const sector = codelist('Sector').find((c) => c.code === organisation.sectorCode);
+    return {
+      organisation: { ...organisation, createdAt: undefined, updatedAt: undefined },
+      typeName: type ? codeName(type, locale) : organisation.organisationType,
+      sectorName: sector ? codeName(sector, locale) : null,
+      partnerships,
+      canEdit: can(context.core.actor, 'organisation:update', { organisationId: organisation.id }),
+    };
+  });
+}
+
+export default function Organisation() {
+  const { organisation: o, typeName, sectorName, partnerships, canEdit } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  const { t, country, locale, date } = useI18n();
+  return (
+    <>
+      <PageHeading title={o.legalName} />
+      <SuccessNotice text={search.get('registered') ? t('organisation.registered') : search.get('saved') ? t('organisation.saved') : null} />
+      <dl className="facts">
+        {o.shortName ? (
+          <>
+            <dt>{t('organisation.field.shortName')}</dt>
+            <dd>{o.shortName}</dd>
+          </>
+        ) : null}
+        <dt>{t('organisation.field.country')}</dt>
+        <dd>{country(o.countryCode) ?? o.countryCode}</dd>
+        <dt>{t('organisation.field.city')}</dt>
+        <dd>{o.city}</dd>
+        <dt>{t('organisation.field.type')}</dt>
+        <dd>{typeName}</dd>
+        {sectorName ? (
+          <>
+            <dt>{t('organisation.field.sector')}</dt>
+            <dd>{sectorName}</dd>
+          </>
+        ) : null}
+        {o.registrationNumber ? (
+          <>
+            <dt>{t('organisation.field.registrationNumber')}</dt>
+            <dd>{[o.registrationScheme, o.registrationNumber].filter(Boolean).join(' ')}</dd>
+          </>
+        ) : null}
+        {o.website ? (
+          <>
+            <dt>{t('organisation.field.website')}</dt>
+            <dd>
+              <a className="ds-link" href={o.website} rel="noopener noreferrer">
+                {o.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {canEdit ? (
+        <p className="ds-paragraph">
+          <a className="ds-button" data-variant="secondary" href={`/${locale}/organisations/${o.id}/edit`}>
+            {t('organisation.edit.link')}
+          </a>
+        </p>
+      ) : null}
+      <section aria-labelledby="org-partnerships-title">
+        <h2 id="org-partnerships-title" className="ds-heading" data-size="sm">
+          {t('organisation.partnerships', { count: partnerships.length })}
+        </h2>
+        {partnerships.length > 0 ? (
+          <DataTable columns={[{ label: t('organisation.partnership.title') }, { label: t('organisation.partnership.shape') }, { label: t('organisation.partnership.period') }]}>
+            {partnerships.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.title}</th>
+                <td>{t(shapeKey[p.shape] as MessageKey)}</td>
+                <td>{p.startsOn && p.endsOn ? t('organisation.partnership.between', { from: date(p.startsOn, 'medium'), to: date(p.endsOn, 'medium') }) : ''}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : null}
+      </section>
+    </>
+  );
+}

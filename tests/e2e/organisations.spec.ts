@@ -1,0 +1,56 @@
+import { catalogs } from '../../i18n/catalogs.ts';
+import { expect, test } from './fixtures.ts';
+import { demoPassword, signIn } from './steps.ts';
+
+test.use({ javaScriptEnabled: false });
+const fr = catalogs.fr;
+
+test('an adviser registers an organisation in French without JavaScript, warned about a near duplicate', async ({ page, navigate }) => {
+  await signIn(page, navigate, 'fr', 'adviser@demo.example', demoPassword);
+  await page.goto('/fr/organisations/new');
+  await page.getByLabel(fr['organisation.field.legalName']).fill('Pokhara Community Radio Network Nepal');
+  await page.getByLabel(fr['organisation.field.country']).selectOption('NP');
+  await page.getByLabel(fr['organisation.field.city']).fill('Pokhara');
+  await page.getByLabel(fr['organisation.field.type']).selectOption('24');
+  await page.getByLabel(fr['organisation.field.website']).fill('pas une adresse');
+  await navigate(() => page.getByRole('button', { name: fr['organisation.new.submit'] }).click());
+  // The bad field is named, in French, and nothing typed is lost.
+  await expect(page.getByRole('alert')).toContainText(fr['error.invalidWebsite']);
+  await expect(page.getByLabel(fr['organisation.field.city'])).toHaveValue('Pokhara');
+  await page.getByLabel(fr['organisation.field.website']).fill('https://radio.example.np');
+  await navigate(() => page.getByRole('button', { name: fr['organisation.new.submit'] }).click());
+  // A similar name exists in Nepal: a warning with a link to it.
+  await expect(page.getByRole('link', { name: /Pokhara Community Radio Network, Pokhara/ })).toBeVisible();
+  await page.getByLabel(fr['organisation.similar.confirm']).check();
+  await navigate(() => page.getByRole('button', { name: fr['organisation.new.submit'] }).click());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pokhara Community Radio Network Nepal');
+  await expect(page.getByRole('status')).toContainText(fr['organisation.registered']);
+  await expect(page.getByText('Népal')).toBeVisible();
+});
+
+test('a coordinator’s stale edit is refused, keeps what they typed, and can then be saved', async ({ page, navigate, browser }) => {
+  await signIn(page, navigate, 'fr', 'coordinator.bergen@demo.example', demoPassword);
+  await page.goto('/fr/organisations?q=Bergen+Kyst');
+  await navigate(() => page.getByRole('link', { name: 'Bergen Kystsjukehus' }).click());
+  const editUrl = new URL(page.url()).pathname + '/edit';
+
+  // Someone else (the adviser) opens and saves the same organisation first.
+  const other = await browser.newContext({ javaScriptEnabled: false });
+  const otherPage = await other.newPage();
+  await page.goto(editUrl);
+  await otherPage.goto('/fr/sign-in');
+  await otherPage.getByLabel(fr['signIn.email']).fill('adviser@demo.example');
+  await otherPage.getByLabel(fr['signIn.password']).fill(demoPassword);
+  await Promise.all([otherPage.waitForURL(/\/fr\/account$/), otherPage.getByRole('button', { name: fr['signIn.submit'], exact: true }).click()]);
+  await otherPage.goto(editUrl);
+  await otherPage.getByLabel(fr['organisation.field.city']).fill('Bergen sentrum');
+  await Promise.all([otherPage.waitForURL(/saved=1/), otherPage.getByRole('button', { name: fr['organisation.edit.submit'] }).click()]);
+  await other.close();
+
+  await page.getByLabel(fr['organisation.field.website']).fill('https://kystsjukehus.example.no');
+  await navigate(() => page.getByRole('button', { name: fr['organisation.edit.submit'] }).click());
+  await expect(page.getByRole('alert')).toContainText(fr['error.staleEdit'].slice(0, 40));
+  await expect(page.getByLabel(fr['organisation.field.website'])).toHaveValue('https://kystsjukehus.example.no');
+  await navigate(() => page.getByRole('button', { name: fr['organisation.edit.submit'] }).click());
+  await expect(page.getByRole('status')).toContainText(fr['organisation.saved']);
+});
