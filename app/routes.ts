@@ -9,6 +9,8 @@ export default [
     route('organisations/new', 'routes/organisation-new.tsx'),
     route('organisations/:id', 'routes/organisation.tsx'),
     route('organisations/:id/edit', 'routes/organisation-edit.tsx'),
+    route('partnerships', 'routes/partnerships.tsx'),
+    route('partnerships/:id', 'routes/partnership.tsx'),
     route('sign-in', 'routes/sign-in.tsx'),
     route('sign-out', 'routes/sign-out.tsx'),
     route('forgot-password', 'routes/forgot-password.tsx'),

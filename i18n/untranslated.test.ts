@@ -13,9 +13,10 @@ type TranslatedLocale = Exclude<Locale, 'en'>;
  */
 const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
   // "Administrator" and "Register" (a register of legal entities) are also Norwegian words (bokmål and nynorsk).
-  nb: ['role.administrator', 'organisation.field.registrationScheme'],
-  nn: ['role.administrator', 'organisation.field.registrationScheme'],
+  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner'],
+  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status'],
   fr: [
+    'partnerships.programme',
     // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.
     'home.figures.participants',
     'role.participant',

@@ -13,6 +13,7 @@ export function SiteHeader({ agencyName, user }: { agencyName: string; user: Sig
   const { pathname } = useLocation();
   const items = [
     { href: `/${locale}/`, label: t('nav.home') },
+    { href: `/${locale}/partnerships`, label: t('nav.partnerships') },
     { href: `/${locale}/organisations`, label: t('nav.organisations') },
     ...(user?.canInvite ? [{ href: `/${locale}/invitations`, label: t('nav.invitations') }] : []),
     ...(user?.isAdmin ? [{ href: `/${locale}/admin`, label: t('nav.admin') }] : []),

@@ -1,17 +1,15 @@
 import { useLoaderData, useSearchParams } from 'react-router';
-import type { MessageKey } from '../../i18n/catalogs.ts';
 import { can } from '../../core/identity/permissions.ts';
 import { getOrganisation } from '../../core/organisations/get-organisation.ts';
 import { codeName, codelist } from '../../core/reference/codelists.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { DataTable } from '../components/data-table.tsx';
+import { shapeMessage } from '../components/shape-name.ts';
 import { PageHeading } from '../components/page-heading.tsx';
 import { SuccessNotice } from '../components/success-notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/organisation';
-
-const shapeKey = { north_south: 'home.shapes.northSouth.title', south_south: 'home.shapes.southSouth.title', triangular: 'home.shapes.triangular.title' } as const;
 
 /** Public: anyone may see an organisation and its running and finished partnerships. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -89,8 +87,12 @@ export default function Organisation() {
           <DataTable columns={[{ label: t('organisation.partnership.title') }, { label: t('organisation.partnership.shape') }, { label: t('organisation.partnership.period') }]}>
             {partnerships.map((p) => (
               <tr key={p.id}>
-                <th scope="row">{p.title}</th>
-                <td>{t(shapeKey[p.shape] as MessageKey)}</td>
+                <th scope="row">
+                  <a className="ds-link" href={`/${locale}/partnerships/${p.id}`}>
+                    {p.title}
+                  </a>
+                </th>
+                <td>{t(shapeMessage[p.shape])}</td>
                 <td>{p.startsOn && p.endsOn ? t('organisation.partnership.between', { from: date(p.startsOn, 'medium'), to: date(p.endsOn, 'medium') }) : ''}</td>
               </tr>
             ))}

@@ -33,6 +33,8 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/organisations/new': { url: '/en/organisations/new', expect: only(['administrator', 'programme_adviser']) },
   // {kathmandu} is Kathmandu Model Hospital, whose coordinator and finance officer are demo accounts.
   ':lang/organisations/:id': { url: '/en/organisations/{kathmandu}', expect: everyone(200) },
+  ':lang/partnerships': { url: '/en/partnerships?shape=triangular', expect: everyone(200) },
+  ':lang/partnerships/:id': { url: '/en/partnerships/{partnership}', expect: everyone(200) },
   ':lang/organisations/:id/edit': { url: '/en/organisations/{kathmandu}/edit', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('account'), visitor: 200 } },
   ':lang/sign-out': { url: '/en/sign-out', expect: everyone(302) },
@@ -73,6 +75,8 @@ const resolve = (url: string) => url.replace(/\{(\w+)\}/g, (_, name: string) => 
 test.beforeAll(async ({ baseURL }) => {
   const directory = await (await playwrightRequest.newContext({ baseURL })).get('/en/organisations?q=Kathmandu+Model');
   ids.kathmandu = (await directory.text()).match(/href="\/en\/organisations\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  const partnerships = await (await playwrightRequest.newContext({ baseURL })).get('/en/partnerships');
+  ids.partnership = (await partnerships.text()).match(/href="\/en\/partnerships\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   for (const role of roles) {
     const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
     if (role !== 'visitor') {

@@ -1,0 +1,105 @@
+import { data, useLoaderData } from 'react-router';
+import { listPublicPartnerships, publicPartnershipFilter } from '../../core/partnerships/list-public-partnerships.ts';
+import { listOrganisationCountries } from '../../core/organisations/list-organisation-countries.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { shapeMessage } from '../components/shape-name.ts';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { zodFieldErrors } from '../forms/field-errors.ts';
+import { SelectField, TextField } from '../forms/form-fields.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/partnerships';
+
+const fields = ['q', 'country', 'shape', 'status'] as const;
+
+/** Public: the partnerships anyone may see, with filters in the address (a GET form, no JavaScript). */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const raw = Object.fromEntries(fields.map((f) => [f, url.searchParams.get(f) ?? ''])) as Record<(typeof fields)[number], string>;
+  const countries = await listOrganisationCountries(context.core);
+  const parsed = publicPartnershipFilter.safeParse({ ...raw, after: url.searchParams.get('after') ?? undefined });
+  if (!parsed.success) return data({ raw, countries, errors: zodFieldErrors(translatorFor(params.lang), parsed.error), page: null }, { status: 400 });
+  return { raw, countries, errors: [], page: await listPublicPartnerships(context.core, parsed.data) };
+}
+
+export default function Partnerships() {
+  const { raw, countries, errors, page } = useLoaderData<typeof loader>();
+  const { t, country, locale, date } = useI18n();
+  const any = { value: '', label: t('partnerships.filter.any') };
+  const nextHref = page?.next ? `?${new URLSearchParams({ ...raw, after: page.next }).toString()}` : null;
+  return (
+    <>
+      <PageHeading title={t('partnerships.title')} />
+      <p className="ds-paragraph">{t('partnerships.lead')}</p>
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
+      <form method="get" className="filter-form" aria-labelledby="partnership-filter-title">
+        <h2 id="partnership-filter-title" className="ds-heading" data-size="xs">
+          {t('partnerships.filter.heading')}
+        </h2>
+        <TextField name="q" type="search" label={t('partnerships.filter.q')} errors={errors} defaultValue={raw.q} />
+        <SelectField
+          name="country"
+          label={t('organisations.filter.country')}
+          errors={errors}
+          defaultValue={raw.country}
+          options={[any, ...countries.map((c) => ({ value: c, label: country(c) ?? c })).sort((a, b) => a.label.localeCompare(b.label, locale))]}
+        />
+        <SelectField
+          name="shape"
+          label={t('partnerships.filter.shape')}
+          errors={errors}
+          defaultValue={raw.shape}
+          options={[any, ...(['north_south', 'south_south', 'triangular'] as const).map((s) => ({ value: s, label: t(shapeMessage[s]) }))]}
+        />
+        <SelectField
+          name="status"
+          label={t('partnerships.filter.status')}
+          errors={errors}
+          defaultValue={raw.status}
+          options={[any, { value: 'active', label: t('partnerships.status.active') }, { value: 'closed', label: t('partnerships.status.closed') }]}
+        />
+        <div className="filter-form__actions">
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t('partnerships.filter.submit')}
+          </button>
+          <a className="ds-link" href={`/${locale}/partnerships`}>
+            {t('organisations.filter.reset')}
+          </a>
+        </div>
+      </form>
+      {page ? (
+        <section aria-labelledby="partnership-results">
+          <h2 id="partnership-results" className="ds-heading" data-size="sm">
+            {t('partnerships.count', { count: page.total })}
+          </h2>
+          {page.items.length > 0 ? (
+            <DataTable columns={[{ label: t('organisation.partnership.title') }, { label: t('partnerships.column.partners') }, { label: t('organisation.partnership.shape') }, { label: t('organisation.partnership.period') }]}>
+              {page.items.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <a className="ds-link" href={`/${locale}/partnerships/${p.id}`}>
+                      {p.title}
+                    </a>
+                  </th>
+                  <td>{p.partners.join(', ')}</td>
+                  <td>{t(shapeMessage[p.shape])}</td>
+                  <td>{p.startsOn && p.endsOn ? t('organisation.partnership.between', { from: date(p.startsOn, 'medium'), to: date(p.endsOn, 'medium') }) : ''}</td>
+                </tr>
+              ))}
+            </DataTable>
+          ) : (
+            <p className="ds-paragraph">{t('partnerships.empty')}</p>
+          )}
+          {nextHref ? (
+            <p className="ds-paragraph">
+              <a className="ds-link" href={nextHref} rel="next">
+                {t('organisations.nextPage')}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { organisations } from '../../db/schema/organisations.ts';
+import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
+import { programmes } from '../../db/schema/programmes.ts';
+import type { CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import { PUBLIC_STATUSES } from './list-public-partnerships.ts';
+
+/** A partnership's public page: partners, countries, shape, sector, period. A draft is "not found". */
+export async function getPublicPartnership(ctx: CoreContext, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('partnership');
+  const [row] = await ctx.db
+    .select({
+      id: partnerships.id,
+      title: partnerships.title,
+      shape: partnerships.shape,
+      status: partnerships.status,
+      sectorCode: partnerships.sectorCode,
+      startsOn: partnerships.startsOn,
+      endsOn: partnerships.endsOn,
+      programme: programmes.name,
+    })
+    .from(partnerships)
+    .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+    .where(and(eq(partnerships.id, id), inArray(partnerships.status, [...PUBLIC_STATUSES])));
+  if (!row) throw new NotFoundError('partnership');
+  const partners = await ctx.db
+    .select({ id: organisations.id, name: organisations.legalName, countryCode: organisations.countryCode, city: organisations.city, coordinator: partnershipPartners.isCoordinator })
+    .from(partnershipPartners)
+    .innerJoin(organisations, eq(organisations.id, partnershipPartners.organisationId))
+    .where(eq(partnershipPartners.partnershipId, id))
+    .orderBy(desc(partnershipPartners.isCoordinator), organisations.legalName);
+  return { ...row, partners };
+}

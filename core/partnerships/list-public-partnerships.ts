@@ -1,0 +1,87 @@
+import { and, asc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { organisations } from '../../db/schema/organisations.ts';
+import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
+import { programmes } from '../../db/schema/programmes.ts';
+import type { CoreContext } from '../context.ts';
+
+/** Only running or finished partnerships are public; applications and drafts never are. */
+export const PUBLIC_STATUSES = ['active', 'closing', 'closed'] as const;
+export const PARTNERSHIP_PAGE_SIZE = 25;
+
+const empty = z.literal('').transform(() => undefined);
+
+export const publicPartnershipFilter = z.object({
+  q: z.string().trim().max(100, 'tooLong').optional(),
+  programme: z.string().trim().max(60, 'tooLong').optional().or(empty),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'chooseCountry').optional().or(empty),
+  shape: z.enum(['north_south', 'south_south', 'triangular'], { message: 'invalid' }).optional().or(empty),
+  status: z.enum(PUBLIC_STATUSES, { message: 'invalid' }).optional().or(empty),
+  sector: z.string().regex(/^\d{5}$/, 'chooseSector').optional().or(empty),
+  after: z.string().max(400).optional(),
+});
+export type PublicPartnershipFilter = z.infer<typeof publicPartnershipFilter>;
+
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return [value[0] as string, value[1] as string];
+  } catch {
+    // a damaged cursor starts from the first page
+  }
+  return null;
+}
+
+/** The public partnership directory: no personal data, filters that all use indexes, keyset pages by title. */
+export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
+  const where: SQL[] = [inArray(partnerships.status, [...PUBLIC_STATUSES])];
+  if (filter.q) where.push(ilike(partnerships.title, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.programme) where.push(eq(programmes.code, filter.programme));
+  if (filter.shape) where.push(eq(partnerships.shape, filter.shape));
+  if (filter.status) where.push(eq(partnerships.status, filter.status));
+  if (filter.sector) where.push(eq(partnerships.sectorCode, filter.sector));
+  if (filter.country) {
+    where.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(partnershipPartners)
+          .innerJoin(organisations, eq(organisations.id, partnershipPartners.organisationId))
+          .where(and(eq(partnershipPartners.partnershipId, partnerships.id), eq(organisations.countryCode, filter.country))),
+      ),
+    );
+  }
+  const cursor = decodeCursor(filter.after);
+  const page = cursor ? or(gt(partnerships.title, cursor[0]), and(eq(partnerships.title, cursor[0]), gt(partnerships.id, cursor[1]))) : undefined;
+
+  const [rows, [counted]] = await Promise.all([
+    ctx.db
+      .select({
+        id: partnerships.id,
+        title: partnerships.title,
+        shape: partnerships.shape,
+        status: partnerships.status,
+        sectorCode: partnerships.sectorCode,
+        startsOn: partnerships.startsOn,
+        endsOn: partnerships.endsOn,
+        programme: programmes.name,
+        countries: sql<string[]>`(select array_agg(distinct ${organisations.countryCode}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
+        partners: sql<string[]>`(select array_agg(${organisations.legalName} order by ${partnershipPartners.isCoordinator} desc, ${organisations.legalName}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
+      })
+      .from(partnerships)
+      .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+      .where(and(...where, page))
+      .orderBy(asc(partnerships.title), asc(partnerships.id))
+      .limit(PARTNERSHIP_PAGE_SIZE + 1),
+    ctx.db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(partnerships)
+      .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+      .where(and(...where)),
+  ]);
+  const items = rows.slice(0, PARTNERSHIP_PAGE_SIZE);
+  const last = items.at(-1);
+  const next = rows.length > PARTNERSHIP_PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.title, last.id])).toString('base64url') : null;
+  return { items, total: counted?.total ?? 0, next };
+}
