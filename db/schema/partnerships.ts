@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.ts';
 import { programmes } from './programmes.ts';
@@ -19,7 +20,16 @@ export const partnerships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('partnerships_programme_idx').on(t.programmeId), index('partnerships_status_idx').on(t.status)],
+  (t) => [
+    index('partnerships_programme_idx').on(t.programmeId),
+    index('partnerships_status_idx').on(t.status),
+    // Keyset pages of the directory walk this index in order.
+    index('partnerships_title_id_idx').on(t.title, t.id),
+    // "Title contains …" (pg_trgm, migration 0003).
+    index('partnerships_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('partnerships_shape_idx').on(t.shape),
+    index('partnerships_sector_idx').on(t.sectorCode),
+  ],
 );
 
 export const partnershipPartners = pgTable(
