@@ -1,5 +1,6 @@
 import { useLoaderData, useSearchParams } from 'react-router';
 import { can } from '../../core/identity/permissions.ts';
+import { getRecordHistory } from '../../core/audit/get-record-history.ts';
 import { getOrganisation } from '../../core/organisations/get-organisation.ts';
 import { codeName, codelist } from '../../core/reference/codelists.ts';
 import { guarded } from '../auth/guard.server.ts';
@@ -7,6 +8,7 @@ import { translatorFor } from '../auth/translator-for.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { shapeMessage } from '../components/shape-name.ts';
 import { PageHeading } from '../components/page-heading.tsx';
+import { RecordHistory } from '../components/record-history.tsx';
 import { SuccessNotice } from '../components/success-notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/organisation';
@@ -15,6 +17,7 @@ import type { Route } from './+types/organisation';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const { organisation, partnerships } = await getOrganisation(context.core, params.id);
+    const history = await getRecordHistory(context.core, 'organisation', organisation.id);
     const locale = translatorFor(params.lang).locale;
     const type = codelist('OrganisationType').find((c) => c.code === organisation.organisationType);
     const sector = codelist('Sector').find((c) => c.code === organisation.sectorCode);
@@ -24,12 +27,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       sectorName: sector ? codeName(sector, locale) : null,
       partnerships,
       canEdit: can(context.core.actor, 'organisation:update', { organisationId: organisation.id }),
+      history: history.map((e) => ({ ...e, at: e.at.toISOString() })),
     };
   });
 }
 
 export default function Organisation() {
-  const { organisation: o, typeName, sectorName, partnerships, canEdit } = useLoaderData<typeof loader>();
+  const { organisation: o, typeName, sectorName, partnerships, canEdit, history } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const { t, country, locale, date } = useI18n();
   return (
@@ -99,6 +103,7 @@ export default function Organisation() {
           </DataTable>
         ) : null}
       </section>
+      <RecordHistory entries={history} recordType="organisation" recordId={o.id} />
     </>
   );
 }

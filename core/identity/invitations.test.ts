@@ -6,6 +6,7 @@ import { createPartnership } from '../../db/factories/partnership-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import { auditLog } from '../../db/schema/audit.ts';
+import { user } from '../../db/schema/auth.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { acceptInvitation, grantInvitation } from './accept-invitation.ts';
@@ -82,6 +83,9 @@ describe('an invitation', () => {
     const { userId } = await acceptInvitation(testDb.db, { token, name: 'Ramesh Thapa', password: 'a-long-password', passwordRepeat: 'a-long-password' });
     const actor = await loadActor(testDb.db, userId);
     expect(actor).toMatchObject({ kind: 'user', name: 'Ramesh Thapa', memberships: [{ organisationId: w.kathmandu.id, role: 'partner_coordinator' }] });
+    // The link came by email, so following it verifies the address.
+    const [account] = await testDb.db.select({ emailVerified: user.emailVerified }).from(user).where(eq(user.id, userId));
+    expect(account?.emailVerified).toBe(true);
     await expect(acceptInvitation(testDb.db, { token, name: 'Again', password: 'a-long-password', passwordRepeat: 'a-long-password' })).rejects.toMatchObject({ code: 'invitationUsed' });
   });
 

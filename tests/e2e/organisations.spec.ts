@@ -53,4 +53,19 @@ test('a coordinator’s stale edit is refused, keeps what they typed, and can th
   await expect(page.getByLabel(fr['organisation.field.website'])).toHaveValue('https://kystsjukehus.example.no');
   await navigate(() => page.getByRole('button', { name: fr['organisation.edit.submit'] }).click());
   await expect(page.getByRole('status')).toContainText(fr['organisation.saved']);
+  // A coordinator does not see the history; an administrator sees it on the organisation's page.
+  await expect(page.getByRole('heading', { name: fr['history.title'] })).toHaveCount(0);
+});
+
+test('an administrator sees an organisation’s history on its page', async ({ page, navigate }) => {
+  await signIn(page, navigate, 'nn', 'admin@demo.example', demoPassword);
+  await page.goto('/nn/organisations?q=Addis+Ababa+College');
+  await navigate(() => page.getByRole('link', { name: 'Addis Ababa College of Nursing' }).click());
+  const pageUrl = page.url();
+  await page.goto(new URL(pageUrl).pathname + '/edit');
+  await page.getByLabel(catalogs.nn['organisation.field.shortName']).fill('AACN');
+  await navigate(() => page.getByRole('button', { name: catalogs.nn['organisation.edit.submit'] }).click());
+  await expect(page.getByRole('heading', { name: catalogs.nn['history.title'] })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'organisation.updated' })).toBeVisible();
+  await expect(page.getByText('"shortName":"AACN"')).toBeVisible();
 });

@@ -1,0 +1,43 @@
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { DataTable } from './data-table.tsx';
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actorLabel: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The audit entries of one record, shown on its page to administrators. */
+export function RecordHistory({ entries, recordType, recordId }: { entries: HistoryEntry[]; recordType: string; recordId: string }) {
+  const { t, dateTime, locale } = useI18n();
+  if (entries.length === 0) return null;
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title" className="ds-heading" data-size="sm">
+        {t('history.title')}
+      </h2>
+      <DataTable className="audit-table" columns={[{ label: t('admin.audit.when') }, { label: t('admin.audit.actor') }, { label: t('admin.audit.action') }, { label: t('admin.audit.changes') }]}>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td>{dateTime(e.at)}</td>
+            <td>{e.actorLabel}</td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>
+              <code className="audit-change">{JSON.stringify({ before: e.before, after: e.after })}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <p className="ds-paragraph">
+        <a className="ds-link" href={`/${locale}/admin/audit?recordType=${encodeURIComponent(recordType)}&recordId=${encodeURIComponent(recordId)}`}>
+          {t('history.all')}
+        </a>
+      </p>
+    </section>
+  );
+}
