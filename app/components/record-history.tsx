@@ -1,18 +1,10 @@
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { AuditEntryRow, type AuditEntryView } from './audit-entry-row.tsx';
 import { DataTable } from './data-table.tsx';
 
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  actorLabel: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
 /** The audit entries of one record, shown on its page to administrators. */
-export function RecordHistory({ entries, recordType, recordId }: { entries: HistoryEntry[]; recordType: string; recordId: string }) {
-  const { t, dateTime, locale } = useI18n();
+export function RecordHistory({ entries, recordType, recordId }: { entries: AuditEntryView[]; recordType: string; recordId: string }) {
+  const { t, locale } = useI18n();
   if (entries.length === 0) return null;
   return (
     <section aria-labelledby="history-title">
@@ -21,16 +13,7 @@ export function RecordHistory({ entries, recordType, recordId }: { entries: Hist
       </h2>
       <DataTable className="audit-table" columns={[{ label: t('admin.audit.when') }, { label: t('admin.audit.actor') }, { label: t('admin.audit.action') }, { label: t('admin.audit.changes') }]}>
         {entries.map((e) => (
-          <tr key={e.id}>
-            <td>{dateTime(e.at)}</td>
-            <td>{e.actorLabel}</td>
-            <td>
-              <code>{e.action}</code>
-            </td>
-            <td>
-              <code className="audit-change">{JSON.stringify({ before: e.before, after: e.after })}</code>
-            </td>
-          </tr>
+          <AuditEntryRow key={e.id} entry={e} showRecord={false} />
         ))}
       </DataTable>
       <p className="ds-paragraph">

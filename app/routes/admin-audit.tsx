@@ -10,6 +10,8 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-audit';
 import { PageHeading } from '../components/page-heading.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { NextPageLink } from '../components/next-page-link.tsx';
+import { AuditEntryRow } from '../components/audit-entry-row.tsx';
 
 const fields = ['actor', 'action', 'recordType', 'recordId', 'from', 'to'] as const;
 
@@ -27,8 +29,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export default function AdminAudit() {
   const { raw, errors, page } = useLoaderData<typeof loader>();
-  const { t, dateTime } = useI18n();
-  const nextHref = page?.next ? `?${new URLSearchParams({ ...raw, before: String(page.next) }).toString()}` : null;
+  const { t } = useI18n();
   return (
     <>
       <PageHeading title={t('admin.audit.title')} />
@@ -53,29 +54,11 @@ export default function AdminAudit() {
       {page ? (
         <DataTable className="audit-table" columns={[{ label: t('admin.audit.when') }, { label: t('admin.audit.actor') }, { label: t('admin.audit.action') }, { label: t('admin.audit.record') }, { label: t('admin.audit.changes') }]}>
           {page.items.map((e) => (
-            <tr key={e.id}>
-              <td>{dateTime(e.at)}</td>
-              <td>{e.actorLabel}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                <code>{e.recordType}</code> <code>{e.recordId}</code>
-              </td>
-              <td>
-                <code className="audit-change">{JSON.stringify({ before: e.before, after: e.after })}</code>
-              </td>
-            </tr>
+            <AuditEntryRow key={e.id} entry={e} showRecord />
           ))}
         </DataTable>
       ) : null}
-      {nextHref ? (
-        <p className="ds-paragraph">
-          <a className="ds-link" href={nextHref} rel="next">
-            {t('organisations.nextPage')}
-          </a>
-        </p>
-      ) : null}
+      <NextPageLink filters={raw} cursorName="before" cursor={page?.next} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { isLocale } from '../../i18n/locales.ts';
 import type { Route } from './+types/organisations';
 import { PageHeading } from '../components/page-heading.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { NextPageLink } from '../components/next-page-link.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -46,9 +47,6 @@ export default function Organisations() {
   const { raw, countries, errors, page, canRegister } = useLoaderData<typeof loader>();
   const { t, number, country, locale } = useI18n();
   const byName = [...countries].sort((a, b) => (country(a) ?? a).localeCompare(country(b) ?? b, locale));
-  const nextHref = page?.next
-    ? `?${new URLSearchParams({ country: raw.country, q: raw.q, after: page.next }).toString()}`
-    : null;
 
   return (
     <>
@@ -109,13 +107,7 @@ export default function Organisations() {
               ))}
             </DataTable>
           )}
-          {nextHref ? (
-            <p className="ds-paragraph">
-              <a className="ds-link" href={nextHref} rel="next">
-                {t('organisations.nextPage')}
-              </a>
-            </p>
-          ) : null}
+          <NextPageLink filters={raw} cursorName="after" cursor={page.next} />
         </section>
       ) : null}
     </>

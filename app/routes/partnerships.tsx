@@ -10,6 +10,7 @@ import { zodFieldErrors } from '../forms/field-errors.ts';
 import { SelectField, TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/partnerships';
+import { NextPageLink } from '../components/next-page-link.tsx';
 
 const fields = ['q', 'country', 'shape', 'status'] as const;
 
@@ -27,7 +28,6 @@ export default function Partnerships() {
   const { raw, countries, errors, page } = useLoaderData<typeof loader>();
   const { t, country, locale, date } = useI18n();
   const any = { value: '', label: t('partnerships.filter.any') };
-  const nextHref = page?.next ? `?${new URLSearchParams({ ...raw, after: page.next }).toString()}` : null;
   return (
     <>
       <PageHeading title={t('partnerships.title')} />
@@ -91,13 +91,7 @@ export default function Partnerships() {
           ) : (
             <p className="ds-paragraph">{t('partnerships.empty')}</p>
           )}
-          {nextHref ? (
-            <p className="ds-paragraph">
-              <a className="ds-link" href={nextHref} rel="next">
-                {t('organisations.nextPage')}
-              </a>
-            </p>
-          ) : null}
+          <NextPageLink filters={raw} cursorName="after" cursor={page.next} />
         </section>
       ) : null}
     </>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipPartners } from '../../db/schema/partnerships.ts';
 import type { CoreContext } from '../context.ts';
+import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 
 export const QUERY_MAX_LENGTH = 100;
 export const PAGE_SIZE = 50;
@@ -34,19 +35,6 @@ export interface PublicOrganisationPage {
   total: number;
   /** Opaque keyset cursor for the next page, or null on the last page. */
   next: string | null;
-}
-
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return [value[0] as string, value[1] as string];
-    }
-  } catch {
-    // A damaged cursor starts from the first page rather than failing.
-  }
-  return null;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -89,6 +77,6 @@ export async function listPublicOrganisations(
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
   const next =
-    rows.length > PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.legalName, last.id])).toString('base64url') : null;
+    rows.length > PAGE_SIZE && last ? encodeCursor(last.legalName, last.id) : null;
   return { items, total: counted?.total ?? 0, next };
 }

@@ -4,6 +4,7 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
+import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 
 /** Only running or finished partnerships are public; applications and drafts never are. */
 export const PUBLIC_STATUSES = ['active', 'closing', 'closed'] as const;
@@ -21,17 +22,6 @@ export const publicPartnershipFilter = z.object({
   after: z.string().max(400).optional(),
 });
 export type PublicPartnershipFilter = z.infer<typeof publicPartnershipFilter>;
-
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return [value[0] as string, value[1] as string];
-  } catch {
-    // a damaged cursor starts from the first page
-  }
-  return null;
-}
 
 /** The public partnership directory: no personal data, filters that all use indexes, keyset pages by title. */
 export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
@@ -82,6 +72,6 @@ export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPar
   ]);
   const items = rows.slice(0, PARTNERSHIP_PAGE_SIZE);
   const last = items.at(-1);
-  const next = rows.length > PARTNERSHIP_PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.title, last.id])).toString('base64url') : null;
+  const next = rows.length > PARTNERSHIP_PAGE_SIZE && last ? encodeCursor(last.title, last.id) : null;
   return { items, total: counted?.total ?? 0, next };
 }
