@@ -9,6 +9,7 @@ import { translatorFor } from '../auth/translator-for.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { TextField } from '../forms/form-fields.tsx';
+import { NewPasswordFields } from '../forms/new-password-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { Route } from './+types/accept-invitation';
@@ -92,8 +93,7 @@ export default function AcceptInvitation() {
       ) : (
         <Form method="post" className="stack" noValidate>
           <TextField name="name" label={t('invitation.accept.name')} errors={errors} defaultValue={result?.values.name ?? invitation.name} autoComplete="name" />
-          <TextField name="password" type="password" label={t('password.new')} hint={t('password.hint', { min: PASSWORD_MIN })} errors={errors} autoComplete="new-password" />
-          <TextField name="passwordRepeat" type="password" label={t('password.repeat')} errors={errors} autoComplete="new-password" />
+          <NewPasswordFields errors={errors} />
           <div>
             <button type="submit" className="ds-button" data-variant="primary">
               {t('invitation.accept.submit')}

@@ -1,11 +1,12 @@
 import { APIError } from 'better-auth/api';
 import { data, Form, redirect, useActionData, useSearchParams } from 'react-router';
 import { z } from 'zod';
+import { newPasswordFields, passwordsMatch } from '../../core/identity/new-password-input.ts';
 import { PASSWORD_MIN } from '../../core/identity/password-policy.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { TextField } from '../forms/form-fields.tsx';
+import { NewPasswordFields } from '../forms/new-password-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/reset-password';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -13,10 +14,9 @@ import { PageHeading } from '../components/page-heading.tsx';
 const resetInput = z
   .object({
     token: z.string().min(1, 'linkInvalid'),
-    password: z.string().min(PASSWORD_MIN, 'passwordTooShort').max(200, 'tooLong'),
-    passwordRepeat: z.string(),
+    ...newPasswordFields,
   })
-  .refine((v) => v.password === v.passwordRepeat, { message: 'passwordsDiffer', path: ['passwordRepeat'] });
+  .refine(...passwordsMatch);
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const t = translatorFor(params.lang);
@@ -44,8 +44,7 @@ export default function ResetPassword() {
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="token" value={search.get('token') ?? ''} />
-        <TextField name="password" type="password" label={t('password.new')} hint={t('password.hint', { min: PASSWORD_MIN })} errors={errors} autoComplete="new-password" />
-        <TextField name="passwordRepeat" type="password" label={t('password.repeat')} errors={errors} autoComplete="new-password" />
+        <NewPasswordFields errors={errors} />
         <div>
           <button type="submit" className="ds-button" data-variant="primary">
             {t('resetPassword.submit')}

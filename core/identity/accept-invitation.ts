@@ -10,16 +10,15 @@ import { DomainError } from '../errors.ts';
 import { agencyRoles, organisationRoles } from './actor.ts';
 import { getOpenInvitation } from './get-invitation.ts';
 
-import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
+import { newPasswordFields, passwordsMatch } from './new-password-input.ts';
 
 export const acceptInvitationInput = z
   .object({
     token: z.string().min(20).max(200),
     name: z.string().trim().min(1, 'required').max(200, 'tooLong'),
-    password: z.string().min(PASSWORD_MIN, 'passwordTooShort').max(PASSWORD_MAX, 'tooLong'),
-    passwordRepeat: z.string(),
+    ...newPasswordFields,
   })
-  .refine((v) => v.password === v.passwordRepeat, { message: 'passwordsDiffer', path: ['passwordRepeat'] });
+  .refine(...passwordsMatch);
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;
 
 /**

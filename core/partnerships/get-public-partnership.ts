@@ -5,21 +5,13 @@ import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { PUBLIC_STATUSES } from './list-public-partnerships.ts';
+import { publicPartnershipColumns } from './public-partnership-columns.ts';
 
 /** A partnership's public page: partners, countries, shape, sector, period. A draft is "not found". */
 export async function getPublicPartnership(ctx: CoreContext, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('partnership');
   const [row] = await ctx.db
-    .select({
-      id: partnerships.id,
-      title: partnerships.title,
-      shape: partnerships.shape,
-      status: partnerships.status,
-      sectorCode: partnerships.sectorCode,
-      startsOn: partnerships.startsOn,
-      endsOn: partnerships.endsOn,
-      programme: programmes.name,
-    })
+    .select(publicPartnershipColumns)
     .from(partnerships)
     .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
     .where(and(eq(partnerships.id, id), inArray(partnerships.status, [...PUBLIC_STATUSES])));

@@ -5,6 +5,7 @@ import { partnershipPartners, partnerships } from '../../db/schema/partnerships.
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { publicPartnershipColumns } from './public-partnership-columns.ts';
 
 /** Only running or finished partnerships are public; applications and drafts never are. */
 export const PUBLIC_STATUSES = ['active', 'closing', 'closed'] as const;
@@ -48,14 +49,7 @@ export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPar
   const [rows, [counted]] = await Promise.all([
     ctx.db
       .select({
-        id: partnerships.id,
-        title: partnerships.title,
-        shape: partnerships.shape,
-        status: partnerships.status,
-        sectorCode: partnerships.sectorCode,
-        startsOn: partnerships.startsOn,
-        endsOn: partnerships.endsOn,
-        programme: programmes.name,
+        ...publicPartnershipColumns,
         countries: sql<string[]>`(select array_agg(distinct ${organisations.countryCode}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
         partners: sql<string[]>`(select array_agg(${organisations.legalName} order by ${partnershipPartners.isCoordinator} desc, ${organisations.legalName}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
       })

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
+
+/** A new password typed twice: on accepting an invitation and on resetting a password. */
+export const newPasswordFields = {
+  password: z.string().min(PASSWORD_MIN, 'passwordTooShort').max(PASSWORD_MAX, 'tooLong'),
+  passwordRepeat: z.string(),
+};
+
+export const passwordsMatch: [(v: { password: string; passwordRepeat: string }) => boolean, { message: string; path: string[] }] = [
+  (v) => v.password === v.passwordRepeat,
+  { message: 'passwordsDiffer', path: ['passwordRepeat'] },
+];
