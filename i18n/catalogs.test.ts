@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { catalogs } from './catalogs.ts';
+import { catalogAreas, catalogs } from './catalogs.ts';
 import { locales } from './locales.ts';
 
 /** Every placeholder name in a message, including those inside plural and select branches. */
@@ -24,6 +24,12 @@ const keys = Object.keys(english).sort();
 describe('message catalogs', () => {
   it.each(locales)('%s has every message and nothing more', (locale) => {
     expect(Object.keys(catalogs[locale]).sort()).toEqual(keys);
+  });
+
+  it.each(locales)('%s defines each key in one area only', (locale) => {
+    const seen = new Map<string, number>();
+    for (const area of catalogAreas[locale]) for (const key of Object.keys(area)) seen.set(key, (seen.get(key) ?? 0) + 1);
+    expect([...seen].filter(([, n]) => n > 1).map(([key]) => key)).toEqual([]);
   });
 
   it.each(locales)('%s has no empty message', (locale) => {

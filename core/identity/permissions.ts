@@ -21,6 +21,20 @@ export const permissions = {
   'invitation:create-participant': { organisation: ['partner_coordinator'] },
   'organisation:create': { agency: ['administrator', 'programme_adviser'] },
   'organisation:update': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  'programme:manage': { agency: ['administrator', 'programme_adviser'] },
+  'call:manage': { agency: ['administrator', 'programme_adviser'] },
+  // Applications: partners see their own (scope by organisation), the agency sees all.
+  'application:read': { agency: ['administrator', 'programme_adviser', 'finance_officer'], organisation: ['partner_coordinator', 'partner_finance'] },
+  'application:create': { organisation: ['partner_coordinator'] },
+  /** Edit, submit, withdraw: the coordinating partner's coordinators. */
+  'application:edit': { organisation: ['partner_coordinator'] },
+  /** Confirm taking part: a coordinator of that partner organisation. */
+  'application:confirm': { organisation: ['partner_coordinator'] },
+  'application:review': { agency: ['administrator', 'programme_adviser'] },
+  'application:decide': { agency: ['administrator', 'programme_adviser'] },
+  /** The agency's internal comments and scores. */
+  'application:read-internal': { agency: ['administrator', 'programme_adviser', 'finance_officer'] },
+  'partnership:manage': { agency: ['administrator', 'programme_adviser'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

@@ -15,6 +15,8 @@ export const partnerships = pgTable(
     shape: text('shape', { enum: ['north_south', 'south_south', 'triangular'] }).notNull(),
     status: text('status').notNull(),
     sectorCode: text('sector_code'),
+    /** SDG goal codes (UNSDG-Goals), copied from the approved application. */
+    sdgGoals: text('sdg_goals').array().notNull().default([]),
     startsOn: date('starts_on'),
     endsOn: date('ends_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -29,6 +31,7 @@ export const partnerships = pgTable(
     index('partnerships_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('partnerships_shape_idx').on(t.shape),
     index('partnerships_sector_idx').on(t.sectorCode),
+    index('partnerships_sdg_goals_idx').using('gin', t.sdgGoals),
   ],
 );
 

@@ -9,6 +9,8 @@ export const programmes = pgTable('programmes', {
   maxAge: integer('max_age').notNull(),
   stayMonths: integer('stay_months').array().notNull(),
   allowedShapes: text('allowed_shapes').array().notNull(),
+  /** The documents each participant must have before departure (the programme's checklist), one per line. */
+  documents: text('documents').array().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -35,6 +35,7 @@ const people: DemoPerson[] = [
   { role: 'finance officer', name: 'Kari Nygård', email: 'finance@demo.example', locale: 'nb', agencyRoles: ['finance_officer'] },
   { role: 'partner coordinator (Kathmandu Model Hospital)', name: 'Sita Shrestha', email: 'coordinator.kathmandu@demo.example', locale: 'en', organisation: { legalName: 'Kathmandu Model Hospital', role: 'partner_coordinator' } },
   { role: 'partner coordinator (Bergen Kystsjukehus)', name: 'Eirik Vik', email: 'coordinator.bergen@demo.example', locale: 'nb', organisation: { legalName: 'Bergen Kystsjukehus', role: 'partner_coordinator' } },
+  { role: 'partner coordinator (Addis Ababa College of Nursing)', name: 'Meron Tadesse', email: 'coordinator.addis@demo.example', locale: 'fr', organisation: { legalName: 'Addis Ababa College of Nursing', role: 'partner_coordinator' } },
   { role: 'partner finance (Kathmandu Model Hospital)', name: 'Bikash Karki', email: 'finance.kathmandu@demo.example', locale: 'en', organisation: { legalName: 'Kathmandu Model Hospital', role: 'partner_finance' } },
   { role: 'participant (from Kathmandu Model Hospital)', name: '', email: 'participant@demo.example', locale: 'en', participantFrom: 'Kathmandu Model Hospital' },
 ];

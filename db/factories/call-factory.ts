@@ -1,0 +1,45 @@
+import type { Database } from '../database.ts';
+import { callCriteria, calls } from '../schema/calls.ts';
+import { createProgramme } from './programme-factory.ts';
+import { defaultSequence, type Sequence } from './sequence.ts';
+
+export type CallRow = typeof calls.$inferSelect;
+export type CriterionRow = typeof callCriteria.$inferSelect;
+
+export interface CallOverrides extends Partial<typeof calls.$inferInsert> {
+  /** Name and weight per criterion; defaults to three weighted criteria. */
+  criteria?: { name: string; weight: number }[];
+}
+
+/** An open call (opened a month ago, deadline in a year) with scoring criteria. */
+export async function createCall(db: Database, { criteria, ...overrides }: CallOverrides = {}, seq: Sequence = defaultSequence) {
+  const programmeId = overrides.programmeId ?? (await createProgramme(db, {}, seq)).id;
+  const today = new Date();
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const [row] = await db
+    .insert(calls)
+    .values({
+      title: `Call ${seq.count()}: collaboration agreements`,
+      opensOn: iso(new Date(today.getTime() - 30 * 86_400_000)),
+      deadline: iso(new Date(today.getTime() + 365 * 86_400_000)),
+      budgetCeilingNok: 30_000_000,
+      priorities: ['Climate adaptation', 'Health workforce'],
+      stage: 'agreement',
+      ...overrides,
+      programmeId,
+    })
+    .returning();
+  if (!row) throw new Error('call insert returned nothing');
+  const given = criteria ?? [
+    { name: 'Relevance to the call’s priorities', weight: 40 },
+    { name: 'Reciprocity and mutual learning', weight: 35 },
+    { name: 'Feasibility and duty of care', weight: 25 },
+  ];
+  const criterionRows: CriterionRow[] = given.length
+    ? await db
+        .insert(callCriteria)
+        .values(given.map((c, position) => ({ callId: row.id, name: c.name, weight: c.weight, position })))
+        .returning()
+    : [];
+  return { ...row, criteria: criterionRows };
+}
