@@ -73,7 +73,8 @@ CREATE TABLE "applications" (
 	"decision_reason" text,
 	"approved_starts_on" date,
 	"approved_ends_on" date,
-	"approved_amount_nok" bigint,
+	"approved_amount_minor" bigint,
+	"approved_currency" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -115,7 +116,8 @@ CREATE TABLE "calls" (
 	"title" text NOT NULL,
 	"opens_on" date NOT NULL,
 	"deadline" date NOT NULL,
-	"budget_ceiling_nok" bigint NOT NULL,
+	"budget_ceiling_minor" bigint NOT NULL,
+	"currency" text DEFAULT 'NOK' NOT NULL,
 	"priorities" text[] DEFAULT '{}' NOT NULL,
 	"stage" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -130,7 +132,8 @@ CREATE TABLE "partnership_stages" (
 	"round_number" integer,
 	"starts_on" date NOT NULL,
 	"ends_on" date NOT NULL,
-	"amount_ceiling_nok" bigint NOT NULL,
+	"amount_ceiling_minor" bigint NOT NULL,
+	"currency" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "partnership_stages_application_id_unique" UNIQUE("application_id")
 );

@@ -42,7 +42,9 @@ export const applications = pgTable(
     decisionReason: text('decision_reason'),
     approvedStartsOn: date('approved_starts_on'),
     approvedEndsOn: date('approved_ends_on'),
-    approvedAmountNok: bigint('approved_amount_nok', { mode: 'number' }),
+    /** The amount ceiling granted, in minor units of the call's currency. */
+    approvedAmountMinor: bigint('approved_amount_minor', { mode: 'number' }),
+    approvedCurrency: text('approved_currency'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

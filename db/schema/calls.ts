@@ -8,7 +8,7 @@ export type CallStage = (typeof CALL_STAGES)[number];
 /**
  * A programme's call for applications. `deadline` is a calendar date in Europe/Oslo: applications are
  * accepted until the end of that day in Førde (core/partnerships/check-deadline.ts).
- * Money is in integer NOK (the base currency, whole kroner: ceilings are never fractional).
+ * Money is in integer minor units (øre for NOK) with its currency (STYLE.md habit 12).
  */
 export const calls = pgTable(
   'calls',
@@ -20,7 +20,8 @@ export const calls = pgTable(
     title: text('title').notNull(),
     opensOn: date('opens_on').notNull(),
     deadline: date('deadline').notNull(),
-    budgetCeilingNok: bigint('budget_ceiling_nok', { mode: 'number' }).notNull(),
+    budgetCeilingMinor: bigint('budget_ceiling_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull().default('NOK'),
     /** The themes the call favours (e.g. climate, food security), one per line. */
     priorities: text('priorities').array().notNull().default([]),
     stage: text('stage', { enum: CALL_STAGES }).notNull(),
