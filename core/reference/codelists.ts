@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
-export type CodelistName = 'OrganisationType' | 'Sector' | 'OrganisationRegistrationAgency' | 'Country';
+export type CodelistName = 'OrganisationType' | 'Sector' | 'OrganisationRegistrationAgency' | 'Country' | 'UNSDG-Goals' | 'UNSDG-Targets' | 'PolicyMarker' | 'PolicySignificance';
 
 export interface CodelistItem {
   code: string;

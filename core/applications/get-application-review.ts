@@ -1,0 +1,37 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { applicationComments, applicationScores } from '../../db/schema/applications.ts';
+import { user } from '../../db/schema/auth.ts';
+import { callCriteria } from '../../db/schema/calls.ts';
+import type { CoreContext } from '../context.ts';
+import { visitor } from '../identity/actor.ts';
+import { requirePermission } from '../identity/permissions.ts';
+import { findReadableApplication } from './application-scope.ts';
+
+/**
+ * The agency's side of an application: every adviser's scores, the weighted mean (weights of the
+ * call's criteria), and the internal comments. Never reachable by partners.
+ */
+export async function getApplicationReview(ctx: CoreContext, id: string) {
+  const actor = ctx.actor ?? visitor;
+  requirePermission(actor, 'application:read-internal');
+  const application = await findReadableApplication(ctx, id);
+  const [criteria, scores, comments] = await Promise.all([
+    ctx.db.select().from(callCriteria).where(eq(callCriteria.callId, application.callId)).orderBy(asc(callCriteria.position)),
+    ctx.db
+      .select({ criterionId: applicationScores.criterionId, adviserId: applicationScores.adviserId, adviser: user.name, score: applicationScores.score })
+      .from(applicationScores)
+      .innerJoin(user, eq(user.id, applicationScores.adviserId))
+      .where(eq(applicationScores.applicationId, id)),
+    ctx.db
+      .select({ id: applicationComments.id, body: applicationComments.body, createdAt: applicationComments.createdAt, author: user.name })
+      .from(applicationComments)
+      .leftJoin(user, eq(user.id, applicationComments.authorId))
+      .where(eq(applicationComments.applicationId, id))
+      .orderBy(desc(applicationComments.createdAt)),
+  ]);
+  const weightOf = new Map(criteria.map((c) => [c.id, c.weight]));
+  const totalWeight = scores.reduce((sum, s) => sum + (weightOf.get(s.criterionId) ?? 0), 0);
+  const weightedMean = totalWeight ? scores.reduce((sum, s) => sum + s.score * (weightOf.get(s.criterionId) ?? 0), 0) / totalWeight : null;
+  const myScores = actor.kind === 'user' ? Object.fromEntries(scores.filter((s) => s.adviserId === actor.userId).map((s) => [s.criterionId, s.score])) : {};
+  return { criteria, scores, comments, weightedMean, myScores };
+}

@@ -1,0 +1,73 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { applicationAttachments, applicationGoals, applicationPartners, applicationRemarks, goalIndicators, planFlows } from '../../db/schema/applications.ts';
+import { callCriteria, calls } from '../../db/schema/calls.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { programmes } from '../../db/schema/programmes.ts';
+import type { CoreContext } from '../context.ts';
+import { visitor } from '../identity/actor.ts';
+import { can } from '../identity/permissions.ts';
+import { findReadableApplication } from './application-scope.ts';
+
+/**
+ * Everything the application form and its overview show: the call and programme rules, partners with
+ * their confirmation, goals with indicators, the plan, attachments (without content) and open remarks.
+ */
+export async function getApplication(ctx: CoreContext, id: string) {
+  const application = await findReadableApplication(ctx, id);
+  const [callRow] = await ctx.db
+    .select({ call: calls, programme: programmes })
+    .from(calls)
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(eq(calls.id, application.callId));
+  const [partners, goals, flows, attachments, remarks, criteria] = await Promise.all([
+    ctx.db
+      .select({
+        organisationId: applicationPartners.organisationId,
+        isCoordinator: applicationPartners.isCoordinator,
+        confirmedAt: applicationPartners.confirmedAt,
+        legalName: organisations.legalName,
+        countryCode: organisations.countryCode,
+        city: organisations.city,
+      })
+      .from(applicationPartners)
+      .innerJoin(organisations, eq(organisations.id, applicationPartners.organisationId))
+      .where(eq(applicationPartners.applicationId, id))
+      .orderBy(asc(applicationPartners.position)),
+    ctx.db.select().from(applicationGoals).where(eq(applicationGoals.applicationId, id)).orderBy(asc(applicationGoals.position)),
+    ctx.db.select().from(planFlows).where(eq(planFlows.applicationId, id)).orderBy(asc(planFlows.round), asc(planFlows.createdAt)),
+    ctx.db
+      .select({ id: applicationAttachments.id, fileName: applicationAttachments.fileName, sizeBytes: applicationAttachments.sizeBytes, createdAt: applicationAttachments.createdAt })
+      .from(applicationAttachments)
+      .where(eq(applicationAttachments.applicationId, id))
+      .orderBy(asc(applicationAttachments.createdAt)),
+    ctx.db
+      .select()
+      .from(applicationRemarks)
+      .where(and(eq(applicationRemarks.applicationId, id), isNull(applicationRemarks.resolvedAt)))
+      .orderBy(asc(applicationRemarks.createdAt)),
+    ctx.db.select().from(callCriteria).where(eq(callCriteria.callId, application.callId)).orderBy(asc(callCriteria.position)),
+  ]);
+  const indicators = goals.length
+    ? await ctx.db.select().from(goalIndicators).where(inArray(goalIndicators.goalId, goals.map((g) => g.id))).orderBy(asc(goalIndicators.position))
+    : [];
+  const actor = ctx.actor ?? visitor;
+  return {
+    application,
+    call: callRow!.call,
+    programme: callRow!.programme,
+    criteria,
+    partners,
+    goals: goals.map((g) => ({ ...g, indicators: indicators.filter((i) => i.goalId === g.id) })),
+    flows,
+    attachments,
+    remarks,
+    /** Whether this actor may change it (the UI shows the forms; core checks again on save). */
+    canEdit: ['draft', 'returned'].includes(application.status) && can(actor, 'application:edit', { organisationId: application.coordinatorOrganisationId }),
+    /** Partner organisations this actor may confirm for. */
+    canConfirmFor: ['draft', 'returned'].includes(application.status)
+      ? partners.filter((p) => !p.confirmedAt && can(actor, 'application:confirm', { organisationId: p.organisationId })).map((p) => p.organisationId)
+      : [],
+  };
+}
+
+export type ApplicationDetail = Awaited<ReturnType<typeof getApplication>>;

@@ -1,0 +1,96 @@
+import { and, asc, eq, exists, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { applicationPartners, applicationScores, applications } from '../../db/schema/applications.ts';
+import { callCriteria, calls } from '../../db/schema/calls.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { programmes } from '../../db/schema/programmes.ts';
+import type { CoreContext } from '../context.ts';
+import { visitor } from '../identity/actor.ts';
+import { can, requirePermission } from '../identity/permissions.ts';
+import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { APPLICATION_STATUSES } from '../partnerships/application-status.ts';
+import { applicationScope } from './application-scope.ts';
+
+export const APPLICATION_PAGE_SIZE = 25;
+const empty = z.literal('').transform(() => undefined);
+
+export const applicationFilter = z.object({
+  q: z.string().trim().max(100, 'tooLong').optional(),
+  call: z.uuid('chooseCall').optional().or(empty),
+  programme: z.string().trim().max(60, 'tooLong').optional().or(empty),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'chooseCountry').optional().or(empty),
+  shape: z.enum(['north_south', 'south_south', 'triangular'], { message: 'invalid' }).optional().or(empty),
+  status: z.enum(APPLICATION_STATUSES, { message: 'invalid' }).optional().or(empty),
+  sector: z.string().regex(/^\d{5}$/, 'chooseSector').optional().or(empty),
+  sdg: z.string().regex(/^\d{1,2}$/, 'chooseSdg').optional().or(empty),
+  after: z.string().max(400).optional(),
+});
+export type ApplicationFilter = z.infer<typeof applicationFilter>;
+
+/**
+ * Applications the actor may see, filtered; every filter uses an index (migration 0006), pages are
+ * keyset by (title, id). The agency also gets the weighted mean score of all advisers (0–5).
+ */
+export async function listApplications(ctx: CoreContext, filter: ApplicationFilter) {
+  const actor = ctx.actor ?? visitor;
+  requirePermission(actor, 'application:read');
+  const scope = applicationScope(actor);
+  if (scope === null) return { items: [], total: 0, next: null };
+  const where: (SQL | undefined)[] = [scope];
+  if (filter.q) where.push(ilike(applications.title, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.call) where.push(eq(applications.callId, filter.call));
+  if (filter.programme) where.push(eq(programmes.code, filter.programme));
+  if (filter.shape) where.push(eq(applications.shape, filter.shape));
+  if (filter.status) where.push(eq(applications.status, filter.status));
+  if (filter.sector) where.push(eq(applications.sectorCode, filter.sector));
+  if (filter.sdg) where.push(sql`${applications.sdgGoals} @> array[${filter.sdg}]::text[]`);
+  if (filter.country) {
+    where.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(applicationPartners)
+          .innerJoin(organisations, eq(organisations.id, applicationPartners.organisationId))
+          .where(and(eq(applicationPartners.applicationId, applications.id), eq(organisations.countryCode, filter.country))),
+      ),
+    );
+  }
+  const cursor = decodeCursor(filter.after);
+  const page = cursor ? or(gt(applications.title, cursor[0]), and(eq(applications.title, cursor[0]), gt(applications.id, cursor[1]))) : undefined;
+  const internal = can(actor, 'application:read-internal');
+  const score = internal
+    ? sql<number | null>`(select sum(${applicationScores.score} * ${callCriteria.weight})::float / nullif(sum(${callCriteria.weight}), 0)
+        from ${applicationScores} join ${callCriteria} on ${callCriteria.id} = ${applicationScores.criterionId}
+        where ${applicationScores.applicationId} = ${applications.id})`
+    : sql<null>`null`;
+
+  const [rows, [counted]] = await Promise.all([
+    ctx.db
+      .select({
+        id: applications.id,
+        title: applications.title,
+        status: applications.status,
+        shape: applications.shape,
+        submittedAt: applications.submittedAt,
+        callTitle: calls.title,
+        coordinator: organisations.legalName,
+        score,
+      })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+      .innerJoin(organisations, eq(organisations.id, applications.coordinatorOrganisationId))
+      .where(and(...where, page))
+      .orderBy(asc(applications.title), asc(applications.id))
+      .limit(APPLICATION_PAGE_SIZE + 1),
+    ctx.db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+      .where(and(...where)),
+  ]);
+  const items = rows.slice(0, APPLICATION_PAGE_SIZE);
+  const last = items.at(-1);
+  return { items, total: counted?.total ?? 0, next: rows.length > APPLICATION_PAGE_SIZE && last ? encodeCursor(last.title, last.id) : null };
+}

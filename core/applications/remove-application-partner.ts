@@ -1,0 +1,24 @@
+import { and, eq, or } from 'drizzle-orm';
+import { applicationGoals, applicationPartners, planFlows } from '../../db/schema/applications.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { lockEditableApplication } from './editable-application.ts';
+import { refreshShape } from './refresh-shape.ts';
+
+/** Removes a partner with its goals and every flow it sends or hosts. The coordinator stays. */
+export async function removeApplicationPartner(ctx: CoreContext, id: string, organisationId: string) {
+  await ctx.db.transaction(async (tx) => {
+    const application = await lockEditableApplication(ctx, tx, id);
+    if (organisationId === application.coordinatorOrganisationId) throw new DomainError('cannotRemoveCoordinator', { field: 'organisationId' });
+    const removed = await tx
+      .delete(applicationPartners)
+      .where(and(eq(applicationPartners.applicationId, id), eq(applicationPartners.organisationId, organisationId)))
+      .returning();
+    if (removed.length === 0) return;
+    await tx.delete(planFlows).where(and(eq(planFlows.applicationId, id), or(eq(planFlows.sendingOrganisationId, organisationId), eq(planFlows.hostOrganisationId, organisationId))));
+    await tx.delete(applicationGoals).where(and(eq(applicationGoals.applicationId, id), eq(applicationGoals.organisationId, organisationId)));
+    await refreshShape(tx, id);
+    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.partner-removed', recordType: 'application', recordId: id, before: { organisationId } });
+  });
+}

@@ -1,0 +1,33 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { applications } from '../../db/schema/applications.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { lockEditableApplication, versionInstant } from './editable-application.ts';
+
+export const applicationBasicsInput = z.object({
+  title: z.string().trim().min(3, 'titleRequired').max(200, 'tooLong'),
+  summary: z.string().trim().max(4000, 'tooLong'),
+});
+export type ApplicationBasicsInput = z.infer<typeof applicationBasicsInput>;
+
+/** Title and summary. `version` is the updatedAt the editor saw: a stale save is refused, not merged. */
+export async function updateApplicationBasics(ctx: CoreContext, id: string, input: ApplicationBasicsInput, version: string) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await lockEditableApplication(ctx, tx, id);
+    const [after] = await tx
+      .update(applications)
+      .set({ ...input, updatedAt: new Date() })
+      .where(and(eq(applications.id, id), sql`date_trunc('milliseconds', ${applications.updatedAt}) = ${versionInstant(version)}::timestamptz`))
+      .returning();
+    if (!after) throw new DomainError('staleEdit', { status: 409, field: 'title' });
+    await recordAudit(tx, { ...ctx, db: tx }, {
+      action: 'application.basics-updated',
+      recordType: 'application',
+      recordId: id,
+      before: { title: before.title, summary: before.summary },
+      after: { title: after.title, summary: after.summary },
+    });
+  });
+}

@@ -1,0 +1,17 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { applications } from '../../db/schema/applications.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreContext } from '../context.ts';
+import { lockEditableApplication } from './editable-application.ts';
+
+export const emergencyPlanInput = z.object({ emergencyPlan: z.string().trim().max(8000, 'tooLong') });
+
+/** Duty of care (DESIGN.md §3): how partners act in a health or security emergency, before approval. */
+export async function updateEmergencyPlan(ctx: CoreContext, id: string, input: z.infer<typeof emergencyPlanInput>) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await lockEditableApplication(ctx, tx, id);
+    await tx.update(applications).set({ emergencyPlan: input.emergencyPlan, updatedAt: new Date() }).where(eq(applications.id, id));
+    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.emergency-plan-updated', recordType: 'application', recordId: id, before: { emergencyPlan: before.emergencyPlan }, after: input });
+  });
+}
