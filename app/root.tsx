@@ -20,7 +20,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const actor = context.core.actor;
   const user =
     actor.kind === 'user'
-      ? { name: actor.name, isAdmin: can(actor, 'admin:access'), canInvite: can(actor, 'invitation:list') }
+      ? { name: actor.name, isAdmin: can(actor, 'admin:access'), canInvite: can(actor, 'invitation:list'), canReadApplications: can(actor, 'application:read') }
       : null;
   return { locale, agency, user, requestId: context.requestId };
 }

@@ -13,8 +13,8 @@ type TranslatedLocale = Exclude<Locale, 'en'>;
  */
 const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
   // "Administrator" and "Register" (a register of legal entities) are also Norwegian words (bokmål and nynorsk).
-  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner'],
-  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status'],
+  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner'],
+  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status'],
   fr: [
     'partnerships.programme',
     // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.
@@ -29,6 +29,9 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     'admin.title',
     'admin.audit.action',
     'account.sessions.actions',
+    'application.partners.column.name',
+    'application.partners.column.actions',
+    'application.plan.actions',
   ],
   es: [
     // "Triangular", "Roles" and "Sector" are Spanish words too.

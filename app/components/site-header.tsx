@@ -6,6 +6,7 @@ export interface SignedInUser {
   name: string;
   isAdmin: boolean;
   canInvite: boolean;
+  canReadApplications: boolean;
 }
 
 export function SiteHeader({ agencyName, user }: { agencyName: string; user: SignedInUser | null }) {
@@ -15,6 +16,8 @@ export function SiteHeader({ agencyName, user }: { agencyName: string; user: Sig
     { href: `/${locale}/`, label: t('nav.home') },
     { href: `/${locale}/partnerships`, label: t('nav.partnerships') },
     { href: `/${locale}/organisations`, label: t('nav.organisations') },
+    { href: `/${locale}/calls`, label: t('nav.calls') },
+    ...(user?.canReadApplications ? [{ href: `/${locale}/applications`, label: t('nav.applications') }] : []),
     ...(user?.canInvite ? [{ href: `/${locale}/invitations`, label: t('nav.invitations') }] : []),
     ...(user?.isAdmin ? [{ href: `/${locale}/admin`, label: t('nav.admin') }] : []),
     { href: '/api/docs', label: t('nav.apiDocs') },

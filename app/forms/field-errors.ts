@@ -16,11 +16,17 @@ function messageFor(t: Translator, code: string, params: Record<string, string |
 }
 
 /** Turns zod's issues (whose messages are our error codes) into one translated message per field. */
-export function zodFieldErrors(t: Translator, error: ZodError, params: Record<string, string | number> = {}): FieldError[] {
+export function zodFieldErrors(
+  t: Translator,
+  error: ZodError,
+  params: Record<string, string | number> = {},
+  /** The form field an issue's path names, when the form's names differ from the schema's shape. */
+  fieldOf: (path: PropertyKey[]) => string = (path) => String(path[0] ?? 'form'),
+): FieldError[] {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    const field = fieldOf(issue.path);
     if (seen.has(field)) continue;
     seen.add(field);
     errors.push({ field, message: messageFor(t, issue.message, params) });

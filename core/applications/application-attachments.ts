@@ -21,7 +21,8 @@ export async function addAttachment(ctx: CoreContext, id: string, file: { name: 
   if (file.content.length === 0) throw new DomainError('chooseFile', { field: 'file' });
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('fileTooLarge', { field: 'file', params: { max: 5 } });
   if (!isPdf(file.content)) throw new DomainError('notPdf', { field: 'file' });
-  const fileName = file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-150) || 'document.pdf';
+  // Path separators and control characters never reach a Content-Disposition header.
+  const fileName = [...file.name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('').slice(-150) || 'document.pdf';
   await ctx.db.transaction(async (tx) => {
     await lockEditableApplication(ctx, tx, id);
     const existing = await tx.select({ id: applicationAttachments.id }).from(applicationAttachments).where(eq(applicationAttachments.applicationId, id));

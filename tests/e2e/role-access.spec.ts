@@ -11,7 +11,8 @@ import { expect, test } from './fixtures.ts';
  */
 const roles = ['visitor', 'administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance', 'participant'] as const;
 type Role = (typeof roles)[number];
-type Outcome = 200 | 302 | 403 | 404 | 'sign-in' | 'account';
+/** 401: the API's answer to a visitor (a page sends them to sign-in instead). */
+type Outcome = 200 | 302 | 401 | 403 | 404 | 'sign-in' | 'account';
 
 const logins: Record<Exclude<Role, 'visitor'>, string> = {
   administrator: 'admin@demo.example',
@@ -48,11 +49,30 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/admin/users': { url: '/en/admin/users', expect: only(['administrator']) },
   ':lang/admin/audit': { url: '/en/admin/audit', expect: only(['administrator']) },
   ':lang/admin/mail': { url: '/en/admin/mail', expect: only(['administrator']) },
+  ':lang/admin/programmes': { url: '/en/admin/programmes', expect: only(['administrator', 'programme_adviser']) },
+  ':lang/admin/programmes/:id': { url: '/en/admin/programmes/{programme}', expect: only(['administrator', 'programme_adviser']) },
+  ':lang/admin/calls/new': { url: '/en/admin/calls/new', expect: only(['administrator', 'programme_adviser']) },
+  ':lang/admin/calls/:id/edit': { url: '/en/admin/calls/{call}/edit', expect: only(['administrator', 'programme_adviser']) },
+  ':lang/calls': { url: '/en/calls?phase=open', expect: everyone(200) },
+  ':lang/calls/:id': { url: '/en/calls/{call}', expect: everyone(200) },
+  ':lang/applications': { url: '/en/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) } },
+  ':lang/applications/new': { url: '/en/applications/new', expect: only(['partner_coordinator']) },
+  // {application}: an application Kathmandu Model Hospital takes part in (found through its coordinator's list).
+  ':lang/applications/:id': { url: '/en/applications/{application}', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
+  // Past submission, nobody edits it: readers are sent to the overview.
+  ':lang/applications/:id/edit/:step': { url: '/en/applications/{application}/edit/plan', expect: { ...signedIn(302), participant: 403 } },
+  ':lang/applications/:id/review': { url: '/en/applications/{application}/review', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/applications/:id/attachments/:attachmentId': { url: '/en/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...signedIn(404), participant: 403 } },
   ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
 const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/health': { url: '/api/v1/health', expect: everyone(200) },
+  // The directories are public; writes (POST, PUT) are checked per role in tests/e2e/api.spec.ts.
+  '/v1/organisations': { url: '/api/v1/organisations?country=NP', expect: everyone(200) },
+  '/v1/organisations/{id}': { url: '/api/v1/organisations/{kathmandu}', expect: everyone(200) },
+  '/v1/partnerships': { url: '/api/v1/partnerships?shape=triangular', expect: everyone(200) },
+  '/v1/partnerships/{id}': { url: '/api/v1/partnerships/{partnership}', expect: everyone(200) },
 };
 
 /** Endpoints better-auth answers itself (server/http-app.ts authEndpoints). Without a valid state: back to sign-in. */
@@ -77,6 +97,10 @@ test.beforeAll(async ({ baseURL }) => {
   ids.kathmandu = (await directory.text()).match(/href="\/en\/organisations\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   const partnerships = await (await playwrightRequest.newContext({ baseURL })).get('/en/partnerships');
   ids.partnership = (await partnerships.text()).match(/href="\/en\/partnerships\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {call}: the first call on the public list; {programme}: the first programme in its filter.
+  const callList = await (await (await playwrightRequest.newContext({ baseURL })).get('/en/calls')).text();
+  ids.call = callList.match(/href="\/en\/calls\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  ids.programme = callList.match(/<option value="([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   for (const role of roles) {
     const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
     if (role !== 'visitor') {
@@ -85,6 +109,8 @@ test.beforeAll(async ({ baseURL }) => {
     }
     contexts.set(role, context);
   }
+  const ownList = await (await contexts.get('partner_coordinator')!.get('/en/applications?status=active')).text();
+  ids.application = ownList.match(/href="\/en\/applications\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
 });
 
 test.afterAll(async () => {
@@ -127,6 +153,12 @@ test('state-changing requests are refused for roles without the permission', asy
   expect((await post('partner_coordinator', '/en/admin/users', { userId: 'x' })).status()).toBe(403);
   expect((await post('programme_adviser', '/en/admin/users', { userId: 'x' })).status()).toBe(403);
   expect((await post('visitor', '/en/account', { intent: 'request-deletion' })).headers()['location']).toContain('/sign-in');
+  expect((await post('participant', '/en/applications/new', { callId: '', organisationId: '', title: 'x' })).status()).toBe(403);
+  expect((await post('finance_officer', '/en/applications/new', { callId: '', organisationId: '', title: 'x' })).status()).toBe(403);
+  for (const role of ['partner_coordinator', 'partner_finance', 'finance_officer', 'participant'] as const) {
+    expect((await post(role, resolve('/en/applications/{application}/review'), { intent: 'start-review' })).status(), role).toBe(403);
+  }
+  expect((await post('partner_finance', resolve('/en/applications/{application}'), { intent: 'withdraw' })).status()).toBe(403);
 });
 
 test('a coordinator cannot reach another organisation’s invitations by guessing ids', async () => {

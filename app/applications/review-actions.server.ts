@@ -1,0 +1,71 @@
+import { approvalInput, advanceApplication, approveApplication, rejectApplication, rejectionInput, returnApplication, returnInput } from '../../core/applications/decide-application.ts';
+import { commentInput, commentOnApplication, scoreApplication, scoresInput, startReview } from '../../core/applications/review-application.ts';
+import type { CoreContext } from '../../core/context.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { Translator } from '../../i18n/translator.ts';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+
+export interface ReviewResult {
+  errors: FieldError[];
+  values: Record<string, string>;
+  status: number;
+}
+
+/** One of the review page's forms: start review, score, comment, approve, reject, return, or move an agreement on. */
+export async function runReviewAction({ ctx, t, id, form, publicUrl }: { ctx: CoreContext; t: Translator; id: string; form: FormData; publicUrl: string }): Promise<ReviewResult | { saved: string }> {
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v)]));
+  const intent = values.intent ?? '';
+  const refuse = (errors: FieldError[], status = 400): ReviewResult => ({ errors, values, status });
+  try {
+    switch (intent) {
+      case 'start-review':
+        await startReview(ctx, id, { publicUrl });
+        break;
+      case 'score': {
+        const scores = Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith('score-') && v !== '').map(([k, v]) => [k.slice('score-'.length), v]));
+        const parsed = scoresInput.safeParse(scores);
+        if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error, {}, (path) => `score-${String(path[0])}`));
+        await scoreApplication(ctx, id, parsed.data);
+        break;
+      }
+      case 'comment': {
+        const parsed = commentInput.safeParse({ body: values.body });
+        if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error));
+        await commentOnApplication(ctx, id, parsed.data.body);
+        break;
+      }
+      case 'approve': {
+        const parsed = approvalInput.safeParse({ startsOn: values.startsOn, endsOn: values.endsOn, amount: values.amount ?? '' });
+        if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error));
+        await approveApplication(ctx, id, parsed.data, { publicUrl });
+        break;
+      }
+      case 'reject': {
+        const parsed = rejectionInput.safeParse({ reason: values.reason });
+        if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error));
+        await rejectApplication(ctx, id, parsed.data.reason, { publicUrl });
+        break;
+      }
+      case 'return': {
+        const remarks = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('remark-')).map(([k, v]) => [k.slice('remark-'.length), v]));
+        const parsed = returnInput.safeParse(remarks);
+        if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error, {}, (path) => `remark-${String(path[0])}`));
+        await returnApplication(ctx, id, parsed.data, { publicUrl });
+        break;
+      }
+      case 'active':
+      case 'closing':
+      case 'closed':
+        await advanceApplication(ctx, id, intent, { publicUrl });
+        break;
+      default:
+        return refuse([{ field: 'form', message: t.t('error.invalid') }]);
+    }
+  } catch (error) {
+    if (error instanceof DomainError && error.status !== 401 && error.status !== 403 && error.status !== 404) {
+      return refuse([domainFieldError(t, error, 'form')], error.status);
+    }
+    throw error;
+  }
+  return { saved: intent };
+}

@@ -1,0 +1,142 @@
+import { data, redirect } from 'react-router';
+import type { ZodType } from 'zod';
+import { addApplicationPartner } from '../../core/applications/add-application-partner.ts';
+import { addAttachment, removeAttachment } from '../../core/applications/application-attachments.ts';
+import { addApplicationGoal, applicationGoalInput, INDICATOR_ROWS, removeApplicationGoal } from '../../core/applications/application-goals.ts';
+import { APPLICATION_STEPS, type ApplicationStep } from '../../core/applications/application-sections.ts';
+import { MARKERS } from '../../core/applications/markers.ts';
+import { addPlanFlow, planFlowInput, removePlanFlow } from '../../core/applications/plan-flows.ts';
+import { removeApplicationPartner } from '../../core/applications/remove-application-partner.ts';
+import { SubmissionRefusedError, submitApplication } from '../../core/applications/submit-application.ts';
+import { applicationBasicsInput, updateApplicationBasics } from '../../core/applications/update-application-basics.ts';
+import { applicationFocusInput, updateApplicationFocus } from '../../core/applications/update-application-focus.ts';
+import { emergencyPlanInput, updateEmergencyPlan } from '../../core/applications/update-emergency-plan.ts';
+import type { CoreContext } from '../../core/context.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { Translator } from '../../i18n/translator.ts';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+
+export interface StepResult {
+  errors: FieldError[];
+  /** What was typed, so a refused form comes back filled in. */
+  values: Record<string, string | string[]>;
+  problems?: SubmissionRefusedError['problems'];
+}
+
+interface StepRequest {
+  ctx: CoreContext;
+  t: Translator;
+  id: string;
+  step: ApplicationStep;
+  form: FormData;
+  publicUrl: string;
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+/** Every value of the form as typed (repeated names as lists), without files. */
+function typed(form: FormData): StepResult['values'] {
+  const values: StepResult['values'] = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((v) => typeof v === 'string') as string[];
+    values[key] = all.length > 1 || key === 'sdgGoals' || key === 'sdgTargets' ? all : (all[0] ?? '');
+  }
+  return values;
+}
+
+/** Saves a step and goes on: "save and continue" goes to the next step, other buttons stay on this one. */
+export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepRequest) {
+  const intent = text(form, 'intent') || 'save';
+  const here = `/${t.locale}/applications/${id}/edit/${step}`;
+  const next = APPLICATION_STEPS[APPLICATION_STEPS.indexOf(step) + 1];
+  const values = typed(form);
+  const refuse = (errors: FieldError[], status = 400) => data<StepResult>({ errors, values }, { status });
+  const parse = <T>(schema: ZodType<T>, input: unknown): T | FieldError[] => {
+    const parsed = schema.safeParse(input);
+    return parsed.success ? parsed.data : zodFieldErrors(t, parsed.error);
+  };
+
+  try {
+    // "Save and continue" and "Save" both save; they differ only in where the person goes next.
+    const action = intent === 'continue' || intent === 'stay' ? 'save' : intent;
+    switch (`${step}:${action}`) {
+      case 'basics:save': {
+        const input = parse(applicationBasicsInput, { title: text(form, 'title'), summary: text(form, 'summary') });
+        if (Array.isArray(input)) return refuse(input);
+        await updateApplicationBasics(ctx, id, input, text(form, 'version'));
+        break;
+      }
+      case 'partners:add':
+        await addApplicationPartner(ctx, id, text(form, 'organisationId'), { publicUrl });
+        return redirect(`${here}?saved=partner`);
+      case 'partners:remove':
+        await removeApplicationPartner(ctx, id, text(form, 'organisationId'));
+        return redirect(`${here}?saved=removed`);
+      case 'focus:save': {
+        const input = parse(applicationFocusInput, {
+          sectorCode: text(form, 'sectorCode'),
+          sdgGoals: form.getAll('sdgGoals').map(String),
+          sdgTargets: form.getAll('sdgTargets').map(String),
+          markers: Object.fromEntries(MARKERS.map((m) => [m.code, text(form, `marker-${m.code}`)])),
+        });
+        if (Array.isArray(input)) return refuse(input.map((e) => (e.field === 'markers' ? { ...e, field: `marker-${MARKERS[0].code}` } : e)));
+        await updateApplicationFocus(ctx, id, input);
+        break;
+      }
+      case 'goals:add': {
+        const rows = Array.from({ length: INDICATOR_ROWS }, (_, n) => ({
+          description: text(form, `indicator-${n}-description`),
+          baseline: text(form, `indicator-${n}-baseline`),
+          target: text(form, `indicator-${n}-target`),
+        }));
+        const parsed = applicationGoalInput.safeParse({ owner: text(form, 'owner'), description: text(form, 'description'), indicators: rows });
+        if (!parsed.success) {
+          // Indicator problems point at the exact box: indicators.1.target → indicator-1-target.
+          return refuse(zodFieldErrors(t, parsed.error, {}, (path) => (path[0] === 'indicators' ? `indicator-${String(path[1])}-${String(path[2] ?? 'description')}` : String(path[0]))));
+        }
+        await addApplicationGoal(ctx, id, parsed.data);
+        return redirect(`${here}?saved=goal`);
+      }
+      case 'goals:remove':
+        await removeApplicationGoal(ctx, id, text(form, 'goalId'));
+        return redirect(`${here}?saved=removed`);
+      case 'plan:add': {
+        const input = parse(planFlowInput, Object.fromEntries(['round', 'sendingOrganisationId', 'hostOrganisationId', 'participants', 'months', 'startMonth', 'competence', 'purpose'].map((k) => [k, text(form, k)])));
+        if (Array.isArray(input)) return refuse(input);
+        await addPlanFlow(ctx, id, input);
+        return redirect(`${here}?saved=flow`);
+      }
+      case 'plan:remove':
+        await removePlanFlow(ctx, id, text(form, 'flowId'));
+        return redirect(`${here}?saved=removed`);
+      case 'emergency:save': {
+        const input = parse(emergencyPlanInput, { emergencyPlan: text(form, 'emergencyPlan') });
+        if (Array.isArray(input)) return refuse(input);
+        await updateEmergencyPlan(ctx, id, input);
+        break;
+      }
+      case 'emergency:upload': {
+        const file = form.get('file');
+        const content = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+        await addAttachment(ctx, id, { name: file instanceof File ? file.name : '', content });
+        return redirect(`${here}?saved=file`);
+      }
+      case 'emergency:remove-file':
+        await removeAttachment(ctx, id, text(form, 'attachmentId'));
+        return redirect(`${here}?saved=removed`);
+      case 'submit:submit':
+        await submitApplication(ctx, id, { publicUrl });
+        return redirect(`/${t.locale}/applications/${id}?saved=submitted`);
+      default:
+        return refuse([{ field: 'form', message: t.t('error.invalid') }]);
+    }
+  } catch (error) {
+    if (error instanceof SubmissionRefusedError) {
+      return data<StepResult>({ errors: [domainFieldError(t, error, 'problems')], values, problems: error.problems }, { status: 422 });
+    }
+    if (error instanceof DomainError && error.status < 401) return refuse([domainFieldError(t, error, intent === 'upload' ? 'file' : 'form')], error.status);
+    if (error instanceof DomainError && error.status === 409) return refuse([domainFieldError(t, error, 'form')], 409);
+    throw error;
+  }
+  return redirect(intent !== 'stay' && next ? `/${t.locale}/applications/${id}/edit/${next}?saved=1` : `${here}?saved=1`);
+}

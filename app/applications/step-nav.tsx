@@ -1,0 +1,20 @@
+import { APPLICATION_STEPS, type ApplicationStep } from '../../core/applications/application-sections.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+
+/** The form's steps as links: any step can be opened at any time, the current one is marked. */
+export function StepNav({ id, current }: { id: string; current: ApplicationStep }) {
+  const { t, locale } = useI18n();
+  return (
+    <nav aria-label={t('application.steps.label')} className="step-nav">
+      <ol>
+        {APPLICATION_STEPS.map((step, n) => (
+          <li key={step}>
+            <a className="ds-link" href={`/${locale}/applications/${id}/edit/${step}`} aria-current={step === current ? 'step' : undefined}>
+              {t('application.steps.item', { number: n + 1, name: t(`application.step.${step}`) })}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,68 @@
+import { Form } from 'react-router';
+import { MAX_ATTACHMENT_BYTES } from '../../../core/applications/application-attachments.ts';
+import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
+import type { FieldError } from '../../forms/field-errors.ts';
+import { TextAreaField } from '../../forms/text-area-field.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { SaveButtons } from '../save-buttons.tsx';
+
+/** The emergency plan (duty of care) and the PDF attachments. */
+export function EmergencyStep({ detail, errors, values }: { detail: ApplicationDetail; errors: FieldError[]; values?: Record<string, unknown> }) {
+  const { t, locale, number } = useI18n();
+  const a = detail.application;
+  const fileError = errors.find((e) => e.field === 'file')?.message;
+  return (
+    <>
+      <Form method="post" className="form-grid" noValidate>
+        <TextAreaField name="emergencyPlan" label={t('application.field.emergencyPlan')} hint={t('application.field.emergencyPlanHint')} errors={errors} defaultValue={String(values?.emergencyPlan ?? a.emergencyPlan)} rows={10} />
+        <SaveButtons />
+      </Form>
+      <section aria-labelledby="attachments">
+        <h2 id="attachments" className="ds-heading" data-size="sm">
+          {t('application.attachments.heading')}
+        </h2>
+        {detail.programme.documents.length > 0 ? (
+          <p className="ds-paragraph">{t('application.attachments.checklist', { documents: detail.programme.documents.join(', ') })}</p>
+        ) : null}
+        {detail.attachments.length === 0 ? <p className="ds-paragraph">{t('application.attachments.none')}</p> : null}
+        <ul className="ds-list">
+          {detail.attachments.map((f) => (
+            <li key={f.id}>
+              <Form method="post" className="inline-form">
+                <a className="ds-link" href={`/${locale}/applications/${a.id}/attachments/${f.id}`}>
+                  {f.fileName}
+                </a>{' '}
+                <span>{t('application.attachments.size', { kb: number(Math.ceil(f.sizeBytes / 1024)) })}</span>{' '}
+                <input type="hidden" name="attachmentId" value={f.id} />
+                <button type="submit" name="intent" value="remove-file" className="ds-button" data-variant="tertiary" data-size="sm">
+                  {t('application.attachments.remove', { name: f.fileName })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
+          <div className="ds-field">
+            <label className="ds-label" htmlFor="file">
+              {t('application.attachments.file')}
+            </label>
+            <p id="file-hint" className="ds-paragraph field-hint" data-size="sm">
+              {t('application.attachments.fileHint', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })}
+            </p>
+            <input id="file" name="file" type="file" accept="application/pdf,.pdf" className="ds-input" aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'} aria-invalid={fileError ? true : undefined} />
+            {fileError ? (
+              <p id="file-error" className="ds-validation-message" data-color="danger">
+                {fileError}
+              </p>
+            ) : null}
+          </div>
+          <div className="form-grid__actions">
+            <button type="submit" name="intent" value="upload" className="ds-button" data-variant="secondary">
+              {t('application.attachments.upload')}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
+import { applicationStartOptions } from '../../core/applications/application-start-options.ts';
+import { startApplication, startApplicationInput } from '../../core/applications/start-application.ts';
+import { DomainError } from '../../core/errors.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { PageHeading } from '../components/page-heading.tsx';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { SelectField, TextField } from '../forms/form-fields.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/application-new';
+
+const fields = ['callId', 'organisationId', 'partnershipId', 'title'] as const;
+type Values = Record<(typeof fields)[number], string>;
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    const options = await applicationStartOptions(context.core);
+    const call = new URL(request.url).searchParams.get('call') ?? '';
+    return { options, values: { callId: call, organisationId: options.organisations[0]?.id ?? '', partnershipId: '', title: '' } satisfies Values };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return guarded(request, params.lang, async () => {
+    const t = translatorFor(params.lang);
+    const form = await request.formData();
+    const values = Object.fromEntries(fields.map((f) => [f, String(form.get(f) ?? '')])) as Values;
+    const parsed = startApplicationInput.safeParse(values);
+    if (!parsed.success) return data({ errors: zodFieldErrors(t, parsed.error), values }, { status: 400 });
+    try {
+      const id = await startApplication(context.core, parsed.data);
+      return redirect(`/${t.locale}/applications/${id}/edit/basics`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !error.field) throw error;
+      return data({ errors: [domainFieldError(t, error)], values }, { status: error.status });
+    }
+  });
+}
+
+/** A coordinator starts an application: which call, for which of their organisations, and a title. */
+export default function ApplicationNew() {
+  const { options, values: initial } = useLoaderData<typeof loader>();
+  const result = useActionData<{ errors: FieldError[]; values: Values }>();
+  const { t, date } = useI18n();
+  const errors = result?.errors ?? [];
+  const values = result?.values ?? initial;
+  return (
+    <>
+      <PageHeading title={t('application.new.title')} />
+      <p className="ds-paragraph">{t('application.new.lead')}</p>
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
+      {options.calls.length === 0 ? (
+        <p className="ds-paragraph">{t('application.new.noOpenCalls')}</p>
+      ) : (
+        <Form method="post" className="form-grid" noValidate>
+          <SelectField
+            name="callId"
+            label={t('application.field.call')}
+            errors={errors}
+            defaultValue={values.callId}
+            options={options.calls.map((c) => ({ value: c.id, label: t('application.new.callOption', { title: c.title, deadline: date(c.deadline, 'medium') }) }))}
+          />
+          {options.organisations.length > 1 ? (
+            <SelectField name="organisationId" label={t('application.field.coordinator')} errors={errors} defaultValue={values.organisationId} options={options.organisations.map((o) => ({ value: o.id, label: o.legalName }))} />
+          ) : (
+            <input type="hidden" name="organisationId" value={values.organisationId} />
+          )}
+          <SelectField
+            name="partnershipId"
+            label={t('application.field.partnership')}
+            hint={t('application.field.partnershipHint')}
+            errors={errors}
+            defaultValue={values.partnershipId}
+            options={[{ value: '', label: t('application.new.newPartnership') }, ...options.partnerships.map((p) => ({ value: p.id, label: p.title }))]}
+          />
+          <TextField name="title" label={t('application.field.title')} errors={errors} defaultValue={values.title} />
+          <div className="form-grid__actions">
+            <button type="submit" className="ds-button" data-variant="primary">
+              {t('application.new.submit')}
+            </button>
+          </div>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { data, redirect, useActionData, useLoaderData } from 'react-router';
+import { searchPartnerCandidates } from '../../core/applications/add-application-partner.ts';
+import { isApplicationStep } from '../../core/applications/application-sections.ts';
+import { checkApplication } from '../../core/applications/check-application.ts';
+import { getApplication } from '../../core/applications/get-application.ts';
+import type { MessageKey } from '../../i18n/catalogs.ts';
+import { runStepAction, type StepResult } from '../applications/step-actions.server.ts';
+import { focusOptions } from '../applications/step-options.server.ts';
+import { StepNav } from '../applications/step-nav.tsx';
+import { BasicsStep } from '../applications/steps/basics-step.tsx';
+import { EmergencyStep } from '../applications/steps/emergency-step.tsx';
+import { FocusStep } from '../applications/steps/focus-step.tsx';
+import { GoalsStep } from '../applications/steps/goals-step.tsx';
+import { PartnersStep } from '../applications/steps/partners-step.tsx';
+import { PlanStep } from '../applications/steps/plan-step.tsx';
+import { SubmitStep } from '../applications/steps/submit-step.tsx';
+import { RemarkNotice } from '../applications/remark-notice.tsx';
+import { guarded } from '../auth/guard.server.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { PageHeading } from '../components/page-heading.tsx';
+import { SuccessNotice } from '../components/success-notice.tsx';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/application-step';
+
+/** One step of the application form, at its own address; each save is kept on the server as the draft. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    if (!isApplicationStep(params.step)) throw data(null, { status: 404 });
+    const detail = await getApplication(context.core, params.id);
+    const locale = translatorFor(params.lang).locale;
+    // Someone who may read but not change it (a partner, the agency, or after submission) reads the overview.
+    if (!detail.canEdit) throw redirect(`/${locale}/applications/${params.id}`);
+    const url = new URL(request.url);
+    const q = url.searchParams.get('q') ?? '';
+    const problems = checkApplication(detail, new Date());
+    return {
+      step: params.step,
+      detail,
+      q,
+      saved: url.searchParams.get('saved'),
+      candidates: params.step === 'partners' ? await searchPartnerCandidates(context.core, q) : [],
+      options: params.step === 'focus' ? focusOptions(locale) : null,
+      problems: params.step === 'plan' ? problems.filter((p) => p.section === 'plan') : problems,
+    };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return guarded(request, params.lang, async () => {
+    if (!isApplicationStep(params.step)) throw data(null, { status: 404 });
+    return runStepAction({ ctx: context.core, t: translatorFor(params.lang), id: params.id, step: params.step, form: await request.formData(), publicUrl: context.publicUrl });
+  });
+}
+
+export default function ApplicationStepPage() {
+  const { step, detail, q, saved, candidates, options, problems } = useLoaderData<typeof loader>();
+  const result = useActionData<StepResult>();
+  const { t } = useI18n();
+  const errors = result?.errors ?? [];
+  const stepName = t(`application.step.${step}` as MessageKey);
+  return (
+    <>
+      <PageHeading title={t('application.step.heading', { step: stepName, title: detail.application.title })} />
+      <StepNav id={detail.application.id} current={step} />
+      <SuccessNotice text={saved ? t('application.saved') : null} />
+      <RemarkNotice remarks={detail.remarks.filter((r) => r.section === step)} />
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
+      {step === 'basics' ? <BasicsStep detail={detail} errors={errors} values={result?.values} /> : null}
+      {step === 'partners' ? <PartnersStep detail={detail} errors={errors} q={q} candidates={candidates} /> : null}
+      {step === 'focus' && options ? <FocusStep detail={detail} errors={errors} values={result?.values} options={options} /> : null}
+      {step === 'goals' ? <GoalsStep detail={detail} errors={errors} values={result?.values} /> : null}
+      {step === 'plan' ? <PlanStep detail={detail} errors={errors} values={result?.values} problems={problems} /> : null}
+      {step === 'emergency' ? <EmergencyStep detail={detail} errors={errors} values={result?.values} /> : null}
+      {step === 'submit' ? <SubmitStep detail={detail} problems={result?.problems ?? problems} /> : null}
+    </>
+  );
+}

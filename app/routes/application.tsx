@@ -1,0 +1,175 @@
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
+import { confirmApplicationPartner } from '../../core/applications/confirm-application-partner.ts';
+import { getApplication } from '../../core/applications/get-application.ts';
+import { withdrawApplication } from '../../core/applications/submit-application.ts';
+import { getRecordHistory } from '../../core/audit/get-record-history.ts';
+import { DomainError } from '../../core/errors.ts';
+import { can } from '../../core/identity/permissions.ts';
+import { codeName, codelist } from '../../core/reference/codelists.ts';
+import type { MessageKey } from '../../i18n/catalogs.ts';
+import { ApplicationSummary } from '../applications/application-summary.tsx';
+import { guarded } from '../auth/guard.server.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { RecordHistory } from '../components/record-history.tsx';
+import { shapeMessage } from '../components/shape-name.ts';
+import { SuccessNotice } from '../components/success-notice.tsx';
+import { ErrorSummary } from '../forms/error-summary.tsx';
+import { domainFieldError, type FieldError } from '../forms/field-errors.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/application';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    const detail = await getApplication(context.core, params.id);
+    const locale = translatorFor(params.lang).locale;
+    const a = detail.application;
+    const sector = a.sectorCode ? codelist('Sector').find((c) => c.code === a.sectorCode) : undefined;
+    const goals = codelist('UNSDG-Goals').filter((g) => a.sdgGoals.includes(g.code)).map((g) => codeName(g, locale));
+    const history = await getRecordHistory(context.core, 'application', a.id);
+    return {
+      detail,
+      names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, goals },
+      canReview: can(context.core.actor, 'application:read-internal'),
+      canWithdraw: ['draft', 'submitted', 'returned'].includes(a.status) && can(context.core.actor, 'application:edit', { organisationId: a.coordinatorOrganisationId }),
+      saved: new URL(request.url).searchParams.get('saved'),
+      history: history.map((e) => ({ ...e, at: e.at.toISOString() })),
+    };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  return guarded(request, params.lang, async () => {
+    const t = translatorFor(params.lang);
+    const form = await request.formData();
+    const intent = String(form.get('intent') ?? '');
+    try {
+      if (intent === 'confirm') await confirmApplicationPartner(context.core, params.id, String(form.get('organisationId') ?? ''));
+      else if (intent === 'withdraw') await withdrawApplication(context.core, params.id, { publicUrl: context.publicUrl });
+      else return data({ errors: [{ field: 'form', message: t.t('error.invalid') }] }, { status: 400 });
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 409) return data({ errors: [domainFieldError(t, error)] }, { status: 409 });
+      throw error;
+    }
+    return redirect(`/${t.locale}/applications/${params.id}?saved=${intent}`);
+  });
+}
+
+/** The application for everyone who may read it: partners confirm here; the coordinator edits or withdraws. */
+export default function ApplicationPage() {
+  const { detail, names, canReview, canWithdraw, saved, history } = useLoaderData<typeof loader>();
+  const result = useActionData<{ errors: FieldError[] }>();
+  const { t, locale, country, date } = useI18n();
+  const a = detail.application;
+  return (
+    <>
+      <PageHeading title={a.title} />
+      <SuccessNotice text={saved ? t(`application.done.${saved}` as MessageKey) : null} />
+      <ErrorSummary heading={t('form.errorSummary')} errors={result?.errors ?? []} />
+      <dl className="facts">
+        <dt>{t('application.field.status')}</dt>
+        <dd>
+          <span className="ds-tag" data-color="info">
+            {t(`applicationStatus.${a.status}` as MessageKey)}
+          </span>
+        </dd>
+        <dt>{t('application.field.call')}</dt>
+        <dd>
+          <a className="ds-link" href={`/${locale}/calls/${detail.call.id}`}>
+            {detail.call.title}
+          </a>
+        </dd>
+        <dt>{t('application.field.shape')}</dt>
+        <dd>{a.shape ? t(shapeMessage[a.shape]) : t('application.notGiven')}</dd>
+        {a.submittedAt ? (
+          <>
+            <dt>{t('application.field.submittedAt')}</dt>
+            <dd>{date(a.submittedAt, 'long')}</dd>
+          </>
+        ) : null}
+        {a.decisionReason ? (
+          <>
+            <dt>{t('application.field.decisionReason')}</dt>
+            <dd className="preserve-lines">{a.decisionReason}</dd>
+          </>
+        ) : null}
+        {a.partnershipId ? (
+          <>
+            <dt>{t('application.field.partnership')}</dt>
+            <dd>
+              <a className="ds-link" href={`/${locale}/partnerships/${a.partnershipId}`}>
+                {t('application.partnershipLink')}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="action-row">
+        {detail.canEdit ? (
+          <a className="ds-button" data-variant="primary" href={`/${locale}/applications/${a.id}/edit/basics`}>
+            {t('application.edit')}
+          </a>
+        ) : null}
+        {canReview ? (
+          <a className="ds-button" data-variant="primary" href={`/${locale}/applications/${a.id}/review`}>
+            {t('application.reviewLink')}
+          </a>
+        ) : null}
+        {canWithdraw ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="withdraw" className="ds-button" data-variant="secondary">
+              {t('application.withdraw')}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      <section aria-labelledby="section-partners">
+        <h2 id="section-partners" className="ds-heading" data-size="sm">
+          {t('application.step.partners')}
+        </h2>
+        <DataTable columns={[{ label: t('application.partners.column.name') }, { label: t('application.partners.column.country') }, { label: t('application.partners.column.role') }, { label: t('application.partners.column.confirmed') }]}>
+          {detail.partners.map((p) => (
+            <tr key={p.organisationId}>
+              <th scope="row">{p.legalName}</th>
+              <td>{country(p.countryCode) ?? p.countryCode}</td>
+              <td>{p.isCoordinator ? t('application.partners.coordinator') : t('application.partners.partner')}</td>
+              <td>
+                {p.confirmedAt ? (
+                  t('application.partners.confirmedOn', { date: date(p.confirmedAt, 'medium') })
+                ) : detail.canConfirmFor.includes(p.organisationId) ? (
+                  <Form method="post">
+                    <input type="hidden" name="organisationId" value={p.organisationId} />
+                    <button type="submit" name="intent" value="confirm" className="ds-button" data-variant="primary" data-size="sm">
+                      {t('application.partners.confirm', { name: p.legalName })}
+                    </button>
+                  </Form>
+                ) : (
+                  t('application.partners.confirmedNo')
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+      <ApplicationSummary detail={detail} names={names} />
+      {detail.attachments.length > 0 ? (
+        <section aria-labelledby="section-attachments">
+          <h2 id="section-attachments" className="ds-heading" data-size="sm">
+            {t('application.attachments.heading')}
+          </h2>
+          <ul className="ds-list">
+            {detail.attachments.map((f) => (
+              <li key={f.id}>
+                <a className="ds-link" href={`/${locale}/applications/${a.id}/attachments/${f.id}`}>
+                  {f.fileName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <RecordHistory entries={history} recordType="application" recordId={a.id} />
+    </>
+  );
+}
