@@ -32,10 +32,26 @@ describe('API', () => {
     expect(response.status).toBe(200);
     const doc = await response.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toContain('/v1/health');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/health', '/v1/organisations', '/v1/organisations/{id}', '/v1/partnerships', '/v1/partnerships/{id}']),
+    );
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it('documents every refusal (4xx) as problem+json, and every write as needing the session cookie', async () => {
+    const doc = await (await up.request('/api/openapi.json')).json();
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: object }>; security?: unknown }>>).flatMap(
+      ([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, method, op })),
+    );
+    for (const { name, method, op } of operations) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (status.startsWith('4')) expect(Object.keys(response.content ?? {}), `${name} ${status}`).toEqual(['application/problem+json']);
+      }
+      if (method !== 'get') expect(op.security, name).toEqual([{ sessionCookie: [] }]);
+    }
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie' });
   });
 
   it('has a readable documentation page listing the endpoints', async () => {
@@ -50,6 +66,6 @@ describe('API', () => {
     const response = await up.request('/api/v1/nothing-here');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await response.json()).toMatchObject({ status: 404, title: 'Not Found' });
+    expect(await response.json()).toMatchObject({ status: 404, title: 'Not found', code: 'noEndpoint', instance: '/api/v1/nothing-here' });
   });
 });

@@ -1,29 +1,36 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv } from './api-env.ts';
 import { renderDocsPage } from './docs-page.ts';
+import { handleApiError, problemResponse } from './problem.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerOrganisationWrites } from './routes/organisation-writes.ts';
+import { registerOrganisations } from './routes/organisations.ts';
+import { registerPartnerships } from './routes/partnerships.ts';
+import { registerSecuritySchemes } from './security.ts';
+import { validationHook } from './validation-problem.ts';
 
 const info = {
   title: 'Mutual exchange platform API',
   version: '1.0.0',
   description:
-    'The public and integration API of the mutual-exchange platform. Every endpoint calls the same core use-cases as the web pages.',
+    'The public and integration API of the mutual-exchange platform. Every endpoint calls the same core use-cases as the web pages. ' +
+    'Errors are RFC 9457 problem details (application/problem+json) with a JSON pointer per invalid value, in the language of Accept-Language.',
 };
 
 /** The JSON API, mounted at /api by server.ts. */
 export function createApi() {
-  const api = new OpenAPIHono<ApiEnv>();
+  // defaultHook: every route's refused input is the same problem+json (api/validation-problem.ts).
+  const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  registerSecuritySchemes(api);
   registerHealth(api);
+  registerOrganisations(api);
+  registerOrganisationWrites(api);
+  registerPartnerships(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));
   // Registered last: anything under /api that no route above answers is an RFC 9457 problem, not an HTML page.
-  api.all('/*', (c) =>
-    c.json(
-      { type: 'about:blank', title: 'Not Found', status: 404, detail: `No endpoint at ${c.req.path}` },
-      404,
-      { 'content-type': 'application/problem+json' },
-    ),
-  );
+  api.all('/*', (c) => problemResponse(c, 404, 'noEndpoint', { params: { path: c.req.path } }));
+  api.onError(handleApiError);
   return api;
 }

@@ -2,6 +2,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import { applicationStartOptions } from '../../core/applications/application-start-options.ts';
 import { startApplication, startApplicationInput } from '../../core/applications/start-application.ts';
 import { DomainError } from '../../core/errors.ts';
+import { requirePermission } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -24,6 +25,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
+    // Refuse before reading the form: someone who may not apply learns nothing from validation.
+    requirePermission(context.core.actor, 'application:create');
     const t = translatorFor(params.lang);
     const form = await request.formData();
     const values = Object.fromEntries(fields.map((f) => [f, String(form.get(f) ?? '')])) as Values;

@@ -1,0 +1,189 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { PAGE_SIZE } from '../core/organisations/list-public-organisations.ts';
+import { createOrganisation } from '../db/factories/organisation-factory.ts';
+import { createPartnership } from '../db/factories/partnership-factory.ts';
+import { createUser } from '../db/factories/user-factory.ts';
+import { auditLog } from '../db/schema/audit.ts';
+import { catalogs } from '../i18n/catalogs.ts';
+import { apiAs, jsonBody } from '../tests/support/api-as.ts';
+import { useTestDatabase } from '../tests/support/test-database.ts';
+
+const testDb = useTestDatabase();
+const visitorApi = () => apiAs(testDb.db);
+const newOrganisation = (overrides: Record<string, unknown> = {}) => ({
+  legalName: 'Hawassa Youth Development Association',
+  countryCode: 'et',
+  city: 'Hawassa',
+  organisationType: '22',
+  sectorCode: '15150',
+  ...overrides,
+});
+
+describe('GET /api/v1/organisations', () => {
+  it('lists the directory with the core’s filters, and names a bad filter with 400', async () => {
+    const bergen = await createOrganisation(testDb.db, { legalName: 'Bergen Kystsjukehus', countryCode: 'NO', city: 'Bergen' });
+    const kathmandu = await createOrganisation(testDb.db, { legalName: 'Kathmandu Model Hospital', countryCode: 'NP', city: 'Kathmandu' });
+    await createOrganisation(testDb.db, { legalName: 'Himalayan Teachers’ Forum', countryCode: 'NP', city: 'Lalitpur' });
+    await createPartnership(testDb.db, { partners: [bergen, kathmandu] });
+
+    const nepal = await visitorApi().request('/api/v1/organisations?country=np&q=hospital');
+    expect(nepal.status).toBe(200);
+    expect(nepal.headers.get('link')).toBeNull();
+    expect(await nepal.json()).toEqual({
+      items: [{ id: kathmandu.id, legalName: 'Kathmandu Model Hospital', countryCode: 'NP', city: 'Kathmandu', partnershipCount: 1 }],
+      total: 1,
+      next: null,
+    });
+
+    const bad = await visitorApi().request('/api/v1/organisations?country=Nepal', { headers: { 'accept-language': 'es' } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    expect(await bad.json()).toMatchObject({ code: 'validation', errors: [{ parameter: 'country', code: 'unknownCountry', detail: catalogs.es['api.error.unknownCountry'] }] });
+  });
+
+  it('pages by cursor, with a Link header to the next page that keeps the filters', async () => {
+    for (let i = 0; i < PAGE_SIZE + 3; i++) await createOrganisation(testDb.db, { legalName: `API Paging ${String(i).padStart(3, '0')}`, countryCode: 'GT' });
+    const first = await visitorApi().request('/api/v1/organisations?country=GT&q=API+Paging');
+    const page1 = await first.json();
+    expect(page1.items).toHaveLength(PAGE_SIZE);
+    expect(page1.total).toBe(PAGE_SIZE + 3);
+    expect(page1.next).toEqual(expect.any(String));
+    const link = first.headers.get('link')!;
+    expect(link).toMatch(/^<\/api\/v1\/organisations\?country=GT&q=API\+Paging&after=[\w-]+>; rel="next"$/);
+
+    const second = await visitorApi().request(link.slice(1, link.indexOf('>')));
+    const page2 = await second.json();
+    expect(page2.items.map((o: { legalName: string }) => o.legalName)).toEqual(['API Paging 050', 'API Paging 051', 'API Paging 052']);
+    expect(page2.next).toBeNull();
+  });
+});
+
+describe('GET /api/v1/organisations/{id}', () => {
+  it('shows an organisation with its version as ETag, and 404 problem for an unknown id', async () => {
+    const org = await createOrganisation(testDb.db, { legalName: 'Moshi Nursing School', countryCode: 'TZ', city: 'Moshi' });
+    const response = await visitorApi().request(`/api/v1/organisations/${org.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe(`"${org.updatedAt.toISOString()}"`);
+    expect(await response.json()).toMatchObject({ id: org.id, legalName: 'Moshi Nursing School', shortName: null, version: org.updatedAt.toISOString(), partnerships: [] });
+
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const missing = await visitorApi().request(`/api/v1/organisations/${id}`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ status: 404, code: 'notFound', instance: `/api/v1/organisations/${id}` });
+    }
+  });
+});
+
+describe('POST /api/v1/organisations', () => {
+  it('refuses a visitor (401) and roles without the permission (403) before reading the body', async () => {
+    const org = await createOrganisation(testDb.db);
+    const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: org.id, role: 'partner_coordinator' }] });
+    const partnerFinance = await createUser(testDb.db, { memberships: [{ organisationId: org.id, role: 'partner_finance' }] });
+    const financeOfficer = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
+    const visitor = await visitorApi().request('/api/v1/organisations', jsonBody('POST', { legalName: 1 }));
+    expect(visitor.status).toBe(401);
+    expect(await visitor.json()).toMatchObject({ code: 'unauthenticated', title: catalogs.en['api.problem.unauthenticated.title'] });
+    for (const user of [coordinator, partnerFinance, financeOfficer]) {
+      const refused = await apiAs(testDb.db, user.actor).request('/api/v1/organisations', jsonBody('POST', newOrganisation()));
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: 'forbidden' });
+    }
+  });
+
+  it('names every invalid field with a pointer (422), in the client’s language', async () => {
+    const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
+    const response = await apiAs(testDb.db, adviser.actor).request(
+      '/api/v1/organisations',
+      jsonBody('POST', { legalName: 'X', countryCode: 'XX', organisationType: '99', website: 'not a url', notADuplicate: 'yes' }, { 'accept-language': 'nb' }),
+    );
+    expect(response.status).toBe(422);
+    const problem = await response.json();
+    expect(problem.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([
+      ['/legalName', 'tooShort'],
+      ['/countryCode', 'chooseCountry'],
+      ['/city', 'required'],
+      ['/organisationType', 'chooseOrganisationType'],
+      ['/website', 'invalidWebsite'],
+      ['/notADuplicate', 'wrongType'],
+    ]);
+    expect(problem.errors[4].detail).toBe(catalogs.nb['error.invalidWebsite']);
+  });
+
+  it('registers for agency staff, warns about a near duplicate with 409, and registers when told it is different', async () => {
+    const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
+    const api = apiAs(testDb.db, adviser.actor);
+    const created = await api.request('/api/v1/organisations', jsonBody('POST', newOrganisation({ shortName: null, website: 'https://hyda.example.et' })));
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(created.headers.get('location')).toBe(`/api/v1/organisations/${body.id}`);
+    expect(created.headers.get('etag')).toBe(`"${body.version}"`);
+    expect(body).toMatchObject({ legalName: 'Hawassa Youth Development Association', countryCode: 'ET', shortName: null, website: 'https://hyda.example.et' });
+    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.recordId, body.id));
+    expect(audit).toMatchObject({ action: 'organisation.registered', actorId: adviser.id });
+
+    const similar = await api.request('/api/v1/organisations', jsonBody('POST', newOrganisation({ legalName: 'Hawassa Youth Development Association Ltd' })));
+    expect(similar.status).toBe(409);
+    expect(await similar.json()).toMatchObject({
+      code: 'similarOrganisation',
+      errors: [{ pointer: '/notADuplicate', code: 'similarOrganisation' }],
+      similar: [{ id: body.id, legalName: 'Hawassa Youth Development Association', city: 'Hawassa' }],
+    });
+    const confirmed = await api.request('/api/v1/organisations', jsonBody('POST', newOrganisation({ legalName: 'Hawassa Youth Development Association Ltd', notADuplicate: true })));
+    expect(confirmed.status).toBe(201);
+  });
+});
+
+describe('PUT /api/v1/organisations/{id}', () => {
+  it('saves what a client read and changed, with If-Match, and gives the new version', async () => {
+    const org = await createOrganisation(testDb.db, { legalName: 'Gulu Women’s Economic Network', countryCode: 'UG', city: 'Gulu' });
+    const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: org.id, role: 'partner_coordinator' }] });
+    const api = apiAs(testDb.db, coordinator.actor);
+    const read = await api.request(`/api/v1/organisations/${org.id}`);
+    const { id: _id, version: _version, partnerships: _p, ...fields } = await read.json();
+    const saved = await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', { ...fields, website: 'https://gwen.example.ug' }, { 'if-match': read.headers.get('etag')! }));
+    expect(saved.status).toBe(200);
+    const body = await saved.json();
+    expect(body).toMatchObject({ website: 'https://gwen.example.ug', shortName: null });
+    expect(body.version).not.toBe(org.updatedAt.toISOString());
+    expect(saved.headers.get('etag')).toBe(`"${body.version}"`);
+  });
+
+  it('refuses a stale version (409), a missing one (428) and a malformed one (400), changing nothing', async () => {
+    const org = await createOrganisation(testDb.db, { legalName: 'Fundación Ayni', countryCode: 'BO', city: 'La Paz', organisationType: '22' });
+    const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
+    const api = apiAs(testDb.db, admin.actor);
+    const seen = org.updatedAt.toISOString();
+    const fields = { legalName: 'Fundación Ayni', countryCode: 'BO', city: 'El Alto', organisationType: '22' };
+    expect((await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', { ...fields, version: seen }))).status).toBe(200);
+
+    const stale = await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', { ...fields, city: 'Sucre' }, { 'if-match': `"${seen}"` }));
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ code: 'staleEdit', title: catalogs.en['api.problem.staleEdit.title'], detail: catalogs.en['api.problem.staleEdit.detail'] });
+
+    const missing = await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', fields));
+    expect(missing.status).toBe(428);
+    expect(await missing.json()).toMatchObject({ code: 'versionRequired' });
+
+    const malformed = await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', fields, { 'if-match': 'yesterday' }));
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ code: 'invalidVersion', errors: [{ header: 'if-match', code: 'invalidVersion' }] });
+
+    const current = await (await api.request(`/api/v1/organisations/${org.id}`)).json();
+    expect(current.city).toBe('El Alto');
+  });
+
+  it('refuses a coordinator of another organisation (403) and answers an unknown id with 404', async () => {
+    const own = await createOrganisation(testDb.db, { countryCode: 'MW' });
+    const other = await createOrganisation(testDb.db, { countryCode: 'MW' });
+    const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: own.id, role: 'partner_coordinator' }] });
+    const fields = { legalName: other.legalName, countryCode: 'MW', city: other.city, organisationType: '22', version: other.updatedAt.toISOString() };
+    const refused = await apiAs(testDb.db, coordinator.actor).request(`/api/v1/organisations/${other.id}`, jsonBody('PUT', fields));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+
+    const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
+    const unknown = await apiAs(testDb.db, admin.actor).request('/api/v1/organisations/00000000-0000-4000-8000-000000000000', jsonBody('PUT', fields));
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * The problem types the API answers with, for the documentation page (one anchor each, the target of
+ * a problem's `type`). A core refusal not listed here has its own `code` (the rule it broke, e.g.
+ * `illegalTransition`), a status from the use-case, and a `detail` from the catalogs' `error.<code>`.
+ */
+export const documentedProblems: { code: string; status: number; meaning: string }[] = [
+  { code: 'validation', status: 422, meaning: 'Values in the body are not valid (422), or query/path parameters are not (400). `errors` lists each: `pointer` (a JSON Pointer into the body, like /criteria/0/weight) or `parameter`, with a `code` and a `detail`.' },
+  { code: 'malformedJson', status: 400, meaning: 'The body is not JSON at all.' },
+  { code: 'unsupportedMediaType', status: 415, meaning: 'The body was not sent as application/json.' },
+  { code: 'unauthenticated', status: 401, meaning: 'Sign in first: no valid session cookie came with the request.' },
+  { code: 'forbidden', status: 403, meaning: 'Signed in, but your role does not allow this, or not for this record (another organisation’s).' },
+  { code: 'notFound', status: 404, meaning: 'No such record, or not one you may see: the two look the same on purpose.' },
+  { code: 'noEndpoint', status: 404, meaning: 'No endpoint at this address.' },
+  { code: 'versionRequired', status: 428, meaning: 'An update must say which version it is based on: the ETag in If-Match, or the `version` field.' },
+  { code: 'invalidVersion', status: 400, meaning: 'The version sent is not one the API gave out.' },
+  { code: 'staleEdit', status: 409, meaning: 'Someone saved the record after the version you sent; nothing changed. Read it again and apply your change to the new version.' },
+  { code: 'similarOrganisation', status: 409, meaning: 'An organisation with a very similar name exists in that country; `similar` lists them and nothing was saved. Send again with `notADuplicate: true` if yours is a different one.' },
+];

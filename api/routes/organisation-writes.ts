@@ -1,0 +1,85 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { getOrganisation } from '../../core/organisations/get-organisation.ts';
+import { registerOrganisation } from '../../core/organisations/register-organisation.ts';
+import { updateOrganisation } from '../../core/organisations/update-organisation.ts';
+import type { ApiEnv } from '../api-env.ts';
+import { etagFor, requireVersion } from '../optimistic-lock.ts';
+import { ApiProblem } from '../problem.ts';
+import { problemResponses } from '../problem-schema.ts';
+import { permitted } from '../permitted.ts';
+import { organisationBodyOf, OrganisationRegistrationSchema, OrganisationSchema, OrganisationUpdateSchema } from '../schemas/organisation-schemas.ts';
+import { sessionCookie } from '../security.ts';
+import { OrganisationIdParams } from './organisations.ts';
+
+const etagHeader = { ETag: { description: 'The new version of the organisation.', schema: { type: 'string' as const } } };
+
+const register = createRoute({
+  method: 'post',
+  path: '/v1/organisations',
+  tags: ['Organisations'],
+  summary: 'Register a partner organisation',
+  description:
+    'Agency staff (administrator, programme adviser). Codes are checked against the IATI code lists. When an organisation with a very similar name exists in the same country, nothing is saved and the answer is 409 `similarOrganisation` listing them; send again with `notADuplicate: true` to register anyway.',
+  security: sessionCookie,
+  middleware: [permitted('organisation:create')] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: OrganisationRegistrationSchema } } } },
+  responses: {
+    201: {
+      description: 'Registered. Location names the new organisation.',
+      headers: { ...etagHeader, Location: { description: 'The new organisation’s address.', schema: { type: 'string' } } },
+      content: { 'application/json': { schema: OrganisationSchema } },
+    },
+    ...problemResponses([400, 401, 403, 409, 415, 422], { 409: 'A very similar name exists in that country (`similar` lists them); nothing was saved.' }),
+  },
+});
+
+const update = createRoute({
+  method: 'put',
+  path: '/v1/organisations/{id}',
+  tags: ['Organisations'],
+  summary: 'Update an organisation',
+  description:
+    'Agency staff, or a coordinator of this organisation. Send every field, and the version you read: the ETag in If-Match, or `version`. If someone saved it since, nothing changes and the answer is 409 `staleEdit`.',
+  security: sessionCookie,
+  middleware: [permitted('organisation:update', (c) => ({ organisationId: c.req.param('id') }))] as const,
+  request: {
+    params: OrganisationIdParams,
+    headers: z.object({
+      'if-match': z.string().optional().openapi({ description: 'The ETag from GET /v1/organisations/{id}.', example: '"2026-11-22T10:00:00.000Z"' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: OrganisationUpdateSchema } } },
+  },
+  responses: {
+    200: { description: 'Saved.', headers: etagHeader, content: { 'application/json': { schema: OrganisationSchema } } },
+    ...problemResponses([400, 401, 403, 404, 409, 415, 422, 428], { 409: 'Someone else saved the organisation after the version you sent (`staleEdit`); nothing changed.' }),
+  },
+});
+
+export function registerOrganisationWrites(api: OpenAPIHono<ApiEnv>) {
+  api.openapi(register, async (c) => {
+    const { notADuplicate, ...input } = c.req.valid('json');
+    const result = await registerOrganisation(c.var.core, input, { notADuplicate });
+    if (result.kind === 'similar') {
+      throw new ApiProblem(409, 'similarOrganisation', {
+        issues: [{ pointer: '/notADuplicate', code: 'similarOrganisation' }],
+        extensions: { similar: result.similar },
+      });
+    }
+    const { organisation, partnerships } = await getOrganisation(c.var.core, result.id);
+    c.header('Location', `/api/v1/organisations/${organisation.id}`);
+    c.header('ETag', etagFor(organisation.updatedAt));
+    return c.json(organisationBodyOf(organisation, partnerships), 201);
+  });
+
+  api.openapi(update, async (c) => {
+    const { id } = c.req.valid('param');
+    const { version: bodyVersion, ...input } = c.req.valid('json');
+    const version = requireVersion(c.req.valid('header')['if-match'], bodyVersion);
+    // A well-formed id that names no organisation is a 404 from the core; one that is not an id at all, too.
+    await getOrganisation(c.var.core, id);
+    await updateOrganisation(c.var.core, id, input, version);
+    const { organisation, partnerships } = await getOrganisation(c.var.core, id);
+    c.header('ETag', etagFor(organisation.updatedAt));
+    return c.json(organisationBodyOf(organisation, partnerships), 200);
+  });
+}
