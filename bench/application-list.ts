@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { listApplications, type ApplicationFilter } from '../core/applications/list-applications.ts';
-import { system } from '../core/identity/actor.ts';
+import { system, type Actor } from '../core/identity/actor.ts';
+import { applicationPartners } from '../db/schema/applications.ts';
 import { openDatabase } from '../db/client.ts';
 import { createAgency } from '../db/factories/agency-factory.ts';
 import { createCall } from '../db/factories/call-factory.ts';
@@ -47,12 +48,12 @@ await db.execute(sql`
   where k < 2 + (a.n % 2)
   on conflict do nothing`);
 await db.execute(sql`analyze`);
-const [someOrg] = (await db.execute(sql`select organisation_id as id from application_partners limit 1`)).rows as { id: string }[];
+const [someOrg] = await db.select({ id: applicationPartners.organisationId }).from(applicationPartners).limit(1);
 const adviser = await createUser(db, { agencyRoles: ['programme_adviser'] });
 const coordinator = await createUser(db, { memberships: [{ organisationId: someOrg!.id, role: 'partner_coordinator' }] });
 console.log(`Loaded ${count} applications in ${Math.round(performance.now() - started)} ms (${handle.kind})\n`);
 
-const cases: [string, typeof adviser.actor, ApplicationFilter][] = [
+const cases: [string, Actor, ApplicationFilter][] = [
   ['adviser: first page, no filter', adviser.actor, {}],
   ['adviser: call + status submitted', adviser.actor, { call: calls[0]!.id, status: 'submitted' }],
   ['adviser: country = NP', adviser.actor, { country: 'NP' }],
