@@ -72,7 +72,7 @@ export function SelectField({
   errors,
   options,
   defaultValue,
-}: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string }) {
+}: FieldProps & { options: { value: string; label: string; lang?: string }[]; defaultValue?: string }) {
   const error = errors.find((e) => e.field === name)?.message;
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
@@ -85,7 +85,7 @@ export function SelectField({
         aria-describedby={describedBy(name, hint, error)}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}

@@ -20,6 +20,7 @@ export default function Admin() {
     { href: `/${locale}/invitations`, title: t('invitations.title'), text: t('invitations.intro') },
     { href: `/${locale}/admin/audit`, title: t('admin.audit.title'), text: t('admin.audit.intro') },
     { href: `/${locale}/admin/mail`, title: t('admin.mail.title'), text: t('admin.mail.intro') },
+    { href: `/${locale}/admin/programmes`, title: t('programmes.title'), text: t('programmes.intro') },
   ];
   return (
     <>

@@ -7,6 +7,8 @@ import { createProgramme, type ProgrammeRow } from '../factories/programme-facto
 import { createSequence } from '../factories/sequence.ts';
 import type { Database } from '../database.ts';
 import { agency } from '../schema/agency.ts';
+import { seedDemoAgreementChain } from './demo-agreement-chain.ts';
+import { seedDemoCalls } from './demo-calls.ts';
 import { demoOrganisations } from './demo-organisations.ts';
 import { demoPartnerships } from './demo-partnerships.ts';
 
@@ -34,6 +36,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     for (const p of demoProgrammes) {
       programmes.set(p.code, await createProgramme(tx, { ...p, stayMonths: [...p.stayMonths], allowedShapes: [...p.allowedShapes] }, seq));
     }
+    // Its own sequence, so the calls leave the rest of the demo data exactly as it was.
+    await seedDemoCalls(tx, programmes, createSequence(3001));
     const organisations = new Map<string, OrganisationRow>();
     for (const { key, ...org } of demoOrganisations) {
       organisations.set(key, await createOrganisation(tx, org, seq));
@@ -73,6 +77,7 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
         }
       }
     }
+    await seedDemoAgreementChain(tx);
     return { seeded: true };
   });
 }

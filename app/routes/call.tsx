@@ -1,0 +1,103 @@
+import { useLoaderData, useSearchParams } from 'react-router';
+import { getCall } from '../../core/calls/get-call.ts';
+import { can } from '../../core/identity/permissions.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { stageMessage } from '../components/call-labels.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { PhaseTag } from '../components/phase-tag.tsx';
+import { ProgrammeRules } from '../components/programme-rules.tsx';
+import { SuccessNotice } from '../components/success-notice.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { Route } from './+types/call';
+
+/** A call's public page: what it funds, until when, how applications are scored, and the programme's rules. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  return guarded(request, params.lang, async () => {
+    const page = await getCall(context.core, params.id);
+    return { ...page, canManage: can(context.core.actor, 'call:manage') };
+  });
+}
+
+export default function Call() {
+  const { call, programme, criteria, phase, canManage } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  const { t, locale, date, money, number } = useI18n();
+  const notice = search.has('created') ? t('call.created') : search.has('saved') ? t('call.saved') : null;
+  return (
+    <>
+      <PageHeading title={call.title} />
+      <SuccessNotice text={notice} />
+      <p className="ds-paragraph">
+        <a className="ds-link" href={`/${locale}/calls`}>
+          {t('call.backToList')}
+        </a>
+        {canManage ? (
+          <>
+            {' · '}
+            <a className="ds-link" href={`/${locale}/admin/calls/${call.id}/edit`}>
+              {t('call.edit')}
+            </a>
+          </>
+        ) : null}
+      </p>
+      <dl className="facts">
+        <dt>{t('calls.column.phase')}</dt>
+        <dd>
+          <PhaseTag phase={phase} />
+        </dd>
+        <dt>{t('calls.column.programme')}</dt>
+        <dd>{programme.name}</dd>
+        <dt>{t('calls.column.stage')}</dt>
+        <dd>{t(stageMessage[call.stage])}</dd>
+        <dt>{t('calls.column.opens')}</dt>
+        <dd>{date(call.opensOn)}</dd>
+        <dt>{t('calls.column.deadline')}</dt>
+        <dd>{t('calls.deadlineUntil', { date: date(call.deadline) })}</dd>
+        <dt>{t('calls.column.ceiling')}</dt>
+        <dd>{money(call.budgetCeilingMinor, call.currency)}</dd>
+      </dl>
+      {phase === 'open' ? (
+        <p className="ds-paragraph">
+          <a className="ds-button" data-variant="primary" href={`/${locale}/applications/new?call=${call.id}`}>
+            {t('call.apply')}
+          </a>
+        </p>
+      ) : (
+        <p className="ds-paragraph">{phase === 'upcoming' ? t('call.applyUpcoming', { date: date(call.opensOn) }) : t('call.applyClosed')}</p>
+      )}
+
+      <section aria-labelledby="priorities-title">
+        <h2 id="priorities-title" className="ds-heading" data-size="sm">
+          {t('call.priorities')}
+        </h2>
+        {call.priorities.length ? (
+          <ul className="ds-list">
+            {call.priorities.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="ds-paragraph">{t('call.noPriorities')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="criteria-title">
+        <h2 id="criteria-title" className="ds-heading" data-size="sm">
+          {t('call.criteria.title')}
+        </h2>
+        <p className="ds-paragraph">{t('call.criteria.intro')}</p>
+        <DataTable columns={[{ label: t('call.criteria.name') }, { label: t('call.criteria.weight'), numeric: true }]}>
+          {criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.name}</th>
+              <td className="numeric">{number(c.weight)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+
+      <ProgrammeRules programme={programme} />
+    </>
+  );
+}

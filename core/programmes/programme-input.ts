@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { PartnershipShape } from '../partnerships/derive-shape.ts';
+
+/** Participants' ages a programme may allow at all; each programme narrows this down. */
+export const AGE_LIMITS = { min: 16, max: 70 } as const;
+/** Stay lengths a programme may allow, in months; forms offer the typical ones (and any already chosen). */
+export const STAY_MONTHS_LIMITS = { min: 1, max: 24 } as const;
+export const TYPICAL_STAY_MONTHS = [3, 6, 9, 12, 18, 24] as const;
+export const SHAPES = ['north_south', 'south_south', 'triangular'] as const satisfies readonly PartnershipShape[];
+
+const age = z.coerce
+  .number({ error: 'ageOutOfRange' })
+  .int('ageOutOfRange')
+  .min(AGE_LIMITS.min, 'ageOutOfRange')
+  .max(AGE_LIMITS.max, 'ageOutOfRange');
+
+const months = z.coerce
+  .number({ error: 'chooseStayMonths' })
+  .int('chooseStayMonths')
+  .min(STAY_MONTHS_LIMITS.min, 'chooseStayMonths')
+  .max(STAY_MONTHS_LIMITS.max, 'chooseStayMonths');
+
+/** A textarea with one entry per line (or a list, from the API): trimmed, blank lines dropped, no duplicates. */
+export const linesInput = (maxLine: number, maxLines: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => [...new Set((Array.isArray(v) ? v : (v ?? '').split(/\r?\n/)).map((line) => line.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(maxLine, 'lineTooLong')).max(maxLines, 'tooManyLines'));
+
+/** A list from checkboxes: one value when one box is ticked, none when none is. */
+const checked = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/**
+ * A programme's rules as the administrator's form or the API sends them (DESIGN.md §3): who may take
+ * part (ages), how long they stay, which partnership shapes it funds, and the documents checklist.
+ */
+export const programmeInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'invalidProgrammeCode')
+      .max(40, 'tooLong'),
+    name: z.string().trim().min(2, 'required').max(100, 'tooLong'),
+    minAge: age,
+    maxAge: age,
+    stayMonths: checked(months)
+      .refine((months) => months.length > 0, 'chooseStayMonths')
+      .transform((months) => [...new Set(months)].sort((a, b) => a - b)),
+    allowedShapes: checked(z.enum(SHAPES, { error: 'chooseShape' })).refine((shapes) => shapes.length > 0, 'chooseShape'),
+    documents: linesInput(200, 30),
+  })
+  .refine((p) => p.minAge <= p.maxAge, { path: ['maxAge'], message: 'ageRangeReversed' });
+export type ProgrammeInput = z.infer<typeof programmeInput>;
