@@ -1,14 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { createAgency } from '../db/factories/agency-factory.ts';
+import { createCall } from '../db/factories/call-factory.ts';
 import { createProgramme } from '../db/factories/programme-factory.ts';
-import { listPublicPartnerships, type PublicPartnershipFilter } from '../core/partnerships/list-public-partnerships.ts';
+import { listPublicOrganisations } from '../core/organisations/list-public-organisations.ts';
+import { getPartnershipChain } from '../core/partnerships/get-partnership-chain.ts';
+import { listPartnershipFilterChoices } from '../core/partnerships/list-partnership-filter-choices.ts';
+import { listPublicPartnerships } from '../core/partnerships/list-public-partnerships.ts';
 
 /**
- * `npm run bench:partnerships`: the public partnership directory at 100,000 partnerships (2,000
- * organisations in ten countries, two or three partners each), on a fresh in-memory PGlite, or on
- * PostgreSQL when BENCH_DATABASE_URL names an empty database. Bulk rows come from generate_series in
- * the database (an ORM insert would spend seconds building SQL). Prints milliseconds per query.
+ * `npm run bench:partnerships`: the public partnership and organisation directories at 100,000
+ * partnerships (2,000 organisations in ten countries, two or three partners each, three programmes,
+ * one or two SDGs each, each with an agreement stage granted by one of 20 calls), on a fresh in-memory
+ * PGlite, or on PostgreSQL when BENCH_DATABASE_URL names an empty database. Bulk rows come from
+ * generate_series in the database (an ORM insert would spend seconds building SQL). Prints
+ * milliseconds per query.
  */
 const count = Number(process.env.BENCH_PARTNERSHIPS ?? 100_000);
 const url = process.env.BENCH_DATABASE_URL;
@@ -18,17 +24,29 @@ const db = handle.db;
 
 let started = performance.now();
 await createAgency(db);
-const programme = await createProgramme(db, { code: `bench-${Date.now()}` });
+const stamp = Date.now();
+const programmes = [
+  await createProgramme(db, { code: `bench-professional-${stamp}`, name: 'Professional' }),
+  await createProgramme(db, { code: `bench-youth-${stamp}`, name: 'Volunteer/Youth' }),
+  await createProgramme(db, { code: `bench-health-${stamp}`, name: 'Health (ESTHER)' }),
+];
+const programmeIds = sql.raw(`array[${programmes.map((p) => `'${p.id}'::uuid`).join(',')}]`);
+const calls: Awaited<ReturnType<typeof createCall>>[] = [];
+for (let i = 0; i < 20; i++) calls.push(await createCall(db, { programmeId: programmes[i % 3]!.id, title: `Bench call ${i}`, criteria: [] }));
 await db.execute(sql`
-  insert into organisations (legal_name, country_code, city, organisation_type)
-  select 'Organisation ' || g, (array['NO','NP','ET','MW','UG','TZ','BO','GT','BD','ID'])[1 + g % 10], 'City ' || (g % 50), '22'
+  insert into organisations (legal_name, country_code, city, organisation_type, sector_code)
+  select 'Organisation ' || g, (array['NO','NP','ET','MW','UG','TZ','BO','GT','BD','ID'])[1 + g % 10], 'City ' || (g % 50), '22',
+         (array['12181','11130','15150','23210','12191'])[1 + g % 5]
   from generate_series(1, 2000) g`);
 await db.execute(sql`
-  insert into partnerships (title, programme_id, shape, status, sector_code, starts_on, ends_on)
-  select 'Exchange ' || md5(g::text), ${programme.id},
+  insert into partnerships (title, programme_id, shape, status, sector_code, sdg_goals, starts_on, ends_on)
+  select 'Exchange ' || md5(g::text), (${programmeIds})[1 + g % 3],
          (array['north_south','south_south','triangular'])[1 + g % 3],
          (array['active','closed','draft','submitted'])[1 + g % 4],
-         (array['12181','11130','15150','23210'])[1 + g % 4], '2025-01-01', '2027-12-31'
+         -- (g / 4), not g: a sector must not go with a status, or two sectors would have no public partnership.
+         (array['12181','11130','15150','23210'])[1 + (g / 4) % 4],
+         case when g % 2 = 0 then array[(1 + g % 17)::text] else array[(1 + g % 17)::text, (1 + (g / 17) % 17)::text] end,
+         '2025-01-01', '2027-12-31'
   from generate_series(1, ${count}) g`);
 await db.execute(sql`
   insert into partnership_partners (partnership_id, organisation_id, is_coordinator)
@@ -38,28 +56,69 @@ await db.execute(sql`
   join (select id, row_number() over (order by id) - 1 as n from organisations) o on o.n = (p.n * 7 + k * 613) % 2000
   where k < 2 + (p.n % 2)
   on conflict do nothing`);
+await db.execute(sql`
+  insert into applications (call_id, partnership_id, coordinator_organisation_id, title, status)
+  select c.id, p.id, pp.organisation_id, p.title, 'active'
+  from (select id, title, row_number() over (order by id) as n from partnerships) p
+  join (select id, row_number() over (order by id) - 1 as n from calls) c on c.n = p.n % 20
+  join partnership_partners pp on pp.partnership_id = p.id and pp.is_coordinator`);
+await db.execute(sql`
+  insert into partnership_stages (partnership_id, application_id, kind, starts_on, ends_on, amount_ceiling_minor, currency)
+  select partnership_id, id, 'agreement', '2025-01-01', '2027-12-31', 450000000, 'NOK' from applications`);
 await db.execute(sql`analyze`);
 console.log(`Loaded ${count} partnerships in ${Math.round(performance.now() - started)} ms (${handle.kind})\n`);
 
-const cases: [string, PublicPartnershipFilter][] = [
-  ['first page, no filter', {}],
-  ['country = NP', { country: 'NP' }],
-  ['shape = triangular, status = active', { shape: 'triangular', status: 'active' }],
-  ['title contains "ab12"', { q: 'ab12' }],
-  ['country + shape + sector', { country: 'ET', shape: 'north_south', sector: '12181' }],
+const ctx = { db };
+const health = programmes[2]!.code;
+// Both drivers answer a raw query with `{ rows }`.
+const sample = (await db.execute(sql`select id from partnerships where status = 'active' limit 1`)) as unknown as { rows: { id: string }[] };
+const sampleId = sample.rows[0]!.id;
+const cases: [string, () => Promise<{ items?: unknown[]; total?: number }>][] = [
+  ['partnerships: first page, no filter', () => listPublicPartnerships(ctx, {})],
+  ['partnerships: country = NP', () => listPublicPartnerships(ctx, { country: 'NP' })],
+  ['partnerships: shape = triangular, status = active', () => listPublicPartnerships(ctx, { shape: 'triangular', status: 'active' })],
+  ['partnerships: title contains "ab12"', () => listPublicPartnerships(ctx, { q: 'ab12' })],
+  ['partnerships: country + shape + sector', () => listPublicPartnerships(ctx, { country: 'ET', shape: 'north_south', sector: '12181' })],
+  ['partnerships: SDG = 7', () => listPublicPartnerships(ctx, { sdg: '7' })],
+  ['partnerships: programme = health', () => listPublicPartnerships(ctx, { programme: health })],
+  ['partnerships: programme + SDG + country', () => listPublicPartnerships(ctx, { programme: health, sdg: '3', country: 'MW' })],
+  ['partnerships: call', () => listPublicPartnerships(ctx, { call: calls[5]!.id })],
+  ['partnerships: filter choices (programmes, sectors, calls)', async () => ({ items: (await listPartnershipFilterChoices(ctx)).sectors })],
+  ['partnership page: agreement chain', async () => ({ items: (await getPartnershipChain(ctx, sampleId)).stages })],
+  ['organisations: sector = 12191', () => listPublicOrganisations(ctx, { sector: '12191' })],
+  ['organisations: programme = health', () => listPublicOrganisations(ctx, { programme: health })],
+  ['organisations: programme + country + sector', () => listPublicOrganisations(ctx, { programme: health, country: 'NP', sector: '12181' })],
 ];
+if (process.env.BENCH_EXPLAIN) await explainEach(cases);
 console.log('| query | p50 ms | p95 ms | rows | total |');
 console.log('|---|---:|---:|---:|---:|');
-for (const [name, filter] of cases) {
+for (const [name, run] of cases) {
   const times: number[] = [];
-  let last = { items: [] as unknown[], total: 0 };
+  let last: { items?: unknown[]; total?: number } = {};
   for (let i = 0; i < 15; i++) {
     started = performance.now();
-    last = await listPublicPartnerships({ db }, filter);
+    last = await run();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!.toFixed(1);
-  console.log(`| ${name} | ${at(50)} | ${at(95)} | ${last.items.length} | ${last.total} |`);
+  console.log(`| ${name} | ${at(50)} | ${at(95)} | ${last.items?.length ?? ''} | ${last.total ?? ''} |`);
 }
 await handle.close();
+
+/** BENCH_EXPLAIN=1: the plan of every statement each case runs (PGlite only), to see which index answers. */
+async function explainEach(list: typeof cases) {
+  type Query = (text: string, params?: unknown[], options?: unknown) => Promise<{ rows: Record<string, string>[] }>;
+  const client = (db as unknown as { $client: { query: Query } }).$client;
+  const original = client.query.bind(client);
+  for (const [name, run] of list) {
+    const seen: [string, unknown[] | undefined][] = [];
+    client.query = (text, params, options) => (seen.push([text, params]), original(text, params, options));
+    await run();
+    client.query = original;
+    for (const [text, params] of seen) {
+      const plan = await original(`explain analyze ${text}`, params);
+      console.log(`\n## ${name}\n${text}\n${plan.rows.map((r) => Object.values(r)[0]).join('\n')}`);
+    }
+  }
+}

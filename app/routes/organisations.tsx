@@ -1,6 +1,9 @@
 import { data, useLoaderData } from 'react-router';
 import { can } from '../../core/identity/permissions.ts';
 import { listOrganisationCountries } from '../../core/organisations/list-organisation-countries.ts';
+import { listOrganisationSectors } from '../../core/organisations/list-organisation-sectors.ts';
+import { listPartnershipFilterChoices } from '../../core/partnerships/list-partnership-filter-choices.ts';
+import { codeLabels } from '../../core/reference/code-labels.ts';
 import {
   listPublicOrganisations,
   listPublicOrganisationsInput,
@@ -19,10 +22,16 @@ import { NextPageLink } from '../components/next-page-link.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
-  const raw = { country: url.searchParams.get('country') ?? '', q: url.searchParams.get('q') ?? '' };
-  const countries = await listOrganisationCountries(context.core);
+  const param = (name: string) => url.searchParams.get(name) ?? '';
+  const raw = { country: param('country'), sector: param('sector'), programme: param('programme'), q: param('q') };
+  const [countries, sectorCodes, choices] = await Promise.all([
+    listOrganisationCountries(context.core),
+    listOrganisationSectors(context.core),
+    listPartnershipFilterChoices(context.core),
+  ]);
   const parsed = listPublicOrganisationsInput.safeParse({ ...raw, after: url.searchParams.get('after') ?? undefined });
   const t = createTranslator(isLocale(params.lang) ? params.lang : 'en');
+  const options = { sectors: codeLabels('Sector', sectorCodes, t.locale), programmes: choices.programmes };
 
   const errors: FieldError[] = [];
   if (!parsed.success) {
@@ -30,6 +39,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       const field = String(issue.path[0]);
       if (field === 'q') errors.push({ field: 'q', message: t.t('organisations.error.queryTooLong', { max: QUERY_MAX_LENGTH }) });
       else if (field === 'country') errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
+      else if (field === 'sector') errors.push({ field: 'sector', message: t.t('error.chooseSector') });
+      else if (field === 'programme') errors.push({ field: 'programme', message: t.t('error.tooLong') });
     }
   } else if (parsed.data.country && !countries.includes(parsed.data.country)) {
     // Only countries in the directory are in the list; anything else was not chosen from it.
@@ -37,14 +48,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
   if (errors.length > 0 || !parsed.success) {
     // The form comes back with what was typed and a message per field; nothing is lost.
-    return data({ raw, countries, errors, page: null, canRegister: false }, { status: 400 });
+    return data({ raw, countries, options, errors, page: null, canRegister: false }, { status: 400 });
   }
   const page = await listPublicOrganisations(context.core, parsed.data);
-  return { raw, countries, errors, page, canRegister: can(context.core.actor, 'organisation:create') };
+  return { raw, countries, options, errors, page, canRegister: can(context.core.actor, 'organisation:create') };
 }
 
 export default function Organisations() {
-  const { raw, countries, errors, page, canRegister } = useLoaderData<typeof loader>();
+  const { raw, countries, options, errors, page, canRegister } = useLoaderData<typeof loader>();
   const { t, number, country, locale } = useI18n();
   const byName = [...countries].sort((a, b) => (country(a) ?? a).localeCompare(country(b) ?? b, locale));
 
@@ -72,6 +83,23 @@ export default function Organisations() {
           errors={errors}
           defaultValue={raw.country}
           options={[{ value: '', label: t('organisations.filter.allCountries') }, ...byName.map((code) => ({ value: code, label: country(code) ?? code }))]}
+        />
+        <SelectField
+          name="sector"
+          label={t('organisation.field.sector')}
+          errors={errors}
+          defaultValue={raw.sector}
+          options={[
+            { value: '', label: t('chain.filter.allSectors') },
+            ...options.sectors.map((s) => ({ value: s.code, label: s.name, lang: s.lang === locale ? undefined : s.lang })),
+          ]}
+        />
+        <SelectField
+          name="programme"
+          label={t('chain.filter.organisationProgramme')}
+          errors={errors}
+          defaultValue={raw.programme}
+          options={[{ value: '', label: t('chain.filter.allProgrammes') }, ...options.programmes.map((p) => ({ value: p.code, label: p.name }))]}
         />
         <TextField name="q" type="search" label={t('organisations.filter.query')} hint={t('organisations.filter.queryHint')} errors={errors} defaultValue={raw.q} />
         <div className="filter-form__actions">

@@ -1,26 +1,43 @@
 import { useLoaderData } from 'react-router';
+import { getRecordHistory } from '../../core/audit/get-record-history.ts';
+import { getPartnershipChain } from '../../core/partnerships/get-partnership-chain.ts';
 import { getPublicPartnership } from '../../core/partnerships/get-public-partnership.ts';
-import { codeName, codelist } from '../../core/reference/codelists.ts';
+import { codeLabels } from '../../core/reference/code-labels.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
+import { AgreementChain } from '../components/agreement-chain.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
+import { PlanBalanceTable } from '../components/plan-balance-table.tsx';
+import { RecordHistory } from '../components/record-history.tsx';
 import { shapeMessage } from '../components/shape-name.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/partnership';
 
-/** Public page of a running or finished partnership; drafts and applications are "not found". */
+/**
+ * Public page of a running or finished partnership: partners, SDGs, the agreement chain with each
+ * round's plan, and planned versus actual exchanges (counts only). Drafts and applications are "not found".
+ */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const partnership = await getPublicPartnership(context.core, params.id);
-    const sector = codelist('Sector').find((c) => c.code === partnership.sectorCode);
-    return { partnership, sectorName: sector ? codeName(sector, translatorFor(params.lang).locale) : null };
+    const chain = await getPartnershipChain(context.core, partnership.id);
+    const history = await getRecordHistory(context.core, 'partnership', partnership.id);
+    const locale = translatorFor(params.lang).locale;
+    return {
+      partnership,
+      chain,
+      sector: partnership.sectorCode ? codeLabels('Sector', [partnership.sectorCode], locale)[0]! : null,
+      sdgs: codeLabels('UNSDG-Goals', partnership.sdgGoals, locale),
+      history: history.map((e) => ({ ...e, at: e.at.toISOString() })),
+    };
   });
 }
 
 export default function Partnership() {
-  const { partnership: p, sectorName } = useLoaderData<typeof loader>();
+  const { partnership: p, chain, sector, sdgs, history } = useLoaderData<typeof loader>();
   const { t, country, date, locale } = useI18n();
+  const names = new Map(chain.partners.map((o) => [o.id, o.name]));
   return (
     <>
       <PageHeading title={p.title} />
@@ -29,10 +46,24 @@ export default function Partnership() {
         <dd>{t(shapeMessage[p.shape])}</dd>
         <dt>{t('partnerships.programme')}</dt>
         <dd>{p.programme}</dd>
-        {sectorName ? (
+        {sector ? (
           <>
             <dt>{t('organisation.field.sector')}</dt>
-            <dd>{sectorName}</dd>
+            <dd lang={sector.lang === locale ? undefined : sector.lang}>{sector.name}</dd>
+          </>
+        ) : null}
+        {sdgs.length > 0 ? (
+          <>
+            <dt>{t('chain.sdgs')}</dt>
+            <dd>
+              <ul className="plain-list">
+                {sdgs.map((g) => (
+                  <li key={g.code} lang={g.lang === locale ? undefined : g.lang}>
+                    {g.name}
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </>
         ) : null}
         {p.startsOn && p.endsOn ? (
@@ -61,6 +92,9 @@ export default function Partnership() {
           ))}
         </DataTable>
       </section>
+      <AgreementChain stages={chain.stages} names={names} />
+      {chain.stages.length > 0 || chain.balance.hasActual ? <PlanBalanceTable balance={chain.balance} names={names} /> : null}
+      <RecordHistory entries={history} recordType="partnership" recordId={p.id} />
     </>
   );
 }

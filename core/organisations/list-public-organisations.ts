@@ -1,9 +1,11 @@
-import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { organisations } from '../../db/schema/organisations.ts';
-import { partnershipPartners } from '../../db/schema/partnerships.ts';
+import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
+import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { PUBLIC_STATUSES } from '../partnerships/list-public-partnerships.ts';
 
 export const QUERY_MAX_LENGTH = 100;
 export const PAGE_SIZE = 50;
@@ -18,6 +20,18 @@ export const listPublicOrganisationsInput = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   q: z.string().trim().max(QUERY_MAX_LENGTH, 'queryTooLong').optional(),
+  /** The organisation's own DAC sector. */
+  sector: z
+    .string()
+    .regex(/^\d{5}$/, 'chooseSector')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** A programme's code: organisations in a running or finished partnership of that programme. */
+  programme: z
+    .literal('')
+    .transform(() => undefined)
+    .or(z.string().trim().max(60, 'tooLong'))
+    .optional(),
   after: z.string().max(400).optional(),
 });
 export type ListPublicOrganisationsInput = z.infer<typeof listPublicOrganisationsInput>;
@@ -47,6 +61,26 @@ export async function listPublicOrganisations(
   const filters: SQL[] = [];
   if (input.country) filters.push(eq(organisations.countryCode, input.country));
   if (input.q) filters.push(ilike(organisations.legalName, `%${escapeLike(input.q)}%`));
+  if (input.sector) filters.push(eq(organisations.sectorCode, input.sector));
+  if (input.programme) {
+    // Index path: partnership_partners_organisation_idx, then the partnership's primary key.
+    filters.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(partnershipPartners)
+          .innerJoin(partnerships, eq(partnerships.id, partnershipPartners.partnershipId))
+          .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+          .where(
+            and(
+              eq(partnershipPartners.organisationId, organisations.id),
+              eq(programmes.code, input.programme),
+              inArray(partnerships.status, [...PUBLIC_STATUSES]),
+            ),
+          ),
+      ),
+    );
+  }
   const where = filters.length ? and(...filters) : undefined;
 
   const cursor = decodeCursor(input.after);

@@ -1,6 +1,8 @@
 import { and, asc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { applications } from '../../db/schema/applications.ts';
 import { organisations } from '../../db/schema/organisations.ts';
+import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
@@ -20,6 +22,10 @@ export const publicPartnershipFilter = z.object({
   shape: z.enum(['north_south', 'south_south', 'triangular'], { message: 'invalid' }).optional().or(empty),
   status: z.enum(PUBLIC_STATUSES, { message: 'invalid' }).optional().or(empty),
   sector: z.string().regex(/^\d{5}$/, 'chooseSector').optional().or(empty),
+  /** UNSDG-Goals code, 1–17. */
+  sdg: z.string().regex(/^(?:[1-9]|1[0-7])$/, 'chooseSdgGoal').optional().or(empty),
+  /** The call whose approval granted a stage of the partnership's agreement chain. */
+  call: z.string().regex(/^[0-9a-f-]{36}$/i, 'invalid').optional().or(empty),
   after: z.string().max(400).optional(),
 });
 export type PublicPartnershipFilter = z.infer<typeof publicPartnershipFilter>;
@@ -32,6 +38,19 @@ export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPar
   if (filter.shape) where.push(eq(partnerships.shape, filter.shape));
   if (filter.status) where.push(eq(partnerships.status, filter.status));
   if (filter.sector) where.push(eq(partnerships.sectorCode, filter.sector));
+  // `@>` on the array column, so the GIN index partnerships_sdg_goals_idx answers it.
+  if (filter.sdg) where.push(sql`${partnerships.sdgGoals} @> array[${filter.sdg}]::text[]`);
+  if (filter.call) {
+    where.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(partnershipStages)
+          .innerJoin(applications, eq(applications.id, partnershipStages.applicationId))
+          .where(and(eq(partnershipStages.partnershipId, partnerships.id), eq(applications.callId, filter.call))),
+      ),
+    );
+  }
   if (filter.country) {
     where.push(
       exists(

@@ -8,6 +8,7 @@ export const publicPartnershipColumns = {
   shape: partnerships.shape,
   status: partnerships.status,
   sectorCode: partnerships.sectorCode,
+  sdgGoals: partnerships.sdgGoals,
   startsOn: partnerships.startsOn,
   endsOn: partnerships.endsOn,
   programme: programmes.name,

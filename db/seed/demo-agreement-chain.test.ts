@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { checkReciprocity } from '../../core/partnerships/check-reciprocity.ts';
+import { getPartnershipChain } from '../../core/partnerships/get-partnership-chain.ts';
+import { listPublicPartnerships } from '../../core/partnerships/list-public-partnerships.ts';
+import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { applicationPartners, applications } from '../schema/applications.ts';
+import { calls } from '../schema/calls.ts';
+import { partnerships } from '../schema/partnerships.ts';
+import { seedDemoData } from './seed-demo-data.ts';
+
+const testDb = useTestDatabase();
+const ctx = () => ({ db: testDb.db });
+
+describe('demo agreement chains', () => {
+  it('gives every demo partnership a closed call, an approved agreement with rounds, a reciprocal plan matching its participants, and SDGs', async () => {
+    await seedDemoData(testDb.db);
+    const ships = await testDb.db.select().from(partnerships);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const p of ships) {
+      expect(p.sdgGoals.length, p.title).toBeGreaterThan(0);
+      const chain = await getPartnershipChain(ctx(), p.id);
+      expect(chain.stages[0]!.kind, p.title).toBe('agreement');
+      expect(chain.stages.filter((s) => s.kind === 'round').length, p.title).toBeGreaterThanOrEqual(1);
+      for (const stage of chain.stages) {
+        for (const round of stage.rounds) {
+          const partners = chain.partners.map((o) => ({ id: o.id, name: o.name }));
+          expect(checkReciprocity(partners, round.flows), `${p.title}, round ${round.round}`).toEqual([]);
+        }
+      }
+      const flagged = chain.balance.partners.filter((b) => b.flags.length > 0);
+      if (p.title === 'Community health workers exchange') expect(flagged.map((b) => b.flags).flat().sort()).toEqual(['hostsBehind', 'sendsBehind']);
+      else expect(flagged, p.title).toEqual([]);
+
+      const apps = await testDb.db.select().from(applications).innerJoin(calls, eq(calls.id, applications.callId)).where(eq(applications.partnershipId, p.id));
+      for (const { applications: a, calls: c } of apps) {
+        expect(a.status).toBe(p.status === 'closed' ? 'closed' : 'active');
+        expect(a.sdgGoals).toEqual(p.sdgGoals);
+        expect(c.deadline < today, c.title).toBe(true);
+        const confirmed = await testDb.db.select().from(applicationPartners).where(eq(applicationPartners.applicationId, a.id));
+        expect(confirmed).toHaveLength(chain.partners.length);
+        expect(confirmed.every((row) => row.confirmedAt !== null)).toBe(true);
+      }
+    }
+    const health = await listPublicPartnerships(ctx(), { sdg: '3' });
+    expect(health.items.map((p) => p.title)).toContain('Midwifery and emergency care exchange');
+    expect(health.items.map((p) => p.title)).not.toContain('Teachers learning from teachers');
+  });
+});
