@@ -7,10 +7,10 @@ export function StepNav({ id, current }: { id: string; current: ApplicationStep 
   return (
     <nav aria-label={t('application.steps.label')} className="step-nav">
       <ol>
-        {APPLICATION_STEPS.map((step, n) => (
+        {APPLICATION_STEPS.map((step) => (
           <li key={step}>
             <a className="ds-link" href={`/${locale}/applications/${id}/edit/${step}`} aria-current={step === current ? 'step' : undefined}>
-              {t('application.steps.item', { number: n + 1, name: t(`application.step.${step}`) })}
+              {t(`application.step.${step}`)}
             </a>
           </li>
         ))}

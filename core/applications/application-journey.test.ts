@@ -99,6 +99,8 @@ describe('a triangular application from draft to approval', () => {
     expect(decided.at(-1)?.locale).toBe('nb');
     const audit = await w.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.recordId, id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['application.started', 'application.submitted', 'application.in_review', 'application.approved']));
+    const partnershipAudit = await w.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.recordId, partnership!.id));
+    expect(partnershipAudit.map((a) => a.action)).toEqual(['partnership.created', 'partnership.stage-granted']);
   });
 });
 

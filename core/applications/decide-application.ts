@@ -54,7 +54,7 @@ export async function approveApplication(ctx: CoreContext, id: string, input: Ap
     to: 'approved',
     set: { decidedAt: now, approvedStartsOn: input.startsOn, approvedEndsOn: input.endsOn, approvedAmountMinor: amountMinor, approvedCurrency: call.currency, decisionReason: null },
     publicUrl,
-    after: (tx, row) => grantStage(tx, row, call),
+    after: (tx, row) => grantStage({ ...ctx, db: tx }, row, call),
   });
 }
 
@@ -82,5 +82,5 @@ export async function returnApplication(ctx: CoreContext, id: string, remarks: R
 export async function advanceApplication(ctx: CoreContext, id: string, to: 'active' | 'closing' | 'closed', { publicUrl }: { publicUrl: string }) {
   requirePermission(ctx.actor ?? visitor, 'partnership:manage');
   await findReadableApplication(ctx, id);
-  return changeApplicationStatus(ctx, id, { to, publicUrl, after: (tx, row) => syncPartnershipStatus(tx, row) });
+  return changeApplicationStatus(ctx, id, { to, publicUrl, after: (tx, row) => syncPartnershipStatus({ ...ctx, db: tx }, row) });
 }

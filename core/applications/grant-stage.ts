@@ -1,10 +1,11 @@
 import { and, asc, count, eq } from 'drizzle-orm';
-import type { Database } from '../../db/database.ts';
 import { applicationPartners, applications } from '../../db/schema/applications.ts';
 import type { CallStage } from '../../db/schema/calls.ts';
 import { calls } from '../../db/schema/calls.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -37,7 +38,8 @@ export function stagePeriodProblem(stage: CallStage, startsOn: string, endsOn: s
  * On approval: the first application creates the partnership (its partners, shape, sector, SDGs);
  * every approval adds its stage to the partnership's agreement chain. Runs in the approval's transaction.
  */
-export async function grantStage(tx: Database, row: ApplicationRow, call: CallRow) {
+export async function grantStage(ctx: CoreContext, row: ApplicationRow, call: CallRow) {
+  const tx = ctx.db;
   let partnershipId = row.partnershipId;
   if (!partnershipId) {
     const [created] = await tx
@@ -57,6 +59,7 @@ export async function grantStage(tx: Database, row: ApplicationRow, call: CallRo
     const partners = await tx.select().from(applicationPartners).where(eq(applicationPartners.applicationId, row.id)).orderBy(asc(applicationPartners.position));
     await tx.insert(partnershipPartners).values(partners.map((p) => ({ partnershipId: partnershipId!, organisationId: p.organisationId, isCoordinator: p.isCoordinator })));
     await tx.update(applications).set({ partnershipId }).where(eq(applications.id, row.id));
+    await recordAudit(tx, ctx, { action: 'partnership.created', recordType: 'partnership', recordId: partnershipId, after: { title: row.title, applicationId: row.id, partners: partners.map((p) => p.organisationId) } });
   }
   let roundNumber: number | null = null;
   if (call.stage === 'round') {
@@ -65,7 +68,7 @@ export async function grantStage(tx: Database, row: ApplicationRow, call: CallRo
     const [rounds] = await tx.select({ n: count() }).from(partnershipStages).where(and(eq(partnershipStages.partnershipId, partnershipId), eq(partnershipStages.kind, 'round')));
     roundNumber = (rounds?.n ?? 0) + 1;
   }
-  await tx.insert(partnershipStages).values({
+  const [stage] = await tx.insert(partnershipStages).values({
     partnershipId,
     applicationId: row.id,
     kind: call.stage,
@@ -74,15 +77,20 @@ export async function grantStage(tx: Database, row: ApplicationRow, call: CallRo
     endsOn: row.approvedEndsOn!,
     amountCeilingMinor: row.approvedAmountMinor!,
     currency: row.approvedCurrency!,
-  });
+  }).returning();
+  const { createdAt: _c, ...granted } = stage!;
+  await recordAudit(tx, ctx, { action: 'partnership.stage-granted', recordType: 'partnership', recordId: partnershipId, after: granted });
   if (row.partnershipId && call.stage === 'agreement') {
     await tx.update(partnerships).set({ endsOn: row.approvedEndsOn, status: 'active', updatedAt: new Date() }).where(eq(partnerships.id, partnershipId));
   }
 }
 
 /** The partnership runs while its latest granted stage runs: its status follows that application. */
-export async function syncPartnershipStatus(tx: Database, row: ApplicationRow) {
+export async function syncPartnershipStatus(ctx: CoreContext, row: ApplicationRow) {
   if (!row.partnershipId) return;
   const status = row.status === 'closing' ? 'closing' : row.status === 'closed' ? 'closed' : 'active';
-  await tx.update(partnerships).set({ status, updatedAt: new Date() }).where(eq(partnerships.id, row.partnershipId));
+  const [before] = await ctx.db.select({ status: partnerships.status }).from(partnerships).where(eq(partnerships.id, row.partnershipId));
+  if (before?.status === status) return;
+  await ctx.db.update(partnerships).set({ status, updatedAt: new Date() }).where(eq(partnerships.id, row.partnershipId));
+  await recordAudit(ctx.db, ctx, { action: 'partnership.status-changed', recordType: 'partnership', recordId: row.partnershipId, before, after: { status } });
 }

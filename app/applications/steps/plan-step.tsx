@@ -23,7 +23,7 @@ export function PlanStep({ detail, errors, values, problems }: { detail: Applica
           <h2 id="plan-advice" className="ds-heading" data-size="xs">
             {t('application.plan.advice')}
           </h2>
-          <ProblemList id={detail.application.id} problems={problems} headingId="plan-advice" />
+          <ProblemList id={detail.application.id} problems={problems} headingId="plan-advice" current="plan" />
         </div>
       ) : detail.flows.length > 0 ? (
         <p className="ds-paragraph">{t('application.plan.reciprocal')}</p>
