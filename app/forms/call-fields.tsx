@@ -1,10 +1,9 @@
+import { SelectField, TextAreaField, TextField } from './form-fields.tsx';
 import { MAX_CRITERIA } from '../../core/calls/check-criteria.ts';
 import { CALL_STAGES } from '../../db/schema/calls.ts';
 import { stageMessage } from '../components/call-labels.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { FieldError } from './field-errors.ts';
-import { SelectField, TextField } from './form-fields.tsx';
-import { TextAreaField } from './text-area-field.tsx';
 
 export interface CallValues {
   title: string;

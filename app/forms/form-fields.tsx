@@ -93,3 +93,21 @@ export function SelectField({
     </FieldFrame>
   );
 }
+
+/** A multi-line text input, framed like TextField (label, hint and error tied together). */
+export function TextAreaField({ name, label, hint, errors, defaultValue, rows = 5 }: FieldProps & { defaultValue?: string; rows?: number }) {
+  const error = errors.find((e) => e.field === name)?.message;
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      <textarea
+        id={name}
+        name={name}
+        className="ds-input"
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </FieldFrame>
+  );
+}

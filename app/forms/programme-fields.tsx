@@ -1,10 +1,9 @@
 import { AGE_LIMITS, SHAPES, TYPICAL_STAY_MONTHS } from '../../core/programmes/programme-input.ts';
 import { shapeMessage } from '../components/shape-name.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { CheckboxGroup } from './checkbox-group.tsx';
+import { ChoiceGroup } from './choice-fields.tsx';
 import type { FieldError } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField, TextField } from './form-fields.tsx';
 
 export interface ProgrammeValues {
   code: string;
@@ -30,19 +29,21 @@ export function ProgrammeFields({ values, errors }: { values: ProgrammeValues; e
       <TextField name="code" label={t('programme.field.code')} hint={t('programme.field.codeHint')} errors={errors} defaultValue={values.code} />
       <TextField name="minAge" label={t('programme.field.minAge')} hint={ageHint} errors={errors} defaultValue={values.minAge} />
       <TextField name="maxAge" label={t('programme.field.maxAge')} hint={ageHint} errors={errors} defaultValue={values.maxAge} />
-      <CheckboxGroup
+      <ChoiceGroup
+        type="checkbox"
         name="stayMonths"
         legend={t('programme.field.stayMonths')}
         hint={t('programme.field.stayMonthsHint')}
         errors={errors}
-        options={months.map((m) => ({ value: String(m), label: t('programme.field.months', { months: m }) }))}
+        choices={months.map((m) => ({ value: String(m), label: t('programme.field.months', { months: m }) }))}
         checked={values.stayMonths}
       />
-      <CheckboxGroup
+      <ChoiceGroup
+        type="checkbox"
         name="allowedShapes"
         legend={t('programme.field.shapes')}
         errors={errors}
-        options={SHAPES.map((s) => ({ value: s, label: t(shapeMessage[s]) }))}
+        choices={SHAPES.map((s) => ({ value: s, label: t(shapeMessage[s]) }))}
         checked={values.allowedShapes}
       />
       <div className="form-grid__wide">

@@ -1,6 +1,6 @@
 import { Form } from 'react-router';
 import type { FieldError } from '../../forms/field-errors.ts';
-import { TextAreaField } from '../../forms/text-area-field.tsx';
+import { TextAreaField } from '../../forms/form-fields.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /** The agency's internal notes: never shown to partners. */

@@ -1,9 +1,8 @@
+import { TextAreaField, TextField } from '../../forms/form-fields.tsx';
 import { Form } from 'react-router';
 import type { ApplicationSection } from '../../../core/applications/application-sections.ts';
 import type { ApplicationStatus } from '../../../core/partnerships/application-status.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
-import { TextField } from '../../forms/form-fields.tsx';
-import { TextAreaField } from '../../forms/text-area-field.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /** Only the moves the status machine allows from here are offered; core refuses the others anyway. */

@@ -1,8 +1,7 @@
+import { TextAreaField, TextField } from '../../forms/form-fields.tsx';
 import { Form } from 'react-router';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
-import { TextField } from '../../forms/form-fields.tsx';
-import { TextAreaField } from '../../forms/text-area-field.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { SaveButtons } from '../save-buttons.tsx';
 

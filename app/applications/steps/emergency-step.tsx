@@ -2,7 +2,7 @@ import { Form } from 'react-router';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/applications/application-attachments.ts';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
-import { TextAreaField } from '../../forms/text-area-field.tsx';
+import { TextAreaField } from '../../forms/form-fields.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { SaveButtons } from '../save-buttons.tsx';
 

@@ -1,10 +1,9 @@
+import { SelectField, TextAreaField, TextField } from '../../forms/form-fields.tsx';
 import { Form } from 'react-router';
 import { INDICATOR_ROWS } from '../../../core/applications/application-goals.ts';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import type { FieldError } from '../../forms/field-errors.ts';
-import { SelectField, TextField } from '../../forms/form-fields.tsx';
-import { TextAreaField } from '../../forms/text-area-field.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /** Goals per partner and shared goals, each with indicators (baseline, target); added one at a time. */
