@@ -10,6 +10,9 @@ import type { Actor } from '../core/identity/actor.ts';
 import type { Database } from '../db/database.ts';
 import type { Auth } from './auth/create-auth.ts';
 import { resolveActor } from './auth/resolve-actor.ts';
+import { bodyLimit } from 'hono/body-limit';
+import { createTranslator } from '../i18n/translator.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
 import { csrfProtection } from './csrf.ts';
 import type { Logger } from './logger.ts';
 
@@ -34,7 +37,7 @@ export const authEndpoints = ['/api/auth/callback/:providerId'];
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */
 export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
   const app = new Hono<{
-    Variables: RequestIdVariables & { core: { db: Database; actor: Actor; requestId: string }; ping: () => Promise<void> };
+    Variables: RequestIdVariables & { core: { db: Database; actor: Actor; requestId: string }; ping: () => Promise<void>; publicUrl: string };
   }>();
   const handleDocument = createRequestHandler(build, mode);
 
@@ -76,6 +79,14 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   );
   app.use(compress());
   app.use(csrfProtection([new URL(publicUrl).origin]));
+  // No request body beyond what the largest form needs (a 5 MB PDF and its fields): a bigger one is
+  // refused before it is read into memory, in the language of the page it was sent from.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => c.text(createTranslator(localeOfPath(c.req.path)).t('error.requestTooLarge', { max: MAX_REQUEST_BYTES / 1024 / 1024 }), 413),
+    }),
+  );
 
   app.get('/healthz', async (c) => {
     try {
@@ -94,6 +105,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   app.use('/api/*', async (c, next) => {
     c.set('core', { db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId });
     c.set('ping', ping);
+    c.set('publicUrl', publicUrl);
     await next();
   });
   app.route('/api', createApi());
@@ -127,4 +139,12 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
     });
   });
   return app;
+}
+
+/** Attachments are at most 5 MB (core/applications/application-attachments.ts); the rest of the form is small. */
+export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+
+function localeOfPath(path: string): Locale {
+  const first = path.split('/')[1];
+  return isLocale(first) ? first : 'en';
 }

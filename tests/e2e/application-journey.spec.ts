@@ -1,4 +1,5 @@
 import { catalogs } from '../../i18n/catalogs.ts';
+import { createTranslator } from '../../i18n/translator.ts';
 import { expect, test, type Page } from './fixtures.ts';
 import { waitForMail } from '../support/smtp-sink.ts';
 import { demoPassword, mailDir, signIn, signOut, type Navigate } from './steps.ts';
@@ -141,4 +142,15 @@ test('a triangular application in French without JavaScript: drafted, left, foun
     const mail = await waitForMail(mailDir, email, 20_000, catalogs[locale]['applicationStatus.approved']);
     expect(mail.subject).toContain(title);
   }
+});
+
+test('a request larger than any form needs is refused before it is read, in the page’s language', async ({ playwright, baseURL }) => {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  const response = await context.post('/fr/applications/00000000-0000-4000-8000-000000000000/edit/emergency', {
+    multipart: { intent: 'upload', file: { name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(7 * 1024 * 1024, 37) } },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toBe(createTranslator('fr').t('error.requestTooLarge', { max: 6 }));
+  await context.dispose();
 });
