@@ -6,6 +6,8 @@ export interface ApiEnv {
   Variables: {
     core: CoreContext & { actor: Actor };
     ping: () => Promise<void>;
+    /** The address people use (PUBLIC_URL): links in the emails a use-case sends start with it. */
+    publicUrl: string;
     requestId: string;
   };
 }

@@ -12,5 +12,6 @@ export function describeFields<T extends z.ZodObject>(schema: T, descriptions: R
       .filter(([key]) => key in schema.shape)
       .map(([key, description]) => [key, (schema.shape[key] as z.ZodType).meta({ description })]),
   );
-  return schema.extend(described) as unknown as T;
+  // safeExtend: keeps the core's refinements (cross-field rules), which `extend` refuses to carry over.
+  return schema.safeExtend(described) as unknown as T;
 }

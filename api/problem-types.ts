@@ -14,5 +14,8 @@ export const documentedProblems: { code: string; status: number; meaning: string
   { code: 'versionRequired', status: 428, meaning: 'An update must say which version it is based on: the ETag in If-Match, or the `version` field.' },
   { code: 'invalidVersion', status: 400, meaning: 'The version sent is not one the API gave out.' },
   { code: 'staleEdit', status: 409, meaning: 'Someone saved the record after the version you sent; nothing changed. Read it again and apply your change to the new version.' },
+  { code: 'illegalTransition', status: 409, meaning: 'The application’s status does not allow this step (approving one that is not in review, submitting one already submitted). `detail` names both statuses; read the application to see where it stands.' },
+  { code: 'applicationLocked', status: 409, meaning: 'The application is no longer a draft or returned to its partners, so it cannot be changed.' },
+  { code: 'submissionRefused', status: 422, meaning: 'Something stops the submission; nothing changed. `errors` lists each problem with a pointer to its section of the application (/partners, /plan, …), a `code` and a `detail` naming the partner concerned.' },
   { code: 'similarOrganisation', status: 409, meaning: 'An organisation with a very similar name exists in that country; `similar` lists them and nothing was saved. Send again with `notADuplicate: true` if yours is a different one.' },
 ];

@@ -73,6 +73,16 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/organisations/{id}': { url: '/api/v1/organisations/{kathmandu}', expect: everyone(200) },
   '/v1/partnerships': { url: '/api/v1/partnerships?shape=triangular', expect: everyone(200) },
   '/v1/partnerships/{id}': { url: '/api/v1/partnerships/{partnership}', expect: everyone(200) },
+  // Applications: partner staff (their own) and agency staff read them; writes are checked in api-applications.spec.ts.
+  '/v1/applications': { url: '/api/v1/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/applications/{id}': { url: '/api/v1/applications/{application}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
+  ...Object.fromEntries(
+    ['basics', 'partners', 'partners/{organisationId}', 'partners/{organisationId}/confirmation', 'focus', 'goals', 'goals/{goalId}', 'flows', 'flows/{flowId}', 'emergency-plan', 'submission', 'withdrawal', 'review', 'scores', 'comments', 'approval', 'rejection', 'return', 'status'].map((p) => [
+      `/v1/applications/{id}/${p}`,
+      { url: `/api/v1/applications/{application}/${p.replace(/\{\w+\}/, '{kathmandu}')}`, expect: everyone(404) },
+    ]),
+  ),
 };
 
 /** Endpoints better-auth answers itself (server/http-app.ts authEndpoints). Without a valid state: back to sign-in. */

@@ -13,6 +13,7 @@ export function apiAs(db: Database, actor: Actor = visitor) {
   app.use(async (c, next) => {
     c.set('core', { db, actor });
     c.set('ping', async () => {});
+    c.set('publicUrl', 'http://localhost:3000');
     await next();
   });
   app.route('/api', createApi());

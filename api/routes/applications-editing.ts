@@ -1,0 +1,254 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { addApplicationPartner } from '../../core/applications/add-application-partner.ts';
+import { addApplicationGoal, removeApplicationGoal } from '../../core/applications/application-goals.ts';
+import { confirmApplicationPartner } from '../../core/applications/confirm-application-partner.ts';
+import { addPlanFlow, removePlanFlow } from '../../core/applications/plan-flows.ts';
+import { removeApplicationPartner } from '../../core/applications/remove-application-partner.ts';
+import { submitApplication, withdrawApplication } from '../../core/applications/submit-application.ts';
+import { updateApplicationBasics } from '../../core/applications/update-application-basics.ts';
+import { updateApplicationFocus } from '../../core/applications/update-application-focus.ts';
+import { updateEmergencyPlan } from '../../core/applications/update-emergency-plan.ts';
+import type { ApiEnv } from '../api-env.ts';
+import { requireVersion } from '../optimistic-lock.ts';
+import { permitted } from '../permitted.ts';
+import { problemResponses } from '../problem-schema.ts';
+import {
+  ApplicationBasicsSchema,
+  ApplicationFocusSchema,
+  ApplicationGoalSchema,
+  ApplicationIdParams,
+  EmergencyPlanSchema,
+  FlowParams,
+  GoalParams,
+  PartnerAddSchema,
+  PartnerParams,
+  PlanFlowSchema,
+} from '../schemas/application-requests.ts';
+import { sessionCookie } from '../security.ts';
+import { applicationAnswer, applicationBody } from './applications-answer.ts';
+import { refusedAsApi } from './applications-refusals.ts';
+
+/**
+ * The partners' side: the coordinating partner's coordinators change a draft (or a returned
+ * application) section by section and submit it; each partner's coordinators confirm for it.
+ */
+const json = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const edit = { tags: ['Applications'], security: sessionCookie, middleware: permitted('application:edit') };
+const whoEdits = 'A coordinator of the coordinating partner, while the application is a draft or returned.';
+const bodyProblems = problemResponses([400, 401, 403, 404, 409, 415, 422], {
+  403: 'Not a coordinator of a partner organisation.',
+  404: 'No such application, or not one your organisation coordinates and may see.',
+  409: 'The application is no longer open for changes (`applicationLocked`).',
+});
+const noBodyProblems = problemResponses([401, 403, 404, 409], { 409: 'The application is no longer open for changes (`applicationLocked`).' });
+
+const basics = createRoute({
+  ...edit,
+  method: 'put',
+  path: '/v1/applications/{id}/basics',
+  summary: 'Change the title and summary',
+  description: `${whoEdits} Send the version you read: the ETag in If-Match, or \`version\`. If the application changed since (any section), nothing is saved: 409 \`staleEdit\`.`,
+  request: {
+    params: ApplicationIdParams,
+    headers: z.object({ 'if-match': z.string().optional().openapi({ description: 'The ETag from GET /v1/applications/{id}.', example: '"2026-11-22T10:00:00.000Z"' }) }),
+    ...json(ApplicationBasicsSchema),
+  },
+  responses: {
+    ...applicationAnswer('Saved.'),
+    ...problemResponses([400, 401, 403, 404, 409, 415, 422, 428], { 409: 'Changed by someone after the version you sent (`staleEdit`), or no longer open for changes (`applicationLocked`).' }),
+  },
+});
+
+const addPartner = createRoute({
+  ...edit,
+  method: 'post',
+  path: '/v1/applications/{id}/partners',
+  summary: 'Name another organisation as a partner',
+  description: `${whoEdits} The organisation’s coordinators are asked by email to confirm; until one does, the application cannot be submitted. At most six partners.`,
+  request: { params: ApplicationIdParams, ...json(PartnerAddSchema) },
+  responses: { ...applicationAnswer('Added; the shape follows the partners’ countries.'), ...bodyProblems },
+});
+
+const removePartner = createRoute({
+  ...edit,
+  method: 'delete',
+  path: '/v1/applications/{id}/partners/{organisationId}',
+  summary: 'Remove a partner, with its goals and flows',
+  description: `${whoEdits} The coordinating partner cannot be removed (400 \`cannotRemoveCoordinator\`). Removing one that is not a partner changes nothing.`,
+  request: { params: PartnerParams },
+  responses: { ...applicationAnswer('Removed.'), ...problemResponses([400, 401, 403, 404, 409]) },
+});
+
+const confirm = createRoute({
+  tags: ['Applications'],
+  security: sessionCookie,
+  middleware: [permitted('application:confirm', (c) => ({ organisationId: c.req.param('organisationId') }))] as const,
+  method: 'post',
+  path: '/v1/applications/{id}/partners/{organisationId}/confirmation',
+  summary: 'Confirm that your organisation takes part',
+  description: 'A coordinator of that partner organisation, as the application stands, while it is a draft or returned.',
+  request: { params: PartnerParams },
+  responses: { ...applicationAnswer('Confirmed.'), ...problemResponses([401, 403, 404, 409], { 403: 'Not a coordinator of that organisation.' }) },
+});
+
+const focus = createRoute({
+  ...edit,
+  method: 'put',
+  path: '/v1/applications/{id}/focus',
+  summary: 'Set the sector, SDGs and cross-cutting markers',
+  description: whoEdits,
+  request: { params: ApplicationIdParams, ...json(ApplicationFocusSchema) },
+  responses: { ...applicationAnswer('Saved.'), ...bodyProblems },
+});
+
+const addGoal = createRoute({
+  ...edit,
+  method: 'post',
+  path: '/v1/applications/{id}/goals',
+  summary: 'Add a goal with its indicators',
+  description: `${whoEdits} Before submitting, there must be a shared goal and one for each partner.`,
+  request: { params: ApplicationIdParams, ...json(ApplicationGoalSchema) },
+  responses: { ...applicationAnswer('Added.'), ...bodyProblems },
+});
+
+const removeGoal = createRoute({
+  ...edit,
+  method: 'delete',
+  path: '/v1/applications/{id}/goals/{goalId}',
+  summary: 'Remove a goal',
+  description: `${whoEdits} Removing one that is not there changes nothing.`,
+  request: { params: GoalParams },
+  responses: { ...applicationAnswer('Removed.'), ...noBodyProblems },
+});
+
+const addFlow = createRoute({
+  ...edit,
+  method: 'post',
+  path: '/v1/applications/{id}/flows',
+  summary: 'Add a line to the exchange plan',
+  description: `${whoEdits} One line’s rules are checked here (both partners named, not the same, a length the programme allows); the whole plan’s (every partner sends and hosts) on submission.`,
+  request: { params: ApplicationIdParams, ...json(PlanFlowSchema) },
+  responses: { ...applicationAnswer('Added; it is in `plan`.'), ...bodyProblems },
+});
+
+const removeFlow = createRoute({
+  ...edit,
+  method: 'delete',
+  path: '/v1/applications/{id}/flows/{flowId}',
+  summary: 'Remove a line of the exchange plan',
+  description: `${whoEdits} Removing one that is not there changes nothing.`,
+  request: { params: FlowParams },
+  responses: { ...applicationAnswer('Removed.'), ...noBodyProblems },
+});
+
+const emergency = createRoute({
+  ...edit,
+  method: 'put',
+  path: '/v1/applications/{id}/emergency-plan',
+  summary: 'Set the emergency plan',
+  description: `${whoEdits} PDF attachments are uploaded on the web page; the API lists them.`,
+  request: { params: ApplicationIdParams, ...json(EmergencyPlanSchema) },
+  responses: { ...applicationAnswer('Saved.'), ...bodyProblems },
+});
+
+const submit = createRoute({
+  ...edit,
+  method: 'post',
+  path: '/v1/applications/{id}/submission',
+  summary: 'Send the application to the agency',
+  description: `${whoEdits} If anything stops it, nothing changes and the answer is 422 \`submissionRefused\`, whose \`errors\` list each problem with a pointer to its section of the application (\`/partners\`, \`/plan\`…). Every partner’s coordinators are told by email.`,
+  request: { params: ApplicationIdParams },
+  responses: {
+    ...applicationAnswer('Submitted.'),
+    ...problemResponses([401, 403, 404, 409, 422], {
+      409: 'Not a draft or returned application (`illegalTransition`).',
+      422: 'Something stops the submission (`submissionRefused`): `errors` lists each problem with a pointer to its section.',
+    }),
+  },
+});
+
+const withdraw = createRoute({
+  ...edit,
+  method: 'post',
+  path: '/v1/applications/{id}/withdrawal',
+  summary: 'Withdraw the application',
+  description: 'A coordinator of the coordinating partner, before the agency takes it into review. It cannot be undone.',
+  request: { params: ApplicationIdParams },
+  responses: { ...applicationAnswer('Withdrawn.'), ...problemResponses([401, 403, 404, 409], { 409: 'Too late to withdraw (`illegalTransition`).' }) },
+});
+
+export function registerApplicationEditing(api: OpenAPIHono<ApiEnv>) {
+  api.openapi(basics, async (c) => {
+    const { id } = c.req.valid('param');
+    const { version: bodyVersion, ...input } = c.req.valid('json');
+    const version = requireVersion(c.req.valid('header')['if-match'], bodyVersion);
+    await refusedAsApi(updateApplicationBasics(c.var.core, id, input, version));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(addPartner, async (c) => {
+    const { id } = c.req.valid('param');
+    await refusedAsApi(addApplicationPartner(c.var.core, id, c.req.valid('json').organisationId, { publicUrl: c.var.publicUrl }));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(removePartner, async (c) => {
+    const { id, organisationId } = c.req.valid('param');
+    await refusedAsApi(removeApplicationPartner(c.var.core, id, organisationId), (field) => ({ parameter: field }));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(confirm, async (c) => {
+    const { id, organisationId } = c.req.valid('param');
+    await refusedAsApi(confirmApplicationPartner(c.var.core, id, organisationId));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(focus, async (c) => {
+    const { id } = c.req.valid('param');
+    await refusedAsApi(updateApplicationFocus(c.var.core, id, c.req.valid('json')));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(addGoal, async (c) => {
+    const { id } = c.req.valid('param');
+    await refusedAsApi(addApplicationGoal(c.var.core, id, c.req.valid('json')));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(removeGoal, async (c) => {
+    const { id, goalId } = c.req.valid('param');
+    await refusedAsApi(removeApplicationGoal(c.var.core, id, goalId));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(addFlow, async (c) => {
+    const { id } = c.req.valid('param');
+    await refusedAsApi(addPlanFlow(c.var.core, id, c.req.valid('json')));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(removeFlow, async (c) => {
+    const { id, flowId } = c.req.valid('param');
+    await refusedAsApi(removePlanFlow(c.var.core, id, flowId));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(emergency, async (c) => {
+    const { id } = c.req.valid('param');
+    await refusedAsApi(updateEmergencyPlan(c.var.core, id, c.req.valid('json')));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(submit, async (c) => {
+    const { id } = c.req.valid('param');
+    await refusedAsApi(submitApplication(c.var.core, id, { publicUrl: c.var.publicUrl }));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(withdraw, async (c) => {
+    const { id } = c.req.valid('param');
+    await refusedAsApi(withdrawApplication(c.var.core, id, { publicUrl: c.var.publicUrl }));
+    return c.json(await applicationBody(c, id), 200);
+  });
+}

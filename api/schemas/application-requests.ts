@@ -1,0 +1,99 @@
+import { z } from '@hono/zod-openapi';
+import { applicationGoalInput } from '../../core/applications/application-goals.ts';
+import { APPLICATION_SECTIONS } from '../../core/applications/application-sections.ts';
+import { approvalInput, rejectionInput, returnInput } from '../../core/applications/decide-application.ts';
+import { planFlowInput } from '../../core/applications/plan-flows.ts';
+import { commentInput, scoresInput } from '../../core/applications/review-application.ts';
+import { startApplicationInput } from '../../core/applications/start-application.ts';
+import { applicationBasicsInput } from '../../core/applications/update-application-basics.ts';
+import { applicationFocusInput } from '../../core/applications/update-application-focus.ts';
+import { emergencyPlanInput } from '../../core/applications/update-emergency-plan.ts';
+import { describeFields } from '../described-fields.ts';
+
+/**
+ * Request bodies: the web forms' own schemas from core/applications (their messages are the error
+ * codes), with descriptions, and only where JSON differs from a form a member made more lenient.
+ */
+const uuidParam = (name: string) => z.string().openapi({ param: { name, in: 'path' }, format: 'uuid', example: '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b' });
+
+export const ApplicationIdParams = z.object({ id: uuidParam('id') });
+export const PartnerParams = z.object({ id: uuidParam('id'), organisationId: uuidParam('organisationId') });
+export const GoalParams = z.object({ id: uuidParam('id'), goalId: uuidParam('goalId') });
+export const FlowParams = z.object({ id: uuidParam('id'), flowId: uuidParam('flowId') });
+
+export const ApplicationStartSchema = describeFields(startApplicationInput, {
+  callId: 'An open call’s id, as in the address of its page (/en/calls/{id}).',
+  organisationId: 'Your organisation, which coordinates the application.',
+  title: 'The partnership’s working title, 3–200 characters.',
+  partnershipId: 'For a follow-up (an agreement after a study, or a yearly round): the partnership it extends. Its partners are copied.',
+}).openapi('ApplicationStart', { example: { callId: '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b', organisationId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', title: 'Nurses learning across three countries' } });
+
+export const ApplicationBasicsSchema = describeFields(applicationBasicsInput, { title: '3–200 characters.', summary: 'What the partners will do together; needed to submit.' })
+  .extend({ version: z.string().optional().openapi({ description: 'The version you read, if you do not send If-Match.', example: '2026-11-22T10:00:00.000Z' }) })
+  .openapi('ApplicationBasics');
+
+export const PartnerAddSchema = z
+  .object({ organisationId: z.uuid('chooseOrganisation').openapi({ description: 'A registered organisation (GET /v1/organisations?q=…). Its coordinators are asked by email to confirm.' }) })
+  .openapi('ApplicationPartnerAdd');
+
+export const ApplicationFocusSchema = describeFields(applicationFocusInput, {
+  sectorCode: 'DAC 5-digit sector code (IATI Sector), for example 12181.',
+  sdgGoals: 'Sustainable Development Goals, "1" to "17"; at least one.',
+  sdgTargets: 'SDG targets such as "3.c"; each one’s goal must be chosen too.',
+  markers: 'Significance 0 (not targeted), 1 (significant) or 2 (principal) for human_rights, gender_equality, environment and anti_corruption.',
+}).openapi('ApplicationFocus', {
+  example: { sectorCode: '12181', sdgGoals: ['3'], sdgTargets: ['3.c'], markers: { human_rights: 1, gender_equality: 2, environment: 0, anti_corruption: 0 } },
+});
+
+// A transform (empty indicator rows dropped), so described as a whole rather than field by field.
+export const ApplicationGoalSchema = applicationGoalInput.openapi('ApplicationGoal', {
+  description: 'A goal of one partner (`owner`: its organisation id) or of all (`owner`: "shared"), with one to three indicators, each with a description, a baseline and a target.',
+  example: { owner: 'shared', description: 'Better neonatal care in all three hospitals', indicators: [{ description: 'Nurses trained', baseline: '0', target: '40' }] },
+});
+
+export const PlanFlowSchema = describeFields(planFlowInput, {
+  round: 'The exchange round, 1 to 5.',
+  sendingOrganisationId: 'The partner that sends the participants.',
+  hostOrganisationId: 'The partner that hosts them; not the sender.',
+  participants: 'How many people, 1 to 50.',
+  months: 'Length of each stay; one of the programme’s lengths (`call.programme.stayMonths`).',
+  startMonth: 'YYYY-MM.',
+  competence: 'The competence sought.',
+  purpose: 'What the exchange is for.',
+}).openapi('PlanFlow', {
+  example: { round: 1, sendingOrganisationId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', hostOrganisationId: '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b', participants: 2, months: 12, startMonth: '2027-08', competence: 'Neonatal nursing', purpose: 'Set up a neonatal unit' },
+});
+
+export const EmergencyPlanSchema = describeFields(emergencyPlanInput, { emergencyPlan: 'How the partners act in a health or security emergency; needed to submit.' }).openapi('EmergencyPlan');
+
+export const ScoresSchema = scoresInput.openapi('Scores', {
+  description: 'Your score, 0 to 5, for every criterion of the call (`call.criteria`), by criterion id. Sending again replaces your scores.',
+  example: { '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b': 4 },
+});
+
+export const CommentSchema = describeFields(commentInput, { body: 'For the agency only: partners never see it.' }).openapi('Comment');
+
+/** JSON clients send an amount as a number; the form's schema reads what a person typed ("2 400 000"). */
+const amount = z.preprocess(
+  (value) => (typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value),
+  approvalInput.shape.amount,
+);
+
+export const ApprovalSchema = describeFields(approvalInput.safeExtend({ amount } as unknown as Pick<typeof approvalInput.shape, 'amount'>), {
+  startsOn: 'First day, YYYY-MM-DD.',
+  endsOn: 'Last day, YYYY-MM-DD: a study or round at most a year, an agreement two to five years.',
+  amount: 'The amount ceiling in whole units of the call’s currency (a number, or digits with spaces), at most the call’s ceiling.',
+}).openapi('Approval', { example: { startsOn: '2027-01-01', endsOn: '2028-12-31', amount: 2400000 } });
+
+export const RejectionSchema = describeFields(rejectionInput, { reason: 'Why, for the partners (sent to them by email); at least 10 characters.' }).openapi('Rejection');
+
+/** The form sends every section's box; a JSON client names only the sections it remarks on. */
+const optionalRemarks = Object.fromEntries(APPLICATION_SECTIONS.map((s) => [s, returnInput.shape[s].default('').meta({ description: `A remark on ${s}.` })]));
+export const ReturnSchema = returnInput.safeExtend(optionalRemarks as unknown as typeof returnInput.shape).openapi('Return', {
+  description: 'Back to the partners for changes: a remark per section that needs one (at least one).',
+  example: { plan: 'Kathmandu Model Hospital hosts no one yet.' },
+});
+
+export const StatusChangeSchema = z
+  .object({ status: z.enum(['active', 'closing', 'closed'], { message: 'invalid' }).openapi({ description: 'approved → active → closing → closed.' }) })
+  .openapi('StatusChange');
