@@ -190,6 +190,10 @@ describe('conflicts', () => {
     expect(stale.body).toMatchObject({ code: 'staleEdit', title: catalogs.en['api.problem.staleEdit.title'] });
     expect(stale.body.errors).toBeUndefined();
     expect((await send(w.meron, 'GET', `/${application.id}`)).body.basics.title).toBe('Nurses learning from each other');
+    // The emergency plan too, when the client sends the ETag it read.
+    const stalePlan = await send(w.meron, 'PUT', `/${application.id}/emergency-plan`, { emergencyPlan: 'From an old copy' }, { 'if-match': read.etag! });
+    expect(stalePlan.body).toMatchObject({ status: 409, code: 'staleEdit' });
+    expect((await send(w.meron, 'PUT', `/${application.id}/emergency-plan`, { emergencyPlan: 'Current' }, { 'if-match': saved.etag! })).status).toBe(200);
   });
 });
 

@@ -206,7 +206,9 @@ export function registerApplicationEditing(api: OpenAPIHono<ApiEnv>) {
 
   api.openapi(focus, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(updateApplicationFocus(c.var.core, id, c.req.valid('json')));
+    // A client that sends the ETag it read gets the same stale-save protection as the web form.
+    const ifMatch = c.req.header('if-match');
+    await refusedAsApi(updateApplicationFocus(c.var.core, id, c.req.valid('json'), ifMatch ? requireVersion(ifMatch, undefined) : undefined));
     return c.json(await applicationBody(c, id), 200);
   });
 
@@ -236,7 +238,8 @@ export function registerApplicationEditing(api: OpenAPIHono<ApiEnv>) {
 
   api.openapi(emergency, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(updateEmergencyPlan(c.var.core, id, c.req.valid('json')));
+    const ifMatch = c.req.header('if-match');
+    await refusedAsApi(updateEmergencyPlan(c.var.core, id, c.req.valid('json'), ifMatch ? requireVersion(ifMatch, undefined) : undefined));
     return c.json(await applicationBody(c, id), 200);
   });
 

@@ -4,6 +4,7 @@ import { addApplicationPartner } from '../../core/applications/add-application-p
 import { addAttachment, removeAttachment } from '../../core/applications/application-attachments.ts';
 import { addApplicationGoal, applicationGoalInput, INDICATOR_ROWS, removeApplicationGoal } from '../../core/applications/application-goals.ts';
 import { APPLICATION_STEPS, type ApplicationStep } from '../../core/applications/application-sections.ts';
+import { getApplication } from '../../core/applications/get-application.ts';
 import { MARKERS } from '../../core/applications/markers.ts';
 import { addPlanFlow, planFlowInput, removePlanFlow } from '../../core/applications/plan-flows.ts';
 import { removeApplicationPartner } from '../../core/applications/remove-application-partner.ts';
@@ -80,7 +81,7 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
           markers: Object.fromEntries(MARKERS.map((m) => [m.code, text(form, `marker-${m.code}`)])),
         });
         if (Array.isArray(input)) return refuse(input.map((e) => (e.field === 'markers' ? { ...e, field: `marker-${MARKERS[0].code}` } : e)));
-        await updateApplicationFocus(ctx, id, input);
+        await updateApplicationFocus(ctx, id, input, text(form, 'version'));
         break;
       }
       case 'goals:add': {
@@ -112,7 +113,7 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
       case 'emergency:save': {
         const input = parse(emergencyPlanInput, { emergencyPlan: text(form, 'emergencyPlan') });
         if (Array.isArray(input)) return refuse(input);
-        await updateEmergencyPlan(ctx, id, input);
+        await updateEmergencyPlan(ctx, id, input, text(form, 'version'));
         break;
       }
       case 'emergency:upload': {
@@ -135,6 +136,11 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
       return data<StepResult>({ errors: [domainFieldError(t, error, 'problems')], values, problems: error.problems }, { status: 422 });
     }
     if (error instanceof DomainError && error.status < 401) return refuse([domainFieldError(t, error, intent === 'upload' ? 'file' : 'form')], error.status);
+    if (error instanceof DomainError && error.code === 'staleEdit') {
+      // Keep what was typed; the next save is made knowingly over the other person's (as for organisations).
+      const current = await getApplication(ctx, id);
+      return data<StepResult>({ errors: [domainFieldError(t, error, 'form')], values: { ...values, version: current.application.updatedAt.toISOString() } }, { status: 409 });
+    }
     if (error instanceof DomainError && error.status === 409) return refuse([domainFieldError(t, error, 'form')], 409);
     throw error;
   }

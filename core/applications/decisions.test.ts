@@ -107,6 +107,17 @@ describe('decisions on an application', () => {
   });
 });
 
+describe('two people editing one draft', () => {
+  it('refuses a section saved from a version someone else has changed since, and changes nothing', async () => {
+    const w = await inReview({ status: 'draft', submittedAt: null });
+    const loaded = (await getApplication(w.as(w.coordinator), w.application.id)).application.updatedAt.toISOString();
+    await updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'First version, saved by a colleague.' }, loaded);
+    await expect(updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'Second, from the stale form.' }, loaded)).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
+    await expect(updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'x' }, 'not a date')).rejects.toMatchObject({ code: 'staleEdit' });
+    expect((await getApplication(w.as(w.coordinator), w.application.id)).application.emergencyPlan).toBe('First version, saved by a colleague.');
+  });
+});
+
 describe('the length of a stage', () => {
   it('counts periods to the end of their last day', () => {
     expect(stagePeriodProblem('agreement', '2027-01-01', '2028-12-31')).toBeNull();

@@ -14,12 +14,14 @@ export const EDITABLE_STATUSES = ['draft', 'returned'];
  * Locks the application row for this transaction and checks that the actor coordinates it and that
  * it is still open for changes. Every edit of an application starts here.
  */
-export async function lockEditableApplication(ctx: CoreContext, tx: Database, id: string) {
+export async function lockEditableApplication(ctx: CoreContext, tx: Database, id: string, version?: string) {
   const readable = await findReadableApplication({ ...ctx, db: tx }, id);
   requirePermission(ctx.actor ?? visitor, 'application:edit', { organisationId: readable.coordinatorOrganisationId });
   const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
   if (!row) throw new NotFoundError('application');
   if (!EDITABLE_STATUSES.includes(row.status)) throw new DomainError('applicationLocked', { status: 409, params: { status: row.status } });
+  // A whole-section save names the version it was loaded from; saved by someone else since → refused.
+  if (version !== undefined && row.updatedAt.toISOString() !== versionInstant(version)) throw new DomainError('staleEdit', { status: 409 });
   return row;
 }
 

@@ -8,9 +8,9 @@ import { lockEditableApplication } from './editable-application.ts';
 export const emergencyPlanInput = z.object({ emergencyPlan: z.string().trim().max(8000, 'tooLong') });
 
 /** Duty of care (DESIGN.md §3): how partners act in a health or security emergency, before approval. */
-export async function updateEmergencyPlan(ctx: CoreContext, id: string, input: z.infer<typeof emergencyPlanInput>) {
+export async function updateEmergencyPlan(ctx: CoreContext, id: string, input: z.infer<typeof emergencyPlanInput>, version?: string) {
   await ctx.db.transaction(async (tx) => {
-    const before = await lockEditableApplication(ctx, tx, id);
+    const before = await lockEditableApplication(ctx, tx, id, version);
     await tx.update(applications).set({ emergencyPlan: input.emergencyPlan, updatedAt: new Date() }).where(eq(applications.id, id));
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.emergency-plan-updated', recordType: 'application', recordId: id, before: { emergencyPlan: before.emergencyPlan }, after: input });
   });

@@ -14,6 +14,7 @@ export function EmergencyStep({ detail, errors, values }: { detail: ApplicationD
   return (
     <>
       <Form method="post" className="form-grid" noValidate>
+        <input type="hidden" name="version" value={String(values?.version ?? a.updatedAt.toISOString())} />
         <TextAreaField name="emergencyPlan" label={t('application.field.emergencyPlan')} hint={t('application.field.emergencyPlanHint')} errors={errors} defaultValue={String(values?.emergencyPlan ?? a.emergencyPlan)} rows={10} />
         <SaveButtons />
       </Form>

@@ -23,6 +23,7 @@ export function FocusStep({ detail, errors, values, options }: { detail: Applica
   const offered = options.targets.filter((target) => goals.includes(target.goal) || targets.includes(target.value));
   return (
     <Form method="post" className="form-grid" noValidate>
+      <input type="hidden" name="version" value={String(values?.version ?? a.updatedAt.toISOString())} />
       <SelectField name="sectorCode" label={t('application.field.sector')} errors={errors} defaultValue={String(values?.sectorCode ?? a.sectorCode ?? '')} options={[{ value: '', label: t('application.field.chooseSector') }, ...options.sectors]} />
       <ChoiceGroup type="checkbox" name="sdgGoals" legend={t('application.field.sdgGoals')} hint={t('application.field.sdgGoalsHint')} errors={errors} choices={options.goals} checked={goals} />
       {offered.length > 0 ? (
