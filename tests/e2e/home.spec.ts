@@ -20,11 +20,13 @@ for (const locale of locales) {
     for (const shape of ['northSouth', 'southSouth', 'triangular'] as const) {
       await expect(page.getByText(m[`home.shapes.${shape}.title`], { exact: true })).toBeVisible();
     }
-    // The demo data: 23 organisations, 14 partnerships, 10 countries.
+    // The demo data: 23 organisations, 14 partnerships, 10 countries. Other journeys on the same server
+    // register an organisation and approve a partnership, so those two may have grown.
     const figures = page.locator('.figures__value');
     await expect(figures).toHaveCount(4);
-    await expect(figures.nth(0)).toHaveText('23');
-    await expect(figures.nth(1)).toHaveText('14');
+    const figure = async (n: number) => Number((await figures.nth(n).textContent())?.replace(/\D/g, ''));
+    expect(await figure(0)).toBeGreaterThanOrEqual(23);
+    expect(await figure(1)).toBeGreaterThanOrEqual(14);
     await expect(figures.nth(2)).toHaveText('10');
     await expect(page.getByRole('link', { name: m['layout.skipToContent'] })).toBeAttached();
     await expect(page.getByRole('navigation', { name: m['layout.mainNav'] })).toBeVisible();

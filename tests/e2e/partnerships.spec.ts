@@ -9,9 +9,14 @@ test('a visitor finds triangular partnerships in Spanish and opens one', async (
   await page.goto('/es/partnerships');
   await page.getByLabel(es['partnerships.filter.shape']).selectOption('triangular');
   await navigate(() => page.getByRole('button', { name: es['partnerships.filter.submit'] }).click());
-  // The demo data has three triangular partnerships.
-  await expect(page.getByRole('heading', { level: 2, name: createTranslator('es').t('partnerships.count', { count: 3 }) })).toBeVisible();
-  await expect(page.locator('tbody tr')).toHaveCount(3);
+  // The demo data's three triangular partnerships, and no other shape (an approval in another journey
+  // may add one more triangular partnership, so the count is not fixed).
+  for (const title of ['Nursing education across three countries', 'Community radio for accountability', 'Green business incubators']) {
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+  }
+  await expect(page.getByRole('link', { name: 'Teachers learning from teachers' })).toHaveCount(0);
+  const rows = await page.locator('tbody tr').count();
+  await expect(page.getByRole('heading', { level: 2, name: createTranslator('es').t('partnerships.count', { count: rows }) })).toBeVisible();
   await navigate(() => page.getByRole('link', { name: 'Nursing education across three countries' }).click());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nursing education across three countries');
   await expect(page.getByRole('cell', { name: es['partnerships.coordinator'] })).toBeVisible();
