@@ -17,8 +17,10 @@ test('the directory filter form works without JavaScript', async ({ page, naviga
   await page.getByLabel(m['organisations.filter.country']).selectOption('NP');
   await navigate(() => page.getByRole('button', { name: m['organisations.filter.submit'] }).click());
   expect(new URL(page.url()).searchParams.get('country')).toBe('NP');
+  // Three Nepali organisations in the demo data (another journey may register a fourth).
   const rows = page.locator('tbody tr');
-  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
   await expect(page.getByRole('rowheader', { name: 'Kathmandu Model Hospital' })).toBeVisible();
 });
 
