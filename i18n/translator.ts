@@ -43,7 +43,10 @@ export function createTranslator(locale: Locale): Translator {
     number: (value) => numberFormat.format(value),
     money: (minorUnits, currency = 'NOK') => {
       const digits = minorUnitDigits(currency);
-      return new Intl.NumberFormat(tag, { style: 'currency', currency }).format(minorUnits / 10 ** digits);
+      // Grants and ceilings are whole kroner: "30 000 000 kr" reads better than "30 000 000,00 kr".
+      // An amount with øre keeps both decimals ("1 234,50 kr"), never one.
+      const fraction = minorUnits % 10 ** digits === 0 ? 0 : digits;
+      return new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(minorUnits / 10 ** digits);
     },
     date: (value, style = 'long') => {
       const date = typeof value === 'string' ? new Date(value) : value;
