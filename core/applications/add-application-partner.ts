@@ -7,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { lockEditableApplication } from './editable-application.ts';
 import { emailCoordinators } from './notify-partners.ts';
 import { refreshShape } from './refresh-shape.ts';
+import { resetConfirmations } from './reset-confirmations.ts';
 
 export const MAX_PARTNERS = 6;
 
@@ -28,12 +29,13 @@ export async function addApplicationPartner(ctx: CoreContext, id: string, organi
     const position = Math.max(...existing.map((p) => p.position)) + 1;
     await tx.insert(applicationPartners).values({ applicationId: id, organisationId, position });
     await refreshShape(tx, id);
+    const confirmationsReset = await resetConfirmations(tx, id);
     await emailCoordinators(tx, [organisationId], 'applicationPartnerAdded', (locale) => ({
       title: application.title,
       partner: organisation.legalName,
       url: `${publicUrl}/${locale}/applications/${id}`,
     }));
-    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.partner-added', recordType: 'application', recordId: id, after: { organisationId, partner: organisation.legalName } });
+    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.partner-added', recordType: 'application', recordId: id, after: { organisationId, partner: organisation.legalName, confirmationsReset } });
   });
 }
 

@@ -14,6 +14,7 @@ import { addApplicationGoal, applicationGoalInput } from './application-goals.ts
 import { addAttachment, getAttachment, isPdf } from './application-attachments.ts';
 import { advanceApplication, approveApplication, rejectApplication, returnApplication } from './decide-application.ts';
 import { getApplication } from './get-application.ts';
+import { addPlanFlow, planFlowInput } from './plan-flows.ts';
 import { getApplicationReview } from './get-application-review.ts';
 import { stagePeriodProblem } from './grant-stage.ts';
 import { commentOnApplication } from './review-application.ts';
@@ -115,6 +116,20 @@ describe('two people editing one draft', () => {
     await expect(updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'Second, from the stale form.' }, loaded)).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
     await expect(updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'x' }, 'not a date')).rejects.toMatchObject({ code: 'staleEdit' });
     expect((await getApplication(w.as(w.coordinator), w.application.id)).application.emergencyPlan).toBe('First version, saved by a colleague.');
+  });
+});
+
+describe('confirmations', () => {
+  it('are asked for again when the plan or the partners change, but not for a text edit', async () => {
+    const w = await inReview({ status: 'draft', submittedAt: null });
+    const confirmed = async () => (await getApplication(w.as(w.coordinator), w.application.id)).partners.map((p) => p.confirmedAt !== null);
+    expect(await confirmed()).toEqual([true, true]);
+    await updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'Reworded.' });
+    expect(await confirmed()).toEqual([true, true]);
+    const [norway, malawi] = w.application.partners;
+    await addPlanFlow(w.as(w.coordinator), w.application.id, planFlowInput.parse({ round: '2', sendingOrganisationId: malawi!.id, hostOrganisationId: norway!.id, participants: '1', months: '12', startMonth: '2028-08', competence: 'Teaching', purpose: 'A second round' }));
+    // The coordinating partner confirmed by making the change; the other must confirm again.
+    expect(await confirmed()).toEqual([true, false]);
   });
 });
 

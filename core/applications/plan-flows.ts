@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
+import { resetConfirmations } from './reset-confirmations.ts';
 
 export const planFlowInput = z.object({
   round: z.coerce.number().int('chooseRound').min(1, 'chooseRound').max(5, 'chooseRound'),
@@ -50,7 +51,8 @@ export async function addPlanFlow(ctx: CoreContext, id: string, input: PlanFlowI
     }
     const [flow] = await tx.insert(planFlows).values({ ...input, applicationId: id }).returning();
     await touchApplication(tx, id);
-    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.flow-added', recordType: 'application', recordId: id, after: { flowId: flow!.id, ...input } });
+    const confirmationsReset = await resetConfirmations(tx, id);
+    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.flow-added', recordType: 'application', recordId: id, after: { flowId: flow!.id, ...input, confirmationsReset } });
   });
 }
 
@@ -61,7 +63,8 @@ export async function removePlanFlow(ctx: CoreContext, id: string, flowId: strin
     const removed = await tx.delete(planFlows).where(and(eq(planFlows.id, flowId), eq(planFlows.applicationId, id))).returning();
     if (removed.length === 0) return;
     await touchApplication(tx, id);
+    const confirmationsReset = await resetConfirmations(tx, id);
     const { createdAt: _c, ...before } = removed[0]!;
-    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.flow-removed', recordType: 'application', recordId: id, before });
+    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.flow-removed', recordType: 'application', recordId: id, before, after: { confirmationsReset } });
   });
 }

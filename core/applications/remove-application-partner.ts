@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { lockEditableApplication } from './editable-application.ts';
 import { refreshShape } from './refresh-shape.ts';
+import { resetConfirmations } from './reset-confirmations.ts';
 
 /** Removes a partner with its goals and every flow it sends or hosts. The coordinator stays. */
 export async function removeApplicationPartner(ctx: CoreContext, id: string, organisationId: string) {
@@ -19,6 +20,7 @@ export async function removeApplicationPartner(ctx: CoreContext, id: string, org
     await tx.delete(planFlows).where(and(eq(planFlows.applicationId, id), or(eq(planFlows.sendingOrganisationId, organisationId), eq(planFlows.hostOrganisationId, organisationId))));
     await tx.delete(applicationGoals).where(and(eq(applicationGoals.applicationId, id), eq(applicationGoals.organisationId, organisationId)));
     await refreshShape(tx, id);
-    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.partner-removed', recordType: 'application', recordId: id, before: { organisationId } });
+    const confirmationsReset = await resetConfirmations(tx, id);
+    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.partner-removed', recordType: 'application', recordId: id, before: { organisationId }, after: { confirmationsReset } });
   });
 }
