@@ -10,6 +10,7 @@ import { ApplicationIdParams, ApplicationStartSchema } from '../schemas/applicat
 import { ApplicationPageSchema, ApplicationSchema, applicationSummaryOf } from '../schemas/application-schemas.ts';
 import { sessionCookie } from '../security.ts';
 import { applicationAnswer, applicationBody, etagHeader } from './applications-answer.ts';
+import { registerApplicationAttachments } from './applications-attachments.ts';
 import { registerApplicationEditing } from './applications-editing.ts';
 import { refusedAsApi } from './applications-refusals.ts';
 import { registerApplicationReview } from './applications-review.ts';
@@ -91,5 +92,6 @@ export function registerApplications(api: OpenAPIHono<ApiEnv>) {
   });
 
   registerApplicationEditing(api);
+  registerApplicationAttachments(api);
   registerApplicationReview(api);
 }
