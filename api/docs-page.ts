@@ -13,15 +13,17 @@ type Field = { name: string; required: boolean; description?: string };
 const parametersOf = (op: Operation): Parameter[] => (op.parameters ?? []).flatMap((p) => ('name' in p ? [p as Parameter] : []));
 
 /** The JSON body's schema: its name, and its fields as the components list them. */
-function bodyOf(doc: OpenApiDocument, op: Operation): { name: string; fields: Field[] } | undefined {
+function bodyOf(doc: OpenApiDocument, op: Operation): { mediaType: string; name: string; fields: Field[] } | undefined {
   const body = op.requestBody;
   if (!body || !('content' in body)) return undefined;
-  const schema = body.content['application/json']?.schema;
+  // JSON for most writes; an upload names its own media type (application/pdf).
+  const mediaType = body.content['application/json'] ? 'application/json' : (Object.keys(body.content)[0] ?? 'application/json');
+  const schema = body.content[mediaType]?.schema;
   const name = schema && '$ref' in schema && schema.$ref ? schema.$ref.split('/').at(-1)! : undefined;
-  if (!name) return { name: 'JSON', fields: [] };
+  if (!name) return { mediaType, name: mediaType === 'application/json' ? 'JSON' : 'bytes', fields: [] };
   const component = doc.components?.schemas?.[name] as { properties?: Record<string, { description?: string }>; required?: string[] } | undefined;
   const fields = Object.entries(component?.properties ?? {}).map(([field, p]) => ({ name: field, required: component?.required?.includes(field) ?? false, description: p.description }));
-  return { name, fields };
+  return { mediaType, name, fields };
 }
 
 /** Descriptions are CommonMark; of it this page shows `code` only, and escapes everything else. */
@@ -92,7 +94,7 @@ ${parametersOf(op).length
 <table><tbody>${parametersOf(op).map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}${p.required ? ', required' : ''}</td><td>${withCode(p.description)}</td></tr>`)}</tbody></table>`
   : ''}
 ${bodyOf(doc, op)
-  ? html`<h4>Body: <code>application/json</code>, ${bodyOf(doc, op)!.name}</h4>
+  ? html`<h4>Body: <code>${bodyOf(doc, op)!.mediaType}</code>, ${bodyOf(doc, op)!.name}</h4>
 <table><tbody>${bodyOf(doc, op)!.fields.map((f) => html`<tr><td><code>${f.name}</code></td><td>${f.required ? 'required' : 'optional'}</td><td>${withCode(f.description)}</td></tr>`)}</tbody></table>`
   : ''}
 <h4>Responses</h4>

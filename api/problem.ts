@@ -46,6 +46,7 @@ const statusFamilies: Record<number, string> = {
   403: 'forbidden',
   404: 'notFound',
   409: 'conflict',
+  413: 'tooLarge',
   415: 'unsupportedMediaType',
   422: 'validation',
   428: 'versionRequired',

@@ -84,7 +84,15 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   app.use(
     bodyLimit({
       maxSize: MAX_REQUEST_BYTES,
-      onError: (c) => c.text(createTranslator(localeOfPath(c.req.path)).t('error.requestTooLarge', { max: MAX_REQUEST_BYTES / 1024 / 1024 }), 413),
+      onError: (c) => {
+        const max = MAX_REQUEST_BYTES / 1024 / 1024;
+        if (c.req.path.startsWith('/api/')) {
+          const t = createTranslator('en');
+          const problem = { type: 'about:blank', title: t.t('api.problem.tooLarge.title'), status: 413, detail: t.t('error.requestTooLarge', { max }), code: 'requestTooLarge', instance: c.req.path };
+          return c.body(JSON.stringify(problem), 413, { 'content-type': 'application/problem+json' });
+        }
+        return c.text(createTranslator(localeOfPath(c.req.path)).t('error.requestTooLarge', { max }), 413);
+      },
     }),
   );
 

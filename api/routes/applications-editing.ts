@@ -146,7 +146,7 @@ const emergency = createRoute({
   method: 'put',
   path: '/v1/applications/{id}/emergency-plan',
   summary: 'Set the emergency plan',
-  description: `${whoEdits} PDF attachments are uploaded on the web page; the API lists them.`,
+  description: `${whoEdits} PDF attachments have their own endpoints (…/attachments).`,
   request: { params: ApplicationIdParams, ...json(EmergencyPlanSchema) },
   responses: { ...applicationAnswer('Saved.'), ...bodyProblems },
 });

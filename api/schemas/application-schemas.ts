@@ -95,7 +95,7 @@ export const ApplicationSchema = z
       .openapi({ description: 'The exchange plan: who sends how many people to whom, for how long.' }),
     emergency: z.object({
       emergencyPlan: z.string(),
-      attachments: z.array(z.object({ id: z.uuid(), fileName: z.string(), sizeBytes: z.number().int(), uploadedAt: instant })).openapi({ description: 'PDFs; uploaded on the web page.' }),
+      attachments: z.array(z.object({ id: z.uuid(), fileName: z.string(), sizeBytes: z.number().int(), uploadedAt: instant })).openapi({ description: 'PDFs; upload with POST /v1/applications/{id}/attachments, download and delete at /v1/applications/{id}/attachments/{attachmentId}.' }),
     }),
     remarks: z.array(z.object({ section: z.string(), remark: z.string(), createdAt: instant })).openapi({ description: 'The adviser’s remarks per section when the application was returned; cleared on resubmission.' }),
     submittedAt: instant.nullable(),

@@ -152,5 +152,13 @@ test('a request larger than any form needs is refused before it is read, in the 
   });
   expect(response.status()).toBe(413);
   expect(await response.text()).toBe(createTranslator('fr').t('error.requestTooLarge', { max: 6 }));
+  // The API answers the same refusal as problem+json.
+  const api = await context.post('/api/v1/applications/00000000-0000-4000-8000-000000000000/attachments', {
+    headers: { 'content-type': 'application/pdf' },
+    data: Buffer.alloc(7 * 1024 * 1024, 37),
+  });
+  expect(api.status()).toBe(413);
+  expect(api.headers()['content-type']).toContain('application/problem+json');
+  expect(await api.json()).toMatchObject({ status: 413, code: 'requestTooLarge' });
   await context.dispose();
 });
