@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
@@ -53,7 +53,14 @@ export interface PublicOrganisationPage {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Public directory: names and places only, no contacts. Ordered by name, keyset-paginated. */
+/**
+ * Public directory: names and places only, no contacts. Ordered by name, keyset-paginated.
+ *
+ * One statement: the organisations matching the filters are computed once (a CTE used twice, which
+ * PostgreSQL materialises) and give both the exact total and the page. Two statements each ran the
+ * programme filter's join through the partner rows; at 100,000 partnerships that join is most of the
+ * cost (bench/partnership-directory.ts).
+ */
 export async function listPublicOrganisations(
   ctx: CoreContext,
   input: ListPublicOrganisationsInput,
@@ -62,55 +69,77 @@ export async function listPublicOrganisations(
   if (input.country) filters.push(eq(organisations.countryCode, input.country));
   if (input.q) filters.push(ilike(organisations.legalName, `%${escapeLike(input.q)}%`));
   if (input.sector) filters.push(eq(organisations.sectorCode, input.sector));
-  if (input.programme) {
-    // Index path: partnership_partners_organisation_idx, then the partnership's primary key.
-    filters.push(
-      exists(
-        ctx.db
-          .select({ one: sql`1` })
-          .from(partnershipPartners)
-          .innerJoin(partnerships, eq(partnerships.id, partnershipPartners.partnershipId))
-          .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
-          .where(
-            and(
-              eq(partnershipPartners.organisationId, organisations.id),
-              eq(programmes.code, input.programme),
-              inArray(partnerships.status, [...PUBLIC_STATUSES]),
-            ),
-          ),
-      ),
-    );
-  }
-  const where = filters.length ? and(...filters) : undefined;
+  if (input.programme) filters.push(inArray(organisations.id, programmeOrganisationIds(ctx, input.programme)));
 
-  const cursor = decodeCursor(input.after);
-  const afterCursor = cursor
-    ? or(
-        gt(organisations.legalName, cursor[0]),
-        and(eq(organisations.legalName, cursor[0]), gt(organisations.id, cursor[1])),
-      )
-    : undefined;
-
-  const partnershipCount = sql<number>`(select count(*)::int from ${partnershipPartners} where ${partnershipPartners.organisationId} = ${organisations.id})`;
-  const [rows, [counted]] = await Promise.all([
+  const matching = ctx.db.$with('matching').as(
     ctx.db
       .select({
         id: organisations.id,
         legalName: organisations.legalName,
         countryCode: organisations.countryCode,
         city: organisations.city,
-        partnershipCount,
       })
       .from(organisations)
-      .where(and(where, afterCursor))
-      .orderBy(asc(organisations.legalName), asc(organisations.id))
-      .limit(PAGE_SIZE + 1),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where),
-  ]);
+      .where(filters.length ? and(...filters) : undefined),
+  );
 
-  const items = rows.slice(0, PAGE_SIZE);
+  const cursor = decodeCursor(input.after);
+  const afterCursor = cursor
+    ? or(gt(matching.legalName, cursor[0]), and(eq(matching.legalName, cursor[0]), gt(matching.id, cursor[1])))
+    : undefined;
+  const counted = ctx.db.select({ total: sql<number>`count(*)::int`.as('total') }).from(matching).as('counted');
+  const page = ctx.db
+    .select({
+      id: matching.id,
+      legalName: matching.legalName,
+      countryCode: matching.countryCode,
+      city: matching.city,
+    })
+    .from(matching)
+    .where(afterCursor)
+    .orderBy(asc(matching.legalName), asc(matching.id))
+    .limit(PAGE_SIZE + 1)
+    .as('page');
+
+  // The total comes on every row; with an empty page, on one row whose page columns are null.
+  const rows = await ctx.db
+    .with(matching)
+    .select({
+      total: counted.total,
+      id: page.id,
+      legalName: page.legalName,
+      countryCode: page.countryCode,
+      city: page.city,
+      partnershipCount: sql<number>`(select count(*)::int from ${partnershipPartners} where ${partnershipPartners.organisationId} = ${page.id})`,
+    })
+    .from(counted)
+    .leftJoinLateral(page, sql`true`)
+    .orderBy(asc(page.legalName), asc(page.id));
+
+  const found = rows.flatMap(({ id, legalName, countryCode, city, partnershipCount }) =>
+    id === null || legalName === null || countryCode === null || city === null ? [] : [{ id, legalName, countryCode, city, partnershipCount }],
+  );
+  const items = found.slice(0, PAGE_SIZE);
   const last = items.at(-1);
-  const next =
-    rows.length > PAGE_SIZE && last ? encodeCursor(last.legalName, last.id) : null;
-  return { items, total: counted?.total ?? 0, next };
+  const next = found.length > PAGE_SIZE && last ? encodeCursor(last.legalName, last.id) : null;
+  return { items, total: rows[0]?.total ?? 0, next };
+}
+
+/**
+ * Organisations taking part in a public partnership (PUBLIC_STATUSES) of the programme with this code.
+ * Index path: partnerships_programme_status_idx for the programme's public partnerships, then the
+ * partner rows by a hash join (or, when other filters leave few organisations, per organisation through
+ * partnership_partners_organisation_idx).
+ */
+function programmeOrganisationIds(ctx: CoreContext, programmeCode: string) {
+  return ctx.db
+    .select({ id: partnershipPartners.organisationId })
+    .from(partnerships)
+    .innerJoin(partnershipPartners, eq(partnershipPartners.partnershipId, partnerships.id))
+    .where(
+      and(
+        eq(partnerships.programmeId, ctx.db.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, programmeCode))),
+        inArray(partnerships.status, [...PUBLIC_STATUSES]),
+      ),
+    );
 }

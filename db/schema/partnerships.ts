@@ -23,7 +23,9 @@ export const partnerships = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('partnerships_programme_idx').on(t.programmeId),
+    // The public directories ask for a programme's partnerships in the public statuses (the
+    // organisation directory's programme filter); the leading column also serves programme_id alone.
+    index('partnerships_programme_status_idx').on(t.programmeId, t.status),
     index('partnerships_status_idx').on(t.status),
     // Keyset pages of the directory walk this index in order.
     index('partnerships_title_id_idx').on(t.title, t.id),
