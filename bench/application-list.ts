@@ -7,6 +7,7 @@ import { createAgency } from '../db/factories/agency-factory.ts';
 import { createCall } from '../db/factories/call-factory.ts';
 import { createProgramme } from '../db/factories/programme-factory.ts';
 import { createUser } from '../db/factories/user-factory.ts';
+import { printQueryTimings } from './print-query-timings.ts';
 
 /**
  * `npm run bench:applications`: the staff list of applications at 100,000 applications (2,000
@@ -20,7 +21,7 @@ const handle = url ? await openDatabase({ kind: 'postgres', url }) : await openD
 await handle.migrate();
 const db = handle.db;
 
-let started = performance.now();
+const started = performance.now();
 await createAgency(db);
 const programme = await createProgramme(db, { code: `bench-${Date.now()}` });
 const calls = [];
@@ -62,18 +63,5 @@ const cases: [string, Actor, ApplicationFilter][] = [
   ['coordinator: own applications', coordinator.actor, {}],
   ['system: shape + programme', system('bench'), { shape: 'triangular', programme: programme.code }],
 ];
-console.log('| query | p50 ms | p95 ms | rows | total |');
-console.log('|---|---:|---:|---:|---:|');
-for (const [name, actor, filter] of cases) {
-  const times: number[] = [];
-  let last = { items: [] as unknown[], total: 0 };
-  for (let i = 0; i < 15; i++) {
-    started = performance.now();
-    last = await listApplications({ db, actor }, filter);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!.toFixed(1);
-  console.log(`| ${name} | ${at(50)} | ${at(95)} | ${last.items.length} | ${last.total} |`);
-}
+await printQueryTimings(cases.map(([name, actor, filter]) => [name, () => listApplications({ db, actor }, filter)]));
 await handle.close();

@@ -7,6 +7,7 @@ import { listPublicOrganisations } from '../core/organisations/list-public-organ
 import { getPartnershipChain } from '../core/partnerships/get-partnership-chain.ts';
 import { listPartnershipFilterChoices } from '../core/partnerships/list-partnership-filter-choices.ts';
 import { listPublicPartnerships } from '../core/partnerships/list-public-partnerships.ts';
+import { printQueryTimings } from './print-query-timings.ts';
 
 /**
  * `npm run bench:partnerships`: the public partnership and organisation directories at 100,000
@@ -22,7 +23,7 @@ const handle = url ? await openDatabase({ kind: 'postgres', url }) : await openD
 await handle.migrate();
 const db = handle.db;
 
-let started = performance.now();
+const started = performance.now();
 await createAgency(db);
 const stamp = Date.now();
 const programmes = [
@@ -94,20 +95,7 @@ const cases: [string, () => Promise<{ items?: unknown[]; total?: number }>][] = 
   ['organisations: programme + country + sector', () => listPublicOrganisations(ctx, { programme: health, country: 'NP', sector: '11130' })],
 ];
 if (process.env.BENCH_EXPLAIN) await explainEach(cases);
-console.log('| query | p50 ms | p95 ms | rows | total |');
-console.log('|---|---:|---:|---:|---:|');
-for (const [name, run] of cases) {
-  const times: number[] = [];
-  let last: { items?: unknown[]; total?: number } = {};
-  for (let i = 0; i < 15; i++) {
-    started = performance.now();
-    last = await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!.toFixed(1);
-  console.log(`| ${name} | ${at(50)} | ${at(95)} | ${last.items?.length ?? ''} | ${last.total ?? ''} |`);
-}
+await printQueryTimings(cases);
 await handle.close();
 
 /** BENCH_EXPLAIN=1: the plan of every statement each case runs (PGlite only), to see which index answers. */

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApi } from '../api/app.ts';
+import { problemResponse } from '../api/problem.ts';
 import type { Actor } from '../core/identity/actor.ts';
 import type { Database } from '../db/database.ts';
 import type { Auth } from './auth/create-auth.ts';
@@ -86,11 +87,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
       maxSize: MAX_REQUEST_BYTES,
       onError: (c) => {
         const max = MAX_REQUEST_BYTES / 1024 / 1024;
-        if (c.req.path.startsWith('/api/')) {
-          const t = createTranslator('en');
-          const problem = { type: 'about:blank', title: t.t('api.problem.tooLarge.title'), status: 413, detail: t.t('error.requestTooLarge', { max }), code: 'requestTooLarge', instance: c.req.path };
-          return c.body(JSON.stringify(problem), 413, { 'content-type': 'application/problem+json' });
-        }
+        if (c.req.path.startsWith('/api/')) return problemResponse(c, 413, 'requestTooLarge', { params: { max } });
         return c.text(createTranslator(localeOfPath(c.req.path)).t('error.requestTooLarge', { max }), 413);
       },
     }),

@@ -8,6 +8,8 @@ import { lockEditableApplication } from './editable-application.ts';
 import { emailCoordinators } from './notify-partners.ts';
 import { refreshShape } from './refresh-shape.ts';
 import { resetConfirmations } from './reset-confirmations.ts';
+import { isRecordId } from '../records/record-id.ts';
+import { containsPattern } from '../records/contains-pattern.ts';
 
 export const MAX_PARTNERS = 6;
 
@@ -18,7 +20,7 @@ export const MAX_PARTNERS = 6;
 export async function addApplicationPartner(ctx: CoreContext, id: string, organisationId: string, { publicUrl }: { publicUrl: string }) {
   await ctx.db.transaction(async (tx) => {
     const application = await lockEditableApplication(ctx, tx, id);
-    if (!/^[0-9a-f-]{36}$/i.test(organisationId)) throw new DomainError('chooseOrganisation', { field: 'organisationId' });
+    if (!isRecordId(organisationId)) throw new DomainError('chooseOrganisation', { field: 'organisationId' });
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
     if (!organisation) throw new DomainError('chooseOrganisation', { field: 'organisationId' });
     const existing = await tx.select().from(applicationPartners).where(eq(applicationPartners.applicationId, id));
@@ -46,7 +48,7 @@ export async function searchPartnerCandidates(ctx: CoreContext, q: string) {
   return ctx.db
     .select({ id: organisations.id, legalName: organisations.legalName, countryCode: organisations.countryCode, city: organisations.city })
     .from(organisations)
-    .where(and(sql`${organisations.legalName} ilike ${`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`))
+    .where(and(sql`${organisations.legalName} ilike ${containsPattern(term)}`))
     .orderBy(organisations.legalName)
     .limit(10);
 }

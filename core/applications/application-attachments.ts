@@ -7,6 +7,7 @@ import { visitor } from '../identity/actor.ts';
 import { requireUser } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 10;
@@ -39,7 +40,7 @@ export async function addAttachment(ctx: CoreContext, id: string, file: { name: 
 export async function removeAttachment(ctx: CoreContext, id: string, attachmentId: string) {
   await ctx.db.transaction(async (tx) => {
     await lockEditableApplication(ctx, tx, id);
-    if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return;
+    if (!isRecordId(attachmentId)) return;
     const removed = await tx
       .delete(applicationAttachments)
       .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, id)))
@@ -53,7 +54,7 @@ export async function removeAttachment(ctx: CoreContext, id: string, attachmentI
 /** The file, for whoever may read the application. */
 export async function getAttachment(ctx: CoreContext, id: string, attachmentId: string) {
   await findReadableApplication(ctx, id);
-  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw new NotFoundError('attachment');
+  if (!isRecordId(attachmentId)) throw new NotFoundError('attachment');
   const [row] = await ctx.db
     .select()
     .from(applicationAttachments)

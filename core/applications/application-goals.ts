@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 const indicator = z.object({
   description: z.string().trim().max(300, 'tooLong'),
@@ -52,7 +53,7 @@ export async function addApplicationGoal(ctx: CoreContext, id: string, input: Ap
 export async function removeApplicationGoal(ctx: CoreContext, id: string, goalId: string) {
   await ctx.db.transaction(async (tx) => {
     await lockEditableApplication(ctx, tx, id);
-    if (!/^[0-9a-f-]{36}$/i.test(goalId)) return;
+    if (!isRecordId(goalId)) return;
     const removed = await tx.delete(applicationGoals).where(and(eq(applicationGoals.id, goalId), eq(applicationGoals.applicationId, id))).returning();
     if (removed.length === 0) return;
     await touchApplication(tx, id);

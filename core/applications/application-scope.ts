@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { visitor, type Actor } from '../identity/actor.ts';
 import { organisationScope, requirePermission } from '../identity/permissions.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 /**
  * The applications an actor may read, as a where-clause applied inside every query:
@@ -28,7 +29,7 @@ export async function findReadableApplication(ctx: CoreContext, id: string) {
   const actor = ctx.actor ?? visitor;
   requirePermission(actor, 'application:read');
   const scope = applicationScope(actor);
-  if (scope === null || !/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('application');
+  if (scope === null || !isRecordId(id)) throw new NotFoundError('application');
   const [row] = await ctx.db.select().from(applications).where(and(eq(applications.id, id), scope));
   if (!row) throw new NotFoundError('application');
   return row;

@@ -10,6 +10,7 @@ import { can, requirePermission } from '../identity/permissions.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { APPLICATION_STATUSES } from '../partnerships/application-status.ts';
 import { applicationScope } from './application-scope.ts';
+import { containsPattern } from '../records/contains-pattern.ts';
 
 export const APPLICATION_PAGE_SIZE = 25;
 const empty = z.literal('').transform(() => undefined);
@@ -37,7 +38,7 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
   const scope = applicationScope(actor);
   if (scope === null) return { items: [], total: 0, next: null };
   const where: (SQL | undefined)[] = [scope];
-  if (filter.q) where.push(ilike(applications.title, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.q) where.push(ilike(applications.title, containsPattern(filter.q)));
   if (filter.call) where.push(eq(applications.callId, filter.call));
   if (filter.programme) where.push(eq(programmes.code, filter.programme));
   if (filter.shape) where.push(eq(applications.shape, filter.shape));

@@ -9,6 +9,7 @@ import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
 import { resetConfirmations } from './reset-confirmations.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 export const planFlowInput = z.object({
   round: z.coerce.number().int('chooseRound').min(1, 'chooseRound').max(5, 'chooseRound'),
@@ -59,7 +60,7 @@ export async function addPlanFlow(ctx: CoreContext, id: string, input: PlanFlowI
 export async function removePlanFlow(ctx: CoreContext, id: string, flowId: string) {
   await ctx.db.transaction(async (tx) => {
     await lockEditableApplication(ctx, tx, id);
-    if (!/^[0-9a-f-]{36}$/i.test(flowId)) return;
+    if (!isRecordId(flowId)) return;
     const removed = await tx.delete(planFlows).where(and(eq(planFlows.id, flowId), eq(planFlows.applicationId, id))).returning();
     if (removed.length === 0) return;
     await touchApplication(tx, id);

@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications } from '../../db/schema/applications.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { lockEditableApplication, versionInstant } from './editable-application.ts';
+import { isVersion } from '../records/expected-version.ts';
+import { lockEditableApplication } from './editable-application.ts';
 
 export const applicationBasicsInput = z.object({
   title: z.string().trim().min(3, 'titleRequired').max(200, 'tooLong'),
@@ -19,7 +20,7 @@ export async function updateApplicationBasics(ctx: CoreContext, id: string, inpu
     const [after] = await tx
       .update(applications)
       .set({ ...input, updatedAt: new Date() })
-      .where(and(eq(applications.id, id), sql`date_trunc('milliseconds', ${applications.updatedAt}) = ${versionInstant(version)}::timestamptz`))
+      .where(and(eq(applications.id, id), isVersion(applications.updatedAt, version)))
       .returning();
     if (!after) throw new DomainError('staleEdit', { status: 409, field: 'title' });
     await recordAudit(tx, { ...ctx, db: tx }, {

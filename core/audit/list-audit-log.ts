@@ -4,6 +4,7 @@ import { auditLog } from '../../db/schema/audit.ts';
 import type { CoreContext } from '../context.ts';
 import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
+import { containsPattern } from '../records/contains-pattern.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,7 +23,7 @@ export type AuditFilter = z.infer<typeof auditFilterInput>;
 export async function listAuditLog(ctx: CoreContext, filter: AuditFilter) {
   requirePermission(ctx.actor ?? visitor, 'audit:read');
   const where: SQL[] = [];
-  if (filter.actor) where.push(ilike(auditLog.actorLabel, `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.actor) where.push(ilike(auditLog.actorLabel, containsPattern(filter.actor)));
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.recordType) where.push(eq(auditLog.recordType, filter.recordType));
   if (filter.recordId) where.push(eq(auditLog.recordId, filter.recordId));

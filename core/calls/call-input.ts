@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CALL_STAGES } from '../../db/schema/calls.ts';
-import { uuidPattern } from '../programmes/get-programme.ts';
 import { linesInput } from '../programmes/programme-input.ts';
 import { checkCriteria } from './check-criteria.ts';
 import { parseWholeAmount, wholeToMinor } from './whole-amount.ts';
+import { uuidPattern } from '../records/record-id.ts';
 
 const isoDate = z
   .string()

@@ -3,15 +3,15 @@ import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { uuidPattern } from '../programmes/get-programme.ts';
 import { callPhase } from './call-window.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 /**
  * A call's public page: dates, ceiling, priorities, its scoring criteria in order, and the rules of its
  * programme (ages, stay lengths, shapes, documents), with where it stands at `now`.
  */
 export async function getCall(ctx: CoreContext, id: string, now = new Date()) {
-  if (!uuidPattern.test(id)) throw new NotFoundError('call');
+  if (!isRecordId(id)) throw new NotFoundError('call');
   const [row] = await ctx.db
     .select({ call: calls, programme: programmes })
     .from(calls)

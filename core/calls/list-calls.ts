@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { calls } from '../../db/schema/calls.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
-import { uuidPattern } from '../programmes/get-programme.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
 import { callPhase, type CallPhase } from './call-window.ts';
+import { uuidPattern } from '../records/record-id.ts';
 
 export const CALL_PHASES = ['open', 'upcoming', 'closed'] as const satisfies readonly CallPhase[];
 

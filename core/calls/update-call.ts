@@ -7,7 +7,7 @@ import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
-import { isVersion } from '../programmes/expected-version.ts';
+import { isVersion } from '../records/expected-version.ts';
 import type { CallInput } from './call-input.ts';
 import { requireWeightsOf100 } from './create-call.ts';
 

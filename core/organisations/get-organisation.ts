@@ -3,13 +3,14 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 /** Partnerships the public may see: running or finished, never drafts or applications. */
 const publicStatuses = ['active', 'closing', 'closed'];
 
 /** An organisation's public page: who and where, and its public partnerships. No contacts. */
 export async function getOrganisation(ctx: CoreContext, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('organisation');
+  if (!isRecordId(id)) throw new NotFoundError('organisation');
   const [organisation] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
   if (!organisation) throw new NotFoundError('organisation');
   const ships = await ctx.db

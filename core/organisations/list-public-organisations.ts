@@ -6,6 +6,7 @@ import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { PUBLIC_STATUSES } from '../partnerships/list-public-partnerships.ts';
+import { containsPattern } from '../records/contains-pattern.ts';
 
 export const QUERY_MAX_LENGTH = 100;
 export const PAGE_SIZE = 50;
@@ -51,7 +52,6 @@ export interface PublicOrganisationPage {
   next: string | null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Public directory: names and places only, no contacts. Ordered by name, keyset-paginated.
@@ -67,7 +67,7 @@ export async function listPublicOrganisations(
 ): Promise<PublicOrganisationPage> {
   const filters: SQL[] = [];
   if (input.country) filters.push(eq(organisations.countryCode, input.country));
-  if (input.q) filters.push(ilike(organisations.legalName, `%${escapeLike(input.q)}%`));
+  if (input.q) filters.push(ilike(organisations.legalName, containsPattern(input.q)));
   if (input.sector) filters.push(eq(organisations.sectorCode, input.sector));
   if (input.programme) filters.push(inArray(organisations.id, programmeOrganisationIds(ctx, input.programme)));
 

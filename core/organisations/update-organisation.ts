@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { organisations } from '../../db/schema/organisations.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
+import { isVersion } from '../records/expected-version.ts';
 import type { OrganisationInput } from './organisation-input.ts';
 
 /**
@@ -20,8 +21,7 @@ export async function updateOrganisation(ctx: CoreContext, id: string, input: Or
     const [after] = await tx
       .update(organisations)
       .set({ ...input, updatedAt: now })
-      // The database keeps microseconds, JavaScript dates milliseconds: compare at millisecond precision.
-      .where(and(eq(organisations.id, id), sql`date_trunc('milliseconds', ${organisations.updatedAt}) = ${new Date(expectedUpdatedAt).toISOString()}::timestamptz`))
+      .where(and(eq(organisations.id, id), isVersion(organisations.updatedAt, expectedUpdatedAt)))
       .returning();
     if (!after) throw new DomainError('staleEdit', { status: 409 });
     const { updatedAt: _b, createdAt: _c, ...beforeFields } = before;

@@ -4,12 +4,13 @@ import type { CoreContext } from '../context.ts';
 import { visitor } from '../identity/actor.ts';
 import { NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { participantScope, withinScope } from './participant-scope.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 /** One participant, if the actor may see them; otherwise "not found", the same as a wrong id. */
 export async function getParticipant(ctx: CoreContext, id: string) {
   const actor = ctx.actor ?? visitor;
   if (actor.kind === 'visitor') throw new UnauthenticatedError();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('participant');
+  if (!isRecordId(id)) throw new NotFoundError('participant');
   const [row] = await ctx.db.select().from(participants).where(withinScope(participantScope(actor), eq(participants.id, id)));
   if (!row) throw new NotFoundError('participant');
   return row;

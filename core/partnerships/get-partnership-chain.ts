@@ -11,6 +11,7 @@ import { osloDate } from './check-deadline.ts';
 import { PUBLIC_STATUSES } from './list-public-partnerships.ts';
 import { planMatrix, type PlanMatrix } from './plan-matrix.ts';
 import { plannedVsActual, type PlannedFlow, type PlannedVsActual } from './planned-vs-actual.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 export interface ChainFlow extends PlannedFlow {
   round: number;
@@ -55,7 +56,7 @@ const kindOrder = sql`case ${partnershipStages.kind} when 'feasibility' then 0 w
  * per partner. Four queries whatever the length of the chain. A draft is "not found".
  */
 export async function getPartnershipChain(ctx: CoreContext, id: string, now = new Date()): Promise<PartnershipChain> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('partnership');
+  if (!isRecordId(id)) throw new NotFoundError('partnership');
   const [partnerRows, stageRows, flowRows, actualRows] = await Promise.all([
     ctx.db
       .select({ id: organisations.id, name: organisations.legalName })

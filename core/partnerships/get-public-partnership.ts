@@ -6,10 +6,11 @@ import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { PUBLIC_STATUSES } from './list-public-partnerships.ts';
 import { publicPartnershipColumns } from './public-partnership-columns.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 /** A partnership's public page: partners, countries, shape, sector, period. A draft is "not found". */
 export async function getPublicPartnership(ctx: CoreContext, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('partnership');
+  if (!isRecordId(id)) throw new NotFoundError('partnership');
   const [row] = await ctx.db
     .select(publicPartnershipColumns)
     .from(partnerships)

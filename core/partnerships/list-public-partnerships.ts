@@ -8,6 +8,8 @@ import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { publicPartnershipColumns } from './public-partnership-columns.ts';
+import { uuidPattern } from '../records/record-id.ts';
+import { containsPattern } from '../records/contains-pattern.ts';
 
 /** Only running or finished partnerships are public; applications and drafts never are. */
 export const PUBLIC_STATUSES = ['active', 'closing', 'closed'] as const;
@@ -25,7 +27,7 @@ export const publicPartnershipFilter = z.object({
   /** UNSDG-Goals code, 1–17. */
   sdg: z.string().regex(/^(?:[1-9]|1[0-7])$/, 'chooseSdgGoal').optional().or(empty),
   /** The call whose approval granted a stage of the partnership's agreement chain. */
-  call: z.string().regex(/^[0-9a-f-]{36}$/i, 'invalid').optional().or(empty),
+  call: z.string().regex(uuidPattern, 'invalid').optional().or(empty),
   after: z.string().max(400).optional(),
 });
 export type PublicPartnershipFilter = z.infer<typeof publicPartnershipFilter>;
@@ -33,7 +35,7 @@ export type PublicPartnershipFilter = z.infer<typeof publicPartnershipFilter>;
 /** The public partnership directory: no personal data, filters that all use indexes, keyset pages by title. */
 export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
   const where: SQL[] = [inArray(partnerships.status, [...PUBLIC_STATUSES])];
-  if (filter.q) where.push(ilike(partnerships.title, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.q) where.push(ilike(partnerships.title, containsPattern(filter.q)));
   if (filter.programme) where.push(eq(programmes.code, filter.programme));
   if (filter.shape) where.push(eq(partnerships.shape, filter.shape));
   if (filter.status) where.push(eq(partnerships.status, filter.status));

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
-import { isVersion } from './expected-version.ts';
+import { isVersion } from '../records/expected-version.ts';
 import type { ProgrammeInput } from './programme-input.ts';
 
 /**

@@ -5,10 +5,11 @@ import type { ApplicationDetail } from '../../../core/applications/get-applicati
 import { DataTable } from '../../components/data-table.tsx';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { ContinueLink } from '../continue-link.tsx';
 
 /** Goals per partner and shared goals, each with indicators (baseline, target); added one at a time. */
 export function GoalsStep({ detail, errors, values }: { detail: ApplicationDetail; errors: FieldError[]; values?: Record<string, unknown> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const owners = [{ id: null as string | null, name: t('application.goals.shared') }, ...detail.partners.map((p) => ({ id: p.organisationId as string | null, name: p.legalName }))];
   const v = (name: string) => (values?.[name] === undefined ? '' : String(values[name]));
   return (
@@ -69,11 +70,7 @@ export function GoalsStep({ detail, errors, values }: { detail: ApplicationDetai
           </div>
         </Form>
       </section>
-      <p className="ds-paragraph">
-        <a className="ds-link" href={`/${locale}/applications/${detail.application.id}/edit/plan`}>
-          {t('application.continueTo', { step: t('application.step.plan') })}
-        </a>
-      </p>
+      <ContinueLink id={detail.application.id} from="goals" />
     </>
   );
 }

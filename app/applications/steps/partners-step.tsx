@@ -5,6 +5,7 @@ import { shapeMessage } from '../../components/shape-name.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { TextField } from '../../forms/form-fields.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { ContinueLink } from '../continue-link.tsx';
 
 interface Candidate {
   id: string;
@@ -15,7 +16,7 @@ interface Candidate {
 
 /** Partners: who they are, whether they confirmed, and a search to add more (a GET form, then one button per match). */
 export function PartnersStep({ detail, errors, q, candidates }: { detail: ApplicationDetail; errors: FieldError[]; q: string; candidates: Candidate[] }) {
-  const { t, country, locale } = useI18n();
+  const { t, country } = useI18n();
   const { application, partners } = detail;
   const known = new Set(partners.map((p) => p.organisationId));
   return (
@@ -81,11 +82,7 @@ export function PartnersStep({ detail, errors, q, candidates }: { detail: Applic
           </ul>
         ) : null}
       </section>
-      <p className="ds-paragraph">
-        <a className="ds-link" href={`/${locale}/applications/${application.id}/edit/focus`}>
-          {t('application.continueTo', { step: t('application.step.focus') })}
-        </a>
-      </p>
+      <ContinueLink id={application.id} from="partners" />
     </>
   );
 }

@@ -6,12 +6,13 @@ import { DataTable } from '../../components/data-table.tsx';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ProblemList } from '../problem-list.tsx';
+import { ContinueLink } from '../continue-link.tsx';
 
 const ROUNDS = [1, 2, 3, 4, 5];
 
 /** The exchange plan: its flows, what reciprocity still lacks (as advice, before submitting), and a form for one more flow. */
 export function PlanStep({ detail, errors, values, problems }: { detail: ApplicationDetail; errors: FieldError[]; values?: Record<string, unknown>; problems: SubmissionProblem[] }) {
-  const { t, number, locale } = useI18n();
+  const { t, number } = useI18n();
   const nameOf = new Map(detail.partners.map((p) => [p.organisationId, p.legalName]));
   const partnerOptions = detail.partners.map((p) => ({ value: p.organisationId, label: p.legalName }));
   const v = (name: string, fallback = '') => (values?.[name] === undefined ? fallback : String(values[name]));
@@ -93,11 +94,7 @@ export function PlanStep({ detail, errors, values, problems }: { detail: Applica
           </div>
         </Form>
       </section>
-      <p className="ds-paragraph">
-        <a className="ds-link" href={`/${locale}/applications/${detail.application.id}/edit/emergency`}>
-          {t('application.continueTo', { step: t('application.step.emergency') })}
-        </a>
-      </p>
+      <ContinueLink id={detail.application.id} from="plan" />
     </>
   );
 }
