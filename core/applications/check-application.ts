@@ -33,7 +33,7 @@ export function checkApplication(detail: ApplicationDetail, now: Date): Submissi
   }
   for (const p of partners) if (!p.confirmedAt) add('partners', 'partnerNotConfirmed', { partner: p.legalName });
 
-  if (!application.sectorCode) add('focus', 'chooseSector');
+  if (!application.sectorCode) add('focus', 'sectorRequired');
   if (application.sdgGoals.length === 0) add('focus', 'chooseSdg');
 
   if (!goals.some((g) => g.organisationId === null)) add('goals', 'sharedGoalMissing');

@@ -11,7 +11,7 @@ const significance = z.coerce.number().int().min(0, 'chooseSignificance').max(2,
 
 export const applicationFocusInput = z
   .object({
-    sectorCode: z.string().refine((code) => isCode('Sector', code), 'chooseSector'),
+    sectorCode: z.string().refine((code) => isCode('Sector', code), 'sectorRequired'),
     sdgGoals: z.array(z.string().refine((code) => isCode('UNSDG-Goals', code), 'invalid')).min(1, 'chooseSdg').max(17),
     sdgTargets: z.array(z.string().refine((code) => isCode('UNSDG-Targets', code), 'invalid')).max(30, 'tooMany'),
     markers: z.object(Object.fromEntries(MARKERS.map((m) => [m.code, significance])) as Record<(typeof MARKERS)[number]['code'], typeof significance>),
