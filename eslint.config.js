@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    // The core never reaches into the UI or the API (DESIGN.md §4: data flows one way).
+    // The core never reaches into the UI or the API (docs/architecture.md#layers-and-data-flow: data flows one way).
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

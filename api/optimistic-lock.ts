@@ -6,7 +6,7 @@ const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /**
  * A record's version is its `updatedAt`, given out as the ETag and the `version` field. A write must
  * send back the version it is based on, so that a stale write is refused (409) instead of silently
- * overwriting someone else's change (STYLE.md 7).
+ * overwriting someone else's change (docs/architecture.md#optimistic-locking).
  */
 export const etagFor = (updatedAt: Date) => `"${updatedAt.toISOString()}"`;
 

@@ -8,7 +8,7 @@ export interface Translator {
   locale: Locale;
   t(key: MessageKey, values?: MessageValues): string;
   number(value: number): string;
-  /** Money is integer minor units plus an ISO 4217 currency (STYLE.md §12). */
+  /** Money is integer minor units plus an ISO 4217 currency (docs/architecture.md#money). */
   money(minorUnits: number, currency?: string): string;
   date(value: Date | string, style?: 'long' | 'medium' | 'short'): string;
   /** Date and time of day in the agency's time zone (Europe/Oslo), e.g. for the audit log. */

@@ -2,7 +2,7 @@ import type { CallPhase } from '../../core/calls/call-window.ts';
 import type { CallStage } from '../../db/schema/calls.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 
-/** The message naming each stage a call can fund (DESIGN.md §3, the agreement chain). */
+/** The message naming each stage a call can fund (docs/architecture.md#agreement-chain). */
 export const stageMessage: Record<CallStage, MessageKey> = {
   feasibility: 'calls.stage.feasibility',
   agreement: 'calls.stage.agreement',

@@ -1,5 +1,5 @@
 /**
- * Call deadlines are dates in the agency's zone (STYLE.md habit 12): "deadline 2026-03-29" means until
+ * Call deadlines are dates in the agency's zone (docs/architecture.md#dates-and-time-zones): "deadline 2026-03-29" means until
  * the end of that day in Førde, wherever the applicant sits. Comparing calendar dates in Europe/Oslo
  * avoids computing the UTC offset by hand, which changes twice a year.
  */

@@ -1,8 +1,8 @@
 import { deriveShape, type PartnershipShape } from './derive-shape.ts';
 
 /**
- * A programme's own rules for an exchange plan (DESIGN.md §3: "allowed partnership shapes, stay length
- * in months"). Reciprocity is checked separately (check-reciprocity.ts) because it holds for every
+ * A programme's own rules for an exchange plan (docs/architecture.md#programme: allowed partnership
+ * shapes, stay lengths in months). Reciprocity is checked separately (check-reciprocity.ts) because it holds for every
  * programme, while these rules differ per programme.
  */
 export interface ProgrammeRules {

@@ -1,5 +1,5 @@
 /**
- * The reciprocity rule (DESIGN.md §3): across an exchange plan every partner both sends and hosts.
+ * The reciprocity rule (docs/architecture.md#reciprocity-rule): across an exchange plan every partner both sends and hosts.
  * Problems name the partner and what is missing, so the refusal message can say exactly that.
  */
 export interface ReciprocityPartner {

@@ -1,4 +1,4 @@
-/** North–South, South–South or triangular (DESIGN.md §1), derived from the partners' countries. */
+/** North–South, South–South or triangular (docs/architecture.md#partnership-shapes), derived from the partners' countries. */
 export type PartnershipShape = 'north_south' | 'south_south' | 'triangular';
 
 /** The agency's own country is the "North" of the method. */

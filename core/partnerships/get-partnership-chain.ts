@@ -51,7 +51,7 @@ export interface PartnershipChain {
 const kindOrder = sql`case ${partnershipStages.kind} when 'feasibility' then 0 when 'agreement' then 1 else 2 end`;
 
 /**
- * A public partnership's agreement chain (DESIGN.md §3): feasibility study, collaboration agreement and
+ * A public partnership's agreement chain (docs/architecture.md#agreement-chain): feasibility study, collaboration agreement and
  * yearly rounds in that order, each with its plan as a matrix, and the actual exchanges against the plan
  * per partner. Four queries whatever the length of the chain. A draft is "not found".
  */

@@ -1,5 +1,5 @@
 /**
- * An exchange plan as a matrix (DESIGN.md §3, "who sends to whom"): one row per sending partner, one
+ * An exchange plan as a matrix (docs/architecture.md#exchange-plan-and-flows, who sends to whom): one row per sending partner, one
  * column per host, the number of participants in each cell, with row and column totals. Pure, no I/O.
  */
 export interface MatrixFlow {

@@ -1,7 +1,7 @@
 import { planMatrix, type MatrixFlow } from './plan-matrix.ts';
 
 /**
- * Actual exchanges tracked against the plan (DESIGN.md §3): per partner, how many it planned to send
+ * Actual exchanges tracked against the plan (docs/architecture.md#exchange-plan-and-flows): per partner, how many it planned to send
  * and host and how many it has, with a flag where it falls behind or where the actual exchanges break
  * reciprocity. Pure, no I/O.
  */

@@ -5,7 +5,7 @@ import { participants } from './participants.ts';
 import { programmes } from './programmes.ts';
 
 /**
- * The roles a person can hold (DESIGN.md §2), as rows: agency roles are global, partner roles are held
+ * The roles a person can hold (docs/architecture.md#who-uses-it), as rows: agency roles are global, partner roles are held
  * per organisation, participant is tied to a participant record.
  */
 export const roles = pgTable('roles', {

@@ -8,7 +8,7 @@ export type CallStage = (typeof CALL_STAGES)[number];
 /**
  * A programme's call for applications. `deadline` is a calendar date in Europe/Oslo: applications are
  * accepted until the end of that day in Førde (core/partnerships/check-deadline.ts).
- * Money is in integer minor units (øre for NOK) with its currency (STYLE.md habit 12).
+ * Money is in integer minor units (øre for NOK) with its currency (docs/architecture.md#money).
  */
 export const calls = pgTable(
   'calls',

@@ -4,7 +4,7 @@ import { CALL_STAGES } from './calls.ts';
 import { partnerships } from './partnerships.ts';
 
 /**
- * One link of a partnership's agreement chain (DESIGN.md §3): a feasibility study, the collaboration
+ * One link of a partnership's agreement chain (docs/architecture.md#agreement-chain): a feasibility study, the collaboration
  * agreement, or a yearly exchange round, each granted by the approval of one application.
  */
 export const partnershipStages = pgTable(

@@ -1,6 +1,6 @@
 import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** A funding line with its own eligibility rules (DESIGN.md §3). */
+/** A funding line with its own eligibility rules (docs/architecture.md#programme). */
 export const programmes = pgTable('programmes', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),

@@ -43,7 +43,7 @@ const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_
 const minIso = (a: string, b: string) => (a < b ? a : b);
 
 /**
- * Gives every demo partnership the agreement chain its approval would have made (DESIGN.md §3): a past,
+ * Gives every demo partnership the agreement chain its approval would have made (docs/architecture.md#agreement-chain): a past,
  * closed call of its programme, an approved collaboration-agreement application with the same partners
  * (all confirmed) and an exchange plan matching its participants, and a round stage per year that has
  * begun, each with its own application and plan. Also sets the SDGs on partnership and applications.

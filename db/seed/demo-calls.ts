@@ -7,7 +7,7 @@ import type { Sequence } from '../factories/sequence.ts';
 import type { CallStage } from '../schema/calls.ts';
 import { programmes } from '../schema/programmes.ts';
 
-/** The documents checklist every demo programme starts with (DESIGN.md §3, Documents). */
+/** The documents checklist every demo programme starts with (docs/architecture.md#documents). */
 const baseDocuments = ['Signed contract', 'Insurance', 'Visa / work permit', 'Police certificate', 'Health certificate', 'Emergency contacts'];
 const extraDocuments: Record<string, string[]> = { health: ['Professional registration (nursing or medical licence)'] };
 
