@@ -66,15 +66,24 @@ describe('an application through the API, from draft to partnership', () => {
 
     const basics = await send(w.meron, 'PUT', `/${id}/basics`, { title: 'Nurses learning across three countries', summary: 'Nursing schools and hospitals exchange staff.' }, { 'if-match': started.etag! });
     expect(basics.status).toBe(200);
-    for (const partner of [w.bergen, w.kathmandu]) expect((await send(w.meron, 'POST', `/${id}/partners`, { organisationId: partner.id })).status).toBe(200);
+    let latest = basics.etag!;
+    for (const partner of [w.bergen, w.kathmandu]) {
+      const added = await send(w.meron, 'POST', `/${id}/partners`, { organisationId: partner.id });
+      expect(added.status).toBe(200);
+      latest = added.etag!;
+    }
     // The added partners' coordinators are asked to confirm, with a link that starts with PUBLIC_URL.
     const [asked] = await testDb.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, w.eirikEmail));
     expect(asked?.textBody).toContain(`http://localhost:3000/nb/applications/${id}`);
 
-    const focus = await send(w.meron, 'PUT', `/${id}/focus`, { sectorCode: '12181', sdgGoals: ['3', '4'], sdgTargets: ['3.c'], markers: { human_rights: 1, gender_equality: 2, environment: 0, anti_corruption: 0 } });
+    const focus = await send(w.meron, 'PUT', `/${id}/focus`, { sectorCode: '12181', sdgGoals: ['3', '4'], sdgTargets: ['3.c'], markers: { human_rights: 1, gender_equality: 2, environment: 0, anti_corruption: 0 } }, { 'if-match': latest });
     expect(focus.body).toMatchObject({ shape: 'triangular', focus: { sectorCode: '12181', sdgGoals: ['3', '4'], markers: { gender_equality: 2 } } });
-    for (const owner of ['shared', w.addis.id, w.bergen.id, w.kathmandu.id]) expect((await send(w.meron, 'POST', `/${id}/goals`, goal(owner))).status).toBe(200);
-    expect((await send(w.meron, 'PUT', `/${id}/emergency-plan`, { emergencyPlan: 'Host contact persons on call; evacuation through the embassy.' })).status).toBe(200);
+    for (const owner of ['shared', w.addis.id, w.bergen.id, w.kathmandu.id]) {
+      const added = await send(w.meron, 'POST', `/${id}/goals`, goal(owner));
+      expect(added.status).toBe(200);
+      latest = added.etag!;
+    }
+    expect((await send(w.meron, 'PUT', `/${id}/emergency-plan`, { emergencyPlan: 'Host contact persons on call; evacuation through the embassy.' }, { 'if-match': latest })).status).toBe(200);
     for (const [from, to] of [[w.addis, w.bergen], [w.bergen, w.addis], [w.kathmandu, w.addis]] as const) {
       expect((await send(w.meron, 'POST', `/${id}/flows`, flow(from.id, to.id))).status).toBe(200);
     }
@@ -194,6 +203,56 @@ describe('conflicts', () => {
     const stalePlan = await send(w.meron, 'PUT', `/${application.id}/emergency-plan`, { emergencyPlan: 'From an old copy' }, { 'if-match': read.etag! });
     expect(stalePlan.body).toMatchObject({ status: 409, code: 'staleEdit' });
     expect((await send(w.meron, 'PUT', `/${application.id}/emergency-plan`, { emergencyPlan: 'Current' }, { 'if-match': saved.etag! })).status).toBe(200);
+  });
+
+  it.each([
+    ['focus', (sdg: string) => ({ sectorCode: '12181', sdgGoals: [sdg], sdgTargets: [], markers: { human_rights: 0, gender_equality: 1, environment: 0, anti_corruption: 0 } })],
+    ['emergency-plan', (sdg: string) => ({ emergencyPlan: `Plan of the writer who chose SDG ${sdg}` })],
+  ] as const)('lets only the first of two writers of the %s with the same version save (409 for the second), and needs a version (428)', async (section, edit) => {
+    const w = await world();
+    const application = await createApplication(testDb.db, { callId: w.call.id, partners: [w.addis, w.bergen], status: 'draft' });
+    const path = `/${application.id}/${section}`;
+    const read = await send(w.meron, 'GET', `/${application.id}`);
+
+    const missing = await send(w.meron, 'PUT', path, edit('3'));
+    expect(missing).toMatchObject({ status: 428, type: 'application/problem+json', body: { code: 'versionRequired', title: catalogs.en['api.problem.versionRequired.title'] } });
+
+    // Two writers read the same version; the first save wins, the second is refused and changes nothing.
+    const first = await send(w.meron, 'PUT', path, edit('3'), { 'if-match': read.etag! });
+    expect(first.status).toBe(200);
+    expect(first.etag).not.toBe(read.etag);
+    const second = await send(w.meron, 'PUT', path, { ...edit('4'), version: read.body.version });
+    expect(second).toMatchObject({ status: 409, type: 'application/problem+json', body: { code: 'staleEdit' } });
+    expect((await send(w.meron, 'GET', `/${application.id}`)).body).toMatchObject({ version: first.body.version, ...(section === 'focus' ? { focus: { sdgGoals: ['3'] } } : { emergency: { emergencyPlan: edit('3').emergencyPlan } }) });
+
+    // Based on the version the first writer's save gave, the second writer's change is saved.
+    const redone = await send(w.meron, 'PUT', path, { ...edit('4'), version: first.body.version });
+    expect(redone.status).toBe(200);
+    const malformed = await send(w.meron, 'PUT', path, edit('5'), { 'if-match': 'yesterday' });
+    expect(malformed).toMatchObject({ status: 400, body: { code: 'invalidVersion', errors: [{ header: 'if-match', code: 'invalidVersion' }] } });
+  });
+
+  it('documents the version every section edit needs: If-Match or `version`, 428 and 409', async () => {
+    const doc = await (await apiAs(testDb.db).request('/api/openapi.json')).json();
+    for (const section of ['basics', 'focus', 'emergency-plan']) {
+      const put = doc.paths[`/v1/applications/{id}/${section}`].put;
+      expect(put.parameters, section).toContainEqual(expect.objectContaining({ name: 'if-match', in: 'header' }));
+      expect(Object.keys(put.responses), section).toEqual(expect.arrayContaining(['409', '428']));
+      const body = put.requestBody.content['application/json'].schema.$ref.split('/').at(-1);
+      expect(doc.components.schemas[body].properties, section).toHaveProperty('version');
+    }
+  });
+
+  it('refuses an edit without a version for what a version would not cure first: 404, 403, 409 applicationLocked', async () => {
+    const w = await world();
+    const draft = await createApplication(testDb.db, { callId: w.call.id, partners: [w.addis, w.bergen], status: 'draft' });
+    const submitted = await createApplication(testDb.db, { callId: w.call.id, partners: [w.addis, w.bergen], status: 'submitted' });
+    const plan = { emergencyPlan: 'Without a version' };
+    expect((await send(w.sita, 'PUT', `/${draft.id}/emergency-plan`, plan)).body).toMatchObject({ status: 404, code: 'notFound' });
+    expect((await send(w.eirik, 'PUT', `/${draft.id}/emergency-plan`, plan)).body).toMatchObject({ status: 403, code: 'forbidden' });
+    expect((await send(w.meron, 'PUT', `/${submitted.id}/emergency-plan`, plan)).body).toMatchObject({ status: 409, code: 'applicationLocked' });
+    expect((await send(w.meron, 'PUT', `/${submitted.id}/basics`, { title: 'Too late', summary: '' })).body).toMatchObject({ status: 409, code: 'applicationLocked' });
+    expect((await send(w.meron, 'PUT', `/${draft.id}/emergency-plan`, plan)).body).toMatchObject({ status: 428, code: 'versionRequired' });
   });
 });
 

@@ -9,7 +9,6 @@ import { updateApplicationBasics } from '../../core/applications/update-applicat
 import { updateApplicationFocus } from '../../core/applications/update-application-focus.ts';
 import { updateEmergencyPlan } from '../../core/applications/update-emergency-plan.ts';
 import type { ApiEnv } from '../api-env.ts';
-import { requireVersion } from '../optimistic-lock.ts';
 import { permitted } from '../permitted.ts';
 import { problemResponses } from '../problem-schema.ts';
 import {
@@ -20,6 +19,7 @@ import {
   EmergencyPlanSchema,
   FlowParams,
   GoalParams,
+  IfMatchHeaders,
   PartnerAddSchema,
   PartnerParams,
   PlanFlowSchema,
@@ -27,6 +27,7 @@ import {
 import { sessionCookie } from '../security.ts';
 import { applicationAnswer, applicationBody } from './applications-answer.ts';
 import { refusedAsApi } from './applications-refusals.ts';
+import { applicationVersion } from './applications-version.ts';
 
 /**
  * The partners' side: the coordinating partner's coordinators change a draft (or a returned
@@ -42,21 +43,23 @@ const bodyProblems = problemResponses([400, 401, 403, 404, 409, 415, 422], {
 });
 const noBodyProblems = problemResponses([401, 403, 404, 409], { 409: 'The application is no longer open for changes (`applicationLocked`).' });
 
+/** A whole section replaced: it must say which version it replaces, so two editors never silently overwrite each other. */
+const versioned = 'Send the version you read: the ETag in If-Match, or `version`. Without it nothing is saved (428 `versionRequired`); if the application changed since (any section), nothing is saved either (409 `staleEdit`): read it again and redo your change.';
+const sectionProblems = problemResponses([400, 401, 403, 404, 409, 415, 422, 428], {
+  400: 'The JSON cannot be read, or the version sent is not one this API gives out (`invalidVersion`).',
+  403: 'Not a coordinator of the coordinating partner.',
+  404: 'No such application, or not one your organisation coordinates and may see.',
+  409: 'Changed by someone after the version you sent (`staleEdit`), or no longer open for changes (`applicationLocked`).',
+});
+
 const basics = createRoute({
   ...edit,
   method: 'put',
   path: '/v1/applications/{id}/basics',
   summary: 'Change the title and summary',
-  description: `${whoEdits} Send the version you read: the ETag in If-Match, or \`version\`. If the application changed since (any section), nothing is saved: 409 \`staleEdit\`.`,
-  request: {
-    params: ApplicationIdParams,
-    headers: z.object({ 'if-match': z.string().optional().openapi({ description: 'The ETag from GET /v1/applications/{id}.', example: '"2026-11-22T10:00:00.000Z"' }) }),
-    ...json(ApplicationBasicsSchema),
-  },
-  responses: {
-    ...applicationAnswer('Saved.'),
-    ...problemResponses([400, 401, 403, 404, 409, 415, 422, 428], { 409: 'Changed by someone after the version you sent (`staleEdit`), or no longer open for changes (`applicationLocked`).' }),
-  },
+  description: `${whoEdits} ${versioned}`,
+  request: { params: ApplicationIdParams, headers: IfMatchHeaders, ...json(ApplicationBasicsSchema) },
+  responses: { ...applicationAnswer('Saved.'), ...sectionProblems },
 });
 
 const addPartner = createRoute({
@@ -96,9 +99,9 @@ const focus = createRoute({
   method: 'put',
   path: '/v1/applications/{id}/focus',
   summary: 'Set the sector, SDGs and cross-cutting markers',
-  description: whoEdits,
-  request: { params: ApplicationIdParams, ...json(ApplicationFocusSchema) },
-  responses: { ...applicationAnswer('Saved.'), ...bodyProblems },
+  description: `${whoEdits} ${versioned}`,
+  request: { params: ApplicationIdParams, headers: IfMatchHeaders, ...json(ApplicationFocusSchema) },
+  responses: { ...applicationAnswer('Saved.'), ...sectionProblems },
 });
 
 const addGoal = createRoute({
@@ -146,9 +149,9 @@ const emergency = createRoute({
   method: 'put',
   path: '/v1/applications/{id}/emergency-plan',
   summary: 'Set the emergency plan',
-  description: `${whoEdits} PDF attachments have their own endpoints (…/attachments).`,
-  request: { params: ApplicationIdParams, ...json(EmergencyPlanSchema) },
-  responses: { ...applicationAnswer('Saved.'), ...bodyProblems },
+  description: `${whoEdits} ${versioned} PDF attachments have their own endpoints (…/attachments).`,
+  request: { params: ApplicationIdParams, headers: IfMatchHeaders, ...json(EmergencyPlanSchema) },
+  responses: { ...applicationAnswer('Saved.'), ...sectionProblems },
 });
 
 const submit = createRoute({
@@ -181,8 +184,7 @@ export function registerApplicationEditing(api: OpenAPIHono<ApiEnv>) {
   api.openapi(basics, async (c) => {
     const { id } = c.req.valid('param');
     const { version: bodyVersion, ...input } = c.req.valid('json');
-    const version = requireVersion(c.req.valid('header')['if-match'], bodyVersion);
-    await refusedAsApi(updateApplicationBasics(c.var.core, id, input, version));
+    await refusedAsApi(updateApplicationBasics(c.var.core, id, input, await applicationVersion(c, id, bodyVersion)));
     return c.json(await applicationBody(c, id), 200);
   });
 
@@ -206,9 +208,8 @@ export function registerApplicationEditing(api: OpenAPIHono<ApiEnv>) {
 
   api.openapi(focus, async (c) => {
     const { id } = c.req.valid('param');
-    // A client that sends the ETag it read gets the same stale-save protection as the web form.
-    const ifMatch = c.req.header('if-match');
-    await refusedAsApi(updateApplicationFocus(c.var.core, id, c.req.valid('json'), ifMatch ? requireVersion(ifMatch, undefined) : undefined));
+    const { version: bodyVersion, ...input } = c.req.valid('json');
+    await refusedAsApi(updateApplicationFocus(c.var.core, id, input, await applicationVersion(c, id, bodyVersion)));
     return c.json(await applicationBody(c, id), 200);
   });
 
@@ -238,8 +239,8 @@ export function registerApplicationEditing(api: OpenAPIHono<ApiEnv>) {
 
   api.openapi(emergency, async (c) => {
     const { id } = c.req.valid('param');
-    const ifMatch = c.req.header('if-match');
-    await refusedAsApi(updateEmergencyPlan(c.var.core, id, c.req.valid('json'), ifMatch ? requireVersion(ifMatch, undefined) : undefined));
+    const { version: bodyVersion, ...input } = c.req.valid('json');
+    await refusedAsApi(updateEmergencyPlan(c.var.core, id, input, await applicationVersion(c, id, bodyVersion)));
     return c.json(await applicationBody(c, id), 200);
   });
 

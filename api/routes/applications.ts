@@ -49,7 +49,7 @@ const get = createRoute({
   tags: ['Applications'],
   summary: 'One application, section by section',
   description:
-    'For partner staff of an organisation taking part, and for agency staff once submitted. Agency staff also get `review`: every adviser’s scores and the internal comments, which partners never see. The ETag is what PUT …/basics sends back in If-Match.',
+    'For partner staff of an organisation taking part, and for agency staff once submitted. Agency staff also get `review`: every adviser’s scores and the internal comments, which partners never see. The ETag is what a change of a section (PUT …/basics, …/focus, …/emergency-plan) sends back in If-Match.',
   security: sessionCookie,
   middleware: [permitted('application:read')] as const,
   request: { params: ApplicationIdParams },

@@ -28,8 +28,17 @@ export const ApplicationStartSchema = describeFields(startApplicationInput, {
   partnershipId: 'For a follow-up (an agreement after a study, or a yearly round): the partnership it extends. Its partners are copied.',
 }).openapi('ApplicationStart', { example: { callId: '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b', organisationId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', title: 'Nurses learning across three countries' } });
 
+/**
+ * What a section edit sends back to show which version it changed (api/routes/applications-version.ts):
+ * the ETag in If-Match, or the `version` member.
+ */
+const version = z.string().optional().openapi({ description: 'The version you read (`version` of the application), if you do not send If-Match.', example: '2026-11-22T10:00:00.000Z' });
+export const IfMatchHeaders = z.object({
+  'if-match': z.string().optional().openapi({ description: 'The ETag from GET /v1/applications/{id} (or from the answer to your last change).', example: '"2026-11-22T10:00:00.000Z"' }),
+});
+
 export const ApplicationBasicsSchema = describeFields(applicationBasicsInput, { title: '3–200 characters.', summary: 'What the partners will do together; needed to submit.' })
-  .extend({ version: z.string().optional().openapi({ description: 'The version you read, if you do not send If-Match.', example: '2026-11-22T10:00:00.000Z' }) })
+  .safeExtend({ version })
   .openapi('ApplicationBasics');
 
 export const PartnerAddSchema = z
@@ -41,9 +50,11 @@ export const ApplicationFocusSchema = describeFields(applicationFocusInput, {
   sdgGoals: 'Sustainable Development Goals, "1" to "17"; at least one.',
   sdgTargets: 'SDG targets such as "3.c"; each one’s goal must be chosen too.',
   markers: 'Significance 0 (not targeted), 1 (significant) or 2 (principal) for human_rights, gender_equality, environment and anti_corruption.',
-}).openapi('ApplicationFocus', {
-  example: { sectorCode: '12181', sdgGoals: ['3'], sdgTargets: ['3.c'], markers: { human_rights: 1, gender_equality: 2, environment: 0, anti_corruption: 0 } },
-});
+})
+  .safeExtend({ version })
+  .openapi('ApplicationFocus', {
+    example: { sectorCode: '12181', sdgGoals: ['3'], sdgTargets: ['3.c'], markers: { human_rights: 1, gender_equality: 2, environment: 0, anti_corruption: 0 } },
+  });
 
 // A transform (empty indicator rows dropped), so described as a whole rather than field by field.
 export const ApplicationGoalSchema = applicationGoalInput.openapi('ApplicationGoal', {
@@ -64,7 +75,9 @@ export const PlanFlowSchema = describeFields(planFlowInput, {
   example: { round: 1, sendingOrganisationId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', hostOrganisationId: '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b', participants: 2, months: 12, startMonth: '2027-08', competence: 'Neonatal nursing', purpose: 'Set up a neonatal unit' },
 });
 
-export const EmergencyPlanSchema = describeFields(emergencyPlanInput, { emergencyPlan: 'How the partners act in a health or security emergency; needed to submit.' }).openapi('EmergencyPlan');
+export const EmergencyPlanSchema = describeFields(emergencyPlanInput, { emergencyPlan: 'How the partners act in a health or security emergency; needed to submit.' })
+  .safeExtend({ version })
+  .openapi('EmergencyPlan', { example: { emergencyPlan: 'Host contact persons on call day and night; evacuation through the embassy.' } });
 
 export const ScoresSchema = scoresInput.openapi('Scores', {
   description: 'Your score, 0 to 5, for every criterion of the call (`call.criteria`), by criterion id. Sending again replaces your scores.',

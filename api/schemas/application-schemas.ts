@@ -42,7 +42,7 @@ export const ApplicationSchema = z
     id: z.uuid(),
     status,
     shape,
-    version: z.string().openapi({ description: 'The version of this record (also the ETag). Send it back in If-Match when you change the basics.', example: '2026-11-22T10:00:00.000Z' }),
+    version: z.string().openapi({ description: 'The version of this record (also the ETag). Send it back (If-Match, or `version`) when you change the basics, the focus or the emergency plan.', example: '2026-11-22T10:00:00.000Z' }),
     partnershipId: z.uuid().nullable().openapi({ description: 'The partnership it extends, or the one its approval created.' }),
     call: z.object({
       id: z.uuid(),
