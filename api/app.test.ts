@@ -42,15 +42,21 @@ describe('API', () => {
 
   it('documents every refusal (4xx) as problem+json, and every write as needing the session cookie', async () => {
     const doc = await (await up.request('/api/openapi.json')).json();
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: object }>; security?: unknown }>>).flatMap(
-      ([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, method, op })),
-    );
+    const operations = Object.entries(
+      doc.paths as Record<string, Record<string, { operationId?: string; responses: Record<string, { content?: object }>; security?: unknown }>>,
+    ).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, method, op })));
     for (const { name, method, op } of operations) {
+      expect(Object.keys(op.responses).filter((status) => status.startsWith('4')), `${name} has a 4xx answer`).not.toEqual([]);
       for (const [status, response] of Object.entries(op.responses)) {
         if (status.startsWith('4')) expect(Object.keys(response.content ?? {}), `${name} ${status}`).toEqual(['application/problem+json']);
       }
+      // Stated on every operation: the session cookie, or explicitly none for the public directories.
+      expect([[], [{ sessionCookie: [] }]], `${name} security`).toContainEqual(op.security);
       if (method !== 'get') expect(op.security, name).toEqual([{ sessionCookie: [] }]);
+      expect(op.operationId, `${name} operationId`).toMatch(/^[a-z][A-Za-z]+$/);
     }
+    const ids = operations.map(({ op }) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie' });
   });
 
@@ -59,6 +65,7 @@ describe('API', () => {
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
     expect(html).toContain('/api/v1/health');
+    expect(html).toContain('<code>getHealth</code>');
     expect(html).not.toContain('<script');
   });
 

@@ -16,6 +16,8 @@ const info = {
   description:
     'The public and integration API of the mutual-exchange platform. Every endpoint calls the same core use-cases as the web pages. ' +
     'Errors are RFC 9457 problem details (application/problem+json) with a JSON pointer per invalid value, in the language of Accept-Language.',
+  // The project names no licence of its own (no LICENSE file, no `license` in package.json): EUPL-1.2 until it does.
+  license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
 };
 
 /** The JSON API, mounted at /api by server.ts. */

@@ -86,7 +86,7 @@ invalid values <code>errors</code> with a JSON Pointer for each. Titles and deta
 ${operations.map(
   ({ path, method, op }) => html`<section class="op">
 <h3><span class="method">${method}</span> <code>/api${path}</code></h3>
-<p>${op.summary ?? ''}</p>
+<p>${op.summary ?? ''}${op.operationId ? html` <small>(<code>${op.operationId}</code>)</small>` : ''}</p>
 ${op.description ? html`<p>${withCode(op.description)}</p>` : ''}
 ${op.security?.length ? html`<p><a href="#signing-in">Needs sign-in.</a></p>` : ''}
 ${parametersOf(op).length

@@ -11,6 +11,9 @@ export const SESSION_COOKIE = 'mx.session_token';
 /** `security` of a route that needs a signed-in person. */
 export const sessionCookie = [{ sessionCookie: [] }];
 
+/** `security` of a public route: explicitly none, so that client tools know to send no cookie. */
+export const publicAccess: (typeof sessionCookie)[number][] = [];
+
 export function registerSecuritySchemes(api: OpenAPIHono<ApiEnv>) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

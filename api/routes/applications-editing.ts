@@ -55,6 +55,7 @@ const sectionProblems = problemResponses([400, 401, 403, 404, 409, 415, 422, 428
 const basics = createRoute({
   ...edit,
   method: 'put',
+  operationId: 'updateApplicationBasics',
   path: '/v1/applications/{id}/basics',
   summary: 'Change the title and summary',
   description: `${whoEdits} ${versioned}`,
@@ -65,6 +66,7 @@ const basics = createRoute({
 const addPartner = createRoute({
   ...edit,
   method: 'post',
+  operationId: 'addApplicationPartner',
   path: '/v1/applications/{id}/partners',
   summary: 'Name another organisation as a partner',
   description: `${whoEdits} The organisation’s coordinators are asked by email to confirm; until one does, the application cannot be submitted. At most six partners.`,
@@ -75,6 +77,7 @@ const addPartner = createRoute({
 const removePartner = createRoute({
   ...edit,
   method: 'delete',
+  operationId: 'removeApplicationPartner',
   path: '/v1/applications/{id}/partners/{organisationId}',
   summary: 'Remove a partner, with its goals and flows',
   description: `${whoEdits} The coordinating partner cannot be removed (400 \`cannotRemoveCoordinator\`). Removing one that is not a partner changes nothing.`,
@@ -87,6 +90,7 @@ const confirm = createRoute({
   security: sessionCookie,
   middleware: [permitted('application:confirm', (c) => ({ organisationId: c.req.param('organisationId') }))] as const,
   method: 'post',
+  operationId: 'confirmApplicationPartner',
   path: '/v1/applications/{id}/partners/{organisationId}/confirmation',
   summary: 'Confirm that your organisation takes part',
   description: 'A coordinator of that partner organisation, as the application stands, while it is a draft or returned.',
@@ -97,6 +101,7 @@ const confirm = createRoute({
 const focus = createRoute({
   ...edit,
   method: 'put',
+  operationId: 'updateApplicationFocus',
   path: '/v1/applications/{id}/focus',
   summary: 'Set the sector, SDGs and cross-cutting markers',
   description: `${whoEdits} ${versioned}`,
@@ -107,6 +112,7 @@ const focus = createRoute({
 const addGoal = createRoute({
   ...edit,
   method: 'post',
+  operationId: 'addApplicationGoal',
   path: '/v1/applications/{id}/goals',
   summary: 'Add a goal with its indicators',
   description: `${whoEdits} Before submitting, there must be a shared goal and one for each partner.`,
@@ -117,6 +123,7 @@ const addGoal = createRoute({
 const removeGoal = createRoute({
   ...edit,
   method: 'delete',
+  operationId: 'removeApplicationGoal',
   path: '/v1/applications/{id}/goals/{goalId}',
   summary: 'Remove a goal',
   description: `${whoEdits} Removing one that is not there changes nothing.`,
@@ -127,6 +134,7 @@ const removeGoal = createRoute({
 const addFlow = createRoute({
   ...edit,
   method: 'post',
+  operationId: 'addPlanFlow',
   path: '/v1/applications/{id}/flows',
   summary: 'Add a line to the exchange plan',
   description: `${whoEdits} One line’s rules are checked here (both partners named, not the same, a length the programme allows); the whole plan’s (every partner sends and hosts) on submission.`,
@@ -137,6 +145,7 @@ const addFlow = createRoute({
 const removeFlow = createRoute({
   ...edit,
   method: 'delete',
+  operationId: 'removePlanFlow',
   path: '/v1/applications/{id}/flows/{flowId}',
   summary: 'Remove a line of the exchange plan',
   description: `${whoEdits} Removing one that is not there changes nothing.`,
@@ -147,6 +156,7 @@ const removeFlow = createRoute({
 const emergency = createRoute({
   ...edit,
   method: 'put',
+  operationId: 'updateEmergencyPlan',
   path: '/v1/applications/{id}/emergency-plan',
   summary: 'Set the emergency plan',
   description: `${whoEdits} ${versioned} PDF attachments have their own endpoints (…/attachments).`,
@@ -157,6 +167,7 @@ const emergency = createRoute({
 const submit = createRoute({
   ...edit,
   method: 'post',
+  operationId: 'submitApplication',
   path: '/v1/applications/{id}/submission',
   summary: 'Send the application to the agency',
   description: `${whoEdits} If anything stops it, nothing changes and the answer is 422 \`submissionRefused\`, whose \`errors\` list each problem with a pointer to its section of the application (\`/partners\`, \`/plan\`…). Every partner’s coordinators are told by email.`,
@@ -173,6 +184,7 @@ const submit = createRoute({
 const withdraw = createRoute({
   ...edit,
   method: 'post',
+  operationId: 'withdrawApplication',
   path: '/v1/applications/{id}/withdrawal',
   summary: 'Withdraw the application',
   description: 'A coordinator of the coordinating partner, before the agency takes it into review. It cannot be undone.',

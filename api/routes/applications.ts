@@ -17,6 +17,7 @@ import { registerApplicationReview } from './applications-review.ts';
 
 const list = createRoute({
   method: 'get',
+  operationId: 'listApplications',
   path: '/v1/applications',
   tags: ['Applications'],
   summary: 'Applications you may see',
@@ -45,6 +46,7 @@ const list = createRoute({
 
 const get = createRoute({
   method: 'get',
+  operationId: 'getApplication',
   path: '/v1/applications/{id}',
   tags: ['Applications'],
   summary: 'One application, section by section',
@@ -58,6 +60,7 @@ const get = createRoute({
 
 const start = createRoute({
   method: 'post',
+  operationId: 'startApplication',
   path: '/v1/applications',
   tags: ['Applications'],
   summary: 'Start an application (a draft)',

@@ -1,5 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv } from '../api-env.ts';
+import { PROBLEM_CONTENT_TYPE } from '../problem.ts';
+import { ProblemSchema } from '../problem-schema.ts';
+import { publicAccess } from '../security.ts';
 
 const HealthSchema = z
   .object({
@@ -11,12 +14,16 @@ const HealthSchema = z
 
 const route = createRoute({
   method: 'get',
+  operationId: 'getHealth',
+  security: publicAccess,
   path: '/v1/health',
   tags: ['Operations'],
   summary: 'Is the service up and can it reach its database?',
   responses: {
     200: { description: 'The service and its database answer.', content: { 'application/json': { schema: HealthSchema } } },
     503: { description: 'The database does not answer.', content: { 'application/json': { schema: HealthSchema } } },
+    // Client tools (and Redocly's rules) expect every operation to say what its refusals look like.
+    '4XX': { description: 'Not expected: the health check refuses no request. Like every 4xx answer of this API, it would be problem+json.', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
   },
 });
 

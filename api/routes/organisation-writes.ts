@@ -15,6 +15,7 @@ const etagHeader = { ETag: { description: 'The new version of the organisation.'
 
 const register = createRoute({
   method: 'post',
+  operationId: 'registerOrganisation',
   path: '/v1/organisations',
   tags: ['Organisations'],
   summary: 'Register a partner organisation',
@@ -35,6 +36,7 @@ const register = createRoute({
 
 const update = createRoute({
   method: 'put',
+  operationId: 'updateOrganisation',
   path: '/v1/organisations/{id}',
   tags: ['Organisations'],
   summary: 'Update an organisation',

@@ -7,6 +7,7 @@ import { etagFor } from '../optimistic-lock.ts';
 import { setNextPageLink } from '../pagination.ts';
 import { problemResponses } from '../problem-schema.ts';
 import { organisationBodyOf, OrganisationPageSchema, OrganisationSchema } from '../schemas/organisation-schemas.ts';
+import { publicAccess } from '../security.ts';
 
 export const OrganisationIdParams = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid', example: '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b' }),
@@ -14,6 +15,8 @@ export const OrganisationIdParams = z.object({
 
 const list = createRoute({
   method: 'get',
+  operationId: 'listOrganisations',
+  security: publicAccess,
   path: '/v1/organisations',
   tags: ['Organisations'],
   summary: 'The public directory of partner organisations',
@@ -38,6 +41,8 @@ const list = createRoute({
 
 const get = createRoute({
   method: 'get',
+  operationId: 'getOrganisation',
+  security: publicAccess,
   path: '/v1/organisations/{id}',
   tags: ['Organisations'],
   summary: 'One organisation, with its running and finished partnerships',

@@ -6,9 +6,12 @@ import { describeFields } from '../described-fields.ts';
 import { setNextPageLink } from '../pagination.ts';
 import { problemResponses } from '../problem-schema.ts';
 import { partnershipBodyOf, PartnershipPageSchema, PartnershipSchema, partnershipSummaryOf } from '../schemas/partnership-schemas.ts';
+import { publicAccess } from '../security.ts';
 
 const list = createRoute({
   method: 'get',
+  operationId: 'listPartnerships',
+  security: publicAccess,
   path: '/v1/partnerships',
   tags: ['Partnerships'],
   summary: 'The public directory of partnerships',
@@ -35,6 +38,8 @@ const list = createRoute({
 
 const get = createRoute({
   method: 'get',
+  operationId: 'getPartnership',
+  security: publicAccess,
   path: '/v1/partnerships/{id}',
   tags: ['Partnerships'],
   summary: 'One public partnership, with its partners',

@@ -86,10 +86,13 @@ export const ScoresSchema = scoresInput.openapi('Scores', {
 
 export const CommentSchema = describeFields(commentInput, { body: 'For the agency only: partners never see it.' }).openapi('Comment');
 
-/** JSON clients send an amount as a number; the form's schema reads what a person typed ("2 400 000"). */
-const amount = z.preprocess(
-  (value) => (typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value),
-  approvalInput.shape.amount,
+/**
+ * JSON clients send an amount as a number; the form's schema reads what a person typed ("2 400 000").
+ * The union in front is what the OpenAPI document shows (a number or a string), so the document's
+ * example, a number, passes its own schema; the form's rules then judge the value.
+ */
+const amount = z.union([z.number(), z.string()]).pipe(
+  z.preprocess((value) => (typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value), approvalInput.shape.amount),
 );
 
 export const ApprovalSchema = describeFields(approvalInput.safeExtend({ amount } as unknown as Pick<typeof approvalInput.shape, 'amount'>), {
