@@ -44,3 +44,27 @@ export class NotFoundError extends DomainError {
     this.name = 'NotFoundError';
   }
 }
+
+/** One refused value: the input it is about, a message code `error.<code>` and the message's values. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Several values refused together, so the person sees every one at once rather than one per attempt
+ * (app/forms/field-errors.ts `domainFieldErrors`). `code`, `field` and `params` are the first
+ * problem's, for callers that show a single message.
+ */
+export class FieldProblemsError extends DomainError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems[0]!.code, { field: problems[0]!.field, params: problems[0]!.params });
+    this.name = 'FieldProblemsError';
+  }
+}
+
+/** Throws every problem at once, if there is any. */
+export function refuseProblems(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new FieldProblemsError(problems);
+}

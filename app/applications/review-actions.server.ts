@@ -1,15 +1,19 @@
-import { approvalInput, advanceApplication, approveApplication, rejectApplication, rejectionInput, returnApplication, returnInput } from '../../core/applications/decide-application.ts';
+import { approvalInput, advanceApplication, approveApplication, checkApproval, rejectApplication, rejectionInput, returnApplication, returnInput } from '../../core/applications/decide-application.ts';
 import { commentInput, commentOnApplication, scoreApplication, scoresInput, startReview } from '../../core/applications/review-application.ts';
 import type { CoreContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { domainFieldErrors, mergeFieldErrors, problemFieldErrors, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { validFields } from '../forms/valid-fields.ts';
 
 export interface ReviewResult {
   errors: FieldError[];
   values: Record<string, string>;
   status: number;
 }
+
+/** Where an approval's problems show, top to bottom: the scores panel (id `scores`), then the decision form. */
+const approvalFields = ['scores', 'startsOn', 'endsOn', 'amount'];
 
 /** One of the review page's forms: start review, score, comment, approve, reject, return, or move an agreement on. */
 export async function runReviewAction({ ctx, t, id, form, publicUrl }: { ctx: CoreContext; t: Translator; id: string; form: FormData; publicUrl: string }): Promise<ReviewResult | { saved: string }> {
@@ -35,8 +39,13 @@ export async function runReviewAction({ ctx, t, id, form, publicUrl }: { ctx: Co
         break;
       }
       case 'approve': {
-        const parsed = approvalInput.safeParse({ startsOn: values.startsOn, endsOn: values.endsOn, amount: values.amount ?? '' });
-        if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error));
+        const typedApproval = { startsOn: values.startsOn, endsOn: values.endsOn, amount: values.amount ?? '' };
+        const parsed = approvalInput.safeParse(typedApproval);
+        if (!parsed.success) {
+          // Missing scores or a period outside the call are said together with a mistyped date or amount.
+          const rules = problemFieldErrors(t, await checkApproval(ctx, id, validFields(approvalInput, typedApproval)));
+          return refuse(mergeFieldErrors([...zodFieldErrors(t, parsed.error), ...rules], approvalFields));
+        }
         await approveApplication(ctx, id, parsed.data, { publicUrl });
         break;
       }
@@ -63,7 +72,7 @@ export async function runReviewAction({ ctx, t, id, form, publicUrl }: { ctx: Co
     }
   } catch (error) {
     if (error instanceof DomainError && error.status !== 401 && error.status !== 403 && error.status !== 404) {
-      return refuse([domainFieldError(t, error, 'form')], error.status);
+      return refuse(mergeFieldErrors(domainFieldErrors(t, error, 'form'), approvalFields), error.status);
     }
     throw error;
   }

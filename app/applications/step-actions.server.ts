@@ -6,7 +6,7 @@ import { addApplicationGoal, applicationGoalInput, INDICATOR_ROWS, removeApplica
 import { APPLICATION_STEPS, type ApplicationStep } from '../../core/applications/application-sections.ts';
 import { getApplication } from '../../core/applications/get-application.ts';
 import { MARKERS } from '../../core/applications/markers.ts';
-import { addPlanFlow, planFlowInput, removePlanFlow } from '../../core/applications/plan-flows.ts';
+import { addPlanFlow, checkPlanFlow, planFlowInput, removePlanFlow } from '../../core/applications/plan-flows.ts';
 import { removeApplicationPartner } from '../../core/applications/remove-application-partner.ts';
 import { SubmissionRefusedError, submitApplication } from '../../core/applications/submit-application.ts';
 import { applicationBasicsInput, updateApplicationBasics } from '../../core/applications/update-application-basics.ts';
@@ -15,7 +15,8 @@ import { emergencyPlanInput, updateEmergencyPlan } from '../../core/applications
 import type { CoreContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { domainFieldError, domainFieldErrors, mergeFieldErrors, problemFieldErrors, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { validFields } from '../forms/valid-fields.ts';
 
 export interface StepResult {
   errors: FieldError[];
@@ -34,6 +35,9 @@ interface StepRequest {
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+/** The plan step's fields for one flow, top to bottom. */
+const flowFields = ['round', 'sendingOrganisationId', 'hostOrganisationId', 'participants', 'months', 'startMonth', 'competence', 'purpose'];
 
 /** Every value of the form as typed (repeated names as lists), without files. */
 function typed(form: FormData): StepResult['values'] {
@@ -102,8 +106,13 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
         await removeApplicationGoal(ctx, id, text(form, 'goalId'));
         return redirect(`${here}?saved=removed`);
       case 'plan:add': {
-        const input = parse(planFlowInput, Object.fromEntries(['round', 'sendingOrganisationId', 'hostOrganisationId', 'participants', 'months', 'startMonth', 'competence', 'purpose'].map((k) => [k, text(form, k)])));
-        if (Array.isArray(input)) return refuse(input);
+        const typedFlow = Object.fromEntries(flowFields.map((k) => [k, text(form, k)]));
+        const input = parse(planFlowInput, typedFlow);
+        if (Array.isArray(input)) {
+          // A partner, length or start month the rules refuse is said together with what is mistyped.
+          const rules = problemFieldErrors(t, await checkPlanFlow(ctx, id, validFields(planFlowInput, typedFlow)));
+          return refuse(mergeFieldErrors([...input, ...rules], flowFields));
+        }
         await addPlanFlow(ctx, id, input);
         return redirect(`${here}?saved=flow`);
       }
@@ -135,7 +144,7 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
     if (error instanceof SubmissionRefusedError) {
       return data<StepResult>({ errors: [domainFieldError(t, error, 'problems')], values, problems: error.problems }, { status: 422 });
     }
-    if (error instanceof DomainError && error.status < 401) return refuse([domainFieldError(t, error, intent === 'upload' ? 'file' : 'form')], error.status);
+    if (error instanceof DomainError && error.status < 401) return refuse(domainFieldErrors(t, error, intent === 'upload' ? 'file' : 'form'), error.status);
     if (error instanceof DomainError && error.code === 'staleEdit') {
       // Keep what was typed; the next save is made knowingly over the other person's (as for organisations).
       const current = await getApplication(ctx, id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../i18n/locales.ts';
 import { createTranslator } from '../../i18n/translator.ts';
+import { callYears } from '../../core/calls/call-dates.ts';
 import { callValues, parseCallForm, readCallForm } from './call-form.server.ts';
 
 const stored = {
@@ -36,5 +37,16 @@ describe('the call form', () => {
     const t = createTranslator('nb');
     const { errors } = parseCallForm(t, { ...callValues(t, stored, criteria), criteria: [{ name: 'Relevance', weight: '50' }, { name: 'Reciprocity', weight: '40' }] });
     expect(errors).toEqual([{ field: 'criteria', message: 'Vektene blir til sammen 90. De må bli nøyaktig 100.' }]);
+  });
+
+  it.each(locales)('in %s, shows every refused field at once, top to bottom, the dates’ message naming the years allowed', (locale) => {
+    const t = createTranslator(locale);
+    const typed = { ...callValues(t, stored, criteria), title: '', opensOn: '1066-10-14', deadline: '9999-12-31', budgetCeiling: 'lots', criteria: [{ name: 'Relevance', weight: '90' }] };
+    const { errors } = parseCallForm(t, typed);
+    const years = { first: '2001', last: String(callYears(new Date()).last) };
+    expect(errors.map((e) => e.field)).toEqual(['title', 'opensOn', 'deadline', 'budgetCeiling', 'criteria']);
+    expect(errors.find((e) => e.field === 'opensOn')?.message).toBe(t.t('error.callDateOutOfRange', years));
+    expect(errors.find((e) => e.field === 'deadline')?.message).toContain(years.last);
+    expect(errors.find((e) => e.field === 'criteria')?.message).toBe(t.t('error.weightsSum', { sum: 90 }));
   });
 });

@@ -2,7 +2,7 @@ import type { ZodError } from 'zod';
 import { callInput } from '../../core/calls/call-input.ts';
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { zodFieldErrors, type FieldError } from './field-errors.ts';
+import { mergeFieldErrors, zodFieldErrors, type FieldError } from './field-errors.ts';
 import type { CallValues } from './call-fields.tsx';
 
 /** What the call form sent, as typed: criteria rows pair the n-th name with the n-th weight. */
@@ -51,11 +51,14 @@ function issueParams(error: ZodError): Record<string, string | number> {
   return params;
 }
 
-/** Parses the form: the input for core, or one translated message per refused field. */
+/** The form's fields from top to bottom, so its error summary reads in the same order. */
+const fieldOrder = ['title', 'programmeId', 'stage', 'opensOn', 'deadline', 'budgetCeiling', 'priorities', 'criteria'] as const satisfies readonly (keyof CallValues)[];
+
+/** Parses the form: the input for core, or one translated message per refused field, all of them at once. */
 export function parseCallForm(t: Translator, values: CallValues) {
   const parsed = callInput.safeParse(values);
   if (parsed.success) return { input: parsed.data, errors: [] as FieldError[] };
-  return { input: null, errors: zodFieldErrors(t, parsed.error, issueParams(parsed.error)) };
+  return { input: null, errors: mergeFieldErrors(zodFieldErrors(t, parsed.error, issueParams(parsed.error)), fieldOrder) };
 }
 
 /** A refusal to show on the form (weights, programme, stale version), not one for guarded() to turn into a page. */

@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, FieldProblemsError, type FieldProblem } from '../../core/errors.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { catalogs } from '../../i18n/catalogs.ts';
 import type { Translator } from '../../i18n/translator.ts';
@@ -29,11 +29,34 @@ export function zodFieldErrors(
     const field = fieldOf(issue.path);
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, message: messageFor(t, issue.message, params) });
+    // A custom issue carries the values its own message names ("between {first} and {last}").
+    const own = Object.fromEntries(Object.entries((issue as { params?: Record<string, unknown> }).params ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+    errors.push({ field, message: messageFor(t, issue.message, { ...params, ...own }) });
   }
   return errors;
 }
 
 export function domainFieldError(t: Translator, error: DomainError, fallbackField = 'form'): FieldError {
   return { field: error.field ?? fallbackField, message: messageFor(t, error.code, error.params) };
+}
+
+/** One translated message per field a core rule refused (`FieldProblem`s), first problem per field kept. */
+export function problemFieldErrors(t: Translator, problems: FieldProblem[], fieldOf: (field: string) => string = (field) => field): FieldError[] {
+  return mergeFieldErrors(problems.map((p) => ({ field: fieldOf(p.field), message: messageFor(t, p.code, p.params) })));
+}
+
+/** Every field a refusal names: all of a `FieldProblemsError`'s problems, or the one of any other DomainError. */
+export function domainFieldErrors(t: Translator, error: DomainError, fallbackField = 'form'): FieldError[] {
+  return error instanceof FieldProblemsError ? problemFieldErrors(t, error.problems) : [domainFieldError(t, error, fallbackField)];
+}
+
+/**
+ * Lists of errors as one, a field named once (its first message), ordered as `order` lists the fields
+ * (the form's order, so the summary reads top to bottom) and the others after them as they came.
+ */
+export function mergeFieldErrors(errors: FieldError[], order: readonly string[] = []): FieldError[] {
+  const seen = new Set<string>();
+  const merged = errors.filter((e) => !seen.has(e.field) && seen.add(e.field));
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return merged.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e.field) - rank(b.e.field) || a.i - b.i).map(({ e }) => e);
 }

@@ -9,7 +9,7 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { CallFields, type CallValues } from '../forms/call-fields.tsx';
 import { callValues, isFormRefusal, parseCallForm, readCallForm } from '../forms/call-form.server.ts';
-import { domainFieldError, type FieldError } from '../forms/field-errors.ts';
+import { domainFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-call-edit';
 
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       if (!isFormRefusal(error)) throw error;
       // Stale: keep what this person typed and take the new version, so a second save is a knowing one.
       const fresh = error.code === 'staleEdit' ? (await getCall(context.core, params.id)).call.updatedAt.toISOString() : version;
-      return data<Result>({ errors: [domainFieldError(t, error, 'title')], values, version: fresh }, { status: error.status });
+      return data<Result>({ errors: domainFieldErrors(t, error, 'title'), values, version: fresh }, { status: error.status });
     }
     return redirect(`/${t.locale}/calls/${params.id}?saved=1`);
   });

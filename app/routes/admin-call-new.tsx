@@ -8,7 +8,7 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { CallFields, type CallValues } from '../forms/call-fields.tsx';
 import { isFormRefusal, parseCallForm, readCallForm } from '../forms/call-form.server.ts';
-import { domainFieldError, type FieldError } from '../forms/field-errors.ts';
+import { domainFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-call-new';
 
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return redirect(`/${t.locale}/calls/${id}?created=1`);
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
-      return data<Result>({ errors: [domainFieldError(t, error)], values }, { status: error.status });
+      return data<Result>({ errors: domainFieldErrors(t, error), values }, { status: error.status });
     }
   });
 }

@@ -4,6 +4,7 @@ import { isBeforeDeadline } from '../partnerships/check-deadline.ts';
 import type { PartnershipShape } from '../partnerships/derive-shape.ts';
 import type { ApplicationSection } from './application-sections.ts';
 import type { ApplicationDetail } from './get-application.ts';
+import { flowStartWindow } from './stage-period.ts';
 
 /** Something that stops a submission: the section to fix, a message code `error.<code>` and its values. */
 export interface SubmissionProblem {
@@ -49,9 +50,14 @@ export function checkApplication(detail: ApplicationDetail, now: Date): Submissi
     if (flows.length > 0 || (r.code !== 'hostsNoOne' && r.code !== 'sendsNoOne')) add('plan', r.code, { partner });
   }
   const allowed = [...programme.stayMonths].sort((a, b) => a - b);
+  const window = flowStartWindow(call);
   for (const f of flows) {
     if (!programme.stayMonths.includes(f.months)) {
       add('plan', 'monthsNotAllowed', { months: f.months, allowed: allowed.join(', '), programme: programme.name });
+    }
+    // Saved before the rule existed, or the call's dates changed since: name the flow, it has to be replaced.
+    if (f.startMonth < window.first || f.startMonth > window.last) {
+      add('plan', 'flowStartOutsideCall', { sending: nameOf.get(f.sendingOrganisationId) ?? '', host: nameOf.get(f.hostOrganisationId) ?? '', month: f.startMonth, first: window.first, last: window.last });
     }
   }
 

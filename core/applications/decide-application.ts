@@ -1,15 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { applicationRemarks } from '../../db/schema/applications.ts';
-import { calls } from '../../db/schema/calls.ts';
+import { applicationRemarks, applicationScores } from '../../db/schema/applications.ts';
+import { callCriteria, calls } from '../../db/schema/calls.ts';
+import { isIsoDate } from '../calls/call-dates.ts';
 import type { CoreContext } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import { refuseProblems, type FieldProblem } from '../errors.ts';
 import { visitor } from '../identity/actor.ts';
 import { requirePermission, requireUser } from '../identity/permissions.ts';
+import { transition, type ApplicationStatus } from '../partnerships/application-status.ts';
 import { APPLICATION_SECTIONS } from './application-sections.ts';
 import { findReadableApplication } from './application-scope.ts';
 import { changeApplicationStatus } from './change-application-status.ts';
-import { grantStage, stagePeriodProblem, syncPartnershipStatus } from './grant-stage.ts';
+import { grantStage, syncPartnershipStatus } from './grant-stage.ts';
+import { LATEST_START_AFTER_DEADLINE_MONTHS, periodStartWindow, stagePeriodProblem } from './stage-period.ts';
 
 const isoDate = z.iso.date('chooseDate');
 
@@ -25,7 +28,13 @@ export const approvalInput = z
       .transform(Number)
       .refine((n) => n > 0, 'chooseAmount'),
   })
-  .refine((v) => v.endsOn > v.startsOn, { message: 'endBeforeStart', path: ['endsOn'] });
+  .superRefine(
+    (v, ctx) => {
+      if (isIsoDate(v.startsOn) && isIsoDate(v.endsOn) && v.endsOn <= v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'endBeforeStart' });
+    },
+    // Also when the amount is refused, so both come back together.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type ApprovalInput = z.infer<typeof approvalInput>;
 
 export const rejectionInput = z.object({ reason: z.string().trim().min(10, 'reasonRequired').max(4000, 'tooLong') });
@@ -41,15 +50,54 @@ async function decidable(ctx: CoreContext, id: string) {
   return { application, call: call! };
 }
 
-/** Approve for a period and an amount ceiling; the partnership's agreement chain grows by one stage. */
-export async function approveApplication(ctx: CoreContext, id: string, input: ApprovalInput, { publicUrl, now = new Date() }: { publicUrl: string; now?: Date }) {
-  const { call } = await decidable(ctx, id);
-  const periodProblem = stagePeriodProblem(call.stage, input.startsOn, input.endsOn);
-  if (periodProblem) throw new DomainError(periodProblem.code, { field: 'endsOn', params: periodProblem.params });
-  const amountMinor = input.amount * 100;
-  if (amountMinor > call.budgetCeilingMinor) {
-    throw new DomainError('amountAboveCeiling', { field: 'amount', params: { ceiling: call.budgetCeilingMinor / 100, currency: call.currency } });
+/**
+ * Every reason not to approve with these values, each with its field, for whichever values are given:
+ * each of the call's criteria scored (by any adviser: scores are saved for all criteria at once, and
+ * the one who decides need not be the one who scored; `scores`), a period that starts within
+ * `periodStartWindow` (`startsOn`) and lasts as the stage allows (`endsOn`), an amount within the
+ * call's ceiling (`amount`).
+ */
+async function approvalProblems(ctx: CoreContext, applicationId: string, call: typeof calls.$inferSelect, input: Partial<ApprovalInput>): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const criteria = await ctx.db.select({ id: callCriteria.id, name: callCriteria.name }).from(callCriteria).where(eq(callCriteria.callId, call.id)).orderBy(asc(callCriteria.position));
+  const scored = new Set((await ctx.db.selectDistinct({ id: applicationScores.criterionId }).from(applicationScores).where(eq(applicationScores.applicationId, applicationId))).map((s) => s.id));
+  const unscored = criteria.filter((c) => !scored.has(c.id));
+  if (unscored.length > 0) problems.push({ field: 'scores', code: 'scoresMissing', params: { criteria: unscored.map((c) => c.name).join(', '), count: unscored.length } });
+
+  const { startsOn, endsOn, amount } = input;
+  if (startsOn !== undefined) {
+    const { first, last } = periodStartWindow(call);
+    if (startsOn < first || startsOn > last) problems.push({ field: 'startsOn', code: 'periodStartOutsideCall', params: { first, last, years: LATEST_START_AFTER_DEADLINE_MONTHS / 12 } });
   }
+  if (startsOn !== undefined && endsOn !== undefined) {
+    const lasts = endsOn > startsOn ? stagePeriodProblem(call.stage, startsOn, endsOn) : { code: 'endBeforeStart', params: {} };
+    if (lasts) problems.push({ field: 'endsOn', ...lasts });
+  }
+  if (amount !== undefined && amount * 100 > call.budgetCeilingMinor) {
+    problems.push({ field: 'amount', code: 'amountAboveCeiling', params: { ceiling: call.budgetCeilingMinor / 100, currency: call.currency } });
+  }
+  return problems;
+}
+
+/**
+ * What approving with these values would be refused for, without approving: the review form asks
+ * with the values that passed their format check, so the rules' problems show with the format's.
+ */
+export async function checkApproval(ctx: CoreContext, id: string, input: Partial<ApprovalInput>): Promise<FieldProblem[]> {
+  const { application, call } = await decidable(ctx, id);
+  return approvalProblems(ctx, application.id, call, input);
+}
+
+/**
+ * Approve for a period and an amount ceiling; the partnership's agreement chain grows by one stage.
+ * Refused with every problem at once (`approvalProblems`); a status that allows no decision is a
+ * conflict (409) before any of them.
+ */
+export async function approveApplication(ctx: CoreContext, id: string, input: ApprovalInput, { publicUrl, now = new Date() }: { publicUrl: string; now?: Date }) {
+  const { application, call } = await decidable(ctx, id);
+  transition(application.status as ApplicationStatus, 'approved');
+  refuseProblems(await approvalProblems(ctx, application.id, call, input));
+  const amountMinor = input.amount * 100;
   return changeApplicationStatus(ctx, id, {
     to: 'approved',
     set: { decidedAt: now, approvedStartsOn: input.startsOn, approvedEndsOn: input.endsOn, approvedAmountMinor: amountMinor, approvedCurrency: call.currency, decisionReason: null },

@@ -5,19 +5,20 @@ import { createCall } from '../../db/factories/call-factory.ts';
 import { createOrganisation } from '../../db/factories/organisation-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { applications } from '../../db/schema/applications.ts';
+import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
-import { ForbiddenError } from '../errors.ts';
+import { FieldProblemsError, ForbiddenError } from '../errors.ts';
 import { addApplicationGoal, applicationGoalInput } from './application-goals.ts';
 import { addAttachment, getAttachment, isPdf } from './application-attachments.ts';
-import { advanceApplication, approveApplication, rejectApplication, returnApplication } from './decide-application.ts';
+import { advanceApplication, approveApplication, checkApproval, rejectApplication, returnApplication } from './decide-application.ts';
 import { getApplication } from './get-application.ts';
-import { addPlanFlow, planFlowInput } from './plan-flows.ts';
+import { addPlanFlow, checkPlanFlow, planFlowInput } from './plan-flows.ts';
 import { getApplicationReview } from './get-application-review.ts';
-import { stagePeriodProblem } from './grant-stage.ts';
-import { commentOnApplication } from './review-application.ts';
+import { addMonths, flowStartWindow, periodStartWindow, stagePeriodProblem } from './stage-period.ts';
+import { commentOnApplication, scoreApplication } from './review-application.ts';
 import { submitApplication } from './submit-application.ts';
 import { updateEmergencyPlan } from './update-emergency-plan.ts';
 
@@ -34,6 +35,27 @@ async function inReview(overrides: Parameters<typeof createApplication>[1] = {})
   const adviser = await createUser(db, { agencyRoles: ['programme_adviser'] });
   const as = (u: { actor: unknown }) => ({ db, actor: u.actor as never });
   return { db, application, coordinator, partner, adviser, as };
+}
+
+/** The call an application applies to. */
+async function callOf(applicationId: string) {
+  const [row] = await testDb.db.select({ call: calls }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).where(eq(applications.id, applicationId));
+  return row!.call;
+}
+
+/** `months` months from the day the application's call opened: a period the call can fund, whatever today is. */
+async function periodOf(applicationId: string, months: number) {
+  const { opensOn: startsOn } = await callOf(applicationId);
+  const end = new Date(`${addMonths(startsOn, months)}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return { startsOn, endsOn: end.toISOString().slice(0, 10) };
+}
+
+/** An adviser scores the application on every criterion of its call (approval needs it). */
+async function scoreAll(w: Awaited<ReturnType<typeof inReview>>, applicationId: string, adviser = w.adviser) {
+  const { id } = await callOf(applicationId);
+  const criteria = await testDb.db.select({ id: callCriteria.id }).from(callCriteria).where(eq(callCriteria.callId, id));
+  await scoreApplication(w.as(adviser), applicationId, Object.fromEntries(criteria.map((c) => [c.id, 4])));
 }
 
 describe('decisions on an application', () => {
@@ -66,9 +88,10 @@ describe('decisions on an application', () => {
 
   it('approves an agreement only for two to five years and within the call’s ceiling', async () => {
     const w = await inReview();
-    await expect(approveApplication(w.as(w.adviser), w.application.id, { startsOn: '2027-01-01', endsOn: '2027-12-31', amount: 100_000 }, { publicUrl })).rejects.toMatchObject({ code: 'agreementPeriod', field: 'endsOn' });
-    await expect(approveApplication(w.as(w.adviser), w.application.id, { startsOn: '2027-01-01', endsOn: '2028-12-31', amount: 40_000_000 }, { publicUrl })).rejects.toMatchObject({ code: 'amountAboveCeiling' });
-    await approveApplication(w.as(w.adviser), w.application.id, { startsOn: '2027-01-01', endsOn: '2028-12-31', amount: 1_000_000 }, { publicUrl });
+    await scoreAll(w, w.application.id);
+    await expect(approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 12)), amount: 100_000 }, { publicUrl })).rejects.toMatchObject({ code: 'agreementPeriod', field: 'endsOn' });
+    await expect(approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 24)), amount: 40_000_000 }, { publicUrl })).rejects.toMatchObject({ code: 'amountAboveCeiling' });
+    await approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 24)), amount: 1_000_000 }, { publicUrl });
     const [row] = await w.db.select().from(applications).where(eq(applications.id, w.application.id));
     await advanceApplication(w.as(w.adviser), w.application.id, 'active', { publicUrl });
     await advanceApplication(w.as(w.adviser), w.application.id, 'closing', { publicUrl });
@@ -79,17 +102,20 @@ describe('decisions on an application', () => {
 
   it('adds a numbered round to a partnership with an agreement, and refuses a round without one', async () => {
     const w = await inReview();
-    await approveApplication(w.as(w.adviser), w.application.id, { startsOn: '2027-01-01', endsOn: '2029-12-31', amount: 1_000_000 }, { publicUrl });
+    await scoreAll(w, w.application.id);
+    await approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 36)), amount: 1_000_000 }, { publicUrl });
     const [agreement] = await w.db.select().from(applications).where(eq(applications.id, w.application.id));
     const roundCall = await createCall(w.db, { stage: 'round' });
     const partners = w.application.partners;
     const round = await createApplication(w.db, { partners, callId: roundCall.id, partnershipId: agreement!.partnershipId, status: 'in_review' });
-    await approveApplication(w.as(w.adviser), round.id, { startsOn: '2027-08-01', endsOn: '2028-07-31', amount: 500_000 }, { publicUrl });
+    await scoreAll(w, round.id);
+    await approveApplication(w.as(w.adviser), round.id, { ...(await periodOf(round.id, 12)), amount: 500_000 }, { publicUrl });
     const stages = await w.db.select().from(partnershipStages).where(eq(partnershipStages.partnershipId, agreement!.partnershipId!));
     expect(stages.map((s) => [s.kind, s.roundNumber]).sort()).toEqual([['agreement', null], ['round', 1]]);
 
     const lonely = await createApplication(w.db, { callId: roundCall.id, status: 'in_review' });
-    await expect(approveApplication(w.as(w.adviser), lonely.id, { startsOn: '2027-08-01', endsOn: '2028-07-31', amount: 500_000 }, { publicUrl })).rejects.toMatchObject({ code: 'roundNeedsAgreement', status: 409 });
+    await scoreAll(w, lonely.id);
+    await expect(approveApplication(w.as(w.adviser), lonely.id, { ...(await periodOf(lonely.id, 12)), amount: 500_000 }, { publicUrl })).rejects.toMatchObject({ code: 'roundNeedsAgreement', status: 409 });
   });
 
   it('keeps scores and comments from partners, and accepts only real PDFs', async () => {
@@ -105,6 +131,71 @@ describe('decisions on an application', () => {
     await commentOnApplication(w.as(w.adviser), w.application.id, 'Strong partners; check the budget.');
     expect((await getApplicationReview(w.as(w.adviser), w.application.id)).comments).toMatchObject([{ body: 'Strong partners; check the budget.' }]);
     expect(JSON.stringify(await getApplication(w.as(w.partner), w.application.id))).not.toContain('check the budget');
+  });
+});
+
+describe('plausible decisions and plans (issue 8)', () => {
+  it('refuses to approve a 2027 call’s application for 1990–1993 without scores, naming scores, period and amount at once', async () => {
+    const call = await createCall(testDb.db, { opensOn: '2027-01-15', deadline: '2027-03-15' });
+    const w = await inReview({ callId: call.id });
+    const refused = await approveApplication(w.as(w.adviser), w.application.id, { startsOn: '1990-01-01', endsOn: '1993-01-01', amount: 40_000_000 }, { publicUrl }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(FieldProblemsError);
+    expect((refused as FieldProblemsError).problems).toEqual([
+      { field: 'scores', code: 'scoresMissing', params: { criteria: call.criteria.map((c) => c.name).join(', '), count: 3 } },
+      { field: 'startsOn', code: 'periodStartOutsideCall', params: { first: '2027-01-01', last: '2029-03-15', years: 2 } },
+      { field: 'amount', code: 'amountAboveCeiling', params: { ceiling: 30_000_000, currency: 'NOK' } },
+    ]);
+    const [row] = await w.db.select().from(applications).where(eq(applications.id, w.application.id));
+    expect(row).toMatchObject({ status: 'in_review', partnershipId: null, approvedStartsOn: null });
+    // The review form asks about what it could read of a half-typed decision.
+    expect((await checkApproval(w.as(w.adviser), w.application.id, { startsOn: '2029-03-16' })).map((p) => [p.field, p.code])).toEqual([
+      ['scores', 'scoresMissing'],
+      ['startsOn', 'periodStartOutsideCall'],
+    ]);
+
+    // Scores from another adviser count: the one who decides need not be the one who scored.
+    const colleague = await createUser(w.db, { agencyRoles: ['programme_adviser'] });
+    await scoreAll(w, w.application.id, colleague);
+    expect(await checkApproval(w.as(w.adviser), w.application.id, { startsOn: '2027-06-01', endsOn: '2029-05-31', amount: 2_000_000 })).toEqual([]);
+    await approveApplication(w.as(w.adviser), w.application.id, { startsOn: '2027-06-01', endsOn: '2029-05-31', amount: 2_000_000 }, { publicUrl });
+    expect((await callOf(w.application.id)).id).toBe(call.id);
+  });
+
+  it('refuses a stay starting in 2099 with the line’s other problems, and the submission names a saved line out of range', async () => {
+    const w = await inReview({ status: 'draft', submittedAt: null });
+    const [norway, malawi] = w.application.partners;
+    const line = (overrides: Record<string, string>) =>
+      planFlowInput.parse({ round: '1', sendingOrganisationId: norway!.id, hostOrganisationId: malawi!.id, participants: '1', months: '12', startMonth: '2099-01', competence: 'Teaching', purpose: 'Learn', ...overrides });
+    const { first, last } = flowStartWindow(await callOf(w.application.id));
+    const refused = await addPlanFlow(w.as(w.coordinator), w.application.id, line({ hostOrganisationId: norway!.id, months: '9' })).catch((e: unknown) => e);
+    expect((refused as FieldProblemsError).problems).toEqual([
+      { field: 'hostOrganisationId', code: 'selfFlow', params: { partner: 'Sunnfjord Folkehøgskule' } },
+      { field: 'months', code: 'monthsNotAllowed', params: { months: 9, allowed: '6, 12, 18', programme: 'Professional' } },
+      { field: 'startMonth', code: 'startMonthOutsideCall', params: { first, last } },
+    ]);
+    await expect(addPlanFlow(w.as(w.coordinator), w.application.id, line({}))).rejects.toMatchObject({ code: 'startMonthOutsideCall', field: 'startMonth' });
+    expect(await checkPlanFlow(w.as(w.coordinator), w.application.id, { startMonth: last })).toEqual([]);
+    await addPlanFlow(w.as(w.coordinator), w.application.id, line({ startMonth: first }));
+
+    // A line saved before the rule (or before the call's dates changed) is named at submission.
+    await w.db.update(calls).set({ opensOn: '2030-01-01', deadline: '2030-03-01' }).where(eq(calls.id, w.application.callId));
+    const submitted = await submitApplication(w.as(w.coordinator), w.application.id, { publicUrl }).catch((e: { problems: unknown[] }) => e);
+    expect((submitted as { problems: unknown[] }).problems).toContainEqual({
+      section: 'plan',
+      code: 'flowStartOutsideCall',
+      params: { sending: 'Sunnfjord Folkehøgskule', host: 'Mzuzu Teachers Training College', month: first, first: '2030-01', last: '2037-02' },
+    });
+  });
+});
+
+describe('the windows a call sets', () => {
+  it('starts an approved period between January of the opening year and two years after the deadline, and a stay within the longest such period', () => {
+    const call = { opensOn: '2027-01-15', deadline: '2027-03-15' };
+    expect(periodStartWindow(call)).toEqual({ first: '2027-01-01', last: '2029-03-15' });
+    expect(periodStartWindow({ opensOn: '2026-10-01', deadline: '2027-03-15' }).first).toBe('2026-01-01');
+    expect(flowStartWindow({ ...call, stage: 'agreement' })).toEqual({ first: '2027-01', last: '2034-03' });
+    expect(flowStartWindow({ ...call, stage: 'round' })).toEqual({ first: '2027-01', last: '2030-03' });
+    expect(flowStartWindow({ ...call, stage: 'feasibility' })).toEqual({ first: '2027-01', last: '2030-03' });
   });
 });
 

@@ -1,6 +1,5 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { applicationPartners, applications } from '../../db/schema/applications.ts';
-import type { CallStage } from '../../db/schema/calls.ts';
 import { calls } from '../../db/schema/calls.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
@@ -10,29 +9,6 @@ import { DomainError } from '../errors.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
 type CallRow = typeof calls.$inferSelect;
-
-/** The ISO date `months` months after `date` (UTC calendar arithmetic; 31 Jan + 1 month rolls into March). */
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
-}
-
-function dayAfter(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
-/**
- * The length a stage may have (DESIGN.md §3): a feasibility study and a round last at most a year;
- * a collaboration agreement two to five years. Returns the problem, or null when the period fits.
- */
-export function stagePeriodProblem(stage: CallStage, startsOn: string, endsOn: string): { code: string; params: Record<string, number> } | null {
-  // Periods run to the end of their last day: 2027-01-01 to 2028-12-31 is exactly two years.
-  const end = dayAfter(endsOn);
-  if (stage === 'agreement' && (end < addMonths(startsOn, 24) || end > addMonths(startsOn, 60))) return { code: 'agreementPeriod', params: { min: 2, max: 5 } };
-  if (stage !== 'agreement' && end > addMonths(startsOn, 12)) return { code: 'stagePeriodTooLong', params: { max: 12 } };
-  return null;
-}
 
 /**
  * On approval: the first application creates the partnership (its partners, shape, sector, SDGs);

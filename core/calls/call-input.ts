@@ -4,16 +4,9 @@ import { linesInput } from '../programmes/programme-input.ts';
 import { checkCriteria } from './check-criteria.ts';
 import { parseWholeAmount, wholeToMinor } from './whole-amount.ts';
 import { uuidPattern } from '../records/record-id.ts';
+import { callDateProblems, isIsoDate } from './call-dates.ts';
 
-const isoDate = z
-  .string()
-  .trim()
-  .refine((v) => {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    if (!match) return false;
-    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-    return date.toISOString().slice(0, 10) === v;
-  }, 'invalidDate');
+const isoDate = z.string().trim().refine(isIsoDate, 'invalidDate');
 
 /** Rows as a form sends them: empty rows are ignored, so a form can always offer six. */
 const criterionRow = z.object({
@@ -23,8 +16,11 @@ const criterionRow = z.object({
 
 /**
  * A call for applications as the adviser's form or the API sends it. Dates are calendar dates in
- * Europe/Oslo (the deadline runs to 23:59 in Førde); the budget ceiling is typed in whole kroner
- * ("30 000 000") and comes out in øre; the scoring criteria's weights must add up to 100.
+ * Europe/Oslo (the deadline runs to 23:59 in Førde) between 2001 and five years ahead, the deadline
+ * not before the opening (call-dates.ts, with today's date; create-call and update-call check again
+ * with their own clock); the budget ceiling is typed in whole kroner ("30 000 000") and comes out in
+ * øre; the scoring criteria's weights must add up to 100. Every refused field is reported at once:
+ * the dates' rules run even when other fields are refused.
  */
 export const callInput = z
   .object({
@@ -53,6 +49,12 @@ export const callInput = z
         return checked.criteria;
       }),
   })
-  .refine((c) => c.deadline >= c.opensOn, { path: ['deadline'], message: 'deadlineBeforeOpening' })
+  .superRefine(
+    (call, ctx) => {
+      for (const p of callDateProblems(call, new Date())) ctx.addIssue({ code: 'custom', path: [p.field], message: p.code, params: p.params });
+    },
+    // By default zod skips an object's refinements once any field is refused; these only read the two dates.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
   .transform(({ budgetCeiling, ...call }) => ({ ...call, budgetCeilingMinor: budgetCeiling, currency: 'NOK' as const }));
 export type CallInput = z.infer<typeof callInput>;

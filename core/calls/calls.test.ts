@@ -8,7 +8,8 @@ import { applicationScores } from '../../db/schema/applications.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
-import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { FieldProblemsError, ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { callDateProblems, callYears } from './call-dates.ts';
 import { callInput } from './call-input.ts';
 import { createCall } from './create-call.ts';
 import { getCall } from './get-call.ts';
@@ -62,6 +63,61 @@ describe('a call as the adviser’s form sends it', () => {
       budgetCeiling: { code: 'invalidAmount' },
       stage: { code: 'chooseStage' },
       programmeId: { code: 'chooseProgramme' },
+    });
+  });
+});
+
+describe('plausible dates for a call', () => {
+  const id = '00000000-0000-4000-8000-000000000000';
+
+  it('refuses an opening in 1066 and a deadline in 9999 together with every other refused field, naming the years allowed', () => {
+    const window = { first: '2001', last: String(callYears(new Date()).last) };
+    expect(errorsOf(form(id, { title: '', opensOn: '1066-10-14', deadline: '9999-12-31', budgetCeiling: 'a lot', criteria: rows(['Relevance', '90']) }))).toEqual({
+      title: { code: 'required' },
+      opensOn: { code: 'callDateOutOfRange', ...window },
+      deadline: { code: 'callDateOutOfRange', ...window },
+      budgetCeiling: { code: 'invalidAmount' },
+      criteria: { code: 'weightsSum', sum: 90 },
+    });
+  });
+
+  it('says the deadline is before the opening together with the other fields’ problems, not after they are fixed', () => {
+    expect(errorsOf(form(id, { title: '', opensOn: '2026-12-16', deadline: '2026-12-15', stage: '' }))).toEqual({
+      title: { code: 'required' },
+      stage: { code: 'chooseStage' },
+      deadline: { code: 'deadlineBeforeOpening' },
+    });
+  });
+
+  it('allows 2001 to five years after the current year in Oslo, and only compares two plausible dates', () => {
+    const now = new Date('2026-12-31T23:30:00Z'); // already 2027 in Oslo
+    expect(callDateProblems({ opensOn: '2001-01-01', deadline: '2032-12-31' }, now)).toEqual([]);
+    expect(callDateProblems({ opensOn: '2000-12-31', deadline: '2033-01-01' }, now)).toEqual([
+      { field: 'opensOn', code: 'callDateOutOfRange', params: { first: '2001', last: '2032' } },
+      { field: 'deadline', code: 'callDateOutOfRange', params: { first: '2001', last: '2032' } },
+    ]);
+    // A wrong opening does not also blame the deadline; a date not yet readable is left to the format check.
+    expect(callDateProblems({ opensOn: '2099-01-01', deadline: '2027-03-01' }, now).map((p) => p.field)).toEqual(['opensOn']);
+    expect(callDateProblems({ opensOn: '2027-02-30', deadline: '2027-03-01' }, now)).toEqual([]);
+  });
+
+  it('refuses implausible dates in core too, with the use-case’s clock, and every problem at once', async () => {
+    const programme = await createProgramme(testDb.db);
+    const ctx = await adviser();
+    const input = callInput.parse(form(programme.id));
+    const now = new Date('2026-06-01T12:00:00Z');
+    const refused = await createCall(ctx, { ...input, opensOn: '1066-10-14', deadline: '9999-12-31', criteria: [{ name: 'Relevance', weight: 90 }] }, { now }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(FieldProblemsError);
+    expect((refused as FieldProblemsError).problems).toEqual([
+      { field: 'opensOn', code: 'callDateOutOfRange', params: { first: '2001', last: '2031' } },
+      { field: 'deadline', code: 'callDateOutOfRange', params: { first: '2001', last: '2031' } },
+      { field: 'criteria', code: 'weightsSum', params: { sum: 90 } },
+    ]);
+    await expect(createCall(ctx, { ...input, deadline: '2032-01-15' }, { now })).rejects.toMatchObject({ code: 'callDateOutOfRange', field: 'deadline' });
+    const { id } = await createCall(ctx, { ...input, deadline: '2031-12-31' }, { now });
+    const [row] = await testDb.db.select().from(calls).where(eq(calls.id, id));
+    await expect(updateCall(ctx, id, { ...input, opensOn: '2027-01-10', deadline: '2027-01-09' }, row!.updatedAt.toISOString(), { now })).rejects.toMatchObject({
+      problems: [{ field: 'deadline', code: 'deadlineBeforeOpening' }],
     });
   });
 });

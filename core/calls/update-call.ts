@@ -1,7 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { applicationScores } from '../../db/schema/applications.ts';
 import { callCriteria, calls } from '../../db/schema/calls.ts';
-import { programmes } from '../../db/schema/programmes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
@@ -9,7 +8,7 @@ import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { isVersion } from '../records/expected-version.ts';
 import type { CallInput } from './call-input.ts';
-import { requireWeightsOf100 } from './create-call.ts';
+import { refuseImplausibleCall } from './create-call.ts';
 
 const sameCriteria = (a: CallInput['criteria'], b: CallInput['criteria']) =>
   a.length === b.length && a.every((c, i) => c.name === b[i]!.name && c.weight === b[i]!.weight);
@@ -19,14 +18,12 @@ const sameCriteria = (a: CallInput['criteria'], b: CallInput['criteria']) =>
  * criteria replace the old ones in the same transaction, unless an adviser has already scored an
  * application against them: then they are fixed (409 `criteriaInUse`), so no score loses its meaning.
  */
-export async function updateCall(ctx: CoreContext, id: string, input: CallInput, expectedUpdatedAt: string) {
+export async function updateCall(ctx: CoreContext, id: string, input: CallInput, expectedUpdatedAt: string, { now = new Date() }: { now?: Date } = {}) {
   requirePermission(ctx.actor ?? visitor, 'call:manage');
-  requireWeightsOf100(input.criteria);
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!before) throw new NotFoundError('call');
-    const [programme] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, input.programmeId));
-    if (!programme) throw new DomainError('chooseProgramme', { field: 'programmeId' });
+    await refuseImplausibleCall(tx, input, now);
     const { criteria, ...fields } = input;
     const [after] = await tx
       .update(calls)

@@ -66,13 +66,13 @@ describe('getPartnershipChain', () => {
       partnership: p,
       kind: 'agreement',
       flows: [
-        { from: 0, to: 1, participants: 3, round: 1 },
-        { from: 1, to: 2, round: 1 },
-        { from: 2, to: 0, round: 1 },
-        { from: 0, to: 2, round: 2 },
+        { from: 0, to: 1, participants: 3, round: 1, startMonth: '2027-08' },
+        { from: 1, to: 2, round: 1, startMonth: '2027-08' },
+        { from: 2, to: 0, round: 1, startMonth: '2027-08' },
+        { from: 0, to: 2, round: 2, startMonth: '2027-08' },
       ],
     });
-    await createPartnershipStage(testDb.db, { partnership: p, kind: 'round', roundNumber: 1, flows: [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 0 }] });
+    await createPartnershipStage(testDb.db, { partnership: p, kind: 'round', roundNumber: 1, flows: [{ from: 0, to: 1, startMonth: '2027-08' }, { from: 1, to: 2, startMonth: '2027-08' }, { from: 2, to: 0, startMonth: '2027-08' }] });
 
     const before = await getPartnershipChain(ctx(), p.id);
     expect(before.balance.hasActual).toBe(false);
@@ -80,7 +80,7 @@ describe('getPartnershipChain', () => {
 
     await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: bergen!, hostOrganisationId: addis!, status: 'in_placement' });
     await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: addis!, hostOrganisationId: kathmandu!, status: 'in_placement' });
-    // The factory plans every flow for 2027-08: not due in 2026, due in 2028.
+    // Every flow is planned for 2027-08: not due in 2026, due in 2028.
     const now = await getPartnershipChain(ctx(), p.id, new Date('2026-06-01T12:00:00Z'));
     const byPartner = (c: typeof now) => [bergen, addis, kathmandu].map((id) => c.balance.partners.find((b) => b.partnerId === id)!);
     expect(byPartner(now).map((b) => [b.plannedSent, b.actualSent, b.plannedHosted, b.actualHosted, b.flags])).toEqual([

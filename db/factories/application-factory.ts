@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { deriveShape } from '../../core/partnerships/derive-shape.ts';
 import type { Database } from '../database.ts';
 import { applicationPartners, applications, planFlows } from '../schema/applications.ts';
+import { calls } from '../schema/calls.ts';
 import { createCall } from './call-factory.ts';
 import { createOrganisation, type OrganisationRow } from './organisation-factory.ts';
 import { defaultSequence, type Sequence } from './sequence.ts';
@@ -22,6 +24,14 @@ interface FlowSpec {
   participants?: number;
   months?: number;
   round?: number;
+  /** YYYY-MM; defaults to the month after the call's deadline, always within the months the call can fund. */
+  startMonth?: string;
+}
+
+/** The month after `date` (YYYY-MM-DD), as YYYY-MM. */
+function monthAfter(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
 }
 
 /** An application with its partners and exchange plan, straight into the database (no rules applied). */
@@ -50,6 +60,7 @@ export async function createApplication(db: Database, { partners: given, confirm
   );
   const plan: FlowSpec[] = flows ?? partners.map((_, i) => ({ from: i, to: (i + 1) % partners.length }));
   if (plan.length) {
+    const [call] = await db.select({ deadline: calls.deadline }).from(calls).where(eq(calls.id, callId));
     await db.insert(planFlows).values(
       plan.map((f) => ({
         applicationId: row.id,
@@ -58,7 +69,7 @@ export async function createApplication(db: Database, { partners: given, confirm
         hostOrganisationId: partners[f.to]!.id,
         participants: f.participants ?? 1,
         months: f.months ?? 12,
-        startMonth: '2027-08',
+        startMonth: f.startMonth ?? monthAfter(call!.deadline),
         competence: 'Intensive care nursing',
         purpose: 'Train colleagues at home after return',
       })),

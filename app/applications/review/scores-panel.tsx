@@ -14,7 +14,8 @@ export function ScoresPanel({ review, canScore, errors }: { review: Review; canS
   const advisers = [...new Map(review.scores.map((s) => [s.adviserId, s.adviser])).entries()];
   const options = [{ value: '', label: t('review.score.choose') }, ...Array.from({ length: SCORE_MAX + 1 }, (_, n) => ({ value: String(n), label: t('review.score.option', { score: n }) }))];
   return (
-    <section aria-labelledby="scores-heading">
+    // id: an approval refused for missing scores links here from the error summary.
+    <section id="scores" aria-labelledby="scores-heading">
       <h2 id="scores-heading" className="ds-heading" data-size="sm">
         {t('review.scores.heading')}
       </h2>
