@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findBrowser } from './tests/support/browser.ts';
+import { e2eDataDir, e2ePort } from './tests/support/e2e-env.ts';
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+const port = e2ePort;
 const browser = findBrowser();
 
 export default defineConfig({
@@ -11,7 +12,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list']],
-  timeout: 30_000,
+  // Generous limits: a test waits for the server and Chromium, and a busy machine (a second test run beside
+  // this one, CI) makes both slow. These catch a hang; they are not a measure of speed (bench/ is).
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'en-GB',
@@ -20,11 +24,12 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { ...(browser ?? {}), args: chromiumArgs } } }],
   webServer: {
-    command: 'node_modules/.bin/react-router build && node --import tsx scripts/e2e-server.ts',
+    // `npm test` builds once before the unit tests (the page fuzz tests use the same build).
+    command: 'node --import tsx scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'data/e2e', PUBLIC_URL: `http://127.0.0.1:${port}` },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: e2eDataDir, PUBLIC_URL: `http://127.0.0.1:${port}` },
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 600_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

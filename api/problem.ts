@@ -98,7 +98,10 @@ export function problemResponse(c: Context, status: number, code: string, option
 export function problemForError(c: Context, error: Error): Response | undefined {
   if (error instanceof ApiProblem) return problemResponse(c, error.status, error.code, error.options);
   if (error instanceof DomainError) {
-    const issues = error.field ? [{ pointer: jsonPointer([error.field]), code: error.code, params: error.params }] : undefined;
+    // A request without a body (a list's `after`, a filter) can only be wrong in its query parameters.
+    const field = error.field;
+    const location = (name: string) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? { parameter: name } : { pointer: jsonPointer([name]) });
+    const issues = field ? [{ ...location(field), code: error.code, params: error.params }] : undefined;
     return problemResponse(c, error.status, error.code, { params: error.params, issues });
   }
   if (error instanceof HTTPException && error.status < 500) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { isRouteErrorResponse, Links, Outlet, useRouteLoaderData } from 'react-router';
+import { isRouteErrorResponse, Links, Outlet, useLocation, useRouteLoaderData } from 'react-router';
 import { getAgency } from '../core/agency/get-agency.ts';
 import { can } from '../core/identity/permissions.ts';
 import { SiteFooter } from './components/site-footer.tsx';
@@ -82,12 +82,15 @@ export default function App() {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t, locale } = useI18n();
+  const { pathname } = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const notFound = status === 404;
   const forbidden = status === 403;
+  // A refused request (400, 409, 413, 415, ...) carries its message, already in the page's language.
+  const refusal = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? (error.data.message as string) : null;
   const data = useRouteLoaderData<typeof loader>('root');
-  const title = notFound ? t('error.notFound.title') : forbidden ? t('error.forbidden.title') : t('error.server.title');
-  const text = notFound ? t('error.notFound.text') : forbidden ? t('error.forbidden.text') : t('error.server.text');
+  const title = notFound ? t('error.notFound.title') : forbidden ? t('error.forbidden.title') : refusal ? t('error.refused.title') : t('error.server.title');
+  const text = notFound ? t('error.notFound.text') : forbidden ? t('error.forbidden.text') : (refusal ?? t('error.server.text'));
   return (
     <>
       <title>{title}</title>
@@ -98,6 +101,13 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       {status >= 500 && data?.requestId ? (
         <p className="ds-paragraph" data-size="sm">
           <code>{data.requestId}</code>
+        </p>
+      ) : null}
+      {refusal ? (
+        <p className="ds-paragraph">
+          <a className="ds-link" href={pathname}>
+            {t('error.openPageAgain')}
+          </a>
         </p>
       ) : null}
       <p className="ds-paragraph">

@@ -52,3 +52,8 @@ export const catalogs: Record<Locale, Catalog> = {
   fr: merge(catalogAreas.fr),
   es: merge(catalogAreas.es),
 };
+
+/** True when `key` names a message: for keys built from what a request sent (`?saved=…`), which may name none. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogs.en, key);
+}

@@ -2,22 +2,23 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OIDC_TEST_CLIENT, startOidcTestProvider } from '../tests/support/oidc-test-provider.ts';
 import { startSmtpSink } from '../tests/support/smtp-sink.ts';
+import { e2eDataDir, e2eOidcPort, e2eSmtpPort } from '../tests/support/e2e-env.ts';
 
 /**
  * The server the end-to-end tests talk to: the production build on a fresh embedded database, sending
  * its email through SMTP to a real SMTP server started here, which files each message for the tests,
  * and with agency single sign-on through a real OpenID Connect provider started here too.
  */
-const dataDir = process.env.DATA_DIR ?? 'data/e2e';
+const dataDir = process.env.DATA_DIR ?? e2eDataDir;
 rmSync(dataDir, { recursive: true, force: true });
 process.env.DATA_DIR = dataDir;
 process.env.LOG_LEVEL ??= 'warn';
-const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3211);
+const smtpPort = e2eSmtpPort;
 await startSmtpSink(smtpPort, join(dataDir, 'mail'));
 process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
 // Agency single sign-on against a real OpenID Connect provider.
 const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
-const { issuer } = await startOidcTestProvider(Number(process.env.E2E_OIDC_PORT ?? 3212), `${publicUrl}/api/auth/callback/agency`);
+const { issuer } = await startOidcTestProvider(e2eOidcPort, `${publicUrl}/api/auth/callback/agency`);
 process.env.OIDC_ISSUER = issuer;
 process.env.OIDC_CLIENT_ID = OIDC_TEST_CLIENT.id;
 process.env.OIDC_CLIENT_SECRET = OIDC_TEST_CLIENT.secret;

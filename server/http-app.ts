@@ -1,5 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -15,6 +15,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { createTranslator } from '../i18n/translator.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { csrfProtection } from './csrf.ts';
+import type { RequestContext } from './load-context.ts';
+import { MAX_ATTACHMENT_BYTES } from '../core/applications/application-attachments.ts';
 import type { Logger } from './logger.ts';
 
 export interface HttpAppOptions {
@@ -38,7 +40,7 @@ export const authEndpoints = ['/api/auth/callback/:providerId'];
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */
 export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
   const app = new Hono<{
-    Variables: RequestIdVariables & { core: { db: Database; actor: Actor; requestId: string }; ping: () => Promise<void>; publicUrl: string };
+    Variables: RequestIdVariables & { core: { db: Database; actor: Actor; requestId: string; publicUrl: string }; ping: () => Promise<void>; publicUrl: string };
   }>();
   const handleDocument = createRequestHandler(build, mode);
 
@@ -80,15 +82,16 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   );
   app.use(compress());
   app.use(csrfProtection([new URL(publicUrl).origin]));
-  // No request body beyond what the largest form needs (a 5 MB PDF and its fields): a bigger one is
-  // refused before it is read into memory, in the language of the page it was sent from.
+  // No request body beyond what the largest form needs (a 5 MB file and the fields around it): a bigger
+  // one is refused before it is read into memory. The message states the file limit the forms state.
   app.use(
     bodyLimit({
       maxSize: MAX_REQUEST_BYTES,
       onError: (c) => {
-        const max = MAX_REQUEST_BYTES / 1024 / 1024;
-        if (c.req.path.startsWith('/api/')) return problemResponse(c, 413, 'requestTooLarge', { params: { max } });
-        return c.text(createTranslator(localeOfPath(c.req.path)).t('error.requestTooLarge', { max }), 413);
+        const params = { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 };
+        if (c.req.path.startsWith('/api/')) return problemResponse(c, 413, 'requestTooLarge', { params });
+        const message = createTranslator(localeOfPath(c.req.path)).t('error.requestTooLarge', params);
+        return renderPage(c, { status: 413, message });
       },
     }),
   );
@@ -108,7 +111,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   for (const path of authEndpoints) app.get(path, (c) => auth.handler(c.req.raw));
 
   app.use('/api/*', async (c, next) => {
-    c.set('core', { db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId });
+    c.set('core', { db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId, publicUrl });
     c.set('ping', ping);
     c.set('publicUrl', publicUrl);
     await next();
@@ -125,7 +128,8 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   );
   app.use('/favicon.svg', serveStatic({ root: clientDir }));
 
-  app.all('*', async (c) => {
+  // Every page: React Router with the person's context; `refusal` renders the error page instead.
+  const renderPage = async (c: Context, refusal?: RequestContext['refusal']) => {
     const actor = await resolveActor(auth, db, c.req.raw.headers);
     let clientIp = 'unknown';
     try {
@@ -133,7 +137,18 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
     } catch {
       // app.request() in tests has no socket
     }
-    return handleDocument(c.req.raw, {
+    // A refused request is answered with the page at the same address, read (GET) rather than posted.
+    // React Router aborts an action whose Origin differs from the request's address (behind a proxy the
+    // Host may differ): the origin check above has already allowed this Origin, so the page is asked at it.
+    const origin = c.req.header('origin');
+    const url = new URL(c.req.url);
+    const sameOrigin = origin && origin !== url.origin && URL.canParse(origin) ? new URL(`${url.pathname}${url.search}`, origin).href : c.req.url;
+    const request = refusal
+      ? new Request(sameOrigin, { method: 'GET', headers: c.req.raw.headers })
+      : sameOrigin === c.req.url
+        ? c.req.raw
+        : new Request(sameOrigin, { method: c.req.method, headers: c.req.raw.headers, body: c.req.raw.body, signal: c.req.raw.signal, duplex: 'half' } as RequestInit);
+    return handleDocument(request, {
       core: { db, actor, requestId: c.var.requestId },
       requestId: c.var.requestId,
       auth,
@@ -141,13 +156,15 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
       clientIp,
       mailToLog,
       oidcEnabled: Boolean(oidcIssuer),
+      refusal,
     });
-  });
+  };
+  app.all('*', (c) => renderPage(c));
   return app;
 }
 
-/** Attachments are at most 5 MB (core/applications/application-attachments.ts); the rest of the form is small. */
-export const MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+/** The one size limit: an attachment's (core/applications/application-attachments.ts) and room for the form's fields. */
+export const MAX_REQUEST_BYTES = MAX_ATTACHMENT_BYTES + 256 * 1024;
 
 function localeOfPath(path: string): Locale {
   const first = path.split('/')[1];

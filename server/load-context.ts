@@ -15,6 +15,11 @@ export interface RequestContext {
   mailToLog: boolean;
   /** Agency single sign-on is configured. */
   oidcEnabled: boolean;
+  /**
+   * A request the server refused before any route saw it (a body over the size limit): the page is the
+   * error page with this status and message, rendered like every other page.
+   */
+  refusal?: { status: number; message: string };
 }
 
 declare module 'react-router' {

@@ -2,7 +2,7 @@ import { data, redirect } from 'react-router';
 import type { ZodType } from 'zod';
 import { addApplicationPartner } from '../../core/applications/add-application-partner.ts';
 import { addAttachment, removeAttachment } from '../../core/applications/application-attachments.ts';
-import { addApplicationGoal, applicationGoalInput, INDICATOR_ROWS, removeApplicationGoal } from '../../core/applications/application-goals.ts';
+import { addApplicationGoal, applicationGoalInput, goalChangeInput, INDICATOR_ROWS, removeApplicationGoal, updateApplicationGoal } from '../../core/applications/application-goals.ts';
 import { APPLICATION_STEPS, type ApplicationStep } from '../../core/applications/application-sections.ts';
 import { getApplication } from '../../core/applications/get-application.ts';
 import { MARKERS } from '../../core/applications/markers.ts';
@@ -63,7 +63,7 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
 
   try {
     // "Save and continue" and "Save" both save; they differ only in where the person goes next.
-    const action = intent === 'continue' || intent === 'stay' ? 'save' : intent;
+    const action = intent === 'continue' || intent === 'stay' ? 'save' : form.has('removeFile') ? 'remove-file' : intent;
     switch (`${step}:${action}`) {
       case 'basics:save': {
         const input = parse(applicationBasicsInput, { title: text(form, 'title'), summary: text(form, 'summary') });
@@ -88,18 +88,24 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
         await updateApplicationFocus(ctx, id, input, text(form, 'version'));
         break;
       }
-      case 'goals:add': {
+      case 'goals:add':
+      case 'goals:update': {
         const rows = Array.from({ length: INDICATOR_ROWS }, (_, n) => ({
           description: text(form, `indicator-${n}-description`),
           baseline: text(form, `indicator-${n}-baseline`),
           target: text(form, `indicator-${n}-target`),
         }));
-        const parsed = applicationGoalInput.safeParse({ owner: text(form, 'owner'), description: text(form, 'description'), indicators: rows });
-        if (!parsed.success) {
-          // Indicator problems point at the exact box: indicators.1.target → indicator-1-target.
-          return refuse(zodFieldErrors(t, parsed.error, {}, (path) => (path[0] === 'indicators' ? `indicator-${String(path[1])}-${String(path[2] ?? 'description')}` : String(path[0]))));
+        // Indicator problems point at the exact box: indicators.1.target → indicator-1-target.
+        const fieldOf = (path: readonly PropertyKey[]) => (path[0] === 'indicators' ? `indicator-${String(path[1])}-${String(path[2] ?? 'description')}` : String(path[0]));
+        if (action === 'add') {
+          const parsed = applicationGoalInput.safeParse({ owner: text(form, 'owner'), description: text(form, 'description'), indicators: rows });
+          if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error, {}, fieldOf));
+          await addApplicationGoal(ctx, id, parsed.data);
+        } else {
+          const parsed = goalChangeInput.safeParse({ description: text(form, 'description'), indicators: rows });
+          if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error, {}, fieldOf));
+          await updateApplicationGoal(ctx, id, text(form, 'goalId'), parsed.data);
         }
-        await addApplicationGoal(ctx, id, parsed.data);
         return redirect(`${here}?saved=goal`);
       }
       case 'goals:remove':
@@ -119,21 +125,29 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
       case 'plan:remove':
         await removePlanFlow(ctx, id, text(form, 'flowId'));
         return redirect(`${here}?saved=removed`);
-      case 'emergency:save': {
+      case 'emergency:save':
+      case 'emergency:upload':
+      case 'emergency:remove-file': {
+        // The plan and the files are one form: whatever the button, the plan as typed is saved first
+        // (when it changed), then a chosen file is added or a file removed, so nothing typed is lost.
         const input = parse(emergencyPlanInput, { emergencyPlan: text(form, 'emergencyPlan') });
         if (Array.isArray(input)) return refuse(input);
-        await updateEmergencyPlan(ctx, id, input, text(form, 'version'));
+        const current = await getApplication(ctx, id);
+        if (action === 'save' || input.emergencyPlan !== current.application.emergencyPlan) {
+          await updateEmergencyPlan(ctx, id, input, text(form, 'version'));
+          values.version = (await getApplication(ctx, id)).application.updatedAt.toISOString();
+        }
+        const file = form.get('file');
+        const chosen = file instanceof File && file.size > 0;
+        if (chosen || action === 'upload') {
+          const content = chosen ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+          await addAttachment(ctx, id, { name: chosen ? file.name : '', content });
+        }
+        if (action === 'remove-file') await removeAttachment(ctx, id, text(form, 'removeFile'));
+        if (action === 'upload') return redirect(`${here}?saved=file`);
+        if (action === 'remove-file') return redirect(`${here}?saved=removed`);
         break;
       }
-      case 'emergency:upload': {
-        const file = form.get('file');
-        const content = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-        await addAttachment(ctx, id, { name: file instanceof File ? file.name : '', content });
-        return redirect(`${here}?saved=file`);
-      }
-      case 'emergency:remove-file':
-        await removeAttachment(ctx, id, text(form, 'attachmentId'));
-        return redirect(`${here}?saved=removed`);
       case 'submit:submit':
         await submitApplication(ctx, id, { publicUrl });
         return redirect(`/${t.locale}/applications/${id}?saved=submitted`);

@@ -29,9 +29,11 @@ export function zodFieldErrors(
     const field = fieldOf(issue.path);
     if (seen.has(field)) continue;
     seen.add(field);
+    // A length limit is said in the message ("at most 200 characters"), from the schema itself.
+    const limit: Record<string, number> = issue.code === 'too_big' ? { max: Number(issue.maximum) } : issue.code === 'too_small' ? { min: Number(issue.minimum) } : {};
     // A custom issue carries the values its own message names ("between {first} and {last}").
     const own = Object.fromEntries(Object.entries((issue as { params?: Record<string, unknown> }).params ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
-    errors.push({ field, message: messageFor(t, issue.message, { ...params, ...own }) });
+    errors.push({ field, message: messageFor(t, issue.message, { ...limit, ...params, ...own }) });
   }
   return errors;
 }

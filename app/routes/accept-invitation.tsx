@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { Route } from './+types/accept-invitation';
 import { PageHeading } from '../components/page-heading.tsx';
+import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   try {
@@ -30,7 +31,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const t = translatorFor(params.lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { name: String(form.get('name') ?? '') };
   try {
     if (form.get('intent') === 'grant' && context.core.actor.kind === 'user') {
@@ -62,6 +63,7 @@ export default function AcceptInvitation() {
     return (
       <div className="narrow">
         <PageHeading title={t('invitation.accept.title')} />
+        <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
         <p className="ds-paragraph">{t(`error.${problem ?? 'invitationNotFound'}` as MessageKey)}</p>
         <p className="ds-paragraph">{t('invitation.accept.askAgain')}</p>
       </div>

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/account';
 import { PageHeading } from '../components/page-heading.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -28,7 +29,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     const actor = requireUser(context.core.actor);
-    const form = await request.formData();
+    const form = await readForm(request);
     const intent = form.get('intent');
     if (intent === 'revoke-session') {
       // better-auth only revokes sessions of the signed-in person: a guessed token of someone else does nothing.

@@ -12,6 +12,7 @@ import { callValues, isFormRefusal, parseCallForm, readCallForm } from '../forms
 import { domainFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-call-edit';
+import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -32,7 +33,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'call:manage');
     const t = translatorFor(params.lang);
-    const form = await request.formData();
+    const form = await readForm(request);
     const values = readCallForm(form);
     const version = String(form.get('version') ?? '');
     const { input, errors } = parseCallForm(t, values);

@@ -11,6 +11,7 @@ import { isFormRefusal, parseCallForm, readCallForm } from '../forms/call-form.s
 import { domainFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-call-new';
+import { readForm } from '../forms/read-form.server.ts';
 
 /** A new call, for administrators and programme advisers; `?programme=ID` chooses its programme. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'call:manage');
     const t = translatorFor(params.lang);
-    const values = readCallForm(await request.formData());
+    const values = readCallForm(await readForm(request));
     const { input, errors } = parseCallForm(t, values);
     if (!input) return data<Result>({ errors, values }, { status: 400 });
     try {

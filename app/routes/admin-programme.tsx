@@ -15,6 +15,7 @@ import { ProgrammeFields, type ProgrammeValues } from '../forms/programme-fields
 import { parseProgrammeForm, programmeValues, readProgrammeForm } from '../forms/programme-form.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-programme';
+import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -34,7 +35,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'programme:manage');
     const t = translatorFor(params.lang);
-    const form = await request.formData();
+    const form = await readForm(request);
     const values = readProgrammeForm(form);
     const version = String(form.get('version') ?? '');
     const { input, errors } = parseProgrammeForm(t, values);

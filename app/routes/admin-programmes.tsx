@@ -13,6 +13,7 @@ import { emptyProgramme, ProgrammeFields, type ProgrammeValues } from '../forms/
 import { parseProgrammeForm, readProgrammeForm } from '../forms/programme-form.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-programmes';
+import { readForm } from '../forms/read-form.server.ts';
 
 /** The programmes and their rules, for administrators and programme advisers, with a form for a new one. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'programme:manage');
     const t = translatorFor(params.lang);
-    const values = readProgrammeForm(await request.formData());
+    const values = readProgrammeForm(await readForm(request));
     const { input, errors } = parseProgrammeForm(t, values);
     if (!input) return data<Result>({ errors, values }, { status: 400 });
     try {

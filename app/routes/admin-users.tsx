@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-users';
 import { PageHeading } from '../components/page-heading.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -19,7 +20,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
-    const form = await request.formData();
+    const form = await readForm(request);
     await anonymiseUser(context.core, String(form.get('userId') ?? ''));
     return redirect(`/${params.lang}/admin/users?anonymised=1`);
   });

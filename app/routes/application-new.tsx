@@ -10,7 +10,9 @@ import { ErrorSummary } from '../forms/error-summary.tsx';
 import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { SelectField, TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { Route } from './+types/application-new';
+import { readForm } from '../forms/read-form.server.ts';
 
 const fields = ['callId', 'organisationId', 'partnershipId', 'title'] as const;
 type Values = Record<(typeof fields)[number], string>;
@@ -18,8 +20,21 @@ type Values = Record<(typeof fields)[number], string>;
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const options = await applicationStartOptions(context.core);
-    const call = new URL(request.url).searchParams.get('call') ?? '';
-    return { options, values: { callId: call, organisationId: options.organisations[0]?.id ?? '', partnershipId: '', title: '' } satisfies Values };
+    const search = new URL(request.url).searchParams;
+    const call = options.calls.find((c) => c.id === search.get('call'));
+    // From a call page's "continue" link: that partnership, if the chain lets it continue, with a title to start from.
+    const continued = options.partnerships.find((p) => p.id === search.get('partnership') && call && p.problems[call.id] === null);
+    const t = translatorFor(params.lang);
+    const stage = call?.stage === 'round' ? t.t('chain.kind.round', { round: continued?.nextRound ?? 1 }) : t.t('chain.kind.agreement');
+    return {
+      options,
+      values: {
+        callId: search.get('call') ?? '',
+        organisationId: continued?.organisationIds[0] ?? options.organisations[0]?.id ?? '',
+        partnershipId: continued?.id ?? '',
+        title: continued ? t.t('application.new.continuationTitle', { partnership: continued.title, stage }) : '',
+      } satisfies Values,
+    };
   });
 }
 
@@ -28,7 +43,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     // Refuse before reading the form: someone who may not apply learns nothing from validation.
     requirePermission(context.core.actor, 'application:create');
     const t = translatorFor(params.lang);
-    const form = await request.formData();
+    const form = await readForm(request);
     const values = Object.fromEntries(fields.map((f) => [f, String(form.get(f) ?? '')])) as Values;
     const parsed = startApplicationInput.safeParse(values);
     if (!parsed.success) return data({ errors: zodFieldErrors(t, parsed.error), values }, { status: 400 });
@@ -49,6 +64,15 @@ export default function ApplicationNew() {
   const { t, date } = useI18n();
   const errors = result?.errors ?? [];
   const values = result?.values ?? initial;
+  // With a call chosen (from its page), only the partnerships the agreement chain lets continue into it are
+  // offered, and a round, which always continues one, offers no "new partnership"; the others say why not.
+  const call = options.calls.find((c) => c.id === values.callId);
+  const offered = call ? options.partnerships.filter((p) => p.problems[call.id] === null) : options.partnerships;
+  const refused = call ? options.partnerships.flatMap((p) => (p.problems[call.id] ? [{ id: p.id, problem: p.problems[call.id]! }] : [])) : [];
+  const partnershipOptions = [
+    ...(call?.stage === 'round' ? [] : [{ value: '', label: t('application.new.newPartnership') }]),
+    ...offered.map((p) => ({ value: p.id, label: t('application.new.partnershipOption', { title: p.title, programme: p.programmeName }) })),
+  ];
   return (
     <>
       <PageHeading title={t('application.new.title')} />
@@ -70,14 +94,32 @@ export default function ApplicationNew() {
           ) : (
             <input type="hidden" name="organisationId" value={values.organisationId} />
           )}
-          <SelectField
-            name="partnershipId"
-            label={t('application.field.partnership')}
-            hint={t('application.field.partnershipHint')}
-            errors={errors}
-            defaultValue={values.partnershipId}
-            options={[{ value: '', label: t('application.new.newPartnership') }, ...options.partnerships.map((p) => ({ value: p.id, label: p.title }))]}
-          />
+          {partnershipOptions.length > 0 ? (
+            <SelectField
+              name="partnershipId"
+              label={t('application.field.partnership')}
+              hint={t('application.field.partnershipHint')}
+              errors={errors}
+              defaultValue={values.partnershipId}
+              options={partnershipOptions}
+            />
+          ) : (
+            <p className="ds-paragraph" id="partnershipId">
+              {t('application.new.noContinuation')}
+            </p>
+          )}
+          {refused.length > 0 ? (
+            <section aria-labelledby="cannot-continue">
+              <h2 id="cannot-continue" className="ds-heading" data-size="xs">
+                {t('application.new.cannotContinue')}
+              </h2>
+              <ul className="ds-list">
+                {refused.map((r) => (
+                  <li key={r.id}>{t(`error.${r.problem.code}` as MessageKey, r.problem.params)}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <TextField name="title" label={t('application.field.title')} errors={errors} defaultValue={values.title} />
           <div className="form-grid__actions">
             <button type="submit" className="ds-button" data-variant="primary">

@@ -2,7 +2,8 @@ import { data, redirect, useActionData, useLoaderData } from 'react-router';
 import { APPLICATION_SECTIONS } from '../../core/applications/application-sections.ts';
 import { getApplication } from '../../core/applications/get-application.ts';
 import { getApplicationReview } from '../../core/applications/get-application-review.ts';
-import { nextStatuses, type ApplicationStatus } from '../../core/partnerships/application-status.ts';
+import type { ApplicationStatus } from '../../core/partnerships/application-status.ts';
+import { reviewMoves } from '../../core/applications/review-moves.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { runReviewAction, type ReviewResult } from '../applications/review-actions.server.ts';
 import { CommentsPanel } from '../applications/review/comments-panel.tsx';
@@ -15,27 +16,29 @@ import { SuccessNotice } from '../components/success-notice.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/application-review';
+import { readForm } from '../forms/read-form.server.ts';
+import { isMessageKey } from '../../i18n/catalogs.ts';
 
 /** The agency's review of one application: scores, internal comments and the decision. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const review = await getApplicationReview(context.core, params.id);
     const detail = await getApplication(context.core, params.id);
-    return { detail, review, next: nextStatuses(detail.application.status as ApplicationStatus), saved: new URL(request.url).searchParams.get('saved') };
+    return { detail, review, moves: reviewMoves(context.core.actor, detail.application.status as ApplicationStatus), saved: new URL(request.url).searchParams.get('saved') };
   });
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     const t = translatorFor(params.lang);
-    const outcome = await runReviewAction({ ctx: context.core, t, id: params.id, form: await request.formData(), publicUrl: context.publicUrl });
+    const outcome = await runReviewAction({ ctx: context.core, t, id: params.id, form: await readForm(request), publicUrl: context.publicUrl });
     if ('errors' in outcome) return data(outcome, { status: outcome.status });
     return redirect(`/${t.locale}/applications/${params.id}/review?saved=${outcome.saved}`);
   });
 }
 
 export default function ApplicationReview() {
-  const { detail, review, next, saved } = useLoaderData<typeof loader>();
+  const { detail, review, moves, saved } = useLoaderData<typeof loader>();
   const result = useActionData<ReviewResult>();
   const { t, locale } = useI18n();
   const a = detail.application;
@@ -49,11 +52,11 @@ export default function ApplicationReview() {
           {t('review.readApplication')}
         </a>
       </p>
-      <SuccessNotice text={saved ? t(`review.done.${saved}` as MessageKey) : null} />
+      <SuccessNotice text={saved && errors.length === 0 && isMessageKey(`review.done.${saved}`) ? t(`review.done.${saved}` as MessageKey) : null} />
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
-      <ScoresPanel review={review} canScore={a.status === 'in_review'} errors={errors} />
-      <CommentsPanel comments={review.comments} errors={errors} values={result?.values} />
-      <DecisionForms next={next} errors={errors} values={result?.values} sections={APPLICATION_SECTIONS} stage={detail.call.stage} />
+      <ScoresPanel review={review} canScore={moves.canScore} errors={errors} />
+      <CommentsPanel comments={review.comments} canComment={moves.canComment} errors={errors} values={result?.values} />
+      <DecisionForms next={moves.next} errors={errors} values={result?.values} sections={APPLICATION_SECTIONS} stage={detail.call.stage} />
     </>
   );
 }

@@ -22,6 +22,7 @@ import { SuccessNotice } from '../components/success-notice.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/application-step';
+import { readForm } from '../forms/read-form.server.ts';
 
 /** One step of the application form, at its own address; each save is kept on the server as the draft. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -29,8 +30,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     if (!isApplicationStep(params.step)) throw data(null, { status: 404 });
     const detail = await getApplication(context.core, params.id);
     const locale = translatorFor(params.lang).locale;
-    // Someone who may read but not change it (a partner, the agency, or after submission) reads the overview.
-    if (!detail.canEdit) throw redirect(`/${locale}/applications/${params.id}`);
+    // Someone who may read but not change it (a partner, the agency, or after submission) reads the overview;
+    // a partner's coordinator writes that partner's own goals here (docs/decisions/006, addendum).
+    const ownGoalsOnly = !detail.canEdit && params.step === 'goals' && detail.canEditGoalsOf.length > 0;
+    if (!detail.canEdit && !ownGoalsOnly) throw redirect(`/${locale}/applications/${params.id}`);
     const url = new URL(request.url);
     const q = url.searchParams.get('q') ?? '';
     const problems = checkApplication(detail, new Date());
@@ -39,6 +42,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       detail,
       q,
       saved: url.searchParams.get('saved'),
+      editingGoal: params.step === 'goals' ? url.searchParams.get('goal') : null,
       candidates: params.step === 'partners' ? await searchPartnerCandidates(context.core, q) : [],
       options: params.step === 'focus' ? focusOptions(locale) : null,
       problems: params.step === 'plan' ? problems.filter((p) => p.section === 'plan') : problems,
@@ -49,12 +53,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     if (!isApplicationStep(params.step)) throw data(null, { status: 404 });
-    return runStepAction({ ctx: context.core, t: translatorFor(params.lang), id: params.id, step: params.step, form: await request.formData(), publicUrl: context.publicUrl });
+    return runStepAction({ ctx: context.core, t: translatorFor(params.lang), id: params.id, step: params.step, form: await readForm(request), publicUrl: context.publicUrl });
   });
 }
 
 export default function ApplicationStepPage() {
-  const { step, detail, q, saved, candidates, options, problems } = useLoaderData<typeof loader>();
+  const { step, detail, q, saved, editingGoal, candidates, options, problems } = useLoaderData<typeof loader>();
   const result = useActionData<StepResult>();
   const { t } = useI18n();
   const errors = result?.errors ?? [];
@@ -62,14 +66,14 @@ export default function ApplicationStepPage() {
   return (
     <>
       <PageHeading title={t('application.step.heading', { step: stepName, title: detail.application.title })} />
-      <StepNav id={detail.application.id} current={step} />
-      <SuccessNotice text={saved ? t('application.saved') : null} />
+      {detail.canEdit ? <StepNav id={detail.application.id} current={step} /> : null}
+      <SuccessNotice text={saved && errors.length === 0 ? t('application.saved') : null} />
       <RemarkNotice remarks={detail.remarks.filter((r) => r.section === step)} />
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       {step === 'basics' ? <BasicsStep detail={detail} errors={errors} values={result?.values} /> : null}
       {step === 'partners' ? <PartnersStep detail={detail} errors={errors} q={q} candidates={candidates} /> : null}
       {step === 'focus' && options ? <FocusStep detail={detail} errors={errors} values={result?.values} options={options} /> : null}
-      {step === 'goals' ? <GoalsStep detail={detail} errors={errors} values={result?.values} /> : null}
+      {step === 'goals' ? <GoalsStep detail={detail} errors={errors} values={result?.values} editing={editingGoal} /> : null}
       {step === 'plan' ? <PlanStep detail={detail} errors={errors} values={result?.values} problems={problems} /> : null}
       {step === 'emergency' ? <EmergencyStep detail={detail} errors={errors} values={result?.values} /> : null}
       {step === 'submit' ? <SubmitStep detail={detail} problems={result?.problems ?? problems} /> : null}

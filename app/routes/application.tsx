@@ -19,6 +19,8 @@ import { ErrorSummary } from '../forms/error-summary.tsx';
 import { domainFieldError, type FieldError } from '../forms/field-errors.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/application';
+import { readForm } from '../forms/read-form.server.ts';
+import { isMessageKey } from '../../i18n/catalogs.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -42,7 +44,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     const t = translatorFor(params.lang);
-    const form = await request.formData();
+    const form = await readForm(request);
     const intent = String(form.get('intent') ?? '');
     try {
       if (intent === 'confirm') await confirmApplicationPartner(context.core, params.id, String(form.get('organisationId') ?? ''));
@@ -65,7 +67,7 @@ export default function ApplicationPage() {
   return (
     <>
       <PageHeading title={a.title} />
-      <SuccessNotice text={saved ? t(`application.done.${saved}` as MessageKey) : null} />
+      <SuccessNotice text={saved && !result?.errors.length && isMessageKey(`application.done.${saved}`) ? t(`application.done.${saved}` as MessageKey) : null} />
       <ErrorSummary heading={t('form.errorSummary')} errors={result?.errors ?? []} />
       <dl className="facts">
         <dt>{t('application.field.status')}</dt>
@@ -109,6 +111,11 @@ export default function ApplicationPage() {
         {detail.canEdit ? (
           <a className="ds-button" data-variant="primary" href={`/${locale}/applications/${a.id}/edit/basics`}>
             {t('application.edit')}
+          </a>
+        ) : null}
+        {!detail.canEdit && detail.canEditGoalsOf.length > 0 ? (
+          <a className="ds-button" data-variant="secondary" href={`/${locale}/applications/${a.id}/edit/goals`}>
+            {t('application.goals.editOwn', { partner: detail.partners.filter((p) => detail.canEditGoalsOf.includes(p.organisationId)).map((p) => p.legalName).join(', ') })}
           </a>
         ) : null}
         {canReview ? (

@@ -1,4 +1,5 @@
 import { useLoaderData, useSearchParams } from 'react-router';
+import { continuationChoices } from '../../core/applications/application-start-options.ts';
 import { getCall } from '../../core/calls/get-call.ts';
 import { can } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';
@@ -9,18 +10,21 @@ import { PhaseTag } from '../components/phase-tag.tsx';
 import { ProgrammeRules } from '../components/programme-rules.tsx';
 import { SuccessNotice } from '../components/success-notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { Route } from './+types/call';
 
 /** A call's public page: what it funds, until when, how applications are scored, and the programme's rules. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const page = await getCall(context.core, params.id);
-    return { ...page, canManage: can(context.core.actor, 'call:manage') };
+    // A coordinator sees which of their partnerships can continue into a call for a later stage, and why not.
+    const continuations = page.phase === 'open' && page.call.stage !== 'feasibility' && can(context.core.actor, 'application:create') ? await continuationChoices(context.core, page.call.id) : null;
+    return { ...page, canManage: can(context.core.actor, 'call:manage'), continuations };
   });
 }
 
 export default function Call() {
-  const { call, programme, criteria, phase, canManage } = useLoaderData<typeof loader>();
+  const { call, programme, criteria, phase, canManage, continuations } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const { t, locale, date, money, number } = useI18n();
   const notice = search.has('created') ? t('call.created') : search.has('saved') ? t('call.saved') : null;
@@ -66,6 +70,40 @@ export default function Call() {
       ) : (
         <p className="ds-paragraph">{phase === 'upcoming' ? t('call.applyUpcoming', { date: date(call.opensOn) }) : t('call.applyClosed')}</p>
       )}
+
+      {continuations ? (
+        <section aria-labelledby="continue-title">
+          <h2 id="continue-title" className="ds-heading" data-size="sm">
+            {t('call.continue.heading')}
+          </h2>
+          <p className="ds-paragraph">{t('call.continue.lead')}</p>
+          {continuations.can.length > 0 ? (
+            <ul className="ds-list">
+              {continuations.can.map((p) => (
+                <li key={p.id}>
+                  <a className="ds-link" href={`/${locale}/applications/new?call=${call.id}&partnership=${p.id}`}>
+                    {t('call.continue.link', { partnership: p.title })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="ds-paragraph">{t('application.new.noContinuation')}</p>
+          )}
+          {continuations.cannot.length > 0 ? (
+            <>
+              <h3 className="ds-heading" data-size="xs">
+                {t('application.new.cannotContinue')}
+              </h3>
+              <ul className="ds-list">
+                {continuations.cannot.map((p) => (
+                  <li key={p.id}>{t(`error.${p.problem.code}` as MessageKey, p.problem.params)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="priorities-title">
         <h2 id="priorities-title" className="ds-heading" data-size="sm">

@@ -11,6 +11,7 @@ import { TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/forgot-password';
 import { PageHeading } from '../components/page-heading.tsx';
+import { readForm } from '../forms/read-form.server.ts';
 
 interface Result {
   errors: FieldError[];
@@ -20,7 +21,7 @@ interface Result {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const t = translatorFor(params.lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const email = String(form.get('email') ?? '');
   const parsed = z.object({ email: z.email('invalidEmail').trim().toLowerCase() }).safeParse({ email });
   if (!parsed.success) return data<Result>({ errors: zodFieldErrors(t, parsed.error), email, sent: false }, { status: 400 });

@@ -19,6 +19,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/invitations';
 import { PageHeading } from '../components/page-heading.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -34,7 +35,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     // Who may use this page at all is decided before looking at what was sent.
     requirePermission(context.core.actor, 'invitation:list');
     const t = translatorFor(params.lang);
-    const form = await request.formData();
+    const form = await readForm(request);
     if (form.get('intent') === 'revoke') {
       await revokeInvitation(context.core, String(form.get('id') ?? ''));
       return redirect(`/${t.locale}/invitations?revoked=1`);

@@ -13,6 +13,7 @@ import { OrganisationFields, type OrganisationValues } from '../forms/organisati
 import { organisationFormOptions } from '../forms/organisation-options.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/organisation-edit';
+import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'organisation:update', { organisationId: params.id });
     const t = translatorFor(params.lang);
-    const form = await request.formData();
+    const form = await readForm(request);
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as OrganisationValues & { version?: string };
     const version = values.version ?? '';
     const parsed = organisationInput.safeParse(values);

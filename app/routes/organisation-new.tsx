@@ -11,6 +11,7 @@ import { OrganisationFields, type OrganisationValues } from '../forms/organisati
 import { organisationFormOptions } from '../forms/organisation-options.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/organisation-new';
+import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -29,7 +30,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'organisation:create');
     const t = translatorFor(params.lang);
-    const form = await request.formData();
+    const form = await readForm(request);
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as OrganisationValues;
     const parsed = organisationInput.safeParse(values);
     if (!parsed.success) return data<Result>({ errors: zodFieldErrors(t, parsed.error), values }, { status: 400 });

@@ -19,39 +19,44 @@ import type { Route } from './+types/organisations';
 import { PageHeading } from '../components/page-heading.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { NextPageLink } from '../components/next-page-link.tsx';
+import { guarded } from '../auth/guard.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const param = (name: string) => url.searchParams.get(name) ?? '';
-  const raw = { country: param('country'), sector: param('sector'), programme: param('programme'), q: param('q') };
-  const [countries, sectorCodes, choices] = await Promise.all([
-    listOrganisationCountries(context.core),
-    listOrganisationSectors(context.core),
-    listPartnershipFilterChoices(context.core),
-  ]);
-  const parsed = listPublicOrganisationsInput.safeParse({ ...raw, after: url.searchParams.get('after') ?? undefined });
-  const t = createTranslator(isLocale(params.lang) ? params.lang : 'en');
-  const options = { sectors: codeLabels('Sector', sectorCodes, t.locale), programmes: choices.programmes };
+  // A damaged page link (`after`) is refused by core; guarded shows why instead of failing.
+  return guarded(request, params.lang, async () => {
+    const url = new URL(request.url);
+    const param = (name: string) => url.searchParams.get(name) ?? '';
+    const raw = { country: param('country'), sector: param('sector'), programme: param('programme'), q: param('q') };
+    const [countries, sectorCodes, choices] = await Promise.all([
+      listOrganisationCountries(context.core),
+      listOrganisationSectors(context.core),
+      listPartnershipFilterChoices(context.core),
+    ]);
+    const parsed = listPublicOrganisationsInput.safeParse({ ...raw, after: url.searchParams.get('after') ?? undefined });
+    const t = createTranslator(isLocale(params.lang) ? params.lang : 'en');
+    const options = { sectors: codeLabels('Sector', sectorCodes, t.locale), programmes: choices.programmes };
 
-  const errors: FieldError[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]);
-      if (field === 'q') errors.push({ field: 'q', message: t.t('organisations.error.queryTooLong', { max: QUERY_MAX_LENGTH }) });
-      else if (field === 'country') errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
-      else if (field === 'sector') errors.push({ field: 'sector', message: t.t('error.chooseSector') });
-      else if (field === 'programme') errors.push({ field: 'programme', message: t.t('error.tooLong') });
+    const errors: FieldError[] = [];
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        if (field === 'q') errors.push({ field: 'q', message: t.t('organisations.error.queryTooLong', { max: QUERY_MAX_LENGTH }) });
+        else if (field === 'country') errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
+        else if (field === 'sector') errors.push({ field: 'sector', message: t.t('error.chooseSector') });
+        else if (field === 'programme') errors.push({ field: 'programme', message: t.t('error.invalid') });
+        else if (field === 'after') errors.push({ field: 'after', message: t.t('error.invalidCursor') });
+      }
+    } else if (parsed.data.country && !countries.includes(parsed.data.country)) {
+      // Only countries in the directory are in the list; anything else was not chosen from it.
+      errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
     }
-  } else if (parsed.data.country && !countries.includes(parsed.data.country)) {
-    // Only countries in the directory are in the list; anything else was not chosen from it.
-    errors.push({ field: 'country', message: t.t('organisations.error.unknownCountry') });
-  }
-  if (errors.length > 0 || !parsed.success) {
-    // The form comes back with what was typed and a message per field; nothing is lost.
-    return data({ raw, countries, options, errors, page: null, canRegister: false }, { status: 400 });
-  }
-  const page = await listPublicOrganisations(context.core, parsed.data);
-  return { raw, countries, options, errors, page, canRegister: can(context.core.actor, 'organisation:create') };
+    if (errors.length > 0 || !parsed.success) {
+      // The form comes back with what was typed and a message per field; nothing is lost.
+      return data({ raw, countries, options, errors, page: null, canRegister: false }, { status: 400 });
+    }
+    const page = await listPublicOrganisations(context.core, parsed.data);
+    return { raw, countries, options, errors, page, canRegister: can(context.core.actor, 'organisation:create') };
+  });
 }
 
 export default function Organisations() {

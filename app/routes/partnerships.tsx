@@ -14,25 +14,29 @@ import { SelectField, TextField } from '../forms/form-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/partnerships';
 import { NextPageLink } from '../components/next-page-link.tsx';
+import { guarded } from '../auth/guard.server.ts';
 
 const fields = ['q', 'programme', 'call', 'country', 'sector', 'sdg', 'shape', 'status'] as const;
 
 /** Public: the partnerships anyone may see, with filters in the address (a GET form, no JavaScript). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const url = new URL(request.url);
-  const raw = Object.fromEntries(fields.map((f) => [f, url.searchParams.get(f) ?? ''])) as Record<(typeof fields)[number], string>;
-  const locale = translatorFor(params.lang).locale;
-  const [countries, choices] = await Promise.all([listOrganisationCountries(context.core), listPartnershipFilterChoices(context.core)]);
-  const options = {
-    countries,
-    programmes: choices.programmes,
-    calls: choices.calls,
-    sectors: codeLabels('Sector', choices.sectors, locale),
-    sdgs: codeLabels('UNSDG-Goals', codelist('UNSDG-Goals').map((g) => g.code), locale),
-  };
-  const parsed = publicPartnershipFilter.safeParse({ ...raw, after: url.searchParams.get('after') ?? undefined });
-  if (!parsed.success) return data({ raw, options, errors: zodFieldErrors(translatorFor(params.lang), parsed.error), page: null }, { status: 400 });
-  return { raw, options, errors: [], page: await listPublicPartnerships(context.core, parsed.data) };
+  // A damaged page link (`after`) is refused by core; guarded shows why instead of failing.
+  return guarded(request, params.lang, async () => {
+    const url = new URL(request.url);
+    const raw = Object.fromEntries(fields.map((f) => [f, url.searchParams.get(f) ?? ''])) as Record<(typeof fields)[number], string>;
+    const locale = translatorFor(params.lang).locale;
+    const [countries, choices] = await Promise.all([listOrganisationCountries(context.core), listPartnershipFilterChoices(context.core)]);
+    const options = {
+      countries,
+      programmes: choices.programmes,
+      calls: choices.calls,
+      sectors: codeLabels('Sector', choices.sectors, locale),
+      sdgs: codeLabels('UNSDG-Goals', codelist('UNSDG-Goals').map((g) => g.code), locale),
+    };
+    const parsed = publicPartnershipFilter.safeParse({ ...raw, after: url.searchParams.get('after') ?? undefined });
+    if (!parsed.success) return data({ raw, options, errors: zodFieldErrors(translatorFor(params.lang), parsed.error), page: null }, { status: 400 });
+    return { raw, options, errors: [], page: await listPublicPartnerships(context.core, parsed.data) };
+  });
 }
 
 export default function Partnerships() {

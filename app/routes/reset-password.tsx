@@ -10,6 +10,7 @@ import { NewPasswordFields } from '../forms/new-password-fields.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/reset-password';
 import { PageHeading } from '../components/page-heading.tsx';
+import { readForm } from '../forms/read-form.server.ts';
 
 const resetInput = z
   .object({
@@ -20,7 +21,7 @@ const resetInput = z
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const t = translatorFor(params.lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = resetInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: zodFieldErrors(t, parsed.error, { min: PASSWORD_MIN }) }, { status: 400 });
   try {

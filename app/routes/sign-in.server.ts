@@ -9,6 +9,7 @@ import { authHeaders } from '../auth/auth-headers.server.ts';
 import { withCookies } from '../auth/session-cookies.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { readForm } from '../forms/read-form.server.ts';
 
 const signInInput = z.object({
   email: z.email('invalidEmail').trim().toLowerCase(),
@@ -23,7 +24,7 @@ export interface SignInResult {
 /** Checks the lock-out, asks better-auth to verify the password and open a session, and counts failures. */
 export async function signIn(request: Request, lang: string | undefined, context: AppLoadContext) {
   const t = translatorFor(lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { email: String(form.get('email') ?? ''), next: String(form.get('next') ?? '') };
   const refuse = (errors: FieldError[], status: number) => data<SignInResult>({ errors, values }, { status });
 
@@ -45,7 +46,7 @@ export async function signIn(request: Request, lang: string | undefined, context
     });
     // The audit entry is written by the session hook (server/auth/record-session-created.ts).
     await clearSignInFailures(db, email);
-    return redirect(safeNext(values.next, `/${t.locale}/account`), { headers: withCookies(headers) });
+    return redirect(safeNext(values.next, `/${t.locale}/account`, context.publicUrl), { headers: withCookies(headers) });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
     const { locked } = await recordSignInFailure(db, { email, ip: context.clientIp });
@@ -63,8 +64,8 @@ export async function signIn(request: Request, lang: string | undefined, context
  */
 export async function startSingleSignOn(request: Request, lang: string | undefined, context: AppLoadContext) {
   const t = translatorFor(lang);
-  const form = await request.formData();
-  const next = safeNext(String(form.get('next') ?? ''), `/${t.locale}/account`);
+  const form = await readForm(request);
+  const next = safeNext(String(form.get('next') ?? ''), `/${t.locale}/account`, context.publicUrl);
   const { headers, response } = await context.auth.api.signInSocial({
     body: { provider: OIDC_PROVIDER_ID, callbackURL: next, errorCallbackURL: `/${t.locale}/sign-in`, disableRedirect: true },
     headers: authHeaders(request, context.clientIp),

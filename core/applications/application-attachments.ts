@@ -8,20 +8,16 @@ import { requireUser } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
 import { isRecordId } from '../records/record-id.ts';
+import { isPdf } from '../files/is-pdf.ts';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 10;
-
-/** A PDF file: checked by its first bytes, not by the name or the type the browser claims. */
-export function isPdf(content: Uint8Array): boolean {
-  return content.length >= 5 && Buffer.from(content.subarray(0, 5)).toString('latin1') === '%PDF-';
-}
 
 export async function addAttachment(ctx: CoreContext, id: string, file: { name: string; content: Uint8Array }) {
   const actor = requireUser(ctx.actor ?? visitor);
   if (file.content.length === 0) throw new DomainError('chooseFile', { field: 'file' });
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('fileTooLarge', { field: 'file', params: { max: 5 } });
-  if (!isPdf(file.content)) throw new DomainError('notPdf', { field: 'file' });
+  if (!(await isPdf(file.content))) throw new DomainError('notPdf', { field: 'file' });
   // Path separators and control characters never reach a Content-Disposition header.
   const fileName = [...file.name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('').slice(-150) || 'document.pdf';
   await ctx.db.transaction(async (tx) => {

@@ -12,8 +12,11 @@ import { partnerships } from '../../db/schema/partnerships.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { FieldProblemsError, ForbiddenError } from '../errors.ts';
 import { addApplicationGoal, applicationGoalInput } from './application-goals.ts';
-import { addAttachment, getAttachment, isPdf } from './application-attachments.ts';
+import { addAttachment, getAttachment } from './application-attachments.ts';
+import { isPdf } from '../files/is-pdf.ts';
+import { samplePdf } from '../../tests/support/sample-pdf.ts';
 import { advanceApplication, approveApplication, checkApproval, rejectApplication, returnApplication } from './decide-application.ts';
+import { confirmApplicationPartner } from './confirm-application-partner.ts';
 import { getApplication } from './get-application.ts';
 import { addPlanFlow, checkPlanFlow, planFlowInput } from './plan-flows.ts';
 import { getApplicationReview } from './get-application-review.ts';
@@ -74,6 +77,8 @@ describe('decisions on an application', () => {
     for (const owner of ['shared', ...w.application.partners.map((p) => p.id)]) {
       await addApplicationGoal(w.as(w.coordinator), w.application.id, applicationGoalInput.parse({ owner, description: 'Better teaching', indicators: [{ description: 'Teachers trained', baseline: '0', target: '12' }] }));
     }
+    // New goals for Mzuzu (and shared ones) ask Mzuzu to confirm again.
+    await confirmApplicationPartner(w.as(w.partner), w.application.id, w.application.partners[1]!.id);
     await submitApplication(w.as(w.coordinator), w.application.id, { publicUrl });
     expect((await getApplication(w.as(w.coordinator), w.application.id)).remarks).toEqual([]);
   });
@@ -105,7 +110,9 @@ describe('decisions on an application', () => {
     await scoreAll(w, w.application.id);
     await approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 36)), amount: 1_000_000 }, { publicUrl });
     const [agreement] = await w.db.select().from(applications).where(eq(applications.id, w.application.id));
-    const roundCall = await createCall(w.db, { stage: 'round' });
+    // A round of the agreement's own programme (another programme's round could not continue it).
+    const [agreementCall] = await w.db.select().from(calls).where(eq(calls.id, agreement!.callId));
+    const roundCall = await createCall(w.db, { stage: 'round', programmeId: agreementCall!.programmeId });
     const partners = w.application.partners;
     const round = await createApplication(w.db, { partners, callId: roundCall.id, partnershipId: agreement!.partnershipId, status: 'in_review' });
     await scoreAll(w, round.id);
@@ -115,18 +122,20 @@ describe('decisions on an application', () => {
 
     const lonely = await createApplication(w.db, { callId: roundCall.id, status: 'in_review' });
     await scoreAll(w, lonely.id);
-    await expect(approveApplication(w.as(w.adviser), lonely.id, { ...(await periodOf(lonely.id, 12)), amount: 500_000 }, { publicUrl })).rejects.toMatchObject({ code: 'roundNeedsAgreement', status: 409 });
+    await expect(approveApplication(w.as(w.adviser), lonely.id, { ...(await periodOf(lonely.id, 12)), amount: 500_000 }, { publicUrl })).rejects.toMatchObject({ code: 'roundNeedsPartnership', status: 409 });
   });
 
   it('keeps scores and comments from partners, and accepts only real PDFs', async () => {
     const w = await inReview({ status: 'draft', submittedAt: null });
     await expect(getApplicationReview(w.as(w.coordinator), w.application.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(addAttachment(w.as(w.coordinator), w.application.id, { name: 'letter.pdf', content: new TextEncoder().encode('<html>not a pdf') })).rejects.toMatchObject({ code: 'notPdf', field: 'file' });
+    // The signature alone does not make a PDF: HTML behind "%PDF-" is refused (issue 8, regression).
+    await expect(addAttachment(w.as(w.coordinator), w.application.id, { name: 'page.pdf', content: new TextEncoder().encode('%PDF-<html><script>alert(1)</script></html>') })).rejects.toMatchObject({ code: 'notPdf', field: 'file' });
     await expect(addAttachment(w.as(w.coordinator), w.application.id, { name: 'big.pdf', content: new Uint8Array(6 * 1024 * 1024).fill(37) })).rejects.toMatchObject({ code: 'fileTooLarge' });
-    await addAttachment(w.as(w.coordinator), w.application.id, { name: '../../etc/letter.pdf', content: new TextEncoder().encode('%PDF-1.7\n%%EOF') });
+    await addAttachment(w.as(w.coordinator), w.application.id, { name: '../../etc/letter.pdf', content: await samplePdf() });
     const [listed] = (await getApplication(w.as(w.partner), w.application.id)).attachments;
     expect(listed?.fileName).toBe('.._.._etc_letter.pdf');
-    expect(isPdf((await getAttachment(w.as(w.partner), w.application.id, listed!.id)).content)).toBe(true);
+    expect(await isPdf((await getAttachment(w.as(w.partner), w.application.id, listed!.id)).content)).toBe(true);
     await w.db.update(applications).set({ status: 'submitted' }).where(eq(applications.id, w.application.id));
     await commentOnApplication(w.as(w.adviser), w.application.id, 'Strong partners; check the budget.');
     expect((await getApplicationReview(w.as(w.adviser), w.application.id)).comments).toMatchObject([{ body: 'Strong partners; check the budget.' }]);

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ilike, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import type { CoreContext } from '../context.ts';
 import { visitor } from '../identity/actor.ts';
@@ -9,10 +10,10 @@ import { containsPattern } from '../records/contains-pattern.ts';
 export const AUDIT_PAGE_SIZE = 50;
 
 export const auditFilterInput = z.object({
-  actor: z.string().trim().max(254, 'tooLong').optional(),
-  action: z.string().trim().max(100, 'tooLong').optional(),
-  recordType: z.string().trim().max(100, 'tooLong').optional(),
-  recordId: z.string().trim().max(100, 'tooLong').optional(),
+  actor: text().trim().max(254, 'tooLong').optional(),
+  action: text().trim().max(100, 'tooLong').optional(),
+  recordType: text().trim().max(100, 'tooLong').optional(),
+  recordId: text().trim().max(100, 'tooLong').optional(),
   from: z.iso.date('invalidDate').optional().or(z.literal('').transform(() => undefined)),
   to: z.iso.date('invalidDate').optional().or(z.literal('').transform(() => undefined)),
   before: z.coerce.number().int().positive().optional(),

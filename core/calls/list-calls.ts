@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { calls } from '../../db/schema/calls.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
@@ -13,7 +14,7 @@ const empty = z.literal('').transform(() => undefined);
 
 /** The public list's filters, as a GET form sends them (an empty choice means "all"). */
 export const listCallsInput = z.object({
-  programme: z.string().regex(uuidPattern, 'chooseProgramme').optional().or(empty),
+  programme: text().regex(uuidPattern, 'chooseProgramme').optional().or(empty),
   phase: z.enum(CALL_PHASES, { error: 'invalid' }).optional().or(empty),
 });
 export type ListCallsInput = z.infer<typeof listCallsInput>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import type { Database } from '../../db/database.ts';
 import { agencyRoleAssignments, invitations, memberships, participantAccounts } from '../../db/schema/access.ts';
 import { account, user } from '../../db/schema/auth.ts';
@@ -14,8 +15,8 @@ import { newPasswordFields, passwordsMatch } from './new-password-input.ts';
 
 export const acceptInvitationInput = z
   .object({
-    token: z.string().min(20).max(200),
-    name: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+    token: text().min(20).max(200),
+    name: text().trim().min(1, 'required').max(200, 'tooLong'),
     ...newPasswordFields,
   })
   .refine(...passwordsMatch);

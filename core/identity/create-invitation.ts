@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { invitations } from '../../db/schema/access.ts';
 import { agency } from '../../db/schema/agency.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -18,7 +19,7 @@ export const INVITATION_DAYS = 7;
 
 export const createInvitationInput = z.object({
   email: z.email('invalidEmail').trim().toLowerCase().max(254, 'invalidEmail'),
-  name: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  name: text().trim().min(1, 'required').max(200, 'tooLong'),
   role: z.enum(
     ['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance', 'participant'],
     { message: 'chooseRole' },

@@ -26,7 +26,10 @@ export const permissions = {
   // Applications: partners see their own (scope by organisation), the agency sees all.
   'application:read': { agency: ['administrator', 'programme_adviser', 'finance_officer'], organisation: ['partner_coordinator', 'partner_finance'] },
   'application:create': { organisation: ['partner_coordinator'] },
-  /** Edit, submit, withdraw: the coordinating partner's coordinators. */
+  /**
+   * Edit, submit, withdraw: the coordinating partner's coordinators. Scoped to another partner, its
+   * coordinators' right to write that partner's own goals (core/applications/application-goals.ts).
+   */
   'application:edit': { organisation: ['partner_coordinator'] },
   /** Confirm taking part: a coordinator of that partner organisation. */
   'application:confirm': { organisation: ['partner_coordinator'] },

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
@@ -20,7 +21,7 @@ export const listPublicOrganisationsInput = z.object({
     .regex(/^[A-Z]{2}$/, 'unknownCountry')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  q: z.string().trim().max(QUERY_MAX_LENGTH, 'queryTooLong').optional(),
+  q: text().trim().max(QUERY_MAX_LENGTH, 'queryTooLong').optional(),
   /** The organisation's own DAC sector. */
   sector: z
     .string()
@@ -31,9 +32,9 @@ export const listPublicOrganisationsInput = z.object({
   programme: z
     .literal('')
     .transform(() => undefined)
-    .or(z.string().trim().max(60, 'tooLong'))
+    .or(text().trim().max(60, 'tooLong'))
     .optional(),
-  after: z.string().max(400).optional(),
+  after: text().max(400).optional(),
 });
 export type ListPublicOrganisationsInput = z.infer<typeof listPublicOrganisationsInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { isCode } from '../reference/codelists.ts';
 
 const optionalText = (max: number) =>
@@ -14,11 +15,11 @@ const optionalText = (max: number) =>
  * reference/iati: country (ISO 3166), organisation type, DAC sector, registration agency (e.g. NO-BRC).
  */
 export const organisationInput = z.object({
-  legalName: z.string().trim().min(2, 'required').max(200, 'tooLong'),
+  legalName: text().trim().min(2, 'required').max(200, 'tooLong'),
   shortName: optionalText(60),
-  countryCode: z.string().trim().toUpperCase().refine((c) => isCode('Country', c), 'chooseCountry'),
-  city: z.string().trim().min(1, 'required').max(100, 'tooLong'),
-  organisationType: z.string().refine((c) => isCode('OrganisationType', c), 'chooseOrganisationType'),
+  countryCode: text().trim().toUpperCase().refine((c) => isCode('Country', c), 'chooseCountry'),
+  city: text().trim().min(1, 'required').max(100, 'tooLong'),
+  organisationType: text().refine((c) => isCode('OrganisationType', c), 'chooseOrganisationType'),
   sectorCode: z
     .string()
     .optional()

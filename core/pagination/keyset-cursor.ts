@@ -1,18 +1,32 @@
+import { DomainError } from '../errors.ts';
+import { isStorableText } from '../input/text.ts';
+import { isRecordId } from '../records/record-id.ts';
+
 /**
- * Opaque cursors for keyset pagination: the sort key and id of the last row on a page, base64url JSON.
- * A damaged or forged cursor decodes to null, and the list starts from the first page instead of failing.
+ * Opaque cursors for keyset pagination: the text sort key and the id of the last row on a page,
+ * base64url JSON. Every list decodes its `after` here, and only here.
  */
 export function encodeCursor(sortKey: string, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
 }
 
+/**
+ * The sort key and id a cursor holds, or null for the first page. A cursor this platform did not make
+ * (damaged when copied, or forged) never reaches the database: it is refused as `invalidCursor` on the
+ * `after` field, so a client learns its link is bad instead of silently getting the first page again.
+ */
 export function decodeCursor(cursor: string | undefined): [string, string] | null {
   if (!cursor) return null;
+  const refused = new DomainError('invalidCursor', { field: 'after' });
+  if (!/^[A-Za-z0-9_-]{1,2000}$/.test(cursor)) throw refused;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return [value[0] as string, value[1] as string];
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through: start from the first page
+    throw refused;
   }
-  return null;
+  if (!Array.isArray(value) || value.length !== 2) throw refused;
+  const [sortKey, id] = value as unknown[];
+  if (typeof sortKey !== 'string' || typeof id !== 'string' || !isStorableText(sortKey) || !isRecordId(id)) throw refused;
+  return [sortKey, id];
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { applications } from '../../db/schema/applications.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
@@ -18,17 +19,17 @@ export const PARTNERSHIP_PAGE_SIZE = 25;
 const empty = z.literal('').transform(() => undefined);
 
 export const publicPartnershipFilter = z.object({
-  q: z.string().trim().max(100, 'tooLong').optional(),
-  programme: z.string().trim().max(60, 'tooLong').optional().or(empty),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'chooseCountry').optional().or(empty),
+  q: text().trim().max(100, 'tooLong').optional(),
+  programme: text().trim().max(60, 'tooLong').optional().or(empty),
+  country: text().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'chooseCountry').optional().or(empty),
   shape: z.enum(['north_south', 'south_south', 'triangular'], { message: 'invalid' }).optional().or(empty),
   status: z.enum(PUBLIC_STATUSES, { message: 'invalid' }).optional().or(empty),
-  sector: z.string().regex(/^\d{5}$/, 'chooseSector').optional().or(empty),
+  sector: text().regex(/^\d{5}$/, 'chooseSector').optional().or(empty),
   /** UNSDG-Goals code, 1–17. */
-  sdg: z.string().regex(/^(?:[1-9]|1[0-7])$/, 'chooseSdgGoal').optional().or(empty),
+  sdg: text().regex(/^(?:[1-9]|1[0-7])$/, 'chooseSdgGoal').optional().or(empty),
   /** The call whose approval granted a stage of the partnership's agreement chain. */
-  call: z.string().regex(uuidPattern, 'invalid').optional().or(empty),
-  after: z.string().max(400).optional(),
+  call: text().regex(uuidPattern, 'invalid').optional().or(empty),
+  after: text().max(400).optional(),
 });
 export type PublicPartnershipFilter = z.infer<typeof publicPartnershipFilter>;
 

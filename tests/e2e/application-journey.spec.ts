@@ -2,6 +2,7 @@ import { catalogs } from '../../i18n/catalogs.ts';
 import { createTranslator } from '../../i18n/translator.ts';
 import { expect, test, type Page } from './fixtures.ts';
 import { waitForMail } from '../support/smtp-sink.ts';
+import { samplePdf } from '../support/sample-pdf.ts';
 import { demoPassword, mailDir, signIn, signOut, type Navigate } from './steps.ts';
 
 test.use({ javaScriptEnabled: false });
@@ -91,12 +92,14 @@ test('a triangular application in French without JavaScript: drafted, left, foun
   await navigate(() => page.getByRole('link', { name: fr['application.continueTo'].replace('{step}', fr['application.step.emergency']) }).click());
 
   // Step 6: emergency plan and a PDF.
-  await page.getByLabel(fr['application.field.emergencyPlan'], { exact: true }).fill('Chaque hôte désigne une personne de contact joignable jour et nuit.');
-  await navigate(() => page.getByRole('button', { name: fr['application.saveAndContinue'] }).click());
-  await page.goto(page.url().replace('/submit', '/emergency').replace(/\?.*$/, ''));
-  await page.getByLabel(fr['application.attachments.file'], { exact: true }).setInputFiles({ name: 'lettre-de-soutien.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% lettre\n%%EOF\n') });
+  // She types the plan, then adds a PDF before saving: the plan she typed is kept (issue 8).
+  const plan = 'Chaque hôte désigne une personne de contact joignable jour et nuit.';
+  await page.getByLabel(fr['application.field.emergencyPlan'], { exact: true }).fill(plan);
+  await page.getByLabel(fr['application.attachments.file'], { exact: true }).setInputFiles({ name: 'lettre-de-soutien.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await samplePdf({ title: 'Lettre de soutien' })) });
   await navigate(() => page.getByRole('button', { name: fr['application.attachments.upload'] }).click());
   await expect(page.getByRole('link', { name: 'lettre-de-soutien.pdf' })).toBeVisible();
+  await expect(page.getByLabel(fr['application.field.emergencyPlan'], { exact: true })).toHaveValue(plan);
+  await navigate(() => page.getByRole('button', { name: fr['application.saveAndContinue'] }).click());
 
   // Step 7: submitting is refused, naming the Nepali partner that hosts no one.
   await page.goto(page.url().replace(/\/edit\/.*$/, '/edit/submit'));
@@ -151,7 +154,11 @@ test('a request larger than any form needs is refused before it is read, in the 
     maxRedirects: 0,
   });
   expect(response.status()).toBe(413);
-  expect(await response.text()).toBe(createTranslator('fr').t('error.requestTooLarge', { max: 6 }));
+  // The styled error page in French, with the same limit the form states.
+  expect(response.headers()['content-type']).toContain('text/html');
+  const page = await response.text();
+  expect(page).toContain('lang="fr"');
+  expect(page).toContain(escapeHtml(createTranslator('fr').t('error.requestTooLarge', { max: 5 })));
   // The API answers the same refusal as problem+json.
   const api = await context.post('/api/v1/applications/00000000-0000-4000-8000-000000000000/attachments', {
     headers: { 'content-type': 'application/pdf' },
@@ -162,3 +169,5 @@ test('a request larger than any form needs is refused before it is read, in the 
   expect(await api.json()).toMatchObject({ status: 413, code: 'requestTooLarge' });
   await context.dispose();
 });
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page, type Response } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Response } from '@playwright/test';
 
 export { expect, type Page };
 
@@ -15,85 +16,93 @@ export async function expectAccessible(page: Page, label = page.url()) {
 }
 
 /**
- * axe needs JavaScript in the page. With JavaScript disabled, the exact HTML the server sent is
- * replayed at the same address in a page with scripts on (its CSS still comes from the server), which is
- * the same DOM, because our pages ship no JavaScript of their own.
+ * A page state, for checking each distinct state once per worker: the address with record ids left out,
+ * and the kinds of element the page holds (tag, class, role, type, aria-invalid), not its text or how many
+ * rows a table has. A form shown with its errors is another state than the same form empty; the same
+ * list with other rows is not.
  */
-async function expectAccessibleMirror(browser: Browser, url: string, html: string) {
-  // Playwright Test gives new contexts the test's options: turn scripts back on for axe alone.
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  try {
-    const mirror = await context.newPage();
-    await mirror.route(
-      (u) => u.href === url,
-      (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
-    );
-    await mirror.goto(url);
-    await expectAccessible(mirror, `${url} (served without JavaScript)`);
-  } finally {
-    await context.close();
+function pageState(url: string, html: string, scripts: boolean): string {
+  const path = new URL(url).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/\/\d+(?=\/|$)/g, '/:n');
+  const kinds = new Set<string>();
+  for (const [, tag = '', attrs = ''] of html.matchAll(/<([a-z][a-z0-9-]*)\b([^>]*)>/g)) {
+    const pick = (name: string) => attrs.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1] ?? '';
+    kinds.add([tag, pick('class'), pick('role'), pick('type'), pick('aria-invalid'), pick('data-color')].join('|'));
   }
+  return createHash('sha1').update(`${scripts}\n${path}\n${[...kinds].sort().join('\n')}`).digest('hex');
 }
+
+/** States already checked by axe in this worker: a journey and the next test meet the same pages. */
+const checkedStates = new Set<string>();
 
 const isRedirect = (response: Response) => response.status() >= 300 && response.status() < 400;
 
-type Fixtures = { navigate: (action: () => Promise<unknown>) => Promise<void> };
+type Fixtures = { navigate: (action: () => Promise<unknown>) => Promise<void>; checkCurrentPage: () => Promise<void> };
+type WorkerFixtures = { mirrorContext: BrowserContext };
 
 /**
- * `page` with axe on every visit: page.goto checks the page it lands on, `navigate` checks the page
- * a click or a form submission lands on, and at the end any page visited but not yet checked
- * (a GET address) is visited again and checked, so no page an e2e test sees escapes axe.
+ * `page` with axe on every distinct page state it reaches: page.goto checks the page it lands on, and
+ * `navigate` the page a click or a form submission lands on. With JavaScript disabled, axe (which needs
+ * scripts) runs on the exact HTML the server sent, replayed at the same address in one reused context
+ * with scripts on: the same DOM, since our pages ship no JavaScript of their own.
  */
-export const test = base.extend<Fixtures & { checkCurrentPage: () => Promise<void> }>({
-  checkCurrentPage: async ({ page, browser, javaScriptEnabled }, use) => {
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  mirrorContext: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({ javaScriptEnabled: true });
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  checkCurrentPage: async ({ page, mirrorContext, javaScriptEnabled }, use) => {
     let lastDocument: Promise<{ url: string; html: string; isHtml: boolean }> | undefined;
     page.on('response', (response: Response) => {
       if (response.request().isNavigationRequest() && response.frame() === page.mainFrame() && !isRedirect(response)) {
         lastDocument = response.body().then(
-          (body) => ({
-            url: response.url(),
-            html: body.toString('utf8'),
-            isHtml: (response.headers()['content-type'] ?? '').includes('text/html'),
-          }),
+          (body) => ({ url: response.url(), html: body.toString('utf8'), isHtml: (response.headers()['content-type'] ?? '').includes('text/html') }),
           () => ({ url: response.url(), html: '', isHtml: false }),
         );
       }
     });
     await use(async () => {
-      if (javaScriptEnabled) return expectAccessible(page);
+      if (javaScriptEnabled) {
+        const state = pageState(page.url(), await page.content(), true);
+        if (checkedStates.has(state)) return;
+        await expectAccessible(page);
+        checkedStates.add(state);
+        return;
+      }
       const document = await lastDocument;
-      if (document?.isHtml) await expectAccessibleMirror(browser, document.url, document.html);
+      if (!document?.isHtml) return;
+      const state = pageState(document.url, document.html, false);
+      if (checkedStates.has(state)) return;
+      const mirror = await mirrorContext.newPage();
+      try {
+        await mirror.route(
+          (u) => u.href === document.url,
+          (route) => route.fulfill({ body: document.html, contentType: 'text/html; charset=utf-8' }),
+        );
+        await mirror.goto(document.url);
+        await expectAccessible(mirror, `${document.url} (served without JavaScript)`);
+        checkedStates.add(state);
+      } finally {
+        await mirror.close();
+      }
     });
   },
   // Automatic, so page.goto is checked in every test, whether or not it asks for `navigate`.
   navigate: [
     async ({ page, checkCurrentPage }, use) => {
-    const visited = new Set<string>();
-    const checked = new Set<string>();
-    // Our own pages only: a third party's (the test OpenID provider) is not ours to fix.
-    const ownOrigin = new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1').origin;
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && frame.url().startsWith(ownOrigin)) visited.add(frame.url());
-    });
-    const check = async () => {
-      await checkCurrentPage();
-      checked.add(page.url());
-    };
-    const goto = page.goto.bind(page);
-    page.goto = async (url, options) => {
-      const response = await goto(url, options);
-      if (response?.headers()['content-type']?.includes('text/html')) await check();
-      return response;
-    };
-    await use(async (action) => {
-      await Promise.all([page.waitForEvent('load'), action()]);
-      await check();
-    });
-    for (const url of visited) {
-      if (checked.has(url)) continue;
-      const response = await goto(url);
-      if (response?.headers()['content-type']?.includes('text/html')) await check();
-    }
+      const goto = page.goto.bind(page);
+      page.goto = async (url, options) => {
+        const response = await goto(url, options);
+        if (response?.headers()['content-type']?.includes('text/html')) await checkCurrentPage();
+        return response;
+      };
+      await use(async (action) => {
+        await Promise.all([page.waitForEvent('load'), action()]);
+        await checkCurrentPage();
+      });
     },
     { auto: true },
   ],

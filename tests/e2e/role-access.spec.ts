@@ -1,8 +1,8 @@
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import type { RouteConfigEntry } from '@react-router/dev/routes';
 import routes from '../../app/routes.ts';
 import { authEndpoints } from '../../server/http-app.ts';
 import { expect, test } from './fixtures.ts';
+import { routePaths } from '../support/route-paths.ts';
 
 /**
  * Every page and every API endpoint, for every role: allowed (200), sent to sign-in, refused (403),
@@ -92,14 +92,6 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
 const auth: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/api/auth/callback/:providerId': { url: '/api/auth/callback/agency?code=forged&state=forged', expect: everyone(302) },
 };
-
-function routePaths(entries: RouteConfigEntry[], parent = ''): string[] {
-  return entries.flatMap((entry) => {
-    const path = entry.index ? `${parent}/` : [parent, entry.path].filter(Boolean).join('/');
-    if (entry.children?.length) return routePaths(entry.children, path);
-    return [path || '/'];
-  });
-}
 
 const contexts = new Map<Role, APIRequestContext>();
 const ids: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { catalogs } from '../../i18n/catalogs.ts';
 import { expect, test } from './fixtures.ts';
+import { e2eOidcPort } from '../support/e2e-env.ts';
 
 const en = catalogs.en;
 
@@ -15,7 +16,7 @@ async function loginAtProvider(page: import('@playwright/test').Page, email: str
 test('agency staff sign in through the agency’s OpenID Connect provider', async ({ page, navigate }) => {
   await page.goto('/en/sign-in');
   await page.getByRole('button', { name: en['signIn.sso.submit'] }).click();
-  await expect(page).toHaveURL(/127\.0\.0\.1:3212\//);
+  await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:${e2eOidcPort}/`));
   await loginAtProvider(page, 'finance@demo.example');
   await page.waitForURL(/\/en\/account$/);
   await navigate(() => page.reload());

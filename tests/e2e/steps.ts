@@ -1,12 +1,13 @@
 import { catalogs } from '../../i18n/catalogs.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { waitForMail } from '../support/smtp-sink.ts';
+import { e2eDataDir } from '../support/e2e-env.ts';
 import { expect, type Page } from './fixtures.ts';
 
 /** Steps shared by journeys: what a person does, through the same forms they would use. */
 export type Navigate = (action: () => Promise<unknown>) => Promise<void>;
 export const demoPassword = 'exchange-demo-2026';
-export const mailDir = 'data/e2e/mail';
+export const mailDir = `${e2eDataDir}/mail`;
 
 export async function signIn(page: Page, navigate: Navigate, locale: Locale, email: string, password: string) {
   const m = catalogs[locale];

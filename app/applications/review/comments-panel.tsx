@@ -4,7 +4,7 @@ import { TextAreaField } from '../../forms/form-fields.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /** The agency's internal notes: never shown to partners. */
-export function CommentsPanel({ comments, errors, values }: { comments: { id: string; body: string; author: string | null; createdAt: Date }[]; errors: FieldError[]; values?: Record<string, string> }) {
+export function CommentsPanel({ comments, canComment, errors, values }: { comments: { id: string; body: string; author: string | null; createdAt: Date }[]; canComment: boolean; errors: FieldError[]; values?: Record<string, string> }) {
   const { t, date } = useI18n();
   return (
     <section aria-labelledby="comments-heading">
@@ -22,6 +22,7 @@ export function CommentsPanel({ comments, errors, values }: { comments: { id: st
           </li>
         ))}
       </ul>
+      {canComment ? (
       <Form method="post" className="form-grid" noValidate>
         <TextAreaField name="body" label={t('review.comments.add')} errors={errors} defaultValue={values?.intent === 'comment' ? values.body : ''} rows={3} />
         <div className="form-grid__actions">
@@ -30,6 +31,7 @@ export function CommentsPanel({ comments, errors, values }: { comments: { id: st
           </button>
         </div>
       </Form>
+      ) : null}
     </section>
   );
 }

@@ -11,13 +11,12 @@ export function EmergencyStep({ detail, errors, values }: { detail: ApplicationD
   const { t, locale, number } = useI18n();
   const a = detail.application;
   const fileError = errors.find((e) => e.field === 'file')?.message;
+  // One form holds the plan and the files: adding or removing a file sends the plan as typed too, and
+  // the server saves it first, so nothing typed is lost (issue 8).
   return (
-    <>
-      <Form method="post" className="form-grid" noValidate>
-        <input type="hidden" name="version" value={String(values?.version ?? a.updatedAt.toISOString())} />
-        <TextAreaField name="emergencyPlan" label={t('application.field.emergencyPlan')} hint={t('application.field.emergencyPlanHint')} errors={errors} defaultValue={String(values?.emergencyPlan ?? a.emergencyPlan)} rows={10} />
-        <SaveButtons />
-      </Form>
+    <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
+      <input type="hidden" name="version" value={String(values?.version ?? a.updatedAt.toISOString())} />
+      <TextAreaField name="emergencyPlan" label={t('application.field.emergencyPlan')} hint={t('application.field.emergencyPlanHint')} errors={errors} defaultValue={String(values?.emergencyPlan ?? a.emergencyPlan)} rows={10} />
       <section aria-labelledby="attachments">
         <h2 id="attachments" className="ds-heading" data-size="sm">
           {t('application.attachments.heading')}
@@ -29,41 +28,37 @@ export function EmergencyStep({ detail, errors, values }: { detail: ApplicationD
         <ul className="ds-list">
           {detail.attachments.map((f) => (
             <li key={f.id}>
-              <Form method="post" className="inline-form">
-                <a className="ds-link" href={`/${locale}/applications/${a.id}/attachments/${f.id}`}>
-                  {f.fileName}
-                </a>{' '}
-                <span>{t('application.attachments.size', { kb: number(Math.ceil(f.sizeBytes / 1024)) })}</span>{' '}
-                <input type="hidden" name="attachmentId" value={f.id} />
-                <button type="submit" name="intent" value="remove-file" className="ds-button" data-variant="tertiary" data-size="sm">
-                  {t('application.attachments.remove', { name: f.fileName })}
-                </button>
-              </Form>
+              <a className="ds-link" href={`/${locale}/applications/${a.id}/attachments/${f.id}`}>
+                {f.fileName}
+              </a>{' '}
+              <span>{t('application.attachments.size', { kb: number(Math.ceil(f.sizeBytes / 1024)) })}</span>{' '}
+              <button type="submit" name="removeFile" value={f.id} className="ds-button" data-variant="tertiary" data-size="sm">
+                {t('application.attachments.remove', { name: f.fileName })}
+              </button>
             </li>
           ))}
         </ul>
-        <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
-          <div className="ds-field">
-            <label className="ds-label" htmlFor="file">
-              {t('application.attachments.file')}
-            </label>
-            <p id="file-hint" className="ds-paragraph field-hint" data-size="sm">
-              {t('application.attachments.fileHint', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })}
+        <div className="ds-field">
+          <label className="ds-label" htmlFor="file">
+            {t('application.attachments.file')}
+          </label>
+          <p id="file-hint" className="ds-paragraph field-hint" data-size="sm">
+            {t('application.attachments.fileHint', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 })}
+          </p>
+          <input id="file" name="file" type="file" accept="application/pdf,.pdf" className="ds-input" aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'} aria-invalid={fileError ? true : undefined} />
+          {fileError ? (
+            <p id="file-error" className="ds-validation-message" data-color="danger">
+              {fileError}
             </p>
-            <input id="file" name="file" type="file" accept="application/pdf,.pdf" className="ds-input" aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'} aria-invalid={fileError ? true : undefined} />
-            {fileError ? (
-              <p id="file-error" className="ds-validation-message" data-color="danger">
-                {fileError}
-              </p>
-            ) : null}
-          </div>
-          <div className="form-grid__actions">
-            <button type="submit" name="intent" value="upload" className="ds-button" data-variant="secondary">
-              {t('application.attachments.upload')}
-            </button>
-          </div>
-        </Form>
+          ) : null}
+        </div>
+        <div className="form-grid__actions">
+          <button type="submit" name="intent" value="upload" className="ds-button" data-variant="secondary">
+            {t('application.attachments.upload')}
+          </button>
+        </div>
       </section>
-    </>
+      <SaveButtons />
+    </Form>
   );
 }

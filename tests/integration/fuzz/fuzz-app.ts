@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServerBuild } from 'react-router';
+import { afterAll, beforeAll } from 'vitest';
+import { agencyRoles } from '../../../core/identity/actor.ts';
+import { createUser } from '../../../db/factories/user-factory.ts';
+import { organisations } from '../../../db/schema/organisations.ts';
+import { seedDemoData } from '../../../db/seed/seed-demo-data.ts';
+import { seedDemoUsers } from '../../../db/seed/seed-demo-users.ts';
+import { recordSessionCreated } from '../../../server/auth/record-session-created.ts';
+import { createAuth } from '../../../server/auth/create-auth.ts';
+import { createHttpApp } from '../../../server/http-app.ts';
+import { createLogger } from '../../../server/logger.ts';
+import { useTestDatabase } from '../../support/test-database.ts';
+
+export const publicUrl = 'http://localhost:3000';
+const root = resolve(import.meta.dirname, '../../..');
+
+/** The newest modification time under a folder (the sources a page build is made from). */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** The pages' server build, made first when it is missing or older than the sources. */
+async function pageBuild(): Promise<ServerBuild> {
+  const file = join(root, 'build/server/index.js');
+  const sources = Math.max(...['app', 'core', 'i18n', 'db'].map((d) => newest(join(root, d))));
+  if (!existsSync(file) || statSync(file).mtimeMs < sources) {
+    execFileSync(join(root, 'node_modules/.bin/react-router'), ['build'], { cwd: root, stdio: 'ignore' });
+  }
+  return (await import(`${pathToFileURL(file).href}?t=${statSync(file).mtimeMs}`)) as ServerBuild;
+}
+
+export interface FuzzServer {
+  /** Sends a request to the whole server in-process (CSRF check, body limit, API and pages). */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** A session cookie for someone who may do everything: every agency role and coordinator of every organisation. */
+  cookie: string;
+  db: ReturnType<typeof useTestDatabase>['db'];
+}
+
+/**
+ * The real HTTP app on this test file's database with the demo data, as the server runs it. Requests go
+ * through `app.request`, with the cookie of a person allowed everything, so that fuzzed input reaches
+ * the code behind the permission checks.
+ */
+export function useFuzzServer(): FuzzServer {
+  const testDb = useTestDatabase();
+  const state = {} as { app: ReturnType<typeof createHttpApp>; cookie: string };
+  beforeAll(async () => {
+    const db = testDb.db;
+    await seedDemoData(db);
+    await seedDemoUsers(db);
+    const build = await pageBuild();
+    const auth = createAuth({
+      db,
+      secret: 'fuzz-secret-0123456789-0123456789-0123456789',
+      baseURL: publicUrl,
+      onSessionCreated: (session) => recordSessionCreated(db, session),
+      onPasswordReset: async () => {},
+    });
+    state.app = createHttpApp({ db, auth, publicUrl, mailToLog: true, oidcIssuer: undefined, ping: async () => {}, logger: createLogger('silent'), build, clientDir: join(root, 'build/client') });
+    const all = await db.select({ id: organisations.id }).from(organisations);
+    const password = 'fuzz-password-2026';
+    const everyone = await createUser(db, {
+      email: 'fuzz@agency.example',
+      name: 'Fuzz Tester',
+      password,
+      agencyRoles: [...agencyRoles],
+      memberships: all.map((o) => ({ organisationId: o.id, role: 'partner_coordinator' as const })),
+    });
+    const signIn = await state.app.request(`${publicUrl}/en/sign-in`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: everyone.email, password }),
+      headers: { origin: publicUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const cookies = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    state.cookie = cookies.join('; ');
+    if (!state.cookie.includes('session_token')) throw new Error(`fuzz: signing in failed (${signIn.status})`);
+  }, 600_000);
+  afterAll(() => undefined);
+  return {
+    request: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('cookie')) headers.set('cookie', state.cookie);
+      headers.set('origin', publicUrl);
+      return Promise.resolve(state.app.request(`${publicUrl}${path}`, { ...init, headers }));
+    },
+    get cookie() {
+      return state.cookie;
+    },
+    get db() {
+      return testDb.db;
+    },
+  };
+}
