@@ -1,6 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { apiClient } from '../tests/support/api-client.ts';
 import type { ApiEnv } from './api-env.ts';
 import { createApi } from './app.ts';
 
@@ -18,13 +19,13 @@ const up = apiWith(async () => {});
 
 describe('API', () => {
   it('answers health with the database state', async () => {
-    const ok = await up.request('/api/v1/health');
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ status: 'ok', database: 'ok' });
+    const ok = await apiClient(up).GET('/v1/health');
+    expect(ok.response.status).toBe(200);
+    expect(ok.data).toMatchObject({ status: 'ok', database: 'ok' });
 
-    const down = await apiWith(() => Promise.reject(new Error('connection refused'))).request('/api/v1/health');
-    expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ status: 'unavailable', database: 'unavailable' });
+    const down = await apiClient(apiWith(() => Promise.reject(new Error('connection refused')))).GET('/v1/health');
+    expect(down.response.status).toBe(503);
+    expect(down.error).toMatchObject({ status: 'unavailable', database: 'unavailable' });
   });
 
   it('publishes a valid OpenAPI 3 document', async () => {

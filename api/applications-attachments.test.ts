@@ -5,28 +5,63 @@ import { createApplication } from '../db/factories/application-factory.ts';
 import { createOrganisation } from '../db/factories/organisation-factory.ts';
 import { createUser } from '../db/factories/user-factory.ts';
 import { apiAs } from '../tests/support/api-as.ts';
+import { clientAs } from '../tests/support/api-client.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
 
 const testDb = useTestDatabase();
 
-/** A small PDF with every byte value in it, so that any re-encoding on the way would show. */
-const pdfBytes = (size = 600) => {
-  const bytes = new Uint8Array(size);
-  bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
-  for (let i = 9; i < size; i++) bytes[i] = i % 256;
-  return bytes;
+/**
+ * A well-formed one-page PDF of exactly `size` bytes whose stream carries every byte value, so that any
+ * re-encoding on the way would show. Written out by hand, cross-reference table included, so that it
+ * passes a structural check of the file as well as a look at its first bytes.
+ */
+const pdfBytes = (size = 1024): Uint8Array<ArrayBuffer> => {
+  const ascii = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] >>'];
+  const build = (payloadLength: number) => {
+    const parts: Uint8Array[] = [ascii('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')];
+    const offsets: number[] = [];
+    let length = parts[0]!.length;
+    const add = (part: Uint8Array) => (parts.push(part), (length += part.length));
+    objects.forEach((body, i) => (offsets.push(length), add(ascii(`${i + 1} 0 obj\n${body}\nendobj\n`))));
+    offsets.push(length);
+    add(ascii(`4 0 obj\n<< /Length ${payloadLength} >>\nstream\n`));
+    add(Uint8Array.from({ length: payloadLength }, (_, i) => i % 256));
+    add(ascii('\nendstream\nendobj\n'));
+    const xref = length;
+    const entries = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+    add(ascii(`xref\n0 5\n0000000000 65535 f \n${entries}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+    const bytes = new Uint8Array(length);
+    parts.reduce((at, part) => (bytes.set(part, at), at + part.length), 0);
+    return bytes;
+  };
+  // The payload's length is written into the file too: settle it so that the whole is `size` bytes.
+  let payload = size - build(0).length;
+  for (let tries = 0; tries < 5 && build(payload).length !== size; tries++) payload += size - build(payload).length;
+  return build(payload);
 };
 
-async function send(actor: Actor | undefined, method: string, path: string, init: { body?: Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {}) {
-  return apiAs(testDb.db, actor).request(`/api/v1/applications${path}`, { method, body: init.body, headers: init.headers });
+const as = (actor?: Actor) => clientAs(testDb.db, actor);
+
+/** POST the bytes as a PDF upload (the body is the file itself), named by Content-Disposition. */
+async function upload(actor: Actor | undefined, id: string, bytes: Uint8Array<ArrayBuffer>, disposition: string | null = 'attachment; filename="plan.pdf"') {
+  const { data, error, response } = await as(actor).POST('/v1/applications/{id}/attachments', {
+    params: { path: { id }, header: disposition === null ? {} : { 'content-disposition': disposition } },
+    body: new Blob([bytes]),
+    headers: { 'content-type': 'application/pdf' },
+    bodySerializer: (body) => body,
+  });
+  const header = (name: string) => response.headers.get(name);
+  return { status: response.status, type: header('content-type'), location: header('location'), etag: header('etag'), data, error };
 }
 
-/** POST the bytes as a PDF upload, named by Content-Disposition. */
-async function upload(actor: Actor | undefined, id: string, body: Uint8Array<ArrayBuffer>, disposition: string | null = 'attachment; filename="plan.pdf"', type = 'application/pdf') {
-  const headers: Record<string, string> = { 'content-type': type, ...(disposition === null ? {} : { 'content-disposition': disposition }) };
-  const response = await send(actor, 'POST', `/${id}/attachments`, { body, headers });
-  return { status: response.status, type: response.headers.get('content-type'), location: response.headers.get('location'), etag: response.headers.get('etag'), body: await response.json() };
+/** The attached file as a reader gets it: the answer and its bytes. */
+async function download(actor: Actor | undefined, id: string, attachmentId: string) {
+  return as(actor).GET('/v1/applications/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId } }, parseAs: 'arrayBuffer' });
 }
+
+const remove = (actor: Actor | undefined, id: string, attachmentId: string) =>
+  as(actor).DELETE('/v1/applications/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId } } });
 
 async function world(status = 'draft') {
   const db = testDb.db;
@@ -49,17 +84,17 @@ describe('application attachments through the API', () => {
     const bytes = pdfBytes();
     const added = await upload(w.meron, w.id, bytes, "attachment; filename*=UTF-8''Beredskapsplan%20%C3%85s%20%E2%82%AC.pdf");
     expect(added.status).toBe(201);
-    const [file] = added.body.emergency.attachments;
+    const file = added.data!.emergency.attachments[0]!;
     expect(file).toMatchObject({ fileName: 'Beredskapsplan Ås €.pdf', sizeBytes: bytes.length });
     expect(added.location).toBe(`/api/v1/applications/${w.id}/attachments/${file.id}`);
-    expect(added.etag).toBe(`"${added.body.version}"`);
+    expect(added.etag).toBe(`"${added.data!.version}"`);
 
     // Every reader of the application downloads it: the other partner's coordinator and the coordinator's finance staff.
     for (const reader of [w.meron, w.eirik, w.addisFinance]) {
-      const download = await apiAs(testDb.db, reader).request(added.location!);
-      expect(download.status).toBe(200);
-      expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
-      expect(Object.fromEntries(download.headers)).toMatchObject({
+      const { data, response } = await download(reader, w.id, file.id);
+      expect(response.status).toBe(200);
+      expect(new Uint8Array(data!)).toEqual(bytes);
+      expect(Object.fromEntries(response.headers)).toMatchObject({
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename="Beredskapsplan _s _.pdf"; filename*=UTF-8''Beredskapsplan%20%C3%85s%20%E2%82%AC.pdf`,
         'x-content-type-options': 'nosniff',
@@ -67,14 +102,14 @@ describe('application attachments through the API', () => {
       });
     }
 
-    const removed = await send(w.meron, 'DELETE', `/${w.id}/attachments/${file.id}`);
-    expect(removed.status).toBe(200);
-    expect((await removed.json()).emergency.attachments).toEqual([]);
-    const gone = await apiAs(testDb.db, w.meron).request(added.location!);
-    expect(gone.status).toBe(404);
-    expect(gone.headers.get('content-type')).toContain('application/problem+json');
+    const removed = await remove(w.meron, w.id, file.id);
+    expect(removed.response.status).toBe(200);
+    expect(removed.data!.emergency.attachments).toEqual([]);
+    const gone = await download(w.meron, w.id, file.id);
+    expect(gone.response.status).toBe(404);
+    expect(gone.response.headers.get('content-type')).toContain('application/problem+json');
     // Deleting again changes nothing, like the other removals.
-    expect((await send(w.meron, 'DELETE', `/${w.id}/attachments/${file.id}`)).status).toBe(200);
+    expect((await remove(w.meron, w.id, file.id)).response.status).toBe(200);
   });
 
   it('takes the name from filename or filename*, and never lets a path separator through', async () => {
@@ -82,7 +117,7 @@ describe('application attachments through the API', () => {
     const names = async (disposition: string | null) => {
       const added = await upload(w.meron, w.id, pdfBytes(), disposition);
       expect(added.status, String(disposition)).toBe(201);
-      return added.body.emergency.attachments.at(-1).fileName;
+      return added.data!.emergency.attachments.at(-1)!.fileName;
     };
     expect(await names('attachment; filename="../../etc/passwd.pdf"')).toBe('.._.._etc_passwd.pdf');
     expect(await names('attachment; filename="C:\\\\Users\\\\meron\\\\plan \\"final\\".pdf"')).toBe('C:_Users_meron_plan "final".pdf');
@@ -92,57 +127,59 @@ describe('application attachments through the API', () => {
     expect(await names("attachment; filename=\"fallback.pdf\"; filename*=UTF-8''%E0%A4")).toBe('fallback.pdf');
     expect(await names(null)).toBe('document.pdf');
 
-    const header = (await apiAs(testDb.db, w.meron).request((await upload(w.meron, w.id, pdfBytes(), 'attachment; filename="a/b\\\\c.pdf"')).location!)).headers.get('content-disposition');
+    const separators = (await upload(w.meron, w.id, pdfBytes(), 'attachment; filename="a/b\\\\c.pdf"')).data!.emergency.attachments.at(-1)!;
+    const header = (await download(w.meron, w.id, separators.id)).response.headers.get('content-disposition');
     expect(header).toBe(`attachment; filename="a_b_c.pdf"; filename*=UTF-8''a_b_c.pdf`);
 
     const unreadable = await upload(w.meron, w.id, pdfBytes(), "attachment; filename*=UTF-8''%E0%A4");
-    expect(unreadable).toMatchObject({ status: 400, body: { code: 'invalid', errors: [{ header: 'content-disposition', code: 'invalid' }] } });
+    expect(unreadable).toMatchObject({ status: 400, error: { code: 'invalid', errors: [{ header: 'content-disposition', code: 'invalid' }] } });
   });
 
   it('refuses what is not a PDF, too large or one too many, as problem+json', async () => {
     const w = await world();
     const notPdf = await upload(w.meron, w.id, new TextEncoder().encode('<html>hello</html>'));
-    expect(notPdf).toMatchObject({ status: 422, type: 'application/problem+json', body: { code: 'notPdf', errors: [{ pointer: '', code: 'notPdf' }] } });
-    expect((await upload(w.meron, w.id, new Uint8Array())).body).toMatchObject({ status: 422, code: 'chooseFile' });
-    const octetStream = await upload(w.meron, w.id, pdfBytes(), null, 'application/octet-stream');
-    expect(octetStream).toMatchObject({ status: 415, body: { code: 'notPdf', errors: [{ header: 'content-type', code: 'notPdf' }] } });
+    expect(notPdf).toMatchObject({ status: 422, type: 'application/problem+json', error: { code: 'notPdf', errors: [{ pointer: '', code: 'notPdf' }] } });
+    expect((await upload(w.meron, w.id, new Uint8Array())).error).toMatchObject({ status: 422, code: 'chooseFile' });
+    // Sent as another media type than the document names: deliberately malformed, so a raw request.
+    const octetStream = await apiAs(testDb.db, w.meron).request(`/api/v1/applications/${w.id}/attachments`, { method: 'POST', body: pdfBytes(), headers: { 'content-type': 'application/octet-stream' } });
+    expect(octetStream.status).toBe(415);
+    expect(await octetStream.json()).toMatchObject({ code: 'notPdf', errors: [{ header: 'content-type', code: 'notPdf' }] });
 
     // Between the attachment limit (5 MB) and the server's body limit (6 MB): the core's own refusal, as 413.
     const large = await upload(w.meron, w.id, pdfBytes(MAX_ATTACHMENT_BYTES + 512 * 1024));
-    expect(large).toMatchObject({ status: 413, type: 'application/problem+json', body: { code: 'fileTooLarge', detail: 'The file is larger than 5 MB: make it smaller or split it.' } });
+    expect(large).toMatchObject({ status: 413, type: 'application/problem+json', error: { code: 'fileTooLarge', detail: 'The file is larger than 5 MB: make it smaller or split it.' } });
     // Exactly at the limit is accepted.
     expect((await upload(w.meron, w.id, pdfBytes(MAX_ATTACHMENT_BYTES))).status).toBe(201);
 
     for (let i = 1; i < 10; i++) expect((await upload(w.meron, w.id, pdfBytes())).status).toBe(201);
     const eleventh = await upload(w.meron, w.id, pdfBytes());
-    expect(eleventh).toMatchObject({ status: 422, body: { code: 'tooManyFiles', detail: 'An application can have at most 10 attachments: remove one first.' } });
+    expect(eleventh).toMatchObject({ status: 422, error: { code: 'tooManyFiles', detail: 'An application can have at most 10 attachments: remove one first.' } });
   });
 
   it('refuses by role and visibility: 401, 403, 404, and 409 once submitted', async () => {
     const w = await world();
-    const file = (await upload(w.meron, w.id, pdfBytes())).body.emergency.attachments[0];
-    const fileUrl = `/${w.id}/attachments/${file.id}`;
+    const file = (await upload(w.meron, w.id, pdfBytes())).data!.emergency.attachments[0]!;
 
-    expect(await upload(undefined, w.id, pdfBytes())).toMatchObject({ status: 401, body: { code: 'unauthenticated' } });
-    expect(await upload(w.addisFinance, w.id, pdfBytes())).toMatchObject({ status: 403, body: { code: 'forbidden' } });
-    expect(await upload(w.adviser, w.id, pdfBytes())).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    expect(await upload(undefined, w.id, pdfBytes())).toMatchObject({ status: 401, error: { code: 'unauthenticated' } });
+    expect(await upload(w.addisFinance, w.id, pdfBytes())).toMatchObject({ status: 403, error: { code: 'forbidden' } });
+    expect(await upload(w.adviser, w.id, pdfBytes())).toMatchObject({ status: 403, error: { code: 'forbidden' } });
     // A partner's coordinator reads the application but only the coordinating partner changes it.
-    expect(await upload(w.eirik, w.id, pdfBytes())).toMatchObject({ status: 403, body: { code: 'forbidden' } });
-    expect((await send(w.eirik, 'DELETE', fileUrl)).status).toBe(403);
+    expect(await upload(w.eirik, w.id, pdfBytes())).toMatchObject({ status: 403, error: { code: 'forbidden' } });
+    expect((await remove(w.eirik, w.id, file.id)).response.status).toBe(403);
     // Another organisation's coordinator cannot tell the application exists.
-    expect(await upload(w.outsider, w.id, pdfBytes())).toMatchObject({ status: 404, body: { code: 'notFound' } });
-    expect((await send(w.outsider, 'GET', fileUrl)).status).toBe(404);
-    expect((await send(w.outsider, 'DELETE', fileUrl)).status).toBe(404);
+    expect(await upload(w.outsider, w.id, pdfBytes())).toMatchObject({ status: 404, error: { code: 'notFound' } });
+    expect((await download(w.outsider, w.id, file.id)).response.status).toBe(404);
+    expect((await remove(w.outsider, w.id, file.id)).response.status).toBe(404);
     // A draft is the partners' own: the agency sees neither it nor its files.
-    expect((await send(w.adviser, 'GET', fileUrl)).status).toBe(404);
-    expect((await send(undefined, 'GET', fileUrl)).status).toBe(401);
-    expect((await send(w.nobody, 'GET', fileUrl)).status).toBe(403);
-    expect((await send(w.meron, 'GET', `/${w.id}/attachments/not-an-id`)).status).toBe(404);
+    expect((await download(w.adviser, w.id, file.id)).response.status).toBe(404);
+    expect((await download(undefined, w.id, file.id)).response.status).toBe(401);
+    expect((await download(w.nobody, w.id, file.id)).response.status).toBe(403);
+    expect((await download(w.meron, w.id, 'not-an-id')).response.status).toBe(404);
 
     const submitted = await world('submitted');
     const locked = await upload(submitted.meron, submitted.id, pdfBytes());
-    expect(locked).toMatchObject({ status: 409, type: 'application/problem+json', body: { code: 'applicationLocked' } });
-    expect((await send(submitted.meron, 'DELETE', `/${submitted.id}/attachments/${file.id}`)).status).toBe(409);
+    expect(locked).toMatchObject({ status: 409, type: 'application/problem+json', error: { code: 'applicationLocked' } });
+    expect((await remove(submitted.meron, submitted.id, file.id)).response.status).toBe(409);
   });
 
   it('is documented in the OpenAPI document', async () => {

@@ -7,11 +7,13 @@ import { createUser } from '../db/factories/user-factory.ts';
 import { auditLog } from '../db/schema/audit.ts';
 import { catalogs } from '../i18n/catalogs.ts';
 import { apiAs, jsonBody } from '../tests/support/api-as.ts';
+import { clientAs } from '../tests/support/api-client.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
+import type { components } from './openapi-types.ts';
 
 const testDb = useTestDatabase();
-const visitorApi = () => apiAs(testDb.db);
-const newOrganisation = (overrides: Record<string, unknown> = {}) => ({
+const visitorApi = () => clientAs(testDb.db);
+const newOrganisation = (overrides: Partial<components['schemas']['OrganisationRegistration']> = {}) => ({
   legalName: 'Hawassa Youth Development Association',
   countryCode: 'et',
   city: 'Hawassa',
@@ -27,34 +29,37 @@ describe('GET /api/v1/organisations', () => {
     await createOrganisation(testDb.db, { legalName: 'Himalayan Teachers’ Forum', countryCode: 'NP', city: 'Lalitpur' });
     await createPartnership(testDb.db, { partners: [bergen, kathmandu] });
 
-    const nepal = await visitorApi().request('/api/v1/organisations?country=np&q=hospital');
-    expect(nepal.status).toBe(200);
-    expect(nepal.headers.get('link')).toBeNull();
-    expect(await nepal.json()).toEqual({
+    const nepal = await visitorApi().GET('/v1/organisations', { params: { query: { country: 'np', q: 'hospital' } } });
+    expect(nepal.response.status).toBe(200);
+    expect(nepal.response.headers.get('link')).toBeNull();
+    expect(nepal.data).toEqual({
       items: [{ id: kathmandu.id, legalName: 'Kathmandu Model Hospital', countryCode: 'NP', city: 'Kathmandu', partnershipCount: 1 }],
       total: 1,
       next: null,
     });
 
-    const bad = await visitorApi().request('/api/v1/organisations?country=Nepal', { headers: { 'accept-language': 'es' } });
-    expect(bad.status).toBe(400);
-    expect(bad.headers.get('content-type')).toBe('application/problem+json');
-    expect(await bad.json()).toMatchObject({ code: 'validation', errors: [{ parameter: 'country', code: 'unknownCountry', detail: catalogs.es['api.error.unknownCountry'] }] });
+    const bad = await visitorApi().GET('/v1/organisations', { params: { query: { country: 'Nepal' } }, headers: { 'accept-language': 'es' } });
+    expect(bad.response.status).toBe(400);
+    expect(bad.response.headers.get('content-type')).toBe('application/problem+json');
+    expect(bad.error).toMatchObject({ code: 'validation', errors: [{ parameter: 'country', code: 'unknownCountry', detail: catalogs.es['api.error.unknownCountry'] }] });
   });
 
   it('pages by cursor, with a Link header to the next page that keeps the filters', async () => {
     for (let i = 0; i < PAGE_SIZE + 3; i++) await createOrganisation(testDb.db, { legalName: `API Paging ${String(i).padStart(3, '0')}`, countryCode: 'GT' });
-    const first = await visitorApi().request('/api/v1/organisations?country=GT&q=API+Paging');
-    const page1 = await first.json();
+    const first = await visitorApi().GET('/v1/organisations', { params: { query: { country: 'GT', q: 'API Paging' } } });
+    const page1 = first.data!;
     expect(page1.items).toHaveLength(PAGE_SIZE);
     expect(page1.total).toBe(PAGE_SIZE + 3);
     expect(page1.next).toEqual(expect.any(String));
-    const link = first.headers.get('link')!;
+    const link = first.response.headers.get('link')!;
     expect(link).toMatch(/^<\/api\/v1\/organisations\?country=GT&q=API\+Paging&after=[\w-]+>; rel="next"$/);
 
-    const second = await visitorApi().request(link.slice(1, link.indexOf('>')));
-    const page2 = await second.json();
-    expect(page2.items.map((o: { legalName: string }) => o.legalName)).toEqual(['API Paging 050', 'API Paging 051', 'API Paging 052']);
+    // The link's query, filters and cursor, is what the next request sends.
+    const next = new URL(link.slice(1, link.indexOf('>')), 'http://localhost');
+    expect(next.pathname).toBe('/api/v1/organisations');
+    const second = await visitorApi().GET('/v1/organisations', { params: { query: Object.fromEntries(next.searchParams) } });
+    const page2 = second.data!;
+    expect(page2.items.map((o) => o.legalName)).toEqual(['API Paging 050', 'API Paging 051', 'API Paging 052']);
     expect(page2.next).toBeNull();
   });
 });
@@ -62,15 +67,15 @@ describe('GET /api/v1/organisations', () => {
 describe('GET /api/v1/organisations/{id}', () => {
   it('shows an organisation with its version as ETag, and 404 problem for an unknown id', async () => {
     const org = await createOrganisation(testDb.db, { legalName: 'Moshi Nursing School', countryCode: 'TZ', city: 'Moshi' });
-    const response = await visitorApi().request(`/api/v1/organisations/${org.id}`);
+    const { data, response } = await visitorApi().GET('/v1/organisations/{id}', { params: { path: { id: org.id } } });
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe(`"${org.updatedAt.toISOString()}"`);
-    expect(await response.json()).toMatchObject({ id: org.id, legalName: 'Moshi Nursing School', shortName: null, version: org.updatedAt.toISOString(), partnerships: [] });
+    expect(data).toMatchObject({ id: org.id, legalName: 'Moshi Nursing School', shortName: null, version: org.updatedAt.toISOString(), partnerships: [] });
 
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
-      const missing = await visitorApi().request(`/api/v1/organisations/${id}`);
-      expect(missing.status).toBe(404);
-      expect(await missing.json()).toMatchObject({ status: 404, code: 'notFound', instance: `/api/v1/organisations/${id}` });
+      const missing = await visitorApi().GET('/v1/organisations/{id}', { params: { path: { id } } });
+      expect(missing.response.status).toBe(404);
+      expect(missing.error).toMatchObject({ status: 404, code: 'notFound', instance: `/api/v1/organisations/${id}` });
     }
   });
 });
@@ -81,18 +86,20 @@ describe('POST /api/v1/organisations', () => {
     const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: org.id, role: 'partner_coordinator' }] });
     const partnerFinance = await createUser(testDb.db, { memberships: [{ organisationId: org.id, role: 'partner_finance' }] });
     const financeOfficer = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
-    const visitor = await visitorApi().request('/api/v1/organisations', jsonBody('POST', { legalName: 1 }));
+    // Deliberately not an organisation at all: refused before the body is looked at.
+    const visitor = await apiAs(testDb.db).request('/api/v1/organisations', jsonBody('POST', { legalName: 1 }));
     expect(visitor.status).toBe(401);
     expect(await visitor.json()).toMatchObject({ code: 'unauthenticated', title: catalogs.en['api.problem.unauthenticated.title'] });
     for (const user of [coordinator, partnerFinance, financeOfficer]) {
-      const refused = await apiAs(testDb.db, user.actor).request('/api/v1/organisations', jsonBody('POST', newOrganisation()));
-      expect(refused.status).toBe(403);
-      expect(await refused.json()).toMatchObject({ code: 'forbidden' });
+      const refused = await clientAs(testDb.db, user.actor).POST('/v1/organisations', { body: newOrganisation() });
+      expect(refused.response.status).toBe(403);
+      expect(refused.error).toMatchObject({ code: 'forbidden' });
     }
   });
 
   it('names every invalid field with a pointer (422), in the client’s language', async () => {
     const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
+    // Deliberately malformed (`notADuplicate` is not a boolean), so sent as raw JSON.
     const response = await apiAs(testDb.db, adviser.actor).request(
       '/api/v1/organisations',
       jsonBody('POST', { legalName: 'X', countryCode: 'XX', organisationType: '99', website: 'not a url', notADuplicate: 'yes' }, { 'accept-language': 'nb' }),
@@ -112,25 +119,25 @@ describe('POST /api/v1/organisations', () => {
 
   it('registers for agency staff, warns about a near duplicate with 409, and registers when told it is different', async () => {
     const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
-    const api = apiAs(testDb.db, adviser.actor);
-    const created = await api.request('/api/v1/organisations', jsonBody('POST', newOrganisation({ shortName: null, website: 'https://hyda.example.et' })));
-    expect(created.status).toBe(201);
-    const body = await created.json();
-    expect(created.headers.get('location')).toBe(`/api/v1/organisations/${body.id}`);
-    expect(created.headers.get('etag')).toBe(`"${body.version}"`);
+    const api = clientAs(testDb.db, adviser.actor);
+    const created = await api.POST('/v1/organisations', { body: newOrganisation({ shortName: null, website: 'https://hyda.example.et' }) });
+    expect(created.response.status).toBe(201);
+    const body = created.data!;
+    expect(created.response.headers.get('location')).toBe(`/api/v1/organisations/${body.id}`);
+    expect(created.response.headers.get('etag')).toBe(`"${body.version}"`);
     expect(body).toMatchObject({ legalName: 'Hawassa Youth Development Association', countryCode: 'ET', shortName: null, website: 'https://hyda.example.et' });
     const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.recordId, body.id));
     expect(audit).toMatchObject({ action: 'organisation.registered', actorId: adviser.id });
 
-    const similar = await api.request('/api/v1/organisations', jsonBody('POST', newOrganisation({ legalName: 'Hawassa Youth Development Association Ltd' })));
-    expect(similar.status).toBe(409);
-    expect(await similar.json()).toMatchObject({
+    const similar = await api.POST('/v1/organisations', { body: newOrganisation({ legalName: 'Hawassa Youth Development Association Ltd' }) });
+    expect(similar.response.status).toBe(409);
+    expect(similar.error).toMatchObject({
       code: 'similarOrganisation',
       errors: [{ pointer: '/notADuplicate', code: 'similarOrganisation' }],
       similar: [{ id: body.id, legalName: 'Hawassa Youth Development Association', city: 'Hawassa' }],
     });
-    const confirmed = await api.request('/api/v1/organisations', jsonBody('POST', newOrganisation({ legalName: 'Hawassa Youth Development Association Ltd', notADuplicate: true })));
-    expect(confirmed.status).toBe(201);
+    const confirmed = await api.POST('/v1/organisations', { body: newOrganisation({ legalName: 'Hawassa Youth Development Association Ltd', notADuplicate: true }) });
+    expect(confirmed.response.status).toBe(201);
   });
 });
 
@@ -138,38 +145,40 @@ describe('PUT /api/v1/organisations/{id}', () => {
   it('saves what a client read and changed, with If-Match, and gives the new version', async () => {
     const org = await createOrganisation(testDb.db, { legalName: 'Gulu Women’s Economic Network', countryCode: 'UG', city: 'Gulu' });
     const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: org.id, role: 'partner_coordinator' }] });
-    const api = apiAs(testDb.db, coordinator.actor);
-    const read = await api.request(`/api/v1/organisations/${org.id}`);
-    const { id: _id, version: _version, partnerships: _p, ...fields } = await read.json();
-    const saved = await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', { ...fields, website: 'https://gwen.example.ug' }, { 'if-match': read.headers.get('etag')! }));
-    expect(saved.status).toBe(200);
-    const body = await saved.json();
+    const api = clientAs(testDb.db, coordinator.actor);
+    const path = { id: org.id };
+    const read = await api.GET('/v1/organisations/{id}', { params: { path } });
+    const { id: _id, version: _version, partnerships: _p, ...fields } = read.data!;
+    const saved = await api.PUT('/v1/organisations/{id}', { params: { path, header: { 'if-match': read.response.headers.get('etag')! } }, body: { ...fields, website: 'https://gwen.example.ug' } });
+    expect(saved.response.status).toBe(200);
+    const body = saved.data!;
     expect(body).toMatchObject({ website: 'https://gwen.example.ug', shortName: null });
     expect(body.version).not.toBe(org.updatedAt.toISOString());
-    expect(saved.headers.get('etag')).toBe(`"${body.version}"`);
+    expect(saved.response.headers.get('etag')).toBe(`"${body.version}"`);
   });
 
   it('refuses a stale version (409), a missing one (428) and a malformed one (400), changing nothing', async () => {
     const org = await createOrganisation(testDb.db, { legalName: 'Fundación Ayni', countryCode: 'BO', city: 'La Paz', organisationType: '22' });
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
-    const api = apiAs(testDb.db, admin.actor);
+    const api = clientAs(testDb.db, admin.actor);
+    const path = { id: org.id };
     const seen = org.updatedAt.toISOString();
     const fields = { legalName: 'Fundación Ayni', countryCode: 'BO', city: 'El Alto', organisationType: '22' };
-    expect((await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', { ...fields, version: seen }))).status).toBe(200);
+    expect((await api.PUT('/v1/organisations/{id}', { params: { path }, body: { ...fields, version: seen } })).response.status).toBe(200);
 
-    const stale = await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', { ...fields, city: 'Sucre' }, { 'if-match': `"${seen}"` }));
-    expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ code: 'staleEdit', title: catalogs.en['api.problem.staleEdit.title'], detail: catalogs.en['api.problem.staleEdit.detail'] });
+    const stale = await api.PUT('/v1/organisations/{id}', { params: { path, header: { 'if-match': `"${seen}"` } }, body: { ...fields, city: 'Sucre' } });
+    expect(stale.response.status).toBe(409);
+    expect(stale.error).toMatchObject({ code: 'staleEdit', title: catalogs.en['api.problem.staleEdit.title'], detail: catalogs.en['api.problem.staleEdit.detail'] });
 
-    const missing = await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', fields));
-    expect(missing.status).toBe(428);
-    expect(await missing.json()).toMatchObject({ code: 'versionRequired' });
+    const missing = await api.PUT('/v1/organisations/{id}', { params: { path }, body: fields });
+    expect(missing.response.status).toBe(428);
+    expect(missing.error).toMatchObject({ code: 'versionRequired' });
 
-    const malformed = await api.request(`/api/v1/organisations/${org.id}`, jsonBody('PUT', fields, { 'if-match': 'yesterday' }));
-    expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ code: 'invalidVersion', errors: [{ header: 'if-match', code: 'invalidVersion' }] });
+    const malformed = await api.PUT('/v1/organisations/{id}', { params: { path, header: { 'if-match': 'yesterday' } }, body: fields });
+    expect(malformed.response.status).toBe(400);
+    expect(malformed.error).toMatchObject({ code: 'invalidVersion', errors: [{ header: 'if-match', code: 'invalidVersion' }] });
 
-    const current = await (await api.request(`/api/v1/organisations/${org.id}`)).json();
+    const current = (await api.GET('/v1/organisations/{id}', { params: { path } })).data!;
     expect(current.city).toBe('El Alto');
   });
 
@@ -178,12 +187,12 @@ describe('PUT /api/v1/organisations/{id}', () => {
     const other = await createOrganisation(testDb.db, { countryCode: 'MW' });
     const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: own.id, role: 'partner_coordinator' }] });
     const fields = { legalName: other.legalName, countryCode: 'MW', city: other.city, organisationType: '22', version: other.updatedAt.toISOString() };
-    const refused = await apiAs(testDb.db, coordinator.actor).request(`/api/v1/organisations/${other.id}`, jsonBody('PUT', fields));
-    expect(refused.status).toBe(403);
-    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    const refused = await clientAs(testDb.db, coordinator.actor).PUT('/v1/organisations/{id}', { params: { path: { id: other.id } }, body: fields });
+    expect(refused.response.status).toBe(403);
+    expect(refused.response.headers.get('content-type')).toBe('application/problem+json');
 
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
-    const unknown = await apiAs(testDb.db, admin.actor).request('/api/v1/organisations/00000000-0000-4000-8000-000000000000', jsonBody('PUT', fields));
-    expect(unknown.status).toBe(404);
+    const unknown = await clientAs(testDb.db, admin.actor).PUT('/v1/organisations/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } }, body: fields });
+    expect(unknown.response.status).toBe(404);
   });
 });
