@@ -36,7 +36,7 @@ function testApi() {
     version: new ApiProblem(428, 'versionRequired'),
     bug: new Error('a bug'),
   };
-  api.get('/throw/:kind', (c) => {
+  api.on(['GET', 'POST'], '/throw/:kind', (c) => {
     throw errors[c.req.param('kind')]!;
   });
   api.onError(handleApiError);
@@ -123,8 +123,13 @@ describe('refusals from the core', () => {
   });
 
   it('point at the field a domain error names, with the catalog’s message for its code', async () => {
-    const problem = await (await api.request('/throw/field')).json();
+    const problem = await (await api.request('/throw/field', { method: 'POST' })).json();
     expect(problem).toMatchObject({ status: 400, code: 'passwordTooShort', errors: [{ pointer: '/password', code: 'passwordTooShort', detail: 'The password needs at least 12 characters.' }] });
+  });
+
+  it('name the query parameter a domain error names when the request has no body (GET)', async () => {
+    const problem = await (await api.request('/throw/field')).json();
+    expect(problem).toMatchObject({ status: 400, code: 'passwordTooShort', errors: [{ parameter: 'password', code: 'passwordTooShort', detail: 'The password needs at least 12 characters.' }] });
   });
 
   it('leave a bug to the server’s error handler, which logs it', async () => {
