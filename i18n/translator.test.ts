@@ -52,4 +52,26 @@ describe('createTranslator', () => {
     expect(createTranslator('en').country('XX')).toBeUndefined();
     expect(createTranslator('en').country('nepal')).toBeUndefined();
   });
+
+  it('builds one translator per locale and reuses it', () => {
+    expect(createTranslator('nb')).toBe(createTranslator('nb'));
+    expect(createTranslator('nb')).not.toBe(createTranslator('nn'));
+  });
+
+  it('keeps whole and fractional amounts apart when formatters are reused', () => {
+    const { money } = createTranslator('nb');
+    expect(plain(money(3_000_000_000))).toBe('30 000 000 kr');
+    expect(plain(money(123_450))).toBe('1 234,50 kr');
+    expect(plain(money(3_000_000_000))).toBe('30 000 000 kr');
+    expect(plain(money(500, 'EUR'))).toBe('5 €');
+    expect(plain(money(550, 'EUR'))).toBe('5,50 €');
+  });
+
+  it('reuses date formatters per style without mixing them', () => {
+    const { date } = createTranslator('en');
+    expect(date('2026-11-22T12:00:00Z', 'medium')).toBe('22 Nov 2026');
+    expect(date('2026-11-22T12:00:00Z', 'short')).toBe('22/11/2026');
+    expect(date('2026-11-22T12:00:00Z', 'medium')).toBe('22 Nov 2026');
+    expect(date(new Date('2026-11-22T12:00:00Z'))).toBe('22 November 2026');
+  });
 });

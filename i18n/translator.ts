@@ -29,14 +29,67 @@ function compiled(locale: Locale, key: MessageKey): IntlMessageFormat {
   return format;
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
+/** Builds a formatter the first time a key asks for it; later calls reuse it (building one costs far more than using it). */
+function memo<F>(make: (key: string) => F): (key: string) => F {
+  const made = new Map<string, F>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
+const translators = new Map<Locale, Translator>();
+
+/**
+ * The translator of a locale. There is one per locale per process, built on first use with its Intl
+ * formatters, so pages and emails may call this as often as they like: a page of 25 rows with two
+ * dates each used to build 50 Intl.DateTimeFormat objects, which cost more than rendering the page.
+ */
 export function createTranslator(locale: Locale): Translator {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = Object.freeze(buildTranslator(locale));
+    translators.set(locale, translator);
+  }
+  return translator;
+}
+
+function buildTranslator(locale: Locale): Translator {
   const tag = intlTag(locale);
   const numberFormat = new Intl.NumberFormat(tag);
   const regionNames = new Intl.DisplayNames(tag, { type: 'region', fallback: 'none' });
+  // Keys are a currency code with a digit count, and a date style: a handful per locale.
+  const moneyFormat = memo((key) => {
+    const [currency, fraction] = key.split(':') as [string, string];
+    const digits = Number(fraction);
+    return new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  });
+  const dateFormat = memo((style) => new Intl.DateTimeFormat(tag, { dateStyle: style as 'long' | 'medium' | 'short', timeZone: 'Europe/Oslo' }));
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
+  // At most 26 × 26 codes; a directory's country filter asks for all of them on every page.
+  const countryName = memo((code) => {
+    try {
+      return regionNames.of(code) ?? null;
+    } catch {
+      return null;
+    }
+  });
   return {
     locale,
     t: (key, values) => String(compiled(locale, key).format(values)),
@@ -46,23 +99,10 @@ export function createTranslator(locale: Locale): Translator {
       // Grants and ceilings are whole kroner: "30 000 000 kr" reads better than "30 000 000,00 kr".
       // An amount with øre keeps both decimals ("1 234,50 kr"), never one.
       const fraction = minorUnits % 10 ** digits === 0 ? 0 : digits;
-      return new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(minorUnits / 10 ** digits);
+      return moneyFormat(`${currency}:${fraction}`).format(minorUnits / 10 ** digits);
     },
-    date: (value, style = 'long') => {
-      const date = typeof value === 'string' ? new Date(value) : value;
-      return new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: 'Europe/Oslo' }).format(date);
-    },
-    dateTime: (value) =>
-      new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(
-        typeof value === 'string' ? new Date(value) : value,
-      ),
-    country: (code) => {
-      if (!/^[A-Z]{2}$/.test(code)) return undefined;
-      try {
-        return regionNames.of(code);
-      } catch {
-        return undefined;
-      }
-    },
+    date: (value, style = 'long') => dateFormat(style).format(toDate(value)),
+    dateTime: (value) => dateTimeFormat.format(toDate(value)),
+    country: (code) => (/^[A-Z]{2}$/.test(code) ? (countryName(code) ?? undefined) : undefined),
   };
 }
