@@ -12,6 +12,7 @@ import type { Route } from './+types/account';
 import { PageHeading } from '../components/page-heading.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { readForm } from '../forms/read-form.server.ts';
+import { isStorableText } from '../../core/input/text.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -33,7 +34,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const intent = form.get('intent');
     if (intent === 'revoke-session') {
       // better-auth only revokes sessions of the signed-in person: a guessed token of someone else does nothing.
-      await context.auth.api.revokeSession({ body: { token: String(form.get('token') ?? '') }, headers: request.headers });
+      const token = String(form.get('token') ?? '');
+      // A token that cannot be stored names no session: nothing to revoke.
+      if (!isStorableText(token)) return redirect(`/${params.lang}/account`);
+      await context.auth.api.revokeSession({ body: { token }, headers: request.headers });
       await context.core.db.transaction((tx) => recordAudit(tx, { ...context.core, db: tx }, { action: 'session.revoked', recordType: 'user', recordId: actor.userId }));
       return redirect(`/${params.lang}/account?revoked=1`);
     }

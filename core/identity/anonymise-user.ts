@@ -7,6 +7,7 @@ import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { visitor } from './actor.ts';
 import { requirePermission } from './permissions.ts';
+import { isStorableText } from '../input/text.ts';
 
 /**
  * Removes a person's name, contacts, sign-in and sessions, and the names on their participant records,
@@ -14,6 +15,8 @@ import { requirePermission } from './permissions.ts';
  */
 export async function anonymiseUser(ctx: CoreContext, userId: string, now = new Date()) {
   requirePermission(ctx.actor ?? visitor, 'user:anonymise');
+  // Account ids are better-auth's own strings, not always UUIDs: text that cannot be stored names nobody.
+  if (!isStorableText(userId)) throw new NotFoundError('user');
   await ctx.db.transaction(async (tx) => {
     const [person] = await tx.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, userId));
     if (!person) throw new NotFoundError('user');

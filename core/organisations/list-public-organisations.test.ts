@@ -47,9 +47,10 @@ describe('listPublicOrganisations', () => {
     expect(new Set(all).size).toBe(PAGE_SIZE + 5);
   });
 
-  it('starts from the first page when the cursor is damaged', async () => {
-    const result = await listPublicOrganisations(ctx(), { country: 'BO', after: 'not-a-cursor' });
-    expect(result.items).toHaveLength(PAGE_SIZE);
+  it('refuses a damaged cursor, naming `after`, before it reaches the database', async () => {
+    await expect(listPublicOrganisations(ctx(), { country: 'BO', after: 'not-a-cursor' })).rejects.toMatchObject({ code: 'invalidCursor', field: 'after' });
+    // The forged cursor of issue 8: base64url of ["a","b"].
+    await expect(listPublicOrganisations(ctx(), { country: 'BO', after: 'WyJhIiwiYiJd' })).rejects.toMatchObject({ code: 'invalidCursor' });
   });
 });
 
