@@ -8,4 +8,6 @@ export interface CoreContext {
   actor?: Actor;
   /** Tied into the audit trail and logs. */
   requestId?: string;
+  /** Where people reach the platform (PUBLIC_URL); links in the emails a use-case queues start with it. */
+  publicUrl?: string;
 }

@@ -31,7 +31,7 @@ export async function addApplicationPartner(ctx: CoreContext, id: string, organi
     const position = Math.max(...existing.map((p) => p.position)) + 1;
     await tx.insert(applicationPartners).values({ applicationId: id, organisationId, position });
     await refreshShape(tx, id);
-    const confirmationsReset = await resetConfirmations(tx, id);
+    const confirmationsReset = await resetConfirmations({ ...ctx, db: tx }, id, { part: 'partners' });
     await emailCoordinators(tx, [organisationId], 'applicationPartnerAdded', (locale) => ({
       title: application.title,
       partner: organisation.legalName,

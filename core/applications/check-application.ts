@@ -63,5 +63,7 @@ export function checkApplication(detail: ApplicationDetail, now: Date): Submissi
 
   if (!application.emergencyPlan.trim()) add('emergency', 'emergencyPlanRequired');
   if (!isBeforeDeadline(call.deadline, now)) add('submit', 'deadlinePassed', { deadline: call.deadline });
+  // A follow-up whose partnership may not continue into this call (core/partnerships/continuation-rule.ts).
+  if (detail.chainProblem) add('submit', detail.chainProblem.code, detail.chainProblem.params);
   return problems;
 }

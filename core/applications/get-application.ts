@@ -7,6 +7,8 @@ import type { CoreContext } from '../context.ts';
 import { visitor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
+import { EDITABLE_STATUSES } from './editable-application.ts';
+import { partnershipContinuationProblem } from './partnership-continuation.ts';
 
 /**
  * Everything the application form and its overview show: the call and programme rules, partners with
@@ -51,6 +53,8 @@ export async function getApplication(ctx: CoreContext, id: string) {
     ? await ctx.db.select().from(goalIndicators).where(inArray(goalIndicators.goalId, goals.map((g) => g.id))).orderBy(asc(goalIndicators.position))
     : [];
   const actor = ctx.actor ?? visitor;
+  const open = EDITABLE_STATUSES.includes(application.status);
+  const editsAll = open && can(actor, 'application:edit', { organisationId: application.coordinatorOrganisationId });
   return {
     application,
     call: callRow!.call,
@@ -62,9 +66,16 @@ export async function getApplication(ctx: CoreContext, id: string) {
     attachments,
     remarks,
     /** Whether this actor may change it (the UI shows the forms; core checks again on save). */
-    canEdit: ['draft', 'returned'].includes(application.status) && can(actor, 'application:edit', { organisationId: application.coordinatorOrganisationId }),
+    canEdit: editsAll,
+    /**
+     * Whose goals this actor may change: the coordinating partner's coordinators every goal ("shared"
+     * and each partner's), another partner's coordinators that partner's own (docs/decisions/006, addendum).
+     */
+    canEditGoalsOf: open ? (editsAll ? ['shared', ...partners.map((p) => p.organisationId)] : partners.filter((p) => can(actor, 'application:edit', { organisationId: p.organisationId })).map((p) => p.organisationId)) : [],
+    /** For a follow-up still being written: why the agreement chain no longer lets it continue its partnership, or null. */
+    chainProblem: open && application.partnershipId ? await partnershipContinuationProblem(ctx.db, application.partnershipId, callRow!.call, new Date()) : null,
     /** Partner organisations this actor may confirm for. */
-    canConfirmFor: ['draft', 'returned'].includes(application.status)
+    canConfirmFor: open
       ? partners.filter((p) => !p.confirmedAt && can(actor, 'application:confirm', { organisationId: p.organisationId })).map((p) => p.organisationId)
       : [],
   };

@@ -6,6 +6,7 @@ import { partnershipPartners, partnerships } from '../../db/schema/partnerships.
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { requireContinuable } from './partnership-continuation.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
 type CallRow = typeof calls.$inferSelect;
@@ -17,6 +18,9 @@ type CallRow = typeof calls.$inferSelect;
 export async function grantStage(ctx: CoreContext, row: ApplicationRow, call: CallRow) {
   const tx = ctx.db;
   let partnershipId = row.partnershipId;
+  // The chain's rule once more, as it stands at approval (an agreement may have ended since submission).
+  if (partnershipId) await requireContinuable(tx, partnershipId, call, new Date(), { status: 409 });
+  else if (call.stage === 'round') throw new DomainError('roundNeedsPartnership', { status: 409 });
   if (!partnershipId) {
     const [created] = await tx
       .insert(partnerships)
@@ -39,8 +43,6 @@ export async function grantStage(ctx: CoreContext, row: ApplicationRow, call: Ca
   }
   let roundNumber: number | null = null;
   if (call.stage === 'round') {
-    const stages = await tx.select().from(partnershipStages).where(eq(partnershipStages.partnershipId, partnershipId));
-    if (!stages.some((s) => s.kind === 'agreement')) throw new DomainError('roundNeedsAgreement', { status: 409 });
     const [rounds] = await tx.select({ n: count() }).from(partnershipStages).where(and(eq(partnershipStages.partnershipId, partnershipId), eq(partnershipStages.kind, 'round')));
     roundNumber = (rounds?.n ?? 0) + 1;
   }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { applicationPartners, planFlows } from '../../db/schema/applications.ts';
 import { calls } from '../../db/schema/calls.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -20,9 +21,9 @@ export const planFlowInput = z.object({
   hostOrganisationId: z.uuid('choosePartner'),
   participants: z.coerce.number({ message: 'wholeNumber' }).int('wholeNumber').min(1, 'atLeastOneParticipant').max(50, 'tooManyParticipants'),
   months: z.coerce.number({ message: 'wholeNumber' }).int('wholeNumber'),
-  startMonth: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'chooseMonth'),
-  competence: z.string().trim().min(3, 'competenceRequired').max(300, 'tooLong'),
-  purpose: z.string().trim().min(3, 'purposeRequired').max(1000, 'tooLong'),
+  startMonth: text().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'chooseMonth'),
+  competence: text().trim().min(3, 'competenceRequired').max(300, 'tooLong'),
+  purpose: text().trim().min(3, 'purposeRequired').max(1000, 'tooLong'),
 });
 export type PlanFlowInput = z.infer<typeof planFlowInput>;
 
@@ -80,7 +81,7 @@ export async function addPlanFlow(ctx: CoreContext, id: string, input: PlanFlowI
     refuseProblems(await flowProblems(tx, application, input));
     const [flow] = await tx.insert(planFlows).values({ ...input, applicationId: id }).returning();
     await touchApplication(tx, id);
-    const confirmationsReset = await resetConfirmations(tx, id);
+    const confirmationsReset = await resetConfirmations({ ...ctx, db: tx }, id, { part: 'plan' });
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.flow-added', recordType: 'application', recordId: id, after: { flowId: flow!.id, ...input, confirmationsReset } });
   });
 }
@@ -92,7 +93,7 @@ export async function removePlanFlow(ctx: CoreContext, id: string, flowId: strin
     const removed = await tx.delete(planFlows).where(and(eq(planFlows.id, flowId), eq(planFlows.applicationId, id))).returning();
     if (removed.length === 0) return;
     await touchApplication(tx, id);
-    const confirmationsReset = await resetConfirmations(tx, id);
+    const confirmationsReset = await resetConfirmations({ ...ctx, db: tx }, id, { part: 'plan' });
     const { createdAt: _c, ...before } = removed[0]!;
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.flow-removed', recordType: 'application', recordId: id, before, after: { confirmationsReset } });
   });

@@ -20,7 +20,7 @@ export async function removeApplicationPartner(ctx: CoreContext, id: string, org
     await tx.delete(planFlows).where(and(eq(planFlows.applicationId, id), or(eq(planFlows.sendingOrganisationId, organisationId), eq(planFlows.hostOrganisationId, organisationId))));
     await tx.delete(applicationGoals).where(and(eq(applicationGoals.applicationId, id), eq(applicationGoals.organisationId, organisationId)));
     await refreshShape(tx, id);
-    const confirmationsReset = await resetConfirmations(tx, id);
+    const confirmationsReset = await resetConfirmations({ ...ctx, db: tx }, id, { part: 'partners' });
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.partner-removed', recordType: 'application', recordId: id, before: { organisationId }, after: { confirmationsReset } });
   });
 }

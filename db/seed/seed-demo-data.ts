@@ -9,6 +9,7 @@ import type { Database } from '../database.ts';
 import { agency } from '../schema/agency.ts';
 import { seedDemoAgreementChain } from './demo-agreement-chain.ts';
 import { seedDemoCalls } from './demo-calls.ts';
+import { seedDemoContinuations } from './demo-continuations.ts';
 import { demoOrganisations } from './demo-organisations.ts';
 import { demoPartnerships } from './demo-partnerships.ts';
 
@@ -19,8 +20,9 @@ const demoProgrammes = [
 ] as const;
 
 /**
- * Loads the demo data once: the agency, three programmes, 23 organisations, 14 partnerships of all
- * three shapes and their participants. Does nothing when the agency row exists, so every start may call
+ * Loads the demo data once: the agency, three programmes, 23 organisations, 14 running partnerships of
+ * all three shapes with their participants, and two more part-way along the agreement chain. Does
+ * nothing when the agency row exists, so every start may call
  * it. One transaction: a crash half-way leaves no half-seeded database.
  */
 export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
@@ -78,6 +80,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
       }
     }
     await seedDemoAgreementChain(tx);
+    // After the chains above, which give every partnership an agreement: these two are part-way along.
+    await seedDemoContinuations(tx, organisations, programmes, createSequence(4001));
     return { seeded: true };
   });
 }

@@ -7,13 +7,51 @@ import type { FieldError } from '../../forms/field-errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ContinueLink } from '../continue-link.tsx';
 
-/** Goals per partner and shared goals, each with indicators (baseline, target); added one at a time. */
-export function GoalsStep({ detail, errors, values }: { detail: ApplicationDetail; errors: FieldError[]; values?: Record<string, unknown> }) {
+type Goal = ApplicationDetail['goals'][number];
+
+/** The goal text and its indicator rows, filled with what was typed, else with `goal` (or empty). */
+function GoalFields({ errors, value }: { errors: FieldError[]; value: (name: string) => string }) {
   const { t } = useI18n();
-  const owners = [{ id: null as string | null, name: t('application.goals.shared') }, ...detail.partners.map((p) => ({ id: p.organisationId as string | null, name: p.legalName }))];
-  const v = (name: string) => (values?.[name] === undefined ? '' : String(values[name]));
   return (
     <>
+      <TextAreaField name="description" label={t('application.goals.description')} errors={errors} defaultValue={value('description')} rows={3} />
+      {Array.from({ length: INDICATOR_ROWS }, (_, n) => (
+        <fieldset key={n} className="ds-fieldset indicator-row">
+          <legend className="ds-label">{t('application.goals.indicatorLegend', { number: n + 1 })}</legend>
+          <TextField name={`indicator-${n}-description`} label={t('application.goals.indicator')} errors={errors} defaultValue={value(`indicator-${n}-description`)} />
+          <TextField name={`indicator-${n}-baseline`} label={t('application.goals.baseline')} errors={errors} defaultValue={value(`indicator-${n}-baseline`)} />
+          <TextField name={`indicator-${n}-target`} label={t('application.goals.target')} errors={errors} defaultValue={value(`indicator-${n}-target`)} />
+        </fieldset>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Goals per partner and shared goals, each with indicators (baseline, target); added one at a time and
+ * changed one at a time (`?goal=<id>` opens that goal's form, so only one set of fields is on the page).
+ * The coordinating partner writes every goal; another partner's coordinator writes that partner's own.
+ */
+export function GoalsStep({ detail, errors, values, editing }: { detail: ApplicationDetail; errors: FieldError[]; values?: Record<string, unknown>; editing?: string | null }) {
+  const { t, locale } = useI18n();
+  const id = detail.application.id;
+  const here = `/${locale}/applications/${id}/edit/goals`;
+  const owners = [{ id: null as string | null, name: t('application.goals.shared') }, ...detail.partners.map((p) => ({ id: p.organisationId as string | null, name: p.legalName }))];
+  const mayEdit = (owner: string | null) => detail.canEditGoalsOf.includes(owner ?? 'shared');
+  const addable = owners.filter((o) => mayEdit(o.id));
+  const editingGoal = detail.goals.find((g) => g.id === editing && mayEdit(g.organisationId));
+  const typed = (name: string) => (values?.[name] === undefined ? '' : String(values[name]));
+  const current = (goal: Goal) => (name: string) => {
+    if (values) return typed(name);
+    if (name === 'description') return goal.description;
+    const [, n, part] = name.split('-') as [string, string, 'description' | 'baseline' | 'target'];
+    return goal.indicators[Number(n)]?.[part] ?? '';
+  };
+  const ownNames = detail.partners.filter((p) => !detail.canEdit && mayEdit(p.organisationId)).map((p) => p.legalName);
+  const coordinator = detail.partners.find((p) => p.isCoordinator)?.legalName ?? '';
+  return (
+    <>
+      {detail.canEdit ? <p className="ds-paragraph">{t('application.goals.confirmNote')}</p> : <p className="ds-paragraph">{t('application.goals.ownOnly', { partner: ownNames.join(', '), coordinator })}</p>}
       {owners.map((owner) => {
         const goals = detail.goals.filter((g) => g.organisationId === owner.id);
         const headingId = `goals-${owner.id ?? 'shared'}`;
@@ -23,54 +61,87 @@ export function GoalsStep({ detail, errors, values }: { detail: ApplicationDetai
               {t('application.goals.of', { owner: owner.name })}
             </h2>
             {goals.length === 0 ? <p className="ds-paragraph">{t('application.goals.none')}</p> : null}
-            {goals.map((g) => (
-              <div key={g.id} className="goal">
-                <p className="ds-paragraph">{g.description}</p>
-                <DataTable columns={[{ label: t('application.goals.indicator') }, { label: t('application.goals.baseline') }, { label: t('application.goals.target') }]}>
-                  {g.indicators.map((i) => (
-                    <tr key={i.id}>
-                      <th scope="row">{i.description}</th>
-                      <td>{i.baseline}</td>
-                      <td>{i.target}</td>
-                    </tr>
-                  ))}
-                </DataTable>
-                {detail.canEdit ? (
-                  <Form method="post">
+            {goals.map((g) =>
+              g.id === editingGoal?.id ? (
+                <section key={g.id} id={`goal-${g.id}`} className="goal" aria-labelledby="edit-goal">
+                  <h3 id="edit-goal" className="ds-heading" data-size="2xs">
+                    {t('application.goals.editHeading', { owner: owner.name })}
+                  </h3>
+                  <Form method="post" action={`${here}?goal=${g.id}`} className="form-grid" noValidate>
                     <input type="hidden" name="goalId" value={g.id} />
-                    <button type="submit" name="intent" value="remove" className="ds-button" data-variant="tertiary" data-size="sm">
-                      {t('application.goals.remove')}
-                    </button>
+                    <GoalFields errors={errors} value={current(g)} />
+                    <div className="form-grid__actions">
+                      <button type="submit" name="intent" value="update" className="ds-button" data-variant="primary">
+                        {t('application.goals.save')}
+                      </button>
+                      <a className="ds-link" href={here}>
+                        {t('application.goals.cancel')}
+                      </a>
+                    </div>
                   </Form>
-                ) : null}
-              </div>
-            ))}
+                </section>
+              ) : (
+                <div key={g.id} id={`goal-${g.id}`} className="goal">
+                  <p className="ds-paragraph">{g.description}</p>
+                  <DataTable columns={[{ label: t('application.goals.indicator') }, { label: t('application.goals.baseline') }, { label: t('application.goals.target') }]}>
+                    {g.indicators.map((i) => (
+                      <tr key={i.id}>
+                        <th scope="row">{i.description}</th>
+                        <td>{i.baseline}</td>
+                        <td>{i.target}</td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                  {mayEdit(g.organisationId) ? (
+                    <div className="action-row">
+                      <a className="ds-link" href={`${here}?goal=${g.id}#goal-${g.id}`}>
+                        {t('application.goals.change')}
+                      </a>
+                      <Form method="post" action={here}>
+                        <input type="hidden" name="goalId" value={g.id} />
+                        <button type="submit" name="intent" value="remove" className="ds-button" data-variant="tertiary" data-size="sm">
+                          {t('application.goals.remove')}
+                        </button>
+                      </Form>
+                    </div>
+                  ) : null}
+                </div>
+              ),
+            )}
           </section>
         );
       })}
-      <section aria-labelledby="add-goal">
-        <h2 id="add-goal" className="ds-heading" data-size="sm">
-          {t('application.goals.addHeading')}
-        </h2>
-        <Form method="post" className="form-grid" noValidate>
-          <SelectField name="owner" label={t('application.goals.owner')} errors={errors} defaultValue={v('owner') || 'shared'} options={owners.map((o) => ({ value: o.id ?? 'shared', label: o.name }))} />
-          <TextAreaField name="description" label={t('application.goals.description')} errors={errors} defaultValue={v('description')} rows={3} />
-          {Array.from({ length: INDICATOR_ROWS }, (_, n) => (
-            <fieldset key={n} className="ds-fieldset indicator-row">
-              <legend className="ds-label">{t('application.goals.indicatorLegend', { number: n + 1 })}</legend>
-              <TextField name={`indicator-${n}-description`} label={t('application.goals.indicator')} errors={errors} defaultValue={v(`indicator-${n}-description`)} />
-              <TextField name={`indicator-${n}-baseline`} label={t('application.goals.baseline')} errors={errors} defaultValue={v(`indicator-${n}-baseline`)} />
-              <TextField name={`indicator-${n}-target`} label={t('application.goals.target')} errors={errors} defaultValue={v(`indicator-${n}-target`)} />
-            </fieldset>
-          ))}
-          <div className="form-grid__actions">
-            <button type="submit" name="intent" value="add" className="ds-button" data-variant="primary">
-              {t('application.goals.add')}
-            </button>
-          </div>
-        </Form>
-      </section>
-      <ContinueLink id={detail.application.id} from="goals" />
+      {!editingGoal && addable.length > 0 ? (
+        <section aria-labelledby="add-goal">
+          <h2 id="add-goal" className="ds-heading" data-size="sm">
+            {t('application.goals.addHeading')}
+          </h2>
+          <Form method="post" action={here} className="form-grid" noValidate>
+            <SelectField
+              name="owner"
+              label={t('application.goals.owner')}
+              errors={errors}
+              defaultValue={typed('owner') || (addable[0]!.id ?? 'shared')}
+              options={addable.map((o) => ({ value: o.id ?? 'shared', label: o.name }))}
+            />
+            <GoalFields errors={errors} value={typed} />
+            <div className="form-grid__actions">
+              <button type="submit" name="intent" value="add" className="ds-button" data-variant="primary">
+                {t('application.goals.add')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      {detail.canEdit ? (
+        <ContinueLink id={id} from="goals" />
+      ) : (
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${locale}/applications/${id}`}>
+            {t('application.goals.backToApplication')}
+          </a>
+        </p>
+      )}
     </>
   );
 }
