@@ -1,0 +1,57 @@
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The second half of `npm run build` (after `react-router build`, which empties build/): compiles
+ * server.ts and everything it imports from this repository (server/, api/, core/, db/, i18n/) into
+ * one ES module, build/server.js, so that production runs plain JavaScript instead of transpiling
+ * TypeScript at every start (docs/decisions/008-compiled-server.md). Packages stay imports from
+ * node_modules. The SQL migrations are copied next to it: db/client.ts finds them beside itself.
+ */
+export const serverBundle = 'build/server.js';
+const pagesBuild = 'build/server/index.js';
+
+/** What each output is made from (tests are not part of it). */
+const sources = ['server.ts', 'server', 'api', 'core', 'db', 'i18n', 'app', 'public', 'react-router.config.ts', 'vite.config.ts', 'package-lock.json'];
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** True when the pages or the server bundle are missing or older than a source file. */
+export function buildIsStale(root = process.cwd()): boolean {
+  const outputs = [pagesBuild, serverBundle].map((p) => resolve(root, p));
+  if (!outputs.every((p) => existsSync(p))) return true;
+  const built = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
+  return Math.max(...sources.map((s) => newestChange(resolve(root, s)))) > built;
+}
+
+export async function buildServer(root = process.cwd()) {
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['server.ts'],
+    outfile: serverBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const migrations = resolve(root, 'build/migrations');
+  rmSync(migrations, { recursive: true, force: true });
+  cpSync(resolve(root, 'db/migrations'), migrations, { recursive: true });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const started = performance.now();
+  await buildServer();
+  console.log(`${serverBundle} built in ${Math.round(performance.now() - started)} ms`);
+}
