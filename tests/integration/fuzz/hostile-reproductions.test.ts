@@ -75,4 +75,19 @@ describe('hostile input of issue 8', () => {
       expect(location).toBe('/en/account');
     }
   });
+
+  it('answers a body over the one size limit with the styled page in the page’s language, and problem+json on the API', async () => {
+    const ids = await fuzzIds(server.db);
+    const big = new FormData();
+    big.append('intent', 'upload');
+    big.append('file', new Blob([new Uint8Array(7 * 1024 * 1024).fill(37)], { type: 'application/pdf' }), 'huge.pdf');
+    const page = await server.request(`/fr/applications/${ids.draft}/edit/emergency`, { method: 'POST', body: big });
+    expect(page.status).toBe(413);
+    const html = await page.clone().text();
+    expect(html).toContain('lang="fr"');
+    expect(html).toContain(createTranslator('fr').t('error.requestTooLarge', { max: 5 }).replace(/'/g, '&#x27;'));
+    await expectHeld(page, 'page 413');
+    const api = await problem(await server.request(`/api/v1/applications/${ids.draft}/attachments`, { method: 'POST', body: new Uint8Array(7 * 1024 * 1024), headers: { 'content-type': 'application/pdf' } }));
+    expect(api).toMatchObject({ status: 413, code: 'requestTooLarge' });
+  });
 });
