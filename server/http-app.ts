@@ -149,7 +149,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
         ? c.req.raw
         : new Request(sameOrigin, { method: c.req.method, headers: c.req.raw.headers, body: c.req.raw.body, signal: c.req.raw.signal, duplex: 'half' } as RequestInit);
     return handleDocument(request, {
-      core: { db, actor, requestId: c.var.requestId },
+      core: { db, actor, requestId: c.var.requestId, publicUrl },
       requestId: c.var.requestId,
       auth,
       publicUrl,
