@@ -12,6 +12,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list']],
+  // Per port, so a second run beside this one does not clear this one's traces.
+  outputDir: `test-results/e2e-${port}`,
   // Generous limits: a test waits for the server and Chromium, and a busy machine (a second test run beside
   // this one, CI) makes both slow. These catch a hang; they are not a measure of speed (bench/ is).
   timeout: 300_000,

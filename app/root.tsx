@@ -85,9 +85,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { pathname } = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const notFound = status === 404;
-  const forbidden = status === 403;
-  // A refused request (400, 409, 413, 415, ...) carries its message, already in the page's language.
+  // A refused request (400, 409, 413, 415, a 403 from another site, ...) carries its message, already in the page's language.
   const refusal = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? (error.data.message as string) : null;
+  const forbidden = status === 403 && !refusal;
   const data = useRouteLoaderData<typeof loader>('root');
   const title = notFound ? t('error.notFound.title') : forbidden ? t('error.forbidden.title') : refusal ? t('error.refused.title') : t('error.server.title');
   const text = notFound ? t('error.notFound.text') : forbidden ? t('error.forbidden.text') : (refusal ?? t('error.server.text'));
@@ -105,7 +105,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       ) : null}
       {refusal ? (
         <p className="ds-paragraph">
-          <a className="ds-link" href={pathname}>
+          <a className="ds-link" href={isRouteErrorResponse(error) && typeof error.data?.path === 'string' ? (error.data.path as string) : pathname}>
             {t('error.openPageAgain')}
           </a>
         </p>

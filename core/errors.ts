@@ -1,10 +1,19 @@
+import type { MessageKey } from '../i18n/catalogs.ts';
+
+/**
+ * The closed set of error codes: every `error.<code>` message of the English catalog (the typed source of
+ * all five), plus the three refusals that pages answer with a page of their own. A code without its
+ * message does not compile, so no refusal silently becomes "check this field".
+ */
+export type ErrorCode = (MessageKey extends infer K ? (K extends `error.${infer C}` ? C : never) : never) | 'forbidden' | 'unauthenticated' | 'notFound';
+
 /**
  * Errors a use-case throws on purpose. `code` names a message in the catalogs (i18n/messages,
  * key `error.<code>`); `field` names the input it is about; `params` fill the message's placeholders.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly options: { field?: string; params?: Record<string, string | number>; status?: number } = {},
   ) {
     super(code);
@@ -48,7 +57,7 @@ export class NotFoundError extends DomainError {
 /** One refused value: the input it is about, a message code `error.<code>` and the message's values. */
 export interface FieldProblem {
   field: string;
-  code: string;
+  code: ErrorCode;
   params?: Record<string, string | number>;
 }
 

@@ -14,7 +14,8 @@ import { resolveActor } from './auth/resolve-actor.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { createTranslator } from '../i18n/translator.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
-import { csrfProtection } from './csrf.ts';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import type { RequestContext } from './load-context.ts';
 import { MAX_ATTACHMENT_BYTES } from '../core/applications/application-attachments.ts';
 import type { Logger } from './logger.ts';
@@ -81,7 +82,21 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
     }),
   );
   app.use(compress());
-  app.use(csrfProtection([new URL(publicUrl).origin]));
+  // Cross-site request forgery: Hono's origin check. What another site can make a browser send without
+  // asking (a form or text body, or none) must carry Sec-Fetch-Site: same-origin or an Origin of this site,
+  // the request's own or PUBLIC_URL's; any other body needs a CORS preflight, which this server never allows.
+  // A refusal is the styled page in the page's language, or problem+json on the API.
+  const publicOrigin = new URL(publicUrl).origin;
+  const originCheck = csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin });
+  app.use(async (c, next) => {
+    try {
+      return await originCheck(c, next);
+    } catch (error) {
+      if (!(error instanceof HTTPException) || error.status !== 403) throw error;
+      if (c.req.path.startsWith('/api/')) return problemResponse(c, 403, 'crossSite');
+      return renderPage(c, { status: 403, message: createTranslator(localeOfPath(c.req.path)).t('error.crossSite'), path: c.req.path });
+    }
+  });
   // No request body beyond what the largest form needs (a 5 MB file and the fields around it): a bigger
   // one is refused before it is read into memory. The message states the file limit the forms state.
   app.use(
@@ -91,7 +106,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
         const params = { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 };
         if (c.req.path.startsWith('/api/')) return problemResponse(c, 413, 'requestTooLarge', { params });
         const message = createTranslator(localeOfPath(c.req.path)).t('error.requestTooLarge', params);
-        return renderPage(c, { status: 413, message });
+        return renderPage(c, { status: 413, message, path: c.req.path });
       },
     }),
   );
@@ -143,8 +158,10 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
     const origin = c.req.header('origin');
     const url = new URL(c.req.url);
     const sameOrigin = origin && origin !== url.origin && URL.canParse(origin) ? new URL(`${url.pathname}${url.search}`, origin).href : c.req.url;
+    // The refusal is rendered at the language's home page, whose loader never redirects (the page that
+    // was posted to may send a visitor to sign in first); the error page links back to the page itself.
     const request = refusal
-      ? new Request(sameOrigin, { method: 'GET', headers: c.req.raw.headers })
+      ? new Request(new URL(`/${localeOfPath(url.pathname)}/`, sameOrigin), { method: 'GET', headers: { 'accept-language': c.req.header('accept-language') ?? '', cookie: c.req.header('cookie') ?? '' } })
       : sameOrigin === c.req.url
         ? c.req.raw
         : new Request(sameOrigin, { method: c.req.method, headers: c.req.raw.headers, body: c.req.raw.body, signal: c.req.raw.signal, duplex: 'half' } as RequestInit);

@@ -19,7 +19,7 @@ export interface RequestContext {
    * A request the server refused before any route saw it (a body over the size limit): the page is the
    * error page with this status and message, rendered like every other page.
    */
-  refusal?: { status: number; message: string };
+  refusal?: { status: number; message: string; path: string };
 }
 
 declare module 'react-router' {

@@ -4,7 +4,7 @@ import type { Route } from './+types/locale-layout';
 
 export function loader({ params, context }: Route.LoaderArgs) {
   if (!isLocale(params.lang)) throw data(null, { status: 404 });
-  if (context.refusal) throw data({ message: context.refusal.message }, { status: context.refusal.status });
+  if (context.refusal) throw data({ message: context.refusal.message, path: context.refusal.path }, { status: context.refusal.status });
   return null;
 }
 

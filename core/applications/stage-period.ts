@@ -1,4 +1,5 @@
 import type { CallStage } from '../../db/schema/calls.ts';
+import type { ErrorCode } from '../errors.ts';
 
 /** The ISO date `months` months after `date` (UTC calendar arithmetic; 31 Jan + 1 month rolls into March). */
 export function addMonths(date: string, months: number): string {
@@ -21,7 +22,7 @@ export const LATEST_START_AFTER_DEADLINE_MONTHS = 24;
  * The length a stage may have (docs/architecture.md#agreement-chain): a feasibility study and a round last at most a year;
  * a collaboration agreement two to five years. Returns the problem, or null when the period fits.
  */
-export function stagePeriodProblem(stage: CallStage, startsOn: string, endsOn: string): { code: string; params: Record<string, number> } | null {
+export function stagePeriodProblem(stage: CallStage, startsOn: string, endsOn: string): { code: ErrorCode; params: Record<string, number> } | null {
   // Periods run to the end of their last day: 2027-01-01 to 2028-12-31 is exactly two years.
   const end = addDays(endsOn, 1);
   if (stage === 'agreement' && (end < addMonths(startsOn, 24) || end > addMonths(startsOn, STAGE_MAX_MONTHS.agreement))) return { code: 'agreementPeriod', params: { min: 2, max: 5 } };

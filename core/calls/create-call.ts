@@ -26,7 +26,7 @@ function weightProblems(criteria: CallInput['criteria']): FieldProblem[] {
 export async function refuseImplausibleCall(db: Database, input: CallInput, now: Date): Promise<void> {
   const [programme] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, input.programmeId));
   refuseProblems([
-    ...(programme ? [] : [{ field: 'programmeId', code: 'chooseProgramme' }]),
+    ...(programme ? [] : [{ field: 'programmeId', code: 'chooseProgramme' as const }]),
     ...callDateProblems(input, now),
     ...weightProblems(input.criteria),
   ]);

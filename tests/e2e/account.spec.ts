@@ -6,7 +6,6 @@ import { mailDir, newStaffAccount } from './steps.ts';
 const en = catalogs.en;
 
 test('a forgotten password is replaced through a link sent by email', async ({ page, navigate }) => {
-  test.setTimeout(90_000);
   // Its own account: other tests sign in with the demo accounts at the same time.
   const email = `tigist.${Date.now().toString(36)}@agency.example`;
   await newStaffAccount(page, navigate, email, 'the-first-password');

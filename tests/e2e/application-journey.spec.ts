@@ -43,7 +43,6 @@ async function confirmAs(page: Page, navigate: Navigate, email: string, locale: 
 }
 
 test('a triangular application in French without JavaScript: drafted, left, found again, refused for reciprocity, confirmed, scored and approved', async ({ page, navigate }) => {
-  test.setTimeout(180_000);
   await signIn(page, navigate, 'fr', 'coordinator.addis@demo.example', demoPassword);
   await page.goto('/fr/applications/new');
   const callValue = await page.locator('#callId option', { hasText: 'Health 2027: collaboration agreements' }).getAttribute('value');

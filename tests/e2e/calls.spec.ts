@@ -11,7 +11,6 @@ const daysFromToday = (days: number) => new Date(Date.parse(`${osloDate(new Date
 
 test('an adviser publishes a call in Norwegian without JavaScript, told exactly what is wrong with the weights', async ({ page, navigate }) => {
   // Six pages, each checked by axe twice without JavaScript (fixtures.ts): more than the default 30 s on a busy machine.
-  test.setTimeout(90_000);
   const title = 'Yrkesutveksling 2028: samarbeidsavtaler';
   await signIn(page, navigate, 'nb', 'adviser@demo.example', demoPassword);
   await page.goto('/nb/calls');
@@ -72,7 +71,6 @@ test('a visitor reads an open call and its programme’s rules, and filters the 
 });
 
 test('an administrator creates a programme, corrects its age range, and opens a call in it', async ({ page, navigate }) => {
-  test.setTimeout(90_000);
   const en = catalogs.en;
   await signIn(page, navigate, 'en', 'admin@demo.example', demoPassword);
   await page.goto('/en/admin');

@@ -6,7 +6,6 @@ import { demoPassword, invitationPath as linkIn, invite, mailDir, signIn, signOu
 const run = Date.now().toString(36);
 
 test('invitations from administrator to adviser to a Nepali coordinator to a colleague, then a lock-out', async ({ page, navigate }) => {
-  test.setTimeout(120_000);
   const adviser = { name: 'Solveig Berg', email: `solveig.${run}@agency.example` };
   const coordinator = { name: 'Anjali Gurung', email: `anjali.${run}@pokhara-radio.example` };
   const colleague = { name: 'Suman Rai', email: `suman.${run}@pokhara-radio.example` };
