@@ -129,7 +129,7 @@ describe('application attachments through the API', () => {
 
     const separators = (await upload(w.meron, w.id, pdfBytes(), 'attachment; filename="a/b\\\\c.pdf"')).data!.emergency.attachments.at(-1)!;
     const header = (await download(w.meron, w.id, separators.id)).response.headers.get('content-disposition');
-    expect(header).toBe(`attachment; filename="a_b_c.pdf"; filename*=UTF-8''a_b_c.pdf`);
+    expect(header).toBe('attachment; filename=a_b_c.pdf');
 
     const unreadable = await upload(w.meron, w.id, pdfBytes(), "attachment; filename*=UTF-8''%E0%A4");
     expect(unreadable).toMatchObject({ status: 400, error: { code: 'invalid', errors: [{ header: 'content-disposition', code: 'invalid' }] } });

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, removeAttachment } from '../../core/applications/application-attachments.ts';
 import { getApplication } from '../../core/applications/get-application.ts';
 import { DomainError } from '../../core/errors.ts';
+import { attachmentDisposition, dispositionFileName } from '../../core/files/content-disposition.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { permitted } from '../permitted.ts';
 import { ApiProblem, problemResponse } from '../problem.ts';
@@ -99,7 +100,9 @@ export function registerApplicationAttachments(api: OpenAPIHono<ApiEnv>) {
     const { id } = c.req.valid('param');
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/pdf') throw new ApiProblem(415, 'notPdf', { issues: [{ header: 'content-type', code: 'notPdf' }] });
-    const name = fileNameIn(c.req.valid('header')['content-disposition']);
+    const name = dispositionFileName(c.req.valid('header')['content-disposition']);
+    // A filename* that cannot be decoded, and no filename to fall back on: refused rather than guessed.
+    if (name === undefined) throw new ApiProblem(400, 'invalid', { issues: [{ header: 'content-disposition', code: 'invalid' }] });
     // Read first, so that an application nobody may see is 404 whatever the file is.
     const before = new Set((await getApplication(c.var.core, id)).attachments.map((f) => f.id));
     const content = new Uint8Array(await c.req.arrayBuffer());
@@ -121,7 +124,7 @@ export function registerApplicationAttachments(api: OpenAPIHono<ApiEnv>) {
     const file = await getAttachment(c.var.core, id, attachmentId);
     return c.body(new Uint8Array(file.content), 200, {
       'content-type': 'application/pdf',
-      'content-disposition': contentDisposition(file.fileName),
+      'content-disposition': attachmentDisposition(file.fileName),
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, no-store',
     });
@@ -146,39 +149,4 @@ function asUploadRefusal(error: unknown): unknown {
   // Not about the file but about the application: another must be removed first.
   if (code === 'tooManyFiles') return new ApiProblem(422, code, { params });
   return new ApiProblem(422, code, { params, issues: [{ pointer: '', code, params }] });
-}
-
-/**
- * The file name a Content-Disposition request header gives (RFC 6266): `filename*` (RFC 8187, UTF-8
- * or ISO-8859-1) before `filename`. No name at all: '' (the core calls the file document.pdf); a
- * `filename*` that cannot be decoded, with no `filename` to fall back on, is refused rather than guessed.
- */
-function fileNameIn(header: string | undefined): string {
-  const extended = header && /(?:^|;)\s*filename\*\s*=\s*([^;\s]+)/i.exec(header)?.[1];
-  const decoded = extended ? decodeExtValue(extended) : undefined;
-  if (decoded !== undefined) return decoded;
-  const plain = header && /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
-  if (plain) return plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2]!;
-  if (extended) throw new ApiProblem(400, 'invalid', { issues: [{ header: 'content-disposition', code: 'invalid' }] });
-  return '';
-}
-
-function decodeExtValue(value: string): string | undefined {
-  const match = /^([\w!#$%&+^`{}~-]+)'[\w-]*'(.*)$/.exec(value);
-  if (!match) return undefined;
-  const [, charset, encoded] = match;
-  try {
-    if (charset!.toLowerCase() === 'utf-8') return decodeURIComponent(encoded!);
-    if (charset!.toLowerCase() === 'iso-8859-1') return encoded!.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  } catch {
-    // Broken percent-encoding: fall back to `filename`.
-  }
-  return undefined;
-}
-
-/** `attachment` with the name twice: ASCII for old clients, and exactly (RFC 8187) for the rest. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }

@@ -1,4 +1,5 @@
 import { getAttachment } from '../../core/applications/application-attachments.ts';
+import { attachmentDisposition } from '../../core/files/content-disposition.ts';
 import { guarded } from '../auth/guard.server.ts';
 import type { Route } from './+types/application-attachment';
 
@@ -10,7 +11,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       headers: {
         'content-type': 'application/pdf',
         'content-length': String(file.sizeBytes),
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'content-disposition': attachmentDisposition(file.fileName),
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, no-store',
       },
