@@ -9,6 +9,7 @@ export const documentedProblems: { code: string; status: number; meaning: string
   { code: 'unsupportedMediaType', status: 415, meaning: 'The body was not sent as application/json.' },
   { code: 'unauthenticated', status: 401, meaning: 'Sign in first: no valid session cookie came with the request.' },
   { code: 'forbidden', status: 403, meaning: 'Signed in, but your role does not allow this, or not for this record (another organisation’s).' },
+  { code: 'crossSite', status: 403, meaning: 'A write with a form or text body, or none, came without `Origin` of this site (or `Sec-Fetch-Site: same-origin`), so it could have been sent by another site; nothing was done. Send `Origin` with this site’s address.' },
   { code: 'notFound', status: 404, meaning: 'No such record, or not one you may see: the two look the same on purpose.' },
   { code: 'noEndpoint', status: 404, meaning: 'No endpoint at this address.' },
   { code: 'versionRequired', status: 428, meaning: 'An update must say which version it is based on: the ETag in If-Match, or the `version` field.' },

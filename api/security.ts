@@ -3,8 +3,8 @@ import type { ApiEnv } from './api-env.ts';
 
 /**
  * The API knows the same people as the web pages: a browser or script signs in at /{lang}/sign-in and
- * sends the session cookie it got. Writes also pass the server's origin check (server/csrf.ts): a request
- * with the cookie must carry `Origin` of this site.
+ * sends the session cookie it got. Writes also pass the server's origin check (Hono's csrf, in
+ * server/http-app.ts): a form, text or empty body must carry `Origin` of this site.
  */
 export const SESSION_COOKIE = 'mx.session_token';
 
@@ -20,6 +20,6 @@ export function registerSecuritySchemes(api: OpenAPIHono<ApiEnv>) {
     in: 'cookie',
     name: SESSION_COOKIE,
     description:
-      'The session cookie set by signing in on the web (POST /{lang}/sign-in). Requests that change something must also send `Origin` with this site’s address.',
+      'The session cookie set by signing in on the web (POST /{lang}/sign-in). Requests that change something should also send `Origin` with this site’s address: one with a form or text body, or none, is refused without it (403 `crossSite`).',
   });
 }

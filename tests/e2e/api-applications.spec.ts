@@ -63,9 +63,8 @@ test('a draft started through the API is refused, as problem+json, to everyone w
   await expectProblem(await adviser.get(path), 404, 'notFound');
   await expectProblem(await adviser.post(`${path}/review`), 404, 'notFound');
 
-  // Cookie from another site: the origin check refuses before the API is reached.
-  const crossSite = await addis.put(`${path}/focus`, { data: focus, headers: { origin: 'https://evil.example' } });
-  expect(crossSite.status()).toBe(403);
+  // A body-less post another site could send with the cookie: the origin check refuses before the API is reached.
+  await expectProblem(await addis.post(`${path}/withdrawal`, { headers: { origin: 'https://evil.example' } }), 403, 'crossSite');
 
   // The coordinator's own refusals name what to fix, in their language.
   const badFlow = await addis.post(`${path}/flows`, { data: { round: 1, sendingOrganisationId: organisation, hostOrganisationId: organisation, participants: 0, months: 12, startMonth: '2027-08', competence: 'Midwifery', purpose: 'Safer births' } });

@@ -1,5 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import routes from '../../app/routes.ts';
+import { catalogs } from '../../i18n/catalogs.ts';
 import { authEndpoints } from '../../server/http-app.ts';
 import { expect, test } from './fixtures.ts';
 import { routePaths } from '../support/route-paths.ts';
@@ -199,8 +200,11 @@ test('a coordinator cannot reach another organisation’s invitations by guessin
 
 test('a state-changing request from another site is refused', async ({ playwright, baseURL }) => {
   const evil = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: 'https://evil.example' } });
-  const response = await evil.post('/en/sign-in', { form: { email: 'admin@demo.example', password: 'exchange-demo-2026' }, maxRedirects: 0 });
+  const response = await evil.post('/nb/sign-in', { form: { email: 'admin@demo.example', password: 'exchange-demo-2026' }, maxRedirects: 0 });
   expect(response.status()).toBe(403);
   expect(response.headers()['set-cookie']).toBeUndefined();
+  // The styled error page, in the page's language.
+  expect(response.headers()['content-type']).toContain('text/html');
+  expect(await response.text()).toContain(catalogs.nb['error.crossSite']);
   await evil.dispose();
 });

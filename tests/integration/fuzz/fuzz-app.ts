@@ -29,7 +29,7 @@ function newest(dir: string): number {
 }
 
 /** The pages' server build, made first when it is missing or older than the sources. */
-async function pageBuild(): Promise<ServerBuild> {
+export async function pageBuild(): Promise<ServerBuild> {
   const file = join(root, 'build/server/index.js');
   const sources = Math.max(...['app', 'core', 'i18n', 'db'].map((d) => newest(join(root, d))));
   if (!existsSync(file) || statSync(file).mtimeMs < sources) {
