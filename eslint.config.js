@@ -27,13 +27,53 @@ export default tseslint.config(
       'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['main'] }],
     },
   },
+  // Imports follow the layers (docs/architecture.md#layers-and-data-flow: data flows one way): a page or an
+  // API handler → core → db. server/ composes them all and is imported by none; tests may reach anywhere.
   {
-    // The core never reaches into the UI or the API (docs/architecture.md#layers-and-data-flow: data flows one way).
+    // The core never reaches into the UI or the API.
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/app/**', '**/api/**', '**/server/**'], message: 'core must not import from app, api or server' }] },
+      ],
+    },
+  },
+  {
+    // Pages read and change data through core's use-cases only, and never reach the API or the server.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/db/**', '**/api/**', '**/server/**'], message: 'app must not import from db, api or server: go through core' }] },
+      ],
+    },
+  },
+  {
+    // API handlers, like pages, go through core.
+    files: ['api/**/*.ts'],
+    ignores: ['api/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/db/**', '**/app/**', '**/server/**'], message: 'api must not import from db, app or server: go through core' }] },
+      ],
+    },
+  },
+  {
+    // The database's runtime (client, schema) is the bottom layer; test data and demo data are not part of it.
+    files: ['db/**/*.ts'],
+    ignores: ['db/factories/**', 'db/seed/**', 'db/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/factories/**', '**/seed/**'], message: 'db must not import its factories or demo data (only db/seed, tests, bench and scripts do)' },
+            { group: ['**/app/**', '**/api/**', '**/server/**', '**/core/**'], message: 'db is the bottom layer: it imports no other layer' },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
 import type { CallPhase } from '../../core/calls/call-window.ts';
-import type { CallStage } from '../../db/schema/calls.ts';
+import type { CallStage } from '../../core/calls/call-stages.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 
 /** The message naming each stage a call can fund (docs/architecture.md#agreement-chain). */

@@ -1,6 +1,6 @@
 import { SelectField, TextAreaField, TextField } from './form-fields.tsx';
 import { MAX_CRITERIA } from '../../core/calls/check-criteria.ts';
-import { CALL_STAGES } from '../../db/schema/calls.ts';
+import { CALL_STAGES } from '../../core/calls/call-stages.ts';
 import { stageMessage } from '../components/call-labels.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { FieldError } from './field-errors.ts';

@@ -3,7 +3,7 @@ import { data, redirect, type AppLoadContext } from 'react-router';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from '../../core/identity/sign-in-guard.ts';
-import { OIDC_PROVIDER_ID } from '../../server/auth/create-auth.ts';
+import { OIDC_PROVIDER_ID } from '../../core/identity/single-sign-on.ts';
 import { safeNext } from '../auth/guard.server.ts';
 import { authHeaders } from '../auth/auth-headers.server.ts';
 import { withCookies } from '../auth/session-cookies.server.ts';

@@ -1,6 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
+import { OIDC_PROVIDER_ID } from '../../core/identity/single-sign-on.ts';
 import type { Database } from '../../db/database.ts';
 import { account, rateLimit, session, user, verification } from '../../db/schema/auth.ts';
 
@@ -21,8 +22,6 @@ export interface AuthOptions {
  * Our forms call its server API from React Router actions (no client library, no JavaScript), and
  * people join only by invitation, so its own sign-up is off (docs/decisions/005).
  */
-export const OIDC_PROVIDER_ID = 'agency';
-
 export function createAuth({ db, secret, baseURL, oidc, onSessionCreated, onPasswordReset }: AuthOptions) {
   return betterAuth({
     secret,
