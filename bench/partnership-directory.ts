@@ -7,15 +7,15 @@ import { listPublicOrganisations } from '../core/organisations/list-public-organ
 import { getPartnershipChain } from '../core/partnerships/get-partnership-chain.ts';
 import { listPartnershipFilterChoices } from '../core/partnerships/list-partnership-filter-choices.ts';
 import { listPublicPartnerships } from '../core/partnerships/list-public-partnerships.ts';
+import { insertBulkPartnerships } from './bulk-partnerships.ts';
 import { printQueryTimings } from './print-query-timings.ts';
 
 /**
  * `npm run bench:partnerships`: the public partnership and organisation directories at 100,000
  * partnerships (2,000 organisations in ten countries, two or three partners each, three programmes,
  * one or two SDGs each, each with an agreement stage granted by one of 20 calls), on a fresh in-memory
- * PGlite, or on PostgreSQL when BENCH_DATABASE_URL names an empty database. Bulk rows come from
- * generate_series in the database (an ORM insert would spend seconds building SQL). Prints
- * milliseconds per query.
+ * PGlite, or on PostgreSQL when BENCH_DATABASE_URL names an empty database. Bulk rows: bench/bulk-partnerships.ts.
+ * Prints milliseconds per query.
  */
 const count = Number(process.env.BENCH_PARTNERSHIPS ?? 100_000);
 const url = process.env.BENCH_DATABASE_URL;
@@ -31,42 +31,9 @@ const programmes = [
   await createProgramme(db, { code: `bench-youth-${stamp}`, name: 'Volunteer/Youth' }),
   await createProgramme(db, { code: `bench-health-${stamp}`, name: 'Health (ESTHER)' }),
 ];
-const programmeIds = sql.raw(`array[${programmes.map((p) => `'${p.id}'::uuid`).join(',')}]`);
 const calls: Awaited<ReturnType<typeof createCall>>[] = [];
 for (let i = 0; i < 20; i++) calls.push(await createCall(db, { programmeId: programmes[i % 3]!.id, title: `Bench call ${i}`, criteria: [] }));
-await db.execute(sql`
-  insert into organisations (legal_name, country_code, city, organisation_type, sector_code)
-  select 'Organisation ' || g, (array['NO','NP','ET','MW','UG','TZ','BO','GT','BD','ID'])[1 + g % 10], 'City ' || (g % 50), '22',
-         (array['12181','11130','15150','23210','12191'])[1 + g % 5]
-  from generate_series(1, 2000) g`);
-await db.execute(sql`
-  insert into partnerships (title, programme_id, shape, status, sector_code, sdg_goals, starts_on, ends_on)
-  select 'Exchange ' || md5(g::text), (${programmeIds})[1 + g % 3],
-         (array['north_south','south_south','triangular'])[1 + g % 3],
-         (array['active','closed','draft','submitted'])[1 + g % 4],
-         -- (g / 4), not g: a sector must not go with a status, or two sectors would have no public partnership.
-         (array['12181','11130','15150','23210'])[1 + (g / 4) % 4],
-         case when g % 2 = 0 then array[(1 + g % 17)::text] else array[(1 + g % 17)::text, (1 + (g / 17) % 17)::text] end,
-         '2025-01-01', '2027-12-31'
-  from generate_series(1, ${count}) g`);
-await db.execute(sql`
-  insert into partnership_partners (partnership_id, organisation_id, is_coordinator)
-  select p.id, o.id, k = 0
-  from (select id, row_number() over () as n from partnerships) p
-  cross join generate_series(0, 2) k
-  join (select id, row_number() over (order by id) - 1 as n from organisations) o on o.n = (p.n * 7 + k * 613) % 2000
-  where k < 2 + (p.n % 2)
-  on conflict do nothing`);
-await db.execute(sql`
-  insert into applications (call_id, partnership_id, coordinator_organisation_id, title, status)
-  select c.id, p.id, pp.organisation_id, p.title, 'active'
-  from (select id, title, row_number() over (order by id) as n from partnerships) p
-  join (select id, row_number() over (order by id) - 1 as n from calls) c on c.n = p.n % 20
-  join partnership_partners pp on pp.partnership_id = p.id and pp.is_coordinator`);
-await db.execute(sql`
-  insert into partnership_stages (partnership_id, application_id, kind, starts_on, ends_on, amount_ceiling_minor, currency)
-  select partnership_id, id, 'agreement', '2025-01-01', '2027-12-31', 450000000, 'NOK' from applications`);
-await db.execute(sql`analyze`);
+await insertBulkPartnerships(db, { count, programmeIds: programmes.map((p) => p.id), callIds: calls.map((c) => c.id) });
 console.log(`Loaded ${count} partnerships in ${Math.round(performance.now() - started)} ms (${handle.kind})\n`);
 
 const ctx = { db };

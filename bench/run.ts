@@ -1,80 +1,412 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, type DatabaseTarget } from '../db/client.ts';
+import { seedDemoData } from '../db/seed/seed-demo-data.ts';
+import { seedDemoUsers } from '../db/seed/seed-demo-users.ts';
+import { buildIsStale } from '../scripts/build-server.ts';
+import { insertBulkPartnerships } from './bulk-partnerships.ts';
 
 /**
- * `npm run bench`: the production build on a fresh embedded database, loaded by autocannon with a fixed
- * number of connections for a fixed time per page. Prints requests/s, latency percentiles and the
- * server's peak memory. Figures, not assertions: tests never time anything (DEVELOPERS.md).
+ * `npm run bench`: the production server (`node build/server.js`, started here on its own port and
+ * DATA_DIR) loaded by autocannon, page by page, with a fixed number of connections for a fixed time,
+ * on the embedded database and, with BENCH_DATABASE_URL, on PostgreSQL (in a fresh database
+ * `<name>_bench` next to the one named). Prints requests/s, latency percentiles, each page's ratio to
+ * the sign-in page (what the framework costs: the layout's one query and a form) and the server's memory, and writes
+ * the tables to bench/results/<date>.md. Figures, not assertions: tests never time anything.
+ *
+ * The machine is shared, so absolute figures move from run to run; compare pages within one run
+ * (the ratio column), not requests/s across runs.
+ *
+ * BENCH_SECONDS (5) and BENCH_WARMUP_SECONDS (1) per page and round, BENCH_ROUNDS (3: every round goes
+ * through all pages; a page's requests/s and ratio are the medians of its rounds, which steadies them
+ * on a busy machine),
+ * BENCH_CONNECTIONS (10), BENCH_PORT (3290),
+ * BENCH_PARTNERSHIPS (0: demo data only; 100000 adds that many partnerships before the server starts),
+ * BENCH_DATABASES (pglite,postgres), BENCH_ONLY (a regular expression on page names),
+ * BENCH_SERVER=tsx (run server.ts through tsx instead of the compiled build), BENCH_NODE_ARGS (extra
+ * node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_OUT (the results file; "-" for none).
  */
 const port = Number(process.env.BENCH_PORT ?? 3290);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const duration = Number(process.env.BENCH_SECONDS ?? 10);
-const pages = [
-  { name: '/healthz', path: '/healthz' },
-  { name: 'home page (figures from the database)', path: '/nb/' },
-  { name: 'organisation directory (list query)', path: '/nb/organisations?country=NP' },
-  { name: 'API health', path: '/api/v1/health' },
+const duration = Number(process.env.BENCH_SECONDS ?? 5);
+const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const bulk = Number(process.env.BENCH_PARTNERSHIPS ?? 0);
+const serverKind = process.env.BENCH_SERVER === 'tsx' ? 'tsx' : 'compiled';
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+const postgresUrl = process.env.BENCH_DATABASE_URL;
+const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').filter((kind) => kind === 'pglite' || (kind === 'postgres' && postgresUrl));
+const day = new Date().toISOString().slice(0, 10);
+const outFile = process.env.BENCH_OUT ?? `bench/results/${day}.md`;
+const base = `http://127.0.0.1:${port}`;
+const demo = { email: 'adviser@demo.example', password: 'exchange-demo-2026' };
+
+interface Page {
+  name: string;
+  path: string | ((ids: Ids) => string);
+  signedIn?: boolean;
+  /** Not a data page: not held to the 0.6 × sign-in page target. */
+  noData?: boolean;
+}
+interface Ids {
+  partnership: string;
+  application: string;
+}
+const pages: Page[] = [
+  { name: '/healthz', path: '/healthz', noData: true },
+  { name: 'sign-in page', path: '/en/sign-in', noData: true },
+  { name: 'home (figures)', path: '/nb/' },
+  { name: 'partnership directory', path: '/nb/partnerships' },
+  { name: 'organisation directory, NP', path: '/nb/organisations?country=NP' },
+  { name: 'partnership page', path: (ids) => `/nb/partnerships/${ids.partnership}` },
+  { name: 'applications (adviser)', path: '/nb/applications', signedIn: true },
+  { name: 'application page (adviser)', path: (ids) => `/nb/applications/${ids.application}`, signedIn: true },
+  { name: 'API partnerships', path: '/api/v1/partnerships' },
+  { name: 'API organisations, NP', path: '/api/v1/organisations?country=NP' },
+  { name: 'API partnership', path: (ids) => `/api/v1/partnerships/${ids.partnership}` },
+  { name: 'API applications (adviser)', path: '/api/v1/applications', signedIn: true },
+  { name: 'API application (adviser)', path: (ids) => `/api/v1/applications/${ids.application}`, signedIn: true },
 ];
 
-const build = spawnSync('node_modules/.bin/react-router', ['build'], { stdio: 'ignore' });
-if (build.status !== 0) throw new Error('build failed');
-const dataDir = 'data/bench';
-rmSync(dataDir, { recursive: true, force: true });
-
-const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-
-function peakMemoryMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+interface PageResult {
+  page: Page;
+  path: string;
+  rps: number;
+  /** Median over the rounds of requests/s relative to the sign-in page in the same round. */
+  ratio: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  kb: number;
+  /** The server process's CPU time (user + system) per request: steadier than requests/s on a busy machine. */
+  cpuMs: number;
+  rssMb: number;
+}
+interface RunResult {
+  kind: 'pglite' | 'postgres';
+  startMs: number;
+  firstSignInMs: number;
+  firstHomeMs: number;
+  idleRssMb: number;
+  peakRssMb: number;
+  hwmMb: number;
+  results: PageResult[];
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
+// ---------------------------------------------------------------------------------------------------
+
+if (buildIsStale()) {
+  console.log('Building (npm run build): the build is missing or older than the sources…');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}
+
+const runs: RunResult[] = [];
+for (const kind of databases as ('pglite' | 'postgres')[]) runs.push(await benchOne(kind));
+const report = renderReport(runs);
+console.log(`\n${report}`);
+if (outFile !== '-') {
+  mkdirSync(resolve(outFile, '..'), { recursive: true });
+  writeFileSync(outFile, report);
+  console.log(`Written to ${outFile}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function benchOne(kind: 'pglite' | 'postgres'): Promise<RunResult> {
+  const dataDir = `data/bench-${kind}`;
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const databaseUrl = kind === 'postgres' ? await freshPostgresDatabase(postgresUrl!) : undefined;
+  if (bulk > 0) await preload(databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: base,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    DEMO_DATA: 'true',
+  };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  const entry = serverKind === 'tsx' ? ['--import', 'tsx', 'server.ts'] : ['build/server.js'];
+  const log = openSync(join(dataDir, 'server.log'), 'w');
+  const started = performance.now();
+  const server = spawn(process.execPath, [...nodeArgs, ...entry], { env, stdio: ['ignore', log, log] });
+  closeSync(log);
+  const memory = watchMemory(server.pid!);
+  try {
+    await waitForServer(server);
+    const startMs = performance.now() - started;
+    const firstSignInMs = await timeOne('/en/sign-in');
+    const firstHomeMs = await timeOne('/nb/');
+    const cookie = await signIn();
+    const ids = await findIds(cookie);
+    const idleRssMb = memory.current();
+    console.log(
+      `\n${label(kind)}${bulk ? ` + ${bulk} partnerships` : ''}: ${serverKind} server ready in ${Math.round(startMs)} ms, ` +
+        `first sign-in page ${firstSignInMs.toFixed(0)} ms, first home ${firstHomeMs.toFixed(0)} ms, RSS ${idleRssMb} MB`,
+    );
+    const chosen = pages.filter((page) => !only || only.test(page.name) || page.name === 'sign-in page');
+    const samples = chosen.map(() => ({ rps: [] as number[], ratios: [] as number[], times: [] as number[], errors: 0, bytes: 0, requests: 0, rssMb: 0, cpu: 0 }));
+    for (let round = 1; round <= rounds; round++) {
+      if (rounds > 1) console.log(`  round ${round} of ${rounds}`);
+      for (const [i, page] of chosen.entries()) {
+        const path = pathOf(page, ids);
+        const headers: Record<string, string> = { 'accept-encoding': 'gzip', accept: path.startsWith('/api/') ? 'application/json' : 'text/html' };
+        if (page.signedIn) headers.cookie = cookie;
+        if (warmup > 0) await load(path, headers, warmup);
+        const cpuBefore = cpuSeconds(server.pid!);
+        const r = await load(path, headers, duration);
+        const s = samples[i]!;
+        const cpu = cpuSeconds(server.pid!) - cpuBefore;
+        s.cpu += cpu;
+        s.rps.push(r.rps);
+        s.times = s.times.concat(r.times);
+        s.errors += r.errors;
+        s.bytes += r.bytes;
+        s.requests += r.requests;
+        s.rssMb = memory.current();
+        const p = (q: number) => percentile(r.times, q).toFixed(1).padStart(6);
+        console.log(
+          `  ${page.name.padEnd(30)} ${String(r.rps).padStart(6)} req/s  p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)} ms  ` +
+            `CPU ${((1000 * cpu) / Math.max(1, r.requests)).toFixed(2)} ms/req  ${(r.bytes / Math.max(1, r.requests) / 1024).toFixed(1).padStart(5)} KB  errors ${r.errors}  RSS ${s.rssMb} MB`,
+        );
+      }
+      // Each page against the sign-in page of the same round: both saw about the same machine.
+      const signIn = samples[chosen.findIndex((page) => page.name === 'sign-in page')]!;
+      for (const s of samples) s.ratios.push(s.rps.at(-1)! / signIn.rps.at(-1)!);
+    }
+    const results: PageResult[] = chosen.map((page, i) => {
+      const s = samples[i]!;
+      s.times.sort((a, b) => a - b);
+      return {
+        page,
+        path: pathOf(page, ids),
+        rps: Math.round(median(s.rps)),
+        ratio: median(s.ratios),
+        p50: percentile(s.times, 50),
+        p95: percentile(s.times, 95),
+        p99: percentile(s.times, 99),
+        errors: s.errors,
+        kb: s.bytes / Math.max(1, s.requests) / 1024,
+        cpuMs: (1000 * s.cpu) / Math.max(1, s.requests),
+        rssMb: s.rssMb,
+      };
+    });
+    return { kind, startMs, firstSignInMs, firstHomeMs, idleRssMb, peakRssMb: memory.peak(), hwmMb: readStatusMb(server.pid!, 'VmHWM'), results };
+  } finally {
+    memory.stop();
+    await stopServer(server);
+  }
+}
+
+/** A new empty database next to the one named (PostgreSQL 13+ drops it even with connections left). */
+async function freshPostgresDatabase(url: string): Promise<string> {
+  const target = new URL(url);
+  const name = `${target.pathname.slice(1) || 'postgres'}_bench`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+/** BENCH_PARTNERSHIPS: migrate, seed the demo data and add the bulk partnerships before the server starts. */
+async function preload(target: DatabaseTarget) {
+  const started = performance.now();
+  const handle = await openDatabase(target);
+  await handle.migrate();
+  await seedDemoData(handle.db);
+  await seedDemoUsers(handle.db);
+  const rows = async (query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  const programmeIds = await rows(sql`select id from programmes order by id`);
+  const callIds = await rows(sql`select id from calls order by id`);
+  await insertBulkPartnerships(handle.db, { count: bulk, programmeIds, callIds });
+  await handle.close();
+  console.log(`Loaded ${bulk} partnerships into ${target.kind} in ${Math.round(performance.now() - started)} ms`);
+}
+
+async function waitForServer(server: ChildProcess) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}: see its log in data/bench-*/server.log`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+      if ((await fetch(`${base}/healthz`)).ok) return;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error('server did not start');
+  throw new Error('server did not start within 120 s');
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
+}
 
-async function load(path: string) {
+async function timeOne(path: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return performance.now() - started;
+}
+
+/** A form post to the sign-in page, as a browser sends it; the session cookies it sets. */
+async function signIn(): Promise<string> {
+  const response = await fetch(`${base}/en/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: demo.email, password: demo.password, next: '' }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+  if (response.status !== 302 || !cookie.includes('mx.session_token')) throw new Error(`sign-in failed: ${response.status}`);
+  return cookie;
+}
+
+async function findIds(cookie: string): Promise<Ids> {
+  const first = async (path: string) => {
+    const response = await fetch(`${base}${path}`, { headers: { cookie, accept: 'application/json' } });
+    const body = (await response.json()) as { items?: { id: string }[] };
+    const id = body.items?.[0]?.id;
+    if (!id) throw new Error(`${path}: no item (${response.status})`);
+    return id;
+  };
+  return { partnership: await first('/api/v1/partnerships'), application: await first('/api/v1/applications') };
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function load(path: string, headers: Record<string, string>, seconds: number) {
   const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const options = { url: `http://127.0.0.1:${port}${path}`, connections, duration, headers: { 'accept-encoding': 'gzip' } };
-    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+  const result = await new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon({ url: `${base}${path}`, connections, duration: seconds, headers }, (error, r) => (error ? fail(error) : done(r)));
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
   return {
     rps: Math.round(result.requests.average),
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    errors: result.errors + result.non2xx,
+    times,
+    errors: result.errors + result.timeouts + result.non2xx,
+    bytes: result.throughput.total,
+    requests: result.requests.total,
   };
 }
 
-try {
-  await waitForServer();
-  console.log(`Benchmark ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PGlite, ${connections} connections × ${duration} s per page\n`);
-  console.log('| page | requests/s | p50 ms | p95 ms | p99 ms | errors |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const page of pages) {
-    const r = await load(page.path);
-    console.log(`| ${page.name} | ${r.rps} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`);
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function pathOf(page: Page, ids: Ids) {
+  return typeof page.path === 'string' ? page.path : page.path(ids);
+}
+
+/** User + system CPU seconds the process has used (/proc/<pid>/stat, clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
-  console.log(`\nServer peak memory (VmHWM): ${peakMemoryMb(server.pid!)} MB`);
-} finally {
-  server.kill('SIGTERM');
+}
+
+function readStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0; // exited
+  }
+}
+
+/** Samples the server's resident memory every 100 ms; peak() is the largest sample. */
+function watchMemory(pid: number) {
+  let peak = 0;
+  const sample = () => {
+    const rss = readStatusMb(pid, 'VmRSS');
+    peak = Math.max(peak, rss);
+    return rss;
+  };
+  const timer = setInterval(sample, 100);
+  return { current: sample, peak: () => Math.max(peak, sample()), stop: () => clearInterval(timer) };
+}
+
+function label(kind: 'pglite' | 'postgres') {
+  return kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+}
+
+function renderReport(all: RunResult[]): string {
+  const lines: string[] = [];
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  lines.push(`# npm run bench, ${day}`, '');
+  lines.push(
+    `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${serverKind === 'tsx' ? '`node --import tsx server.ts`' : '`node build/server.js`'}, ` +
+      `demo data${bulk ? ` + ${bulk.toLocaleString('en')} partnerships` : ''}, autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per page, ` +
+      `${rounds > 1 ? `${rounds} rounds (median requests/s; latency over all rounds), ` : ''}gzip accepted.`,
+    '',
+    'The machine is shared with other work, so requests/s move between runs: compare pages within one run',
+    '(“× sign-in” is requests/s relative to the sign-in page in the same round, median of the rounds; the sign-in page',
+    'costs what the framework costs: the layout’s one query and a form). Server CPU ms/request is steadier than requests/s.',
+    '',
+  );
+  if (all.length > 1) {
+    lines.push(`| page | ${all.map((r) => `${label(r.kind)} req/s | × sign-in`).join(' | ')} |`);
+    lines.push(`|---|${all.map(() => '---:|---:').join('|')}|`);
+    for (const [i, first] of all[0]!.results.entries()) {
+      const cells = all.map((r) => {
+        const x = r.results[i]!;
+        return `${x.rps} | ${ratio(x)}`;
+      });
+      lines.push(`| ${first.page.name} | ${cells.join(' | ')} |`);
+    }
+    lines.push(`| peak RSS (MB) | ${all.map((r) => `${r.peakRssMb} |`).join(' | ')} |`, '');
+  }
+  for (const run of all) {
+    lines.push(`## ${label(run.kind)}`, '');
+    lines.push('| page | path | requests/s | × sign-in | p50 ms | p95 ms | p99 ms | server CPU ms/request | KB/response | errors | RSS after, MB |');
+    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of run.results) {
+      const path = r.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '{id}');
+      lines.push(`| ${r.page.name} | \`${path}\` | ${r.rps} | ${ratio(r)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMs.toFixed(2)} | ${r.kb.toFixed(1)} | ${r.errors} | ${r.rssMb} |`);
+    }
+    lines.push(
+      '',
+      `Start to first healthy answer ${Math.round(run.startMs)} ms; first sign-in page ${run.firstSignInMs.toFixed(0)} ms, first home page ${run.firstHomeMs.toFixed(0)} ms. ` +
+        `Server memory: ${run.idleRssMb} MB resident before the load, peak ${run.peakRssMb} MB (sampled VmRSS every 100 ms; VmHWM ${run.hwmMb} MB).`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function ratio(r: PageResult) {
+  return `${r.ratio.toFixed(2)}${!r.page.noData && r.ratio < 0.6 ? ' ✗' : ''}`;
 }
