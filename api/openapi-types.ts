@@ -263,7 +263,7 @@ export interface paths {
         put?: never;
         /**
          * Add a goal with its indicators
-         * @description A coordinator of the coordinating partner, while the application is a draft or returned. Before submitting, there must be a shared goal and one for each partner.
+         * @description A coordinator of the goal’s own partner (for a partner’s goal) or of the coordinating partner (any goal), while the application is a draft or returned. The partner whose goal changed is asked to confirm again, by email. Before submitting, there must be a shared goal and one for each partner.
          */
         post: operations["addApplicationGoal"];
         delete?: never;
@@ -280,11 +280,15 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Rewrite a goal and its indicators
+         * @description A coordinator of the goal’s own partner (for a partner’s goal) or of the coordinating partner (any goal), while the application is a draft or returned. The partner whose goal changed is asked to confirm again, by email.
+         */
+        put: operations["updateApplicationGoal"];
         post?: never;
         /**
          * Remove a goal
-         * @description A coordinator of the coordinating partner, while the application is a draft or returned. Removing one that is not there changes nothing.
+         * @description A coordinator of the goal’s own partner (for a partner’s goal) or of the coordinating partner (any goal), while the application is a draft or returned. The partner whose goal changed is asked to confirm again, by email. Removing one that is not there changes nothing.
          */
         delete: operations["removeApplicationGoal"];
         options?: never;
@@ -1225,6 +1229,27 @@ export interface components {
          */
         ApplicationGoal: {
             owner: "shared" | string;
+            description: string;
+            indicators: {
+                description: string;
+                baseline: string;
+                target: string;
+            }[];
+        };
+        /**
+         * @description A goal rewritten in place: its description and one to three indicators. Its owner stays the same.
+         * @example {
+         *       "description": "Better neonatal care in both hospitals",
+         *       "indicators": [
+         *         {
+         *           "description": "Nurses trained",
+         *           "baseline": "0",
+         *           "target": "30"
+         *         }
+         *       ]
+         *     }
+         */
+        ApplicationGoalChange: {
             description: string;
             indicators: {
                 description: string;
@@ -2383,6 +2408,98 @@ export interface operations {
         };
         responses: {
             /** @description Added. */
+            200: {
+                headers: {
+                    /** @description The application’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a coordinator of a partner organisation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application, or not one your organisation coordinates and may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The application is no longer open for changes (`applicationLocked`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateApplicationGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationGoalChange"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
             200: {
                 headers: {
                     /** @description The application’s version. */

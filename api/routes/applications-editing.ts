@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { addApplicationPartner } from '../../core/applications/add-application-partner.ts';
-import { addApplicationGoal, removeApplicationGoal } from '../../core/applications/application-goals.ts';
+import { addApplicationGoal, removeApplicationGoal, updateApplicationGoal } from '../../core/applications/application-goals.ts';
 import { confirmApplicationPartner } from '../../core/applications/confirm-application-partner.ts';
 import { addPlanFlow, removePlanFlow } from '../../core/applications/plan-flows.ts';
 import { removeApplicationPartner } from '../../core/applications/remove-application-partner.ts';
@@ -15,6 +15,7 @@ import {
   ApplicationBasicsSchema,
   ApplicationFocusSchema,
   ApplicationGoalSchema,
+  GoalChangeSchema,
   ApplicationIdParams,
   EmergencyPlanSchema,
   FlowParams,
@@ -35,6 +36,7 @@ import { applicationVersion } from './applications-version.ts';
  */
 const json = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const edit = { tags: ['Applications'], security: sessionCookie, middleware: permitted('application:edit') };
+const goalOwners = 'A coordinator of the goal’s own partner (for a partner’s goal) or of the coordinating partner (any goal), while the application is a draft or returned. The partner whose goal changed is asked to confirm again, by email.';
 const whoEdits = 'A coordinator of the coordinating partner, while the application is a draft or returned.';
 const bodyProblems = problemResponses([400, 401, 403, 404, 409, 415, 422], {
   403: 'Not a coordinator of a partner organisation.',
@@ -115,9 +117,20 @@ const addGoal = createRoute({
   operationId: 'addApplicationGoal',
   path: '/v1/applications/{id}/goals',
   summary: 'Add a goal with its indicators',
-  description: `${whoEdits} Before submitting, there must be a shared goal and one for each partner.`,
+  description: `${goalOwners} Before submitting, there must be a shared goal and one for each partner.`,
   request: { params: ApplicationIdParams, ...json(ApplicationGoalSchema) },
   responses: { ...applicationAnswer('Added.'), ...bodyProblems },
+});
+
+const updateGoal = createRoute({
+  ...edit,
+  method: 'put',
+  operationId: 'updateApplicationGoal',
+  path: '/v1/applications/{id}/goals/{goalId}',
+  summary: 'Rewrite a goal and its indicators',
+  description: goalOwners,
+  request: { params: GoalParams, ...json(GoalChangeSchema) },
+  responses: { ...applicationAnswer('Saved.'), ...bodyProblems },
 });
 
 const removeGoal = createRoute({
@@ -126,7 +139,7 @@ const removeGoal = createRoute({
   operationId: 'removeApplicationGoal',
   path: '/v1/applications/{id}/goals/{goalId}',
   summary: 'Remove a goal',
-  description: `${whoEdits} Removing one that is not there changes nothing.`,
+  description: `${goalOwners} Removing one that is not there changes nothing.`,
   request: { params: GoalParams },
   responses: { ...applicationAnswer('Removed.'), ...noBodyProblems },
 });
@@ -228,6 +241,12 @@ export function registerApplicationEditing(api: OpenAPIHono<ApiEnv>) {
   api.openapi(addGoal, async (c) => {
     const { id } = c.req.valid('param');
     await refusedAsApi(addApplicationGoal(c.var.core, id, c.req.valid('json')));
+    return c.json(await applicationBody(c, id), 200);
+  });
+
+  api.openapi(updateGoal, async (c) => {
+    const { id, goalId } = c.req.valid('param');
+    await refusedAsApi(updateApplicationGoal(c.var.core, id, goalId, c.req.valid('json')));
     return c.json(await applicationBody(c, id), 200);
   });
 

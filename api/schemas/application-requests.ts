@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { applicationGoalInput } from '../../core/applications/application-goals.ts';
+import { applicationGoalInput, goalChangeInput } from '../../core/applications/application-goals.ts';
 import { APPLICATION_SECTIONS } from '../../core/applications/application-sections.ts';
 import { approvalInput, rejectionInput, returnInput } from '../../core/applications/decide-application.ts';
 import { planFlowInput } from '../../core/applications/plan-flows.ts';
@@ -60,6 +60,12 @@ export const ApplicationFocusSchema = describeFields(applicationFocusInput, {
 export const ApplicationGoalSchema = applicationGoalInput.openapi('ApplicationGoal', {
   description: 'A goal of one partner (`owner`: its organisation id) or of all (`owner`: "shared"), with one to three indicators, each with a description, a baseline and a target.',
   example: { owner: 'shared', description: 'Better neonatal care in all three hospitals', indicators: [{ description: 'Nurses trained', baseline: '0', target: '40' }] },
+});
+
+// A rewrite keeps the goal's owner; like a new goal, described as a whole (empty indicator rows dropped).
+export const GoalChangeSchema = goalChangeInput.openapi('ApplicationGoalChange', {
+  description: 'A goal rewritten in place: its description and one to three indicators. Its owner stays the same.',
+  example: { description: 'Better neonatal care in both hospitals', indicators: [{ description: 'Nurses trained', baseline: '0', target: '30' }] },
 });
 
 export const PlanFlowSchema = describeFields(planFlowInput, {

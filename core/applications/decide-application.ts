@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { applicationRemarks, applicationScores } from '../../db/schema/applications.ts';
 import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { isIsoDate } from '../calls/call-dates.ts';
@@ -24,7 +25,7 @@ export const approvalInput = z
     amount: z
       .string()
       .transform((s) => s.replace(/[\s\u00a0\u202f.,']/g, ''))
-      .pipe(z.string().regex(/^\d{1,12}$/, 'chooseAmount'))
+      .pipe(text().regex(/^\d{1,12}$/, 'chooseAmount'))
       .transform(Number)
       .refine((n) => n > 0, 'chooseAmount'),
   })
@@ -37,10 +38,10 @@ export const approvalInput = z
   );
 export type ApprovalInput = z.infer<typeof approvalInput>;
 
-export const rejectionInput = z.object({ reason: z.string().trim().min(10, 'reasonRequired').max(4000, 'tooLong') });
+export const rejectionInput = z.object({ reason: text().trim().min(10, 'reasonRequired').max(4000, 'tooLong') });
 
 export const returnInput = z
-  .object(Object.fromEntries(APPLICATION_SECTIONS.map((s) => [s, z.string().trim().max(2000, 'tooLong')])) as Record<(typeof APPLICATION_SECTIONS)[number], z.ZodString>)
+  .object(Object.fromEntries(APPLICATION_SECTIONS.map((s) => [s, text().trim().max(2000, 'tooLong')])) as Record<(typeof APPLICATION_SECTIONS)[number], z.ZodString>)
   .refine((v) => Object.values(v).some((r) => r.length > 0), { message: 'remarkRequired', path: ['basics'] });
 
 async function decidable(ctx: CoreContext, id: string) {
@@ -70,7 +71,7 @@ async function approvalProblems(ctx: CoreContext, applicationId: string, call: t
     if (startsOn < first || startsOn > last) problems.push({ field: 'startsOn', code: 'periodStartOutsideCall', params: { first, last, years: LATEST_START_AFTER_DEADLINE_MONTHS / 12 } });
   }
   if (startsOn !== undefined && endsOn !== undefined) {
-    const lasts = endsOn > startsOn ? stagePeriodProblem(call.stage, startsOn, endsOn) : { code: 'endBeforeStart', params: {} };
+    const lasts = endsOn > startsOn ? stagePeriodProblem(call.stage, startsOn, endsOn) : { code: 'endBeforeStart' as const, params: {} };
     if (lasts) problems.push({ field: 'endsOn', ...lasts });
   }
   if (amount !== undefined && amount * 100 > call.budgetCeilingMinor) {

@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { applicationPartners, applicationScores, applications } from '../../db/schema/applications.ts';
 import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -16,15 +17,15 @@ export const APPLICATION_PAGE_SIZE = 25;
 const empty = z.literal('').transform(() => undefined);
 
 export const applicationFilter = z.object({
-  q: z.string().trim().max(100, 'tooLong').optional(),
+  q: text().trim().max(100, 'tooLong').optional(),
   call: z.uuid('chooseCall').optional().or(empty),
-  programme: z.string().trim().max(60, 'tooLong').optional().or(empty),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'chooseCountry').optional().or(empty),
+  programme: text().trim().max(60, 'tooLong').optional().or(empty),
+  country: text().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'chooseCountry').optional().or(empty),
   shape: z.enum(['north_south', 'south_south', 'triangular'], { message: 'invalid' }).optional().or(empty),
   status: z.enum(APPLICATION_STATUSES, { message: 'invalid' }).optional().or(empty),
-  sector: z.string().regex(/^\d{5}$/, 'chooseSector').optional().or(empty),
-  sdg: z.string().regex(/^\d{1,2}$/, 'chooseSdg').optional().or(empty),
-  after: z.string().max(400).optional(),
+  sector: text().regex(/^\d{5}$/, 'chooseSector').optional().or(empty),
+  sdg: text().regex(/^\d{1,2}$/, 'chooseSdg').optional().or(empty),
+  after: text().max(400).optional(),
 });
 export type ApplicationFilter = z.infer<typeof applicationFilter>;
 

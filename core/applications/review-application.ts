@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { applicationComments, applicationScores } from '../../db/schema/applications.ts';
 import { callCriteria } from '../../db/schema/calls.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -18,7 +19,7 @@ export async function startReview(ctx: CoreContext, id: string, { publicUrl }: {
 }
 
 export const SCORE_MAX = 5;
-export const scoresInput = z.record(z.string(), z.coerce.number({ message: 'chooseScore' }).int('chooseScore').min(0, 'chooseScore').max(SCORE_MAX, 'chooseScore'));
+export const scoresInput = z.record(text(), z.coerce.number({ message: 'chooseScore' }).int('chooseScore').min(0, 'chooseScore').max(SCORE_MAX, 'chooseScore'));
 
 /** The adviser's own scores (0–5) per criterion of the call; saving again replaces them. */
 export async function scoreApplication(ctx: CoreContext, id: string, scores: Record<string, number>) {
@@ -38,7 +39,7 @@ export async function scoreApplication(ctx: CoreContext, id: string, scores: Rec
   });
 }
 
-export const commentInput = z.object({ body: z.string().trim().min(2, 'commentRequired').max(4000, 'tooLong') });
+export const commentInput = z.object({ body: text().trim().min(2, 'commentRequired').max(4000, 'tooLong') });
 
 /** A note for the agency only: partners never see it, not even through the API. */
 export async function commentOnApplication(ctx: CoreContext, id: string, body: string) {

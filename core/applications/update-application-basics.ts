@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { applications } from '../../db/schema/applications.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -8,8 +9,8 @@ import { isVersion } from '../records/expected-version.ts';
 import { lockEditableApplication } from './editable-application.ts';
 
 export const applicationBasicsInput = z.object({
-  title: z.string().trim().min(3, 'titleRequired').max(200, 'tooLong'),
-  summary: z.string().trim().max(4000, 'tooLong'),
+  title: text().trim().min(3, 'titleRequired').max(200, 'tooLong'),
+  summary: text().trim().max(4000, 'tooLong'),
 });
 export type ApplicationBasicsInput = z.infer<typeof applicationBasicsInput>;
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { applications, type MarkerValues } from '../../db/schema/applications.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -11,9 +12,9 @@ const significance = z.coerce.number().int().min(0, 'chooseSignificance').max(2,
 
 export const applicationFocusInput = z
   .object({
-    sectorCode: z.string().refine((code) => isCode('Sector', code), 'sectorRequired'),
-    sdgGoals: z.array(z.string().refine((code) => isCode('UNSDG-Goals', code), 'invalid')).min(1, 'chooseSdg').max(17),
-    sdgTargets: z.array(z.string().refine((code) => isCode('UNSDG-Targets', code), 'invalid')).max(30, 'tooMany'),
+    sectorCode: text().refine((code) => isCode('Sector', code), 'sectorRequired'),
+    sdgGoals: z.array(text().refine((code) => isCode('UNSDG-Goals', code), 'invalid')).min(1, 'chooseSdg').max(17),
+    sdgTargets: z.array(text().refine((code) => isCode('UNSDG-Targets', code), 'invalid')).max(30, 'tooMany'),
     markers: z.object(Object.fromEntries(MARKERS.map((m) => [m.code, significance])) as Record<(typeof MARKERS)[number]['code'], typeof significance>),
   })
   // A target belongs to its goal ("3.8" to goal 3): choosing it without the goal is a slip, not a choice.

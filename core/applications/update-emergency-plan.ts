@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { applications } from '../../db/schema/applications.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { lockEditableApplication } from './editable-application.ts';
 
-export const emergencyPlanInput = z.object({ emergencyPlan: z.string().trim().max(8000, 'tooLong') });
+export const emergencyPlanInput = z.object({ emergencyPlan: text().trim().max(8000, 'tooLong') });
 
-/** Duty of care (DESIGN.md §3): how partners act in a health or security emergency, before approval. */
+/** Duty of care (docs/architecture.md#duty-of-care): how partners act in a health or security emergency, before approval. */
 export async function updateEmergencyPlan(ctx: CoreContext, id: string, input: z.infer<typeof emergencyPlanInput>, version?: string) {
   await ctx.db.transaction(async (tx) => {
     const before = await lockEditableApplication(ctx, tx, id, version);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import { CALL_STAGES } from '../../db/schema/calls.ts';
 import { linesInput } from '../programmes/programme-input.ts';
 import { checkCriteria } from './check-criteria.ts';
@@ -10,8 +11,8 @@ const isoDate = z.string().trim().refine(isIsoDate, 'invalidDate');
 
 /** Rows as a form sends them: empty rows are ignored, so a form can always offer six. */
 const criterionRow = z.object({
-  name: z.string().optional().default(''),
-  weight: z.union([z.string(), z.number()]).optional().default(''),
+  name: text().optional().default(''),
+  weight: z.union([text(), z.number()]).optional().default(''),
 });
 
 /**
@@ -24,11 +25,11 @@ const criterionRow = z.object({
  */
 export const callInput = z
   .object({
-    title: z.string().trim().min(3, 'required').max(200, 'tooLong'),
-    programmeId: z.string().trim().regex(uuidPattern, 'chooseProgramme'),
+    title: text().trim().min(3, 'required').max(200, 'tooLong'),
+    programmeId: text().trim().regex(uuidPattern, 'chooseProgramme'),
     opensOn: isoDate,
     deadline: isoDate,
-    budgetCeiling: z.union([z.string(), z.number()]).transform((v, ctx) => {
+    budgetCeiling: z.union([text(), z.number()]).transform((v, ctx) => {
       const whole = typeof v === 'number' ? (Number.isSafeInteger(v) && v > 0 ? v : null) : parseWholeAmount(v);
       if (whole === null) {
         ctx.addIssue({ code: 'custom', message: 'invalidAmount' });

@@ -1,4 +1,5 @@
 import type { CallStage } from '../../db/schema/calls.ts';
+import type { ErrorCode } from '../errors.ts';
 
 /** One granted link of a partnership's chain, with the status of the application that granted it. */
 export interface GrantedStage {
@@ -25,7 +26,7 @@ export interface ContinuingCall {
 
 /** Why a partnership cannot continue into a call: a message code `error.<code>` and its values. */
 export interface ContinuationProblem {
-  code: string;
+  code: ErrorCode;
   params: Record<string, string>;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../input/text.ts';
 import type { PartnershipShape } from '../partnerships/derive-shape.ts';
 
 /** Participants' ages a programme may allow at all; each programme narrows this down. */
@@ -23,17 +24,17 @@ const months = z.coerce
 /** A textarea with one entry per line (or a list, from the API): trimmed, blank lines dropped, no duplicates. */
 export const linesInput = (maxLine: number, maxLines: number) =>
   z
-    .union([z.string(), z.array(z.string())])
+    .union([text(), z.array(text())])
     .optional()
     .transform((v) => [...new Set((Array.isArray(v) ? v : (v ?? '').split(/\r?\n/)).map((line) => line.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(maxLine, 'lineTooLong')).max(maxLines, 'tooManyLines'));
+    .pipe(z.array(text().max(maxLine, 'lineTooLong')).max(maxLines, 'tooManyLines'));
 
 /** A list from checkboxes: one value when one box is ticked, none when none is. */
 const checked = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 /**
- * A programme's rules as the administrator's form or the API sends them (DESIGN.md §3): who may take
+ * A programme's rules as the administrator's form or the API sends them (docs/architecture.md#programme): who may take
  * part (ages), how long they stay, which partnership shapes it funds, and the documents checklist.
  */
 export const programmeInput = z
@@ -44,7 +45,7 @@ export const programmeInput = z
       .toLowerCase()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'invalidProgrammeCode')
       .max(40, 'tooLong'),
-    name: z.string().trim().min(2, 'required').max(100, 'tooLong'),
+    name: text().trim().min(2, 'required').max(100, 'tooLong'),
     minAge: age,
     maxAge: age,
     stayMonths: checked(months)
