@@ -157,7 +157,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
     // Host may differ): the origin check above has already allowed this Origin, so the page is asked at it.
     const origin = c.req.header('origin');
     const url = new URL(c.req.url);
-    const sameOrigin = origin && origin !== url.origin && URL.canParse(origin) ? new URL(`${url.pathname}${url.search}`, origin).href : c.req.url;
+    const sameOrigin = origin && origin !== url.origin && origin === new URL(publicUrl).origin ? new URL(`${url.pathname}${url.search}`, origin).href : c.req.url;
     // The refusal is rendered at the language's home page, whose loader never redirects (the page that
     // was posted to may send a visitor to sign in first); the error page links back to the page itself.
     const request = refusal
