@@ -16,6 +16,7 @@ import type { CoreContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { domainFieldError, domainFieldErrors, mergeFieldErrors, problemFieldErrors, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { staleSave } from '../forms/stale-save.server.ts';
 import { validFields } from '../forms/valid-fields.ts';
 
 export interface StepResult {
@@ -159,11 +160,9 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
       return data<StepResult>({ errors: [domainFieldError(t, error, 'problems')], values, problems: error.problems }, { status: 422 });
     }
     if (error instanceof DomainError && error.status < 401) return refuse(domainFieldErrors(t, error, intent === 'upload' ? 'file' : 'form'), error.status);
-    if (error instanceof DomainError && error.code === 'staleEdit') {
-      // Keep what was typed; the next save is made knowingly over the other person's (as for organisations).
-      const current = await getApplication(ctx, id);
-      return data<StepResult>({ errors: [domainFieldError(t, error, 'form')], values: { ...values, version: current.application.updatedAt.toISOString() } }, { status: 409 });
-    }
+    // Keep what was typed; the next save is made knowingly over the other person's (as for organisations).
+    const stale = await staleSave(t, error, values, async () => (await getApplication(ctx, id)).application.updatedAt.toISOString());
+    if (stale) return stale;
     if (error instanceof DomainError && error.status === 409) return refuse([domainFieldError(t, error, 'form')], 409);
     throw error;
   }

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../forms/error-summary.tsx';
 import { CallFields, type CallValues } from '../forms/call-fields.tsx';
 import { callValues, isFormRefusal, parseCallForm, readCallForm } from '../forms/call-form.server.ts';
 import { domainFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { staleSave } from '../forms/stale-save.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-call-edit';
 import { readForm } from '../forms/read-form.server.ts';
@@ -41,10 +42,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     try {
       await updateCall(context.core, params.id, input, version);
     } catch (error) {
-      if (!isFormRefusal(error)) throw error;
       // Stale: keep what this person typed and take the new version, so a second save is a knowing one.
-      const fresh = error.code === 'staleEdit' ? (await getCall(context.core, params.id)).call.updatedAt.toISOString() : version;
-      return data<Result>({ errors: domainFieldErrors(t, error, 'title'), values, version: fresh }, { status: error.status });
+      const stale = await staleSave(t, error, values, async () => (await getCall(context.core, params.id)).call.updatedAt.toISOString(), 'title');
+      if (stale) return stale;
+      if (!isFormRefusal(error)) throw error;
+      return data<Result>({ errors: domainFieldErrors(t, error, 'title'), values, version }, { status: error.status });
     }
     return redirect(`/${t.locale}/calls/${params.id}?saved=1`);
   });

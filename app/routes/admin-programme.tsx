@@ -13,6 +13,7 @@ import { ErrorSummary } from '../forms/error-summary.tsx';
 import { domainFieldError, type FieldError } from '../forms/field-errors.ts';
 import { ProgrammeFields, type ProgrammeValues } from '../forms/programme-fields.tsx';
 import { parseProgrammeForm, programmeValues, readProgrammeForm } from '../forms/programme-form.server.ts';
+import { staleSave } from '../forms/stale-save.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/admin-programme';
 import { readForm } from '../forms/read-form.server.ts';
@@ -43,10 +44,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     try {
       await updateProgramme(context.core, params.id, input, version);
     } catch (error) {
-      if (!(error instanceof DomainError) || !['staleEdit', 'programmeCodeTaken'].includes(error.code)) throw error;
       // Someone saved in between: keep what this person typed, and let them save over it knowingly.
-      const fresh = error.code === 'staleEdit' ? (await getProgramme(context.core, params.id)).programme.updatedAt.toISOString() : version;
-      return data<Result>({ errors: [domainFieldError(t, error, 'name')], values, version: fresh }, { status: 409 });
+      const stale = await staleSave(t, error, values, async () => (await getProgramme(context.core, params.id)).programme.updatedAt.toISOString(), 'name');
+      if (stale) return stale;
+      if (!(error instanceof DomainError) || error.code !== 'programmeCodeTaken') throw error;
+      return data<Result>({ errors: [domainFieldError(t, error, 'name')], values, version }, { status: 409 });
     }
     return redirect(`/${t.locale}/admin/programmes/${params.id}?saved=1`);
   });

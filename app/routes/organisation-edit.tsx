@@ -1,5 +1,4 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
-import { DomainError } from '../../core/errors.ts';
 import { requirePermission } from '../../core/identity/permissions.ts';
 import { getOrganisation } from '../../core/organisations/get-organisation.ts';
 import { organisationInput } from '../../core/organisations/organisation-input.ts';
@@ -8,9 +7,10 @@ import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { PageHeading } from '../components/page-heading.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
-import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
+import { zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
 import { OrganisationFields, type OrganisationValues } from '../forms/organisation-fields.tsx';
 import { organisationFormOptions } from '../forms/organisation-options.server.ts';
+import { staleSave } from '../forms/stale-save.server.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { Route } from './+types/organisation-edit';
 import { readForm } from '../forms/read-form.server.ts';
@@ -44,10 +44,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     try {
       await updateOrganisation(context.core, params.id, parsed.data, version);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'staleEdit') throw error;
       // Someone saved in between: keep what this person typed, and let them save over it knowingly.
-      const { organisation } = await getOrganisation(context.core, params.id);
-      return data<Result>({ errors: [domainFieldError(t, error, 'legalName')], values, version: organisation.updatedAt.toISOString() }, { status: 409 });
+      const stale = await staleSave(t, error, values, async () => (await getOrganisation(context.core, params.id)).organisation.updatedAt.toISOString(), 'legalName');
+      if (stale) return stale;
+      throw error;
     }
     return redirect(`/${t.locale}/organisations/${params.id}?saved=1`);
   });
