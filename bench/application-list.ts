@@ -8,6 +8,7 @@ import { createCall } from '../db/factories/call-factory.ts';
 import { createProgramme } from '../db/factories/programme-factory.ts';
 import { createUser } from '../db/factories/user-factory.ts';
 import { printQueryTimings } from './print-query-timings.ts';
+import { coreContext } from '../core/context.ts';
 
 /**
  * `npm run bench:applications`: the staff list of applications at 100,000 applications (2,000
@@ -63,5 +64,5 @@ const cases: [string, Actor, ApplicationFilter][] = [
   ['coordinator: own applications', coordinator.actor, {}],
   ['system: shape + programme', system('bench'), { shape: 'triangular', programme: programme.code }],
 ];
-await printQueryTimings(cases.map(([name, actor, filter]) => [name, () => listApplications({ db, actor }, filter)]));
+await printQueryTimings(cases.map(([name, actor, filter]) => [name, () => listApplications(coreContext({ db, actor }), filter)]));
 await handle.close();

@@ -3,6 +3,7 @@ import { openDatabase } from '../db/client.ts';
 import { createAgency } from '../db/factories/agency-factory.ts';
 import { createCall } from '../db/factories/call-factory.ts';
 import { createProgramme } from '../db/factories/programme-factory.ts';
+import { coreContext } from '../core/context.ts';
 import { listPublicOrganisations } from '../core/organisations/list-public-organisations.ts';
 import { getPartnershipChain } from '../core/partnerships/get-partnership-chain.ts';
 import { listPartnershipFilterChoices } from '../core/partnerships/list-partnership-filter-choices.ts';
@@ -36,7 +37,7 @@ for (let i = 0; i < 20; i++) calls.push(await createCall(db, { programmeId: prog
 await insertBulkPartnerships(db, { count, programmeIds: programmes.map((p) => p.id), callIds: calls.map((c) => c.id) });
 console.log(`Loaded ${count} partnerships in ${Math.round(performance.now() - started)} ms (${handle.kind})\n`);
 
-const ctx = { db };
+const ctx = coreContext({ db });
 const health = programmes[2]!.code;
 // Both drivers answer a raw query with `{ rows }`.
 const sample = (await db.execute(sql`select id from partnerships where status = 'active' limit 1`)) as unknown as { rows: { id: string }[] };

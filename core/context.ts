@@ -1,13 +1,32 @@
 import type { Database } from '../db/database.ts';
-import type { Actor } from './identity/actor.ts';
+import { visitor, type Actor } from './identity/actor.ts';
 
 /** Everything a use-case needs from the outside world, passed in explicitly (no module singletons). */
 export interface CoreContext {
   db: Database;
-  /** Who is acting. Defaults to a visitor where a caller does not say. */
-  actor?: Actor;
+  /** Who is acting: a visitor where the caller knows no one. */
+  actor: Actor;
+  /** The clock: what "now" is for deadlines, expiry and timestamps. Tests pin it. */
+  now: () => Date;
   /** Tied into the audit trail and logs. */
   requestId?: string;
   /** Where people reach the platform (PUBLIC_URL); links in the emails a use-case queues start with it. */
   publicUrl?: string;
+}
+
+/** The one way to build a context: a visitor and the real clock unless the caller says otherwise. */
+export function coreContext({
+  db,
+  actor = visitor,
+  requestId,
+  publicUrl,
+  now = () => new Date(),
+}: {
+  db: Database;
+  actor?: Actor;
+  requestId?: string;
+  publicUrl?: string;
+  now?: () => Date;
+}): CoreContext {
+  return { db, actor, now, requestId, publicUrl };
 }

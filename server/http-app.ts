@@ -7,7 +7,7 @@ import { createRequestHandler, type ServerBuild } from 'react-router';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApi } from '../api/app.ts';
 import { problemResponse } from '../api/problem.ts';
-import type { Actor } from '../core/identity/actor.ts';
+import { coreContext, type CoreContext } from '../core/context.ts';
 import type { Database } from '../db/database.ts';
 import type { Auth } from './auth/create-auth.ts';
 import { resolveActor } from './auth/resolve-actor.ts';
@@ -41,7 +41,7 @@ export const authEndpoints = ['/api/auth/callback/:providerId'];
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */
 export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
   const app = new Hono<{
-    Variables: RequestIdVariables & { core: { db: Database; actor: Actor; requestId: string; publicUrl: string }; ping: () => Promise<void>; publicUrl: string };
+    Variables: RequestIdVariables & { core: CoreContext; ping: () => Promise<void>; publicUrl: string };
   }>();
   const handleDocument = createRequestHandler(build, mode);
 
@@ -126,7 +126,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   for (const path of authEndpoints) app.get(path, (c) => auth.handler(c.req.raw));
 
   app.use('/api/*', async (c, next) => {
-    c.set('core', { db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId, publicUrl });
+    c.set('core', coreContext({ db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId, publicUrl }));
     c.set('ping', ping);
     c.set('publicUrl', publicUrl);
     await next();
@@ -166,7 +166,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
         ? c.req.raw
         : new Request(sameOrigin, { method: c.req.method, headers: c.req.raw.headers, body: c.req.raw.body, signal: c.req.raw.signal, duplex: 'half' } as RequestInit);
     return handleDocument(request, {
-      core: { db, actor, requestId: c.var.requestId, publicUrl },
+      core: coreContext({ db, actor, requestId: c.var.requestId, publicUrl }),
       requestId: c.var.requestId,
       auth,
       publicUrl,

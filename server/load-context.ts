@@ -1,10 +1,9 @@
 import type { CoreContext } from '../core/context.ts';
-import type { Actor } from '../core/identity/actor.ts';
 import type { Auth } from './auth/create-auth.ts';
 
 /** What the server hands every React Router loader and action. */
 export interface RequestContext {
-  core: CoreContext & { actor: Actor };
+  core: CoreContext;
   requestId: string;
   auth: Auth;
   /** Where people reach the platform; links in emails start with it. */

@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import { findReadableApplication } from '../../core/applications/application-scope.ts';
 import { EDITABLE_STATUSES } from '../../core/applications/editable-application.ts';
 import { DomainError } from '../../core/errors.ts';
-import { visitor } from '../../core/identity/actor.ts';
 import { requirePermission } from '../../core/identity/permissions.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { requireVersion } from '../optimistic-lock.ts';
@@ -19,7 +18,7 @@ export async function applicationVersion(c: Context<ApiEnv>, id: string, bodyVer
   if (!ifMatch?.trim() && !bodyVersion?.trim()) {
     const ctx = c.var.core;
     const application = await findReadableApplication(ctx, id);
-    requirePermission(ctx.actor ?? visitor, 'application:edit', { organisationId: application.coordinatorOrganisationId });
+    requirePermission(ctx.actor, 'application:edit', { organisationId: application.coordinatorOrganisationId });
     if (!EDITABLE_STATUSES.includes(application.status)) throw new DomainError('applicationLocked', { status: 409, params: { status: application.status } });
   }
   return requireVersion(ifMatch, bodyVersion);

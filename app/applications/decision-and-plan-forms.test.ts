@@ -10,6 +10,7 @@ import { createTranslator } from '../../i18n/translator.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { runReviewAction } from './review-actions.server.ts';
 import { runStepAction, type StepResult } from './step-actions.server.ts';
+import { coreContext } from '../../core/context.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
@@ -26,7 +27,7 @@ describe('the review and plan forms show every problem at once', () => {
     const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
     const t = createTranslator('fr');
     const outcome = await runReviewAction({
-      ctx: { db: testDb.db, actor: adviser.actor },
+      ctx: coreContext({ db: testDb.db, actor: adviser.actor }),
       t,
       id: application.id,
       form: formOf({ intent: 'approve', startsOn: '1990-01-01', endsOn: '1993-01-01', amount: 'beaucoup' }),
@@ -47,7 +48,7 @@ describe('the review and plan forms show every problem at once', () => {
     const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: norway.id, role: 'partner_coordinator' }] });
     const t = createTranslator('nn');
     const response = await runStepAction({
-      ctx: { db: testDb.db, actor: coordinator.actor },
+      ctx: coreContext({ db: testDb.db, actor: coordinator.actor }),
       t,
       id: application.id,
       step: 'plan',

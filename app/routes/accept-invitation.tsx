@@ -18,7 +18,7 @@ import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   try {
-    const invitation = await getOpenInvitation(context.core.db, params.token);
+    const invitation = await getOpenInvitation(context.core, params.token);
     const actor = context.core.actor;
     const signedInAsInvitee = actor.kind === 'user' && actor.userId === invitation.existingUserId;
     return { invitation: { ...invitation, id: undefined }, problem: null, signedInAsInvitee };
@@ -35,12 +35,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values = { name: String(form.get('name') ?? '') };
   try {
     if (form.get('intent') === 'grant' && context.core.actor.kind === 'user') {
-      await grantInvitation(context.core.db, params.token, context.core.actor.userId);
+      await grantInvitation(context.core, params.token, context.core.actor.userId);
       return redirect(`/${t.locale}/account?welcome=1`);
     }
     const parsed = acceptInvitationInput.safeParse({ ...Object.fromEntries(form), token: params.token });
     if (!parsed.success) return data({ errors: zodFieldErrors(t, parsed.error, { min: PASSWORD_MIN }), values }, { status: 400 });
-    const { email } = await acceptInvitation(context.core.db, parsed.data);
+    const { email } = await acceptInvitation(context.core, parsed.data);
     const { headers } = await context.auth.api.signInEmail({
       body: { email, password: parsed.data.password },
       headers: authHeaders(request, context.clientIp),

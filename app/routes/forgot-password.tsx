@@ -27,7 +27,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!parsed.success) return data<Result>({ errors: zodFieldErrors(t, parsed.error), email, sent: false }, { status: 400 });
   try {
     // The same per-address limits as sign-in: this form must not become a way to flood someone's inbox.
-    await checkSignInAllowed(context.core.db, { email: parsed.data.email, ip: context.clientIp });
+    await checkSignInAllowed(context.core, { email: parsed.data.email, ip: context.clientIp });
     await context.auth.api.requestPasswordReset({ body: { email: parsed.data.email } });
   } catch (error) {
     if (error instanceof DomainError) return data<Result>({ errors: [domainFieldError(t, error, 'email')], email, sent: false }, { status: error.status });

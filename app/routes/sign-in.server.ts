@@ -33,7 +33,7 @@ export async function signIn(request: Request, lang: string | undefined, context
   const { email, password } = parsed.data;
   const db = context.core.db;
   try {
-    await checkSignInAllowed(db, { email, ip: context.clientIp });
+    await checkSignInAllowed(context.core, { email, ip: context.clientIp });
   } catch (error) {
     if (error instanceof DomainError) return refuse([domainFieldError(t, error, 'email')], error.status);
     throw error;
@@ -49,7 +49,7 @@ export async function signIn(request: Request, lang: string | undefined, context
     return redirect(safeNext(values.next, `/${t.locale}/account`, context.publicUrl), { headers: withCookies(headers) });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    const { locked } = await recordSignInFailure(db, { email, ip: context.clientIp });
+    const { locked } = await recordSignInFailure(context.core, { email, ip: context.clientIp });
     if (locked) {
       return refuse([domainFieldError(t, new DomainError('signInLocked', { field: 'email', params: { minutes: 15 } }))], 429);
     }

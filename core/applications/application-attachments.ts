@@ -3,7 +3,6 @@ import { applicationAttachments } from '../../db/schema/applications.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requireUser } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
@@ -14,7 +13,7 @@ export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 10;
 
 export async function addAttachment(ctx: CoreContext, id: string, file: { name: string; content: Uint8Array }) {
-  const actor = requireUser(ctx.actor ?? visitor);
+  const actor = requireUser(ctx.actor);
   if (file.content.length === 0) throw new DomainError('chooseFile', { field: 'file' });
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('fileTooLarge', { field: 'file', params: { max: 5 } });
   if (!(await isPdf(file.content))) throw new DomainError('notPdf', { field: 'file' });

@@ -25,6 +25,7 @@ import { SubmissionRefusedError, submitApplication } from './submit-application.
 import { updateApplicationBasics } from './update-application-basics.ts';
 import { updateApplicationFocus } from './update-application-focus.ts';
 import { updateEmergencyPlan } from './update-emergency-plan.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
@@ -49,7 +50,7 @@ const flow = (from: string, to: string, overrides: Record<string, unknown> = {})
 describe('a triangular application from draft to approval', () => {
   it('refuses a plan where a partner hosts no one, naming the partner, and approves once fixed', async () => {
     const w = await world();
-    const as = (u: { actor: unknown }) => ({ db: w.db, actor: u.actor as never });
+    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never });
     const id = await startApplication(as(w.meron), { callId: w.call.id, organisationId: w.addis.id, title: 'Nurses learning across three countries' });
     await updateApplicationBasics(as(w.meron), id, { title: 'Nurses learning across three countries', summary: 'Nursing schools and hospitals exchange staff.' }, (await getApplication(as(w.meron), id)).application.updatedAt.toISOString());
     await addApplicationPartner(as(w.meron), id, w.bergen.id, { publicUrl });
@@ -107,7 +108,7 @@ describe('a triangular application from draft to approval', () => {
 describe('who may do what with an application', () => {
   it('hides drafts from the agency and other organisations, and refuses edits by partners that do not coordinate', async () => {
     const w = await world();
-    const as = (u: { actor: unknown }) => ({ db: w.db, actor: u.actor as never });
+    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never });
     const id = await startApplication(as(w.meron), { callId: w.call.id, organisationId: w.addis.id, title: 'Draft in progress' });
     await expect(getApplication(as(w.adviser), id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getApplication(as(w.sita), id)).rejects.toBeInstanceOf(NotFoundError);
@@ -121,7 +122,7 @@ describe('who may do what with an application', () => {
 
   it('names the partner when a flow goes to itself, and offers the programme’s stay lengths', async () => {
     const w = await world();
-    const as = (u: { actor: unknown }) => ({ db: w.db, actor: u.actor as never });
+    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never });
     const id = await startApplication(as(w.meron), { callId: w.call.id, organisationId: w.addis.id, title: 'Flows' });
     await addApplicationPartner(as(w.meron), id, w.bergen.id, { publicUrl });
     await expect(addPlanFlow(as(w.meron), id, flow(w.addis.id, w.addis.id))).rejects.toMatchObject({ code: 'selfFlow', params: { partner: 'Addis Ababa College of Nursing' } });
@@ -132,7 +133,7 @@ describe('who may do what with an application', () => {
 
   it('refuses a call that has closed, and an illegal transition with 409', async () => {
     const w = await world();
-    const as = (u: { actor: unknown }) => ({ db: w.db, actor: u.actor as never });
+    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never });
     const closed = await createCall(w.db, { opensOn: '2025-01-01', deadline: '2025-03-01' });
     await expect(startApplication(as(w.meron), { callId: closed.id, organisationId: w.addis.id, title: 'Too late' })).rejects.toMatchObject({ code: 'callNotOpen', field: 'callId' });
     const id = await startApplication(as(w.meron), { callId: w.call.id, organisationId: w.addis.id, title: 'Early' });

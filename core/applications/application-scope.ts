@@ -2,7 +2,7 @@ import { and, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { applicationPartners, applications } from '../../db/schema/applications.ts';
 import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { visitor, type Actor } from '../identity/actor.ts';
+import { type Actor } from '../identity/actor.ts';
 import { organisationScope, requirePermission } from '../identity/permissions.ts';
 import { isRecordId } from '../records/record-id.ts';
 
@@ -26,7 +26,7 @@ export function applicationScope(actor: Actor): SQL | undefined | null {
 
 /** One application the actor may read, or NotFound (a guessed id outside the scope looks absent). */
 export async function findReadableApplication(ctx: CoreContext, id: string) {
-  const actor = ctx.actor ?? visitor;
+  const actor = ctx.actor;
   requirePermission(actor, 'application:read');
   const scope = applicationScope(actor);
   if (scope === null || !isRecordId(id)) throw new NotFoundError('application');

@@ -3,7 +3,6 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import { listCalls } from '../calls/list-calls.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { organisationScope, requirePermission } from '../identity/permissions.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
 import { continuationProblem, type ContinuationProblem } from '../partnerships/continuation-rule.ts';
@@ -26,12 +25,13 @@ export interface PartnershipChoice {
  * partnerships, each with the agreement chain's verdict for every open call (the same rule that
  * starting, submitting and approving apply), so a page offers only the partnerships that can continue.
  */
-export async function applicationStartOptions(ctx: CoreContext, now = new Date()) {
-  const actor = ctx.actor ?? visitor;
+export async function applicationStartOptions(ctx: CoreContext) {
+  const now = ctx.now();
+  const actor = ctx.actor;
   requirePermission(actor, 'application:create');
   const organisationIds = organisationScope(actor, 'application:create') ?? [];
   const [calls, orgs, memberships] = await Promise.all([
-    listCalls(ctx, { phase: 'open' }, now),
+    listCalls(ctx, { phase: 'open' }),
     organisationIds.length
       ? ctx.db.select({ id: organisations.id, legalName: organisations.legalName }).from(organisations).where(inArray(organisations.id, organisationIds)).orderBy(asc(organisations.legalName))
       : [],
@@ -62,8 +62,8 @@ export async function applicationStartOptions(ctx: CoreContext, now = new Date()
 }
 
 /** For one open call: the actor's partnerships that can continue into it, and those that cannot, with why. */
-export async function continuationChoices(ctx: CoreContext, callId: string, now = new Date()) {
-  const { partnerships: choices } = await applicationStartOptions(ctx, now);
+export async function continuationChoices(ctx: CoreContext, callId: string) {
+  const { partnerships: choices } = await applicationStartOptions(ctx);
   const verdict = (p: PartnershipChoice) => p.problems[callId];
   return {
     can: choices.filter((p) => callId in p.problems && verdict(p) === null),

@@ -3,14 +3,14 @@ import { applicationPartners, applications } from '../../db/schema/applications.
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission, requireUser } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
 import { EDITABLE_STATUSES } from './editable-application.ts';
 
 /** A coordinator of a partner organisation confirms that it takes part, as the application stands. */
-export async function confirmApplicationPartner(ctx: CoreContext, id: string, organisationId: string, now = new Date()) {
-  const actor = requireUser(ctx.actor ?? visitor);
+export async function confirmApplicationPartner(ctx: CoreContext, id: string, organisationId: string) {
+  const now = ctx.now();
+  const actor = requireUser(ctx.actor);
   requirePermission(actor, 'application:confirm', { organisationId });
   await findReadableApplication(ctx, id);
   await ctx.db.transaction(async (tx) => {

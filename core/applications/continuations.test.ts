@@ -22,6 +22,7 @@ import { continuedPlan } from './partnership-continuation.ts';
 import { scoreApplication } from './review-application.ts';
 import { startApplication } from './start-application.ts';
 import { SubmissionRefusedError, submitApplication } from './submit-application.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
@@ -56,7 +57,7 @@ async function world() {
   await createPartnershipStage(db, { partnership: simulation, kind: 'feasibility', startsOn: today, endsOn: `${Number(today.slice(0, 4)) + 1}-01-31` });
 
   const roundCall = await createCall(db, { programmeId: professional.id, stage: 'round', title: 'Professional: exchange rounds' });
-  const as = (u: { actor: unknown }) => ({ db, actor: u.actor as never, publicUrl });
+  const as = (u: { actor: unknown }) => coreContext({ db, actor: u.actor as never, publicUrl });
   return { db, professional, health, addis, bergen, moshi, meron, eirik, adviser, teaching, agreement, simulation, roundCall, as };
 }
 

@@ -6,7 +6,6 @@ import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { isIsoDate } from '../calls/call-dates.ts';
 import type { CoreContext } from '../context.ts';
 import { refuseProblems, type FieldProblem } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission, requireUser } from '../identity/permissions.ts';
 import { transition, type ApplicationStatus } from '../partnerships/application-status.ts';
 import { APPLICATION_SECTIONS } from './application-sections.ts';
@@ -45,7 +44,7 @@ export const returnInput = z
   .refine((v) => Object.values(v).some((r) => r.length > 0), { message: 'remarkRequired', path: ['basics'] });
 
 async function decidable(ctx: CoreContext, id: string) {
-  requirePermission(ctx.actor ?? visitor, 'application:decide');
+  requirePermission(ctx.actor, 'application:decide');
   const application = await findReadableApplication(ctx, id);
   const [call] = await ctx.db.select().from(calls).where(eq(calls.id, application.callId));
   return { application, call: call! };
@@ -94,7 +93,8 @@ export async function checkApproval(ctx: CoreContext, id: string, input: Partial
  * Refused with every problem at once (`approvalProblems`); a status that allows no decision is a
  * conflict (409) before any of them.
  */
-export async function approveApplication(ctx: CoreContext, id: string, input: ApprovalInput, { publicUrl, now = new Date() }: { publicUrl: string; now?: Date }) {
+export async function approveApplication(ctx: CoreContext, id: string, input: ApprovalInput, { publicUrl }: { publicUrl: string }) {
+  const now = ctx.now();
   const { application, call } = await decidable(ctx, id);
   transition(application.status as ApplicationStatus, 'approved');
   refuseProblems(await approvalProblems(ctx, application.id, call, input));
@@ -107,14 +107,15 @@ export async function approveApplication(ctx: CoreContext, id: string, input: Ap
   });
 }
 
-export async function rejectApplication(ctx: CoreContext, id: string, reason: string, { publicUrl, now = new Date() }: { publicUrl: string; now?: Date }) {
+export async function rejectApplication(ctx: CoreContext, id: string, reason: string, { publicUrl }: { publicUrl: string }) {
+  const now = ctx.now();
   await decidable(ctx, id);
   return changeApplicationStatus(ctx, id, { to: 'rejected', set: { decidedAt: now, decisionReason: reason }, message: reason, publicUrl });
 }
 
 /** Back to the partners for changes, with the adviser's remarks per section; they edit and resubmit. */
 export async function returnApplication(ctx: CoreContext, id: string, remarks: Record<string, string>, { publicUrl }: { publicUrl: string }) {
-  const actor = requireUser(ctx.actor ?? visitor);
+  const actor = requireUser(ctx.actor);
   await decidable(ctx, id);
   const given = Object.entries(remarks).filter(([section, remark]) => (APPLICATION_SECTIONS as readonly string[]).includes(section) && remark.trim());
   return changeApplicationStatus(ctx, id, {
@@ -129,7 +130,7 @@ export async function returnApplication(ctx: CoreContext, id: string, remarks: R
 
 /** After approval: the agreement starts (active), winds down (closing) and ends (closed). */
 export async function advanceApplication(ctx: CoreContext, id: string, to: 'active' | 'closing' | 'closed', { publicUrl }: { publicUrl: string }) {
-  requirePermission(ctx.actor ?? visitor, 'partnership:manage');
+  requirePermission(ctx.actor, 'partnership:manage');
   await findReadableApplication(ctx, id);
   return changeApplicationStatus(ctx, id, { to, publicUrl, after: (tx, row) => syncPartnershipStatus({ ...ctx, db: tx }, row) });
 }

@@ -24,6 +24,7 @@ import { addMonths, flowStartWindow, periodStartWindow, stagePeriodProblem } fro
 import { commentOnApplication, scoreApplication } from './review-application.ts';
 import { submitApplication } from './submit-application.ts';
 import { updateEmergencyPlan } from './update-emergency-plan.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
@@ -36,7 +37,7 @@ async function inReview(overrides: Parameters<typeof createApplication>[1] = {})
   const coordinator = await createUser(db, { memberships: [{ organisationId: norway.id, role: 'partner_coordinator' }] });
   const partner = await createUser(db, { locale: 'nb', memberships: [{ organisationId: malawi.id, role: 'partner_coordinator' }] });
   const adviser = await createUser(db, { agencyRoles: ['programme_adviser'] });
-  const as = (u: { actor: unknown }) => ({ db, actor: u.actor as never });
+  const as = (u: { actor: unknown }) => coreContext({ db, actor: u.actor as never });
   return { db, application, coordinator, partner, adviser, as };
 }
 

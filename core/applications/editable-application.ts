@@ -3,7 +3,6 @@ import type { Database } from '../../db/database.ts';
 import { applicationPartners, applications } from '../../db/schema/applications.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { can, requirePermission } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
 
@@ -17,7 +16,7 @@ export const EDITABLE_STATUSES = ['draft', 'returned'];
  */
 export async function lockEditableApplication(ctx: CoreContext, tx: Database, id: string, version?: string, { ownedBy }: { ownedBy?: string | null } = {}) {
   const readable = await findReadableApplication({ ...ctx, db: tx }, id);
-  const actor = ctx.actor ?? visitor;
+  const actor = ctx.actor;
   if (!(ownedBy && can(actor, 'application:edit', { organisationId: ownedBy }) && (await isPartner(tx, id, ownedBy)))) {
     requirePermission(actor, 'application:edit', { organisationId: readable.coordinatorOrganisationId });
   }

@@ -3,7 +3,6 @@ import { applicationComments, applicationScores } from '../../db/schema/applicat
 import { user } from '../../db/schema/auth.ts';
 import { callCriteria } from '../../db/schema/calls.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
 
@@ -12,7 +11,7 @@ import { findReadableApplication } from './application-scope.ts';
  * call's criteria), and the internal comments. Never reachable by partners.
  */
 export async function getApplicationReview(ctx: CoreContext, id: string) {
-  const actor = ctx.actor ?? visitor;
+  const actor = ctx.actor;
   requirePermission(actor, 'application:read-internal');
   const application = await findReadableApplication(ctx, id);
   const [criteria, scores, comments] = await Promise.all([

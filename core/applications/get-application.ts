@@ -4,7 +4,6 @@ import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
 import { EDITABLE_STATUSES } from './editable-application.ts';
@@ -52,7 +51,7 @@ export async function getApplication(ctx: CoreContext, id: string) {
   const indicators = goals.length
     ? await ctx.db.select().from(goalIndicators).where(inArray(goalIndicators.goalId, goals.map((g) => g.id))).orderBy(asc(goalIndicators.position))
     : [];
-  const actor = ctx.actor ?? visitor;
+  const actor = ctx.actor;
   const open = EDITABLE_STATUSES.includes(application.status);
   const editsAll = open && can(actor, 'application:edit', { organisationId: application.coordinatorOrganisationId });
   return {
@@ -73,7 +72,7 @@ export async function getApplication(ctx: CoreContext, id: string) {
      */
     canEditGoalsOf: open ? (editsAll ? ['shared', ...partners.map((p) => p.organisationId)] : partners.filter((p) => can(actor, 'application:edit', { organisationId: p.organisationId })).map((p) => p.organisationId)) : [],
     /** For a follow-up still being written: why the agreement chain no longer lets it continue its partnership, or null. */
-    chainProblem: open && application.partnershipId ? await partnershipContinuationProblem(ctx.db, application.partnershipId, callRow!.call, new Date()) : null,
+    chainProblem: open && application.partnershipId ? await partnershipContinuationProblem(ctx.db, application.partnershipId, callRow!.call, ctx.now()) : null,
     /** Partner organisations this actor may confirm for. */
     canConfirmFor: open
       ? partners.filter((p) => !p.confirmedAt && can(actor, 'application:confirm', { organisationId: p.organisationId })).map((p) => p.organisationId)

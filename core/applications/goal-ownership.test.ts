@@ -15,6 +15,7 @@ import { addApplicationGoal, applicationGoalInput, goalChangeInput, removeApplic
 import { getApplication } from './get-application.ts';
 import { addPlanFlow, planFlowInput } from './plan-flows.ts';
 import { removeApplicationPartner } from './remove-application-partner.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
@@ -36,7 +37,7 @@ async function world() {
     return goal!;
   };
   const goals = { shared: await goalOf(null), bergen: await goalOf(bergen.id), addis: await goalOf(addis.id) };
-  const as = (u: { actor: unknown }) => ({ db, actor: u.actor as never, publicUrl });
+  const as = (u: { actor: unknown }) => coreContext({ db, actor: u.actor as never, publicUrl });
   const id = application.id;
   const confirmed = async () => Object.fromEntries((await getApplication(as(sita), id)).partners.map((p) => [p.legalName.split(' ')[0], p.confirmedAt !== null]));
   const mailTo = (email: string) => db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, 'applicationConfirmationWithdrawn')));

@@ -19,7 +19,7 @@ export async function grantStage(ctx: CoreContext, row: ApplicationRow, call: Ca
   const tx = ctx.db;
   let partnershipId = row.partnershipId;
   // The chain's rule once more, as it stands at approval (an agreement may have ended since submission).
-  if (partnershipId) await requireContinuable(tx, partnershipId, call, new Date(), { status: 409 });
+  if (partnershipId) await requireContinuable(tx, partnershipId, call, ctx.now(), { status: 409 });
   else if (call.stage === 'round') throw new DomainError('roundNeedsPartnership', { status: 409 });
   if (!partnershipId) {
     const [created] = await tx

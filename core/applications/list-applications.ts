@@ -6,7 +6,6 @@ import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { can, requirePermission } from '../identity/permissions.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { APPLICATION_STATUSES } from '../partnerships/application-status.ts';
@@ -34,7 +33,7 @@ export type ApplicationFilter = z.infer<typeof applicationFilter>;
  * keyset by (title, id). The agency also gets the weighted mean score of all advisers (0–5).
  */
 export async function listApplications(ctx: CoreContext, filter: ApplicationFilter) {
-  const actor = ctx.actor ?? visitor;
+  const actor = ctx.actor;
   requirePermission(actor, 'application:read');
   const scope = applicationScope(actor);
   if (scope === null) return { items: [], total: 0, next: null };

@@ -5,7 +5,6 @@ import type { MessageKey } from '../../i18n/catalogs.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import { createTranslator } from '../../i18n/translator.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { emailCoordinators } from './notify-partners.ts';
 
 /** What a partner confirmed and has now changed. */
@@ -29,7 +28,7 @@ const changeMessage: Record<ConfirmedPart, MessageKey> = {
  */
 export async function resetConfirmations(ctx: CoreContext, applicationId: string, change: { part: ConfirmedPart; organisationId?: string | null }): Promise<string[]> {
   const tx = ctx.db;
-  const actor = ctx.actor ?? visitor;
+  const actor = ctx.actor;
   const own = actor.kind === 'user' ? actor.memberships.filter((m) => m.role === 'partner_coordinator').map((m) => m.organisationId) : [];
   const reset = await tx
     .update(applicationPartners)

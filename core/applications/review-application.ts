@@ -6,14 +6,13 @@ import { callCriteria } from '../../db/schema/calls.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission, requireUser } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
 import { changeApplicationStatus } from './change-application-status.ts';
 
 /** An adviser takes a submitted application into review. */
 export async function startReview(ctx: CoreContext, id: string, { publicUrl }: { publicUrl: string }) {
-  requirePermission(ctx.actor ?? visitor, 'application:review');
+  requirePermission(ctx.actor, 'application:review');
   await findReadableApplication(ctx, id);
   return changeApplicationStatus(ctx, id, { to: 'in_review', publicUrl });
 }
@@ -23,7 +22,7 @@ export const scoresInput = z.record(text(), z.coerce.number({ message: 'chooseSc
 
 /** The adviser's own scores (0–5) per criterion of the call; saving again replaces them. */
 export async function scoreApplication(ctx: CoreContext, id: string, scores: Record<string, number>) {
-  const actor = requireUser(ctx.actor ?? visitor);
+  const actor = requireUser(ctx.actor);
   requirePermission(actor, 'application:review');
   const application = await findReadableApplication(ctx, id);
   if (application.status !== 'in_review') throw new DomainError('notInReview', { status: 409 });
@@ -43,7 +42,7 @@ export const commentInput = z.object({ body: text().trim().min(2, 'commentRequir
 
 /** A note for the agency only: partners never see it, not even through the API. */
 export async function commentOnApplication(ctx: CoreContext, id: string, body: string) {
-  const actor = requireUser(ctx.actor ?? visitor);
+  const actor = requireUser(ctx.actor);
   requirePermission(actor, 'application:review');
   await findReadableApplication(ctx, id);
   await ctx.db.transaction(async (tx) => {

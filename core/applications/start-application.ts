@@ -9,7 +9,6 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { callPhase } from '../calls/call-window.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission, requireUser } from '../identity/permissions.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
 import { continuationProblem } from '../partnerships/continuation-rule.ts';
@@ -33,8 +32,9 @@ export type StartApplicationInput = z.infer<typeof startApplicationInput>;
  * filled in from the partnership's last stage (partners, focus, goals, plan, emergency plan); the
  * other partners have to confirm it and are asked to by email.
  */
-export async function startApplication(ctx: CoreContext, input: StartApplicationInput, now = new Date()): Promise<string> {
-  const actor = requireUser(ctx.actor ?? visitor);
+export async function startApplication(ctx: CoreContext, input: StartApplicationInput): Promise<string> {
+  const now = ctx.now();
+  const actor = requireUser(ctx.actor);
   requirePermission(actor, 'application:create', { organisationId: input.organisationId });
   return ctx.db.transaction(async (tx) => {
     const [call] = await tx.select().from(calls).where(eq(calls.id, input.callId));

@@ -2,7 +2,6 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { applicationRemarks } from '../../db/schema/applications.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { changeApplicationStatus } from './change-application-status.ts';
 import { checkApplication, type SubmissionProblem } from './check-application.ts';
@@ -17,9 +16,10 @@ export class SubmissionRefusedError extends DomainError {
 }
 
 /** The coordinating partner sends the application to the agency, if nothing stops it. */
-export async function submitApplication(ctx: CoreContext, id: string, { publicUrl, now = new Date() }: { publicUrl: string; now?: Date }) {
+export async function submitApplication(ctx: CoreContext, id: string, { publicUrl }: { publicUrl: string }) {
+  const now = ctx.now();
   const detail = await getApplication(ctx, id);
-  requirePermission(ctx.actor ?? visitor, 'application:edit', { organisationId: detail.application.coordinatorOrganisationId });
+  requirePermission(ctx.actor, 'application:edit', { organisationId: detail.application.coordinatorOrganisationId });
   const problems = checkApplication(detail, now);
   if (problems.length > 0) throw new SubmissionRefusedError(problems);
   return changeApplicationStatus(ctx, id, {
@@ -35,6 +35,6 @@ export async function submitApplication(ctx: CoreContext, id: string, { publicUr
 
 export async function withdrawApplication(ctx: CoreContext, id: string, { publicUrl }: { publicUrl: string }) {
   const detail = await getApplication(ctx, id);
-  requirePermission(ctx.actor ?? visitor, 'application:edit', { organisationId: detail.application.coordinatorOrganisationId });
+  requirePermission(ctx.actor, 'application:edit', { organisationId: detail.application.coordinatorOrganisationId });
   return changeApplicationStatus(ctx, id, { to: 'withdrawn', publicUrl });
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { text } from '../input/text.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { containsPattern } from '../records/contains-pattern.ts';
 
@@ -22,7 +21,7 @@ export type AuditFilter = z.infer<typeof auditFilterInput>;
 
 /** The audit trail, newest first, filtered; keyset-paginated by id. Administrators only. */
 export async function listAuditLog(ctx: CoreContext, filter: AuditFilter) {
-  requirePermission(ctx.actor ?? visitor, 'audit:read');
+  requirePermission(ctx.actor, 'audit:read');
   const where: SQL[] = [];
   if (filter.actor) where.push(ilike(auditLog.actorLabel, containsPattern(filter.actor)));
   if (filter.action) where.push(eq(auditLog.action, filter.action));

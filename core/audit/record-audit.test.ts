@@ -6,6 +6,7 @@ import { createUser } from '../../db/factories/user-factory.ts';
 import { ForbiddenError } from '../errors.ts';
 import { listAuditLog } from './list-audit-log.ts';
 import { changedFields, recordAudit } from './record-audit.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 /** Drizzle wraps the database's error; the reason is in its cause. */
@@ -20,7 +21,7 @@ describe('audit trail', () => {
   });
 
   it('is append-only: the database refuses updates, deletes and truncation', async () => {
-    await recordAudit(testDb.db, { db: testDb.db, actor: { kind: 'system', label: 'test' } }, { action: 'test.done', recordType: 'test', recordId: 'r1', after: { a: 1 } });
+    await recordAudit(testDb.db, coreContext({ db: testDb.db, actor: { kind: 'system', label: 'test' } }), { action: 'test.done', recordType: 'test', recordId: 'r1', after: { a: 1 } });
     await expect(testDb.db.update(auditLog).set({ action: 'tampered' }).where(eq(auditLog.recordId, 'r1'))).rejects.toSatisfy(refusedAsAppendOnly);
     await expect(testDb.db.delete(auditLog).where(eq(auditLog.recordId, 'r1'))).rejects.toSatisfy(refusedAsAppendOnly);
     await expect(testDb.db.execute(sql`truncate audit_log`)).rejects.toSatisfy(refusedAsAppendOnly);
@@ -32,9 +33,9 @@ describe('audit trail', () => {
   it('is readable and filterable by administrators only', async () => {
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
     const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
-    await recordAudit(testDb.db, { db: testDb.db, actor: adviser.actor }, { action: 'thing.changed', recordType: 'thing', recordId: 't9', before: { n: 1 }, after: { n: 2 } });
-    const page = await listAuditLog({ db: testDb.db, actor: admin.actor }, { actor: adviser.email });
+    await recordAudit(testDb.db, coreContext({ db: testDb.db, actor: adviser.actor }), { action: 'thing.changed', recordType: 'thing', recordId: 't9', before: { n: 1 }, after: { n: 2 } });
+    const page = await listAuditLog(coreContext({ db: testDb.db, actor: admin.actor }), { actor: adviser.email });
     expect(page.items).toEqual([expect.objectContaining({ action: 'thing.changed', before: { n: 1 }, after: { n: 2 } })]);
-    await expect(listAuditLog({ db: testDb.db, actor: adviser.actor }, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listAuditLog(coreContext({ db: testDb.db, actor: adviser.actor }), {})).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

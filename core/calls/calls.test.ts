@@ -15,6 +15,7 @@ import { createCall } from './create-call.ts';
 import { getCall } from './get-call.ts';
 import { listCalls } from './list-calls.ts';
 import { updateCall } from './update-call.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 const rows = (...given: [string, string][]) => [...given, ...Array.from({ length: 6 - given.length }, () => ['', ''])].map(([name, weight]) => ({ name, weight }));
@@ -33,7 +34,7 @@ const errorsOf = (input: unknown) => {
   const result = callInput.safeParse(input);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path[0], { code: i.message, ...(i as { params?: object }).params }]));
 };
-const adviser = async () => ({ db: testDb.db, actor: (await createUser(testDb.db, { agencyRoles: ['programme_adviser'] })).actor });
+const adviser = async () => coreContext({ db: testDb.db, actor: (await createUser(testDb.db, { agencyRoles: ['programme_adviser'] })).actor });
 
 describe('a call as the adviser’s form sends it', () => {
   it('reads the ceiling in whole kroner into øre, one priority per line, and ignores empty criteria rows', async () => {
@@ -106,17 +107,18 @@ describe('plausible dates for a call', () => {
     const ctx = await adviser();
     const input = callInput.parse(form(programme.id));
     const now = new Date('2026-06-01T12:00:00Z');
-    const refused = await createCall(ctx, { ...input, opensOn: '1066-10-14', deadline: '9999-12-31', criteria: [{ name: 'Relevance', weight: 90 }] }, { now }).catch((e: unknown) => e);
+    const pinned = { ...ctx, now: () => now };
+    const refused = await createCall(pinned, { ...input, opensOn: '1066-10-14', deadline: '9999-12-31', criteria: [{ name: 'Relevance', weight: 90 }] }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(FieldProblemsError);
     expect((refused as FieldProblemsError).problems).toEqual([
       { field: 'opensOn', code: 'callDateOutOfRange', params: { first: '2001', last: '2031' } },
       { field: 'deadline', code: 'callDateOutOfRange', params: { first: '2001', last: '2031' } },
       { field: 'criteria', code: 'weightsSum', params: { sum: 90 } },
     ]);
-    await expect(createCall(ctx, { ...input, deadline: '2032-01-15' }, { now })).rejects.toMatchObject({ code: 'callDateOutOfRange', field: 'deadline' });
-    const { id } = await createCall(ctx, { ...input, deadline: '2031-12-31' }, { now });
+    await expect(createCall(pinned, { ...input, deadline: '2032-01-15' })).rejects.toMatchObject({ code: 'callDateOutOfRange', field: 'deadline' });
+    const { id } = await createCall(pinned, { ...input, deadline: '2031-12-31' });
     const [row] = await testDb.db.select().from(calls).where(eq(calls.id, id));
-    await expect(updateCall(ctx, id, { ...input, opensOn: '2027-01-10', deadline: '2027-01-09' }, row!.updatedAt.toISOString(), { now })).rejects.toMatchObject({
+    await expect(updateCall(pinned, id, { ...input, opensOn: '2027-01-10', deadline: '2027-01-09' }, row!.updatedAt.toISOString())).rejects.toMatchObject({
       problems: [{ field: 'deadline', code: 'deadlineBeforeOpening' }],
     });
   });
@@ -127,7 +129,7 @@ describe('managing calls', () => {
     const programme = await createProgramme(testDb.db);
     const ctx = await adviser();
     const { id } = await createCall(ctx, callInput.parse(form(programme.id)));
-    const page = await getCall({ db: testDb.db }, id, new Date('2026-10-01T12:00:00Z'));
+    const page = await getCall(coreContext({ db: testDb.db, now: () => new Date('2026-10-01T12:00:00Z') }), id);
     expect(page).toMatchObject({ phase: 'open', call: { title: 'Health 2027: collaboration agreements', budgetCeilingMinor: 3_000_000_000 }, programme: { id: programme.id } });
     expect(page.criteria.map((c) => [c.name, c.weight, c.position])).toEqual([['Relevance', 40, 0], ['Reciprocity and mutual learning', 35, 1], ['Feasibility and duty of care', 25, 2]]);
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.recordId, id));
@@ -135,9 +137,9 @@ describe('managing calls', () => {
 
     const input = callInput.parse(form(programme.id));
     const finance = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
-    await expect(createCall({ db: testDb.db, actor: finance.actor }, input)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(updateCall({ db: testDb.db, actor: finance.actor }, id, input, new Date().toISOString())).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createCall({ db: testDb.db }, input)).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(createCall(coreContext({ db: testDb.db, actor: finance.actor }), input)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateCall(coreContext({ db: testDb.db, actor: finance.actor }), id, input, new Date().toISOString())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createCall(coreContext({ db: testDb.db }), input)).rejects.toBeInstanceOf(UnauthenticatedError);
     // The API path gets the same rule as the form.
     await expect(createCall(ctx, { ...input, criteria: [{ name: 'Relevance', weight: 90 }] })).rejects.toMatchObject({ code: 'weightsSum', params: { sum: 90 } });
     await expect(createCall(ctx, { ...input, programmeId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'chooseProgramme', field: 'programmeId' });
@@ -163,13 +165,13 @@ describe('managing calls', () => {
     const application = await createApplication(testDb.db, { callId: call.id });
     const scorer = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
     await testDb.db.insert(applicationScores).values({ applicationId: application.id, criterionId: call.criteria[0]!.id, adviserId: scorer.id, score: 4 });
-    const ctx = { db: testDb.db, actor: scorer.actor };
+    const ctx = coreContext({ db: testDb.db, actor: scorer.actor });
     const same = call.criteria.map((c) => [c.name, String(c.weight)] as [string, string]);
     await expect(updateCall(ctx, call.id, callInput.parse(form(call.programmeId, { criteria: rows(['Relevance', '100']) })), call.updatedAt.toISOString())).rejects.toMatchObject({ code: 'criteriaInUse', status: 409 });
     await updateCall(ctx, call.id, callInput.parse(form(call.programmeId, { title: 'Renamed', criteria: rows(...same) })), call.updatedAt.toISOString());
     const kept = await testDb.db.select({ id: callCriteria.id }).from(callCriteria).where(eq(callCriteria.callId, call.id));
     expect(kept.map((c) => c.id).sort()).toEqual(call.criteria.map((c) => c.id).sort());
-    expect((await getCall({ db: testDb.db }, call.id)).call.title).toBe('Renamed');
+    expect((await getCall(coreContext({ db: testDb.db }), call.id)).call.title).toBe('Renamed');
   });
 });
 
@@ -182,16 +184,16 @@ describe('the public list of calls', () => {
     await insertCall(testDb.db, { programmeId: programme.id, title: 'Coming', opensOn: '2026-06-16', deadline: '2026-09-01' });
     await insertCall(testDb.db, { programmeId: programme.id, title: 'Past', opensOn: '2026-01-01', deadline: '2026-06-14' });
     await insertCall(testDb.db, { programmeId: other.id, title: 'Elsewhere', opensOn: '2026-06-01', deadline: '2026-07-01' });
-    const mine = await listCalls({ db: testDb.db }, { programme: programme.id }, now);
+    const mine = await listCalls(coreContext({ db: testDb.db, now: () => now }), { programme: programme.id });
     expect(mine.map((c) => [c.title, c.phase, c.programmeName])).toEqual([
       ['Open one', 'open', 'Listed programme'],
       ['Coming', 'upcoming', 'Listed programme'],
       ['Past', 'closed', 'Listed programme'],
     ]);
     for (const phase of ['open', 'upcoming', 'closed'] as const) {
-      const listed = await listCalls({ db: testDb.db }, { programme: programme.id, phase }, now);
+      const listed = await listCalls(coreContext({ db: testDb.db, now: () => now }), { programme: programme.id, phase });
       expect(listed.map((c) => c.phase)).toEqual([phase]);
     }
-    expect((await listCalls({ db: testDb.db }, { phase: 'open' }, now)).map((c) => c.title)).toContain('Elsewhere');
+    expect((await listCalls(coreContext({ db: testDb.db, now: () => now }), { phase: 'open' })).map((c) => c.title)).toContain('Elsewhere');
   });
 });

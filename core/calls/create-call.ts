@@ -5,7 +5,6 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { refuseProblems, type FieldProblem } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { callDateProblems } from './call-dates.ts';
 import type { CallInput } from './call-input.ts';
@@ -33,8 +32,9 @@ export async function refuseImplausibleCall(db: Database, input: CallInput, now:
 }
 
 /** Opens a programme's call for applications, with its scoring criteria, in one transaction. */
-export async function createCall(ctx: CoreContext, input: CallInput, { now = new Date() }: { now?: Date } = {}): Promise<{ id: string }> {
-  requirePermission(ctx.actor ?? visitor, 'call:manage');
+export async function createCall(ctx: CoreContext, input: CallInput): Promise<{ id: string }> {
+  const now = ctx.now();
+  requirePermission(ctx.actor, 'call:manage');
   return ctx.db.transaction(async (tx) => {
     await refuseImplausibleCall(tx, input, now);
     const { criteria, ...fields } = input;

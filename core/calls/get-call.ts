@@ -10,7 +10,8 @@ import { isRecordId } from '../records/record-id.ts';
  * A call's public page: dates, ceiling, priorities, its scoring criteria in order, and the rules of its
  * programme (ages, stay lengths, shapes, documents), with where it stands at `now`.
  */
-export async function getCall(ctx: CoreContext, id: string, now = new Date()) {
+export async function getCall(ctx: CoreContext, id: string) {
+  const now = ctx.now();
   if (!isRecordId(id)) throw new NotFoundError('call');
   const [row] = await ctx.db
     .select({ call: calls, programme: programmes })

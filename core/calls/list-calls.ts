@@ -30,7 +30,8 @@ function phaseFilter(phase: CallPhase, today: string): SQL {
  * Every call with its programme's name and where it stands today (open, upcoming, closed). Public:
  * anyone may see what the agency funds and until when. Open calls first, by nearest deadline.
  */
-export async function listCalls(ctx: CoreContext, filters: ListCallsInput = {}, now = new Date()) {
+export async function listCalls(ctx: CoreContext, filters: ListCallsInput = {}) {
+  const now = ctx.now();
   const where: SQL[] = [];
   if (filters.programme) where.push(eq(calls.programmeId, filters.programme));
   if (filters.phase) where.push(phaseFilter(filters.phase, osloDate(now)));

@@ -4,7 +4,6 @@ import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { isVersion } from '../records/expected-version.ts';
 import type { CallInput } from './call-input.ts';
@@ -18,8 +17,9 @@ const sameCriteria = (a: CallInput['criteria'], b: CallInput['criteria']) =>
  * criteria replace the old ones in the same transaction, unless an adviser has already scored an
  * application against them: then they are fixed (409 `criteriaInUse`), so no score loses its meaning.
  */
-export async function updateCall(ctx: CoreContext, id: string, input: CallInput, expectedUpdatedAt: string, { now = new Date() }: { now?: Date } = {}) {
-  requirePermission(ctx.actor ?? visitor, 'call:manage');
+export async function updateCall(ctx: CoreContext, id: string, input: CallInput, expectedUpdatedAt: string) {
+  const now = ctx.now();
+  requirePermission(ctx.actor, 'call:manage');
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!before) throw new NotFoundError('call');

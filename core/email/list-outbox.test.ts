@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import { visitor, type Actor, type AgencyRole, type Membership } from '../identity/actor.ts';
 import { enqueueEmail, type EmailRequest } from './enqueue-email.ts';
 import { listOutbox } from './list-outbox.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 
@@ -43,7 +44,7 @@ describe('listOutbox', () => {
   });
 
   it('gives an administrator the newest emails first, with their text and delivery state', async () => {
-    const rows = await listOutbox({ db: testDb.db, actor: administrator });
+    const rows = await listOutbox(coreContext({ db: testDb.db, actor: administrator }));
     expect(rows.map((row) => row.toAddress)).toEqual(['third@example.org', 'second@example.org', 'first@example.org']);
     expect(rows[0]).toMatchObject({ subject: 'Choose a new password', locale: 'en', status: 'pending', attempts: 0, sentAt: null, lastError: null });
     expect(rows[0]!.textBody).toContain('https://example.org/reset/');
@@ -51,18 +52,18 @@ describe('listOutbox', () => {
   });
 
   it('honours the limit', async () => {
-    const rows = await listOutbox({ db: testDb.db, actor: administrator }, { limit: 2 });
+    const rows = await listOutbox(coreContext({ db: testDb.db, actor: administrator }), { limit: 2 });
     expect(rows.map((row) => row.toAddress)).toEqual(['third@example.org', 'second@example.org']);
   });
 
   it('refuses a partner coordinator and an agency adviser', async () => {
-    await expect(listOutbox({ db: testDb.db, actor: coordinator })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listOutbox(coreContext({ db: testDb.db, actor: coordinator }))).rejects.toBeInstanceOf(ForbiddenError);
     const adviser = person({ agencyRoles: ['programme_adviser'] });
-    await expect(listOutbox({ db: testDb.db, actor: adviser })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listOutbox(coreContext({ db: testDb.db, actor: adviser }))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('asks a visitor, or a caller that names no actor, to sign in', async () => {
-    await expect(listOutbox({ db: testDb.db, actor: visitor })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(listOutbox({ db: testDb.db })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(listOutbox(coreContext({ db: testDb.db, actor: visitor }))).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(listOutbox(coreContext({ db: testDb.db }))).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });

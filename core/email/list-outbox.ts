@@ -1,7 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 
 /** One outgoing email as the administrators' mail viewer shows it (no HTML: the text is what is read). */
@@ -27,7 +26,7 @@ const MAX_LIMIT = 200;
  * administrator-only permission.
  */
 export async function listOutbox(ctx: CoreContext, { limit = 50 }: { limit?: number } = {}): Promise<OutboxEntry[]> {
-  requirePermission(ctx.actor ?? visitor, 'email:read-outbox');
+  requirePermission(ctx.actor, 'email:read-outbox');
   return ctx.db
     .select({
       id: emailOutbox.id,

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { agencyRoleAssignments, invitations, memberships, participantAccounts } from '../../db/schema/access.ts';
 import { account, user } from '../../db/schema/auth.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { coreContext, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { agencyRoles, organisationRoles } from './actor.ts';
 import { getOpenInvitation } from './get-invitation.ts';
@@ -28,8 +29,10 @@ export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;
  * and closes the invitation, all in one transaction. For a person who already has an account, use
  * `grantInvitation` after they have signed in.
  */
-export async function acceptInvitation(db: Database, input: AcceptInvitationInput, now = new Date()) {
-  const invitation = await getOpenInvitation(db, input.token, now);
+export async function acceptInvitation(ctx: CoreContext, input: AcceptInvitationInput) {
+  const { db } = ctx;
+  const now = ctx.now();
+  const invitation = await getOpenInvitation(ctx, input.token);
   if (invitation.existingUserId) throw new DomainError('invitationNeedsSignIn', { status: 409 });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -42,8 +45,10 @@ export async function acceptInvitation(db: Database, input: AcceptInvitationInpu
 }
 
 /** Gives a signed-in person the role an invitation to their email address carries. */
-export async function grantInvitation(db: Database, token: string, userId: string, now = new Date()) {
-  const invitation = await getOpenInvitation(db, token, now);
+export async function grantInvitation(ctx: CoreContext, token: string, userId: string) {
+  const { db } = ctx;
+  const now = ctx.now();
+  const invitation = await getOpenInvitation(ctx, token);
   if (invitation.existingUserId !== userId) throw new DomainError('invitationForSomeoneElse', { status: 403 });
   await db.transaction((tx) => grant(tx, invitation.id, userId, now));
 }
@@ -65,7 +70,7 @@ async function grant(tx: Database, invitationId: string, userId: string, now: Da
     await tx.insert(participantAccounts).values({ userId, participantId: closed.participantId }).onConflictDoNothing();
   }
   const actor = { kind: 'user' as const, userId, name: closed.name, email: closed.email, locale: closed.locale, agencyRoles: [], memberships: [], participantIds: [] };
-  await recordAudit(tx, { db: tx, actor }, {
+  await recordAudit(tx, coreContext({ db: tx, actor, now: () => now }), {
     action: 'invitation.accepted',
     recordType: 'invitation',
     recordId: invitationId,

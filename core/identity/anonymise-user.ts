@@ -5,7 +5,6 @@ import { participants } from '../../db/schema/participants.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { visitor } from './actor.ts';
 import { requirePermission } from './permissions.ts';
 import { isStorableText } from '../input/text.ts';
 
@@ -13,8 +12,9 @@ import { isStorableText } from '../input/text.ts';
  * Removes a person's name, contacts, sign-in and sessions, and the names on their participant records,
  * while keeping the rows that statistics count (gender, birth year, countries, dates). Administrators only.
  */
-export async function anonymiseUser(ctx: CoreContext, userId: string, now = new Date()) {
-  requirePermission(ctx.actor ?? visitor, 'user:anonymise');
+export async function anonymiseUser(ctx: CoreContext, userId: string) {
+  const now = ctx.now();
+  requirePermission(ctx.actor, 'user:anonymise');
   // Account ids are better-auth's own strings, not always UUIDs: text that cannot be stored names nobody.
   if (!isStorableText(userId)) throw new NotFoundError('user');
   await ctx.db.transaction(async (tx) => {

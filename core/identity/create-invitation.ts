@@ -47,9 +47,10 @@ function permissionFor(actor: Actor, input: CreateInvitationInput): { permission
 export async function createInvitation(
   ctx: CoreContext,
   input: CreateInvitationInput,
-  { publicUrl, now = new Date() }: { publicUrl: string; now?: Date },
+  { publicUrl }: { publicUrl: string },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
-  const actor = ctx.actor ?? { kind: 'visitor' };
+  const actor = ctx.actor;
+  const now = ctx.now();
   const needsOrganisation = input.role === 'partner_coordinator' || input.role === 'partner_finance' || input.role === 'participant';
   if (needsOrganisation && !input.organisationId) throw new DomainError('chooseOrganisation', { field: 'organisationId' });
   if (input.role === 'participant' && !input.participantId) throw new DomainError('chooseParticipant', { field: 'participantId' });

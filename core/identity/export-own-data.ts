@@ -4,7 +4,6 @@ import { auditLog } from '../../db/schema/audit.ts';
 import { session, user } from '../../db/schema/auth.ts';
 import { participants } from '../../db/schema/participants.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from './actor.ts';
 import { requirePermission, requireUser } from './permissions.ts';
 
 /**
@@ -13,7 +12,7 @@ import { requirePermission, requireUser } from './permissions.ts';
  * about them or made by them. Password hashes and session tokens are never included.
  */
 export async function exportOwnData(ctx: CoreContext) {
-  const actor = requireUser(ctx.actor ?? visitor);
+  const actor = requireUser(ctx.actor);
   requirePermission(actor, 'account:export-own');
   const id = actor.userId;
   const [account] = await ctx.db
@@ -29,5 +28,5 @@ export async function exportOwnData(ctx: CoreContext) {
     ctx.db.select({ role: invitations.roleCode, organisationId: invitations.organisationId, createdAt: invitations.createdAt, acceptedAt: invitations.acceptedAt }).from(invitations).where(eq(invitations.email, actor.email)),
     ctx.db.select().from(auditLog).where(or(eq(auditLog.actorId, id), eq(auditLog.recordId, id))).limit(5000),
   ]);
-  return { exportedAt: new Date().toISOString(), account, agencyRoles: roles, memberships: orgs, participantRecords: records, sessions, invitations: invites, auditTrail: audit };
+  return { exportedAt: ctx.now().toISOString(), account, agencyRoles: roles, memberships: orgs, participantRecords: records, sessions, invitations: invites, auditTrail: audit };
 }

@@ -3,12 +3,12 @@ import { participantAccounts } from '../../db/schema/access.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { participants } from '../../db/schema/participants.ts';
 import type { CoreContext } from '../context.ts';
-import { agencyRoles, visitor, type RoleCode } from './actor.ts';
+import { agencyRoles, type RoleCode } from './actor.ts';
 import { can, organisationScope, requirePermission } from './permissions.ts';
 
 /** What the invitation form may offer this actor: roles, organisations and participants in their scope. */
 export async function getInvitationOptions(ctx: CoreContext) {
-  const actor = ctx.actor ?? visitor;
+  const actor = ctx.actor;
   requirePermission(actor, 'invitation:list');
   const roles: RoleCode[] = [];
   if (can(actor, 'invitation:create-agency-staff')) roles.push(...agencyRoles);

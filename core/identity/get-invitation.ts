@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { invitations } from '../../db/schema/access.ts';
 import { user } from '../../db/schema/auth.ts';
 import { organisations } from '../../db/schema/organisations.ts';
-import type { Database } from '../../db/database.ts';
+import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { hashInvitationToken } from './invitation-token.ts';
 
@@ -23,7 +23,9 @@ export interface OpenInvitation {
  * The invitation behind a link, if it can still be accepted. The token is the only credential,
  * so this is public; it says why a link no longer works (used, revoked, expired) without leaking more.
  */
-export async function getOpenInvitation(db: Database, token: string, now = new Date()): Promise<OpenInvitation> {
+export async function getOpenInvitation(ctx: CoreContext, token: string): Promise<OpenInvitation> {
+  const { db } = ctx;
+  const now = ctx.now();
   const [row] = await db
     .select({
       id: invitations.id,

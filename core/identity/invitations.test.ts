@@ -15,12 +15,13 @@ import { getOpenInvitation } from './get-invitation.ts';
 import { listOpenInvitations } from './list-invitations.ts';
 import { loadActor } from './load-actor.ts';
 import { revokeInvitation } from './revoke-invitation.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
 const invite = (actor: Parameters<typeof createInvitation>[0]['actor'], input: Partial<CreateInvitationInput> & Pick<CreateInvitationInput, 'role'>) =>
   createInvitation(
-    { db: testDb.db, actor },
+    coreContext({ db: testDb.db, actor }),
     { email: `invitee.${Math.random().toString(36).slice(2)}@example.org`, name: 'Sita Shrestha', locale: 'en', ...input },
     { publicUrl },
   );
@@ -80,32 +81,32 @@ describe('an invitation', () => {
   it('is accepted once: the account gets a password and the membership', async () => {
     const w = await world();
     const { token } = await invite(w.adviser.actor, { role: 'partner_coordinator', organisationId: w.kathmandu.id, email: 'new.coordinator@example.np' });
-    const { userId } = await acceptInvitation(testDb.db, { token, name: 'Ramesh Thapa', password: 'a-long-password', passwordRepeat: 'a-long-password' });
+    const { userId } = await acceptInvitation(coreContext({ db: testDb.db }), { token, name: 'Ramesh Thapa', password: 'a-long-password', passwordRepeat: 'a-long-password' });
     const actor = await loadActor(testDb.db, userId);
     expect(actor).toMatchObject({ kind: 'user', name: 'Ramesh Thapa', memberships: [{ organisationId: w.kathmandu.id, role: 'partner_coordinator' }] });
     // The link came by email, so following it verifies the address.
     const [account] = await testDb.db.select({ emailVerified: user.emailVerified }).from(user).where(eq(user.id, userId));
     expect(account?.emailVerified).toBe(true);
-    await expect(acceptInvitation(testDb.db, { token, name: 'Again', password: 'a-long-password', passwordRepeat: 'a-long-password' })).rejects.toMatchObject({ code: 'invitationUsed' });
+    await expect(acceptInvitation(coreContext({ db: testDb.db }), { token, name: 'Again', password: 'a-long-password', passwordRepeat: 'a-long-password' })).rejects.toMatchObject({ code: 'invitationUsed' });
   });
 
   it('expires after seven days and stops working when revoked', async () => {
     const w = await world();
     const { token } = await invite(w.admin.actor, { role: 'finance_officer' });
-    await expect(getOpenInvitation(testDb.db, token, new Date(Date.now() + 8 * 24 * 3600_000))).rejects.toMatchObject({ code: 'invitationExpired' });
+    await expect(getOpenInvitation(coreContext({ db: testDb.db, now: () => new Date(Date.now() + 8 * 24 * 3600_000) }), token)).rejects.toMatchObject({ code: 'invitationExpired' });
     const second = await invite(w.coordinator.actor, { role: 'partner_finance', organisationId: w.kathmandu.id });
-    await expect(revokeInvitation({ db: testDb.db, actor: w.bergenCoordinator.actor }, second.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await revokeInvitation({ db: testDb.db, actor: w.coordinator.actor }, second.id);
-    await expect(getOpenInvitation(testDb.db, second.token)).rejects.toMatchObject({ code: 'invitationRevoked' });
+    await expect(revokeInvitation(coreContext({ db: testDb.db, actor: w.bergenCoordinator.actor }), second.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await revokeInvitation(coreContext({ db: testDb.db, actor: w.coordinator.actor }), second.id);
+    await expect(getOpenInvitation(coreContext({ db: testDb.db }), second.token)).rejects.toMatchObject({ code: 'invitationRevoked' });
   });
 
   it('adds a role to an existing account only for that account', async () => {
     const w = await world();
     const person = await createUser(testDb.db, { email: 'two.hats@example.org', memberships: [{ organisationId: w.bergen.id, role: 'partner_finance' }] });
     const { token } = await invite(w.coordinator.actor, { role: 'partner_finance', organisationId: w.kathmandu.id, email: 'two.hats@example.org' });
-    await expect(acceptInvitation(testDb.db, { token, name: 'x', password: 'a-long-password', passwordRepeat: 'a-long-password' })).rejects.toMatchObject({ code: 'invitationNeedsSignIn' });
-    await expect(grantInvitation(testDb.db, token, w.admin.id)).rejects.toMatchObject({ code: 'invitationForSomeoneElse' });
-    await grantInvitation(testDb.db, token, person.id);
+    await expect(acceptInvitation(coreContext({ db: testDb.db }), { token, name: 'x', password: 'a-long-password', passwordRepeat: 'a-long-password' })).rejects.toMatchObject({ code: 'invitationNeedsSignIn' });
+    await expect(grantInvitation(coreContext({ db: testDb.db }), token, w.admin.id)).rejects.toMatchObject({ code: 'invitationForSomeoneElse' });
+    await grantInvitation(coreContext({ db: testDb.db }), token, person.id);
     const actor = await loadActor(testDb.db, person.id);
     expect(actor.kind === 'user' && actor.memberships).toHaveLength(2);
   });
@@ -114,11 +115,11 @@ describe('an invitation', () => {
     const w = await world();
     const mine = await invite(w.coordinator.actor, { role: 'partner_finance', organisationId: w.kathmandu.id });
     const theirs = await invite(w.bergenCoordinator.actor, { role: 'partner_finance', organisationId: w.bergen.id });
-    const seenByCoordinator = (await listOpenInvitations({ db: testDb.db, actor: w.coordinator.actor })).map((i) => i.id);
+    const seenByCoordinator = (await listOpenInvitations(coreContext({ db: testDb.db, actor: w.coordinator.actor }))).map((i) => i.id);
     expect(seenByCoordinator).toContain(mine.id);
     expect(seenByCoordinator).not.toContain(theirs.id);
-    const seenByAdviser = (await listOpenInvitations({ db: testDb.db, actor: w.adviser.actor })).map((i) => i.id);
+    const seenByAdviser = (await listOpenInvitations(coreContext({ db: testDb.db, actor: w.adviser.actor }))).map((i) => i.id);
     expect(seenByAdviser).toEqual(expect.arrayContaining([mine.id, theirs.id]));
-    await expect(listOpenInvitations({ db: testDb.db, actor: w.finance.actor })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listOpenInvitations(coreContext({ db: testDb.db, actor: w.finance.actor }))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

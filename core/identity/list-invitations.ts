@@ -2,12 +2,12 @@ import { and, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
 import { invitations } from '../../db/schema/access.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from './actor.ts';
 import { organisationScope, requirePermission } from './permissions.ts';
 
 /** Open invitations the actor may see: all for agency staff, their own organisations' for coordinators. */
-export async function listOpenInvitations(ctx: CoreContext, now = new Date()) {
-  const actor = ctx.actor ?? visitor;
+export async function listOpenInvitations(ctx: CoreContext) {
+  const now = ctx.now();
+  const actor = ctx.actor;
   requirePermission(actor, 'invitation:list');
   const scope = organisationScope(actor, 'invitation:list');
   const filters: SQL[] = [isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)];

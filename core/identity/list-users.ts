@@ -3,12 +3,11 @@ import { agencyRoleAssignments, memberships } from '../../db/schema/access.ts';
 import { user } from '../../db/schema/auth.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from './actor.ts';
 import { requirePermission } from './permissions.ts';
 
 /** Everyone with an account, their agency roles and memberships. Administrators only. */
 export async function listUsers(ctx: CoreContext) {
-  requirePermission(ctx.actor ?? visitor, 'user:list');
+  requirePermission(ctx.actor, 'user:list');
   const people = await ctx.db
     .select({
       id: user.id,

@@ -13,6 +13,7 @@ import { anonymiseUser } from './anonymise-user.ts';
 import { exportOwnData } from './export-own-data.ts';
 import { loadActor } from './load-actor.ts';
 import { requestDeletion } from './request-deletion.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 
@@ -28,17 +29,17 @@ async function participantWithAccount() {
 describe('personal data', () => {
   it('exports everything about the signed-in person, without password hashes', async () => {
     const { record, person } = await participantWithAccount();
-    const data = await exportOwnData({ db: testDb.db, actor: person.actor });
+    const data = await exportOwnData(coreContext({ db: testDb.db, actor: person.actor }));
     expect(data.account).toMatchObject({ email: person.email, name: 'Chikondi Banda' });
     expect(data.participantRecords).toEqual([expect.objectContaining({ id: record.id, givenName: 'Chikondi' })]);
     expect(JSON.stringify(data)).not.toMatch(/scrypt|password/i);
-    await expect(exportOwnData({ db: testDb.db, actor: { kind: 'visitor' } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(exportOwnData(coreContext({ db: testDb.db, actor: { kind: 'visitor' } }))).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('records a deletion request once', async () => {
     const { person } = await participantWithAccount();
-    await requestDeletion({ db: testDb.db, actor: person.actor });
-    await requestDeletion({ db: testDb.db, actor: person.actor });
+    await requestDeletion(coreContext({ db: testDb.db, actor: person.actor }));
+    await requestDeletion(coreContext({ db: testDb.db, actor: person.actor }));
     const entries = await testDb.db.select().from(auditLog).where(eq(auditLog.recordId, person.id));
     expect(entries.filter((e) => e.action === 'account.deletion-requested')).toHaveLength(1);
   });
@@ -46,8 +47,8 @@ describe('personal data', () => {
   it('anonymises a person: names, contacts and sign-in go, statistics stay', async () => {
     const { record, person } = await participantWithAccount();
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
-    await expect(anonymiseUser({ db: testDb.db, actor: person.actor }, person.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await anonymiseUser({ db: testDb.db, actor: admin.actor }, person.id);
+    await expect(anonymiseUser(coreContext({ db: testDb.db, actor: person.actor }), person.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await anonymiseUser(coreContext({ db: testDb.db, actor: admin.actor }), person.id);
 
     const [row] = await testDb.db.select().from(user).where(eq(user.id, person.id));
     expect(row).toMatchObject({ name: 'Anonymised person', email: `anonymised-${person.id}@invalid` });

@@ -2,15 +2,15 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { user } from '../../db/schema/auth.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from './actor.ts';
 import { requirePermission, requireUser } from './permissions.ts';
 
 /**
  * A person asks for their data to be deleted. The agency must keep some records (grants, statistics),
  * so an administrator reviews the request and anonymises the person; the request itself is recorded.
  */
-export async function requestDeletion(ctx: CoreContext, now = new Date()) {
-  const actor = requireUser(ctx.actor ?? visitor);
+export async function requestDeletion(ctx: CoreContext) {
+  const now = ctx.now();
+  const actor = requireUser(ctx.actor);
   requirePermission(actor, 'account:request-deletion');
   await ctx.db.transaction(async (tx) => {
     const updated = await tx

@@ -3,13 +3,13 @@ import { invitations } from '../../db/schema/access.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { visitor } from './actor.ts';
 import { requirePermission } from './permissions.ts';
 import { isRecordId } from '../records/record-id.ts';
 
 /** Withdraws an open invitation; its link stops working. Coordinators only their own organisation's. */
-export async function revokeInvitation(ctx: CoreContext, invitationId: string, now = new Date()) {
-  const actor = ctx.actor ?? visitor;
+export async function revokeInvitation(ctx: CoreContext, invitationId: string) {
+  const now = ctx.now();
+  const actor = ctx.actor;
   requirePermission(actor, 'invitation:revoke');
   if (!isRecordId(invitationId)) throw new NotFoundError('invitation');
   await ctx.db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { signInFailures } from '../../db/schema/access.ts';
 import { rateLimit } from '../../db/schema/auth.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { system } from './actor.ts';
 
@@ -20,7 +21,9 @@ const normalise = (email: string) => email.trim().toLowerCase();
 const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 
 /** Before checking a password: refuses a locked account (saying for how long) and an IP address that has failed too often. */
-export async function checkSignInAllowed(db: Database, { email, ip, now = new Date() }: { email: string; ip: string; now?: Date }) {
+export async function checkSignInAllowed(ctx: CoreContext, { email, ip }: { email: string; ip: string }) {
+  const { db } = ctx;
+  const now = ctx.now();
   const [lock] = await db
     .select({ lockedUntil: signInFailures.lockedUntil })
     .from(signInFailures)
@@ -55,9 +58,11 @@ async function countIpFailure(db: Database, ip: string, now: Date) {
 
 /** After a wrong password: counts it, and locks the account at the fifth failure in the window. */
 export async function recordSignInFailure(
-  db: Database,
-  { email, ip = 'unknown', now = new Date() }: { email: string; ip?: string; now?: Date },
+  ctx: CoreContext,
+  { email, ip = 'unknown' }: { email: string; ip?: string },
 ): Promise<{ locked: boolean }> {
+  const { db } = ctx;
+  const now = ctx.now();
   const address = normalise(email);
   await countIpFailure(db, ip, now);
   const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
@@ -76,7 +81,7 @@ export async function recordSignInFailure(
     if (!row || row.failures < MAX_FAILURES) return { locked: false };
     const lockedUntil = new Date(now.getTime() + LOCK_MS);
     await tx.update(signInFailures).set({ lockedUntil, failures: 0 }).where(eq(signInFailures.email, address));
-    await recordAudit(tx, { db: tx, actor: system('sign-in') }, {
+    await recordAudit(tx, { ...ctx, db: tx, actor: system('sign-in') }, {
       action: 'account.locked',
       recordType: 'account',
       recordId: address,

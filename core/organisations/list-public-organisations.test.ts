@@ -4,9 +4,10 @@ import { createPartnership } from '../../db/factories/partnership-factory.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { listOrganisationCountries } from './list-organisation-countries.ts';
 import { listPublicOrganisations, listPublicOrganisationsInput, PAGE_SIZE } from './list-public-organisations.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
-const ctx = () => ({ db: testDb.db });
+const ctx = () => coreContext({ db: testDb.db });
 
 describe('listPublicOrganisations', () => {
   it('filters by country and by part of the name, case-insensitively, and counts partnerships', async () => {

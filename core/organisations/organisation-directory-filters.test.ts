@@ -6,9 +6,10 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { listOrganisationSectors } from './list-organisation-sectors.ts';
 import { encodeCursor } from '../pagination/keyset-cursor.ts';
 import { listPublicOrganisations, listPublicOrganisationsInput, PAGE_SIZE } from './list-public-organisations.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
-const ctx = () => ({ db: testDb.db });
+const ctx = () => coreContext({ db: testDb.db });
 
 describe('organisation directory: sector and programme filters', () => {
   it('filters by the organisation’s sector and by taking part in a public partnership of a programme', async () => {

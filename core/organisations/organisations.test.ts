@@ -11,6 +11,7 @@ import { getOrganisation } from './get-organisation.ts';
 import { organisationInput } from './organisation-input.ts';
 import { registerOrganisation } from './register-organisation.ts';
 import { updateOrganisation } from './update-organisation.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 const form = (overrides: Record<string, string> = {}) =>
@@ -34,7 +35,7 @@ describe('registering an organisation', () => {
 
   it('warns about a closely resembling name in the same country, and saves when told it is different', async () => {
     const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
-    const ctx = { db: testDb.db, actor: adviser.actor };
+    const ctx = coreContext({ db: testDb.db, actor: adviser.actor });
     await createOrganisation(testDb.db, { legalName: 'Kathmandu Model Hospital', countryCode: 'NP', city: 'Kathmandu' });
     const similar = await registerOrganisation(ctx, form({ legalName: 'Kathmandu Model Hospital Pvt. Ltd.', countryCode: 'NP', city: 'Kathmandu' }));
     expect(similar).toMatchObject({ kind: 'similar', similar: [{ legalName: 'Kathmandu Model Hospital' }] });
@@ -48,7 +49,7 @@ describe('registering an organisation', () => {
 
   it('is for agency staff only', async () => {
     const finance = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
-    await expect(registerOrganisation({ db: testDb.db, actor: finance.actor }, form())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(registerOrganisation(coreContext({ db: testDb.db, actor: finance.actor }), form())).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -57,7 +58,7 @@ describe('editing an organisation', () => {
     const org = await createOrganisation(testDb.db, { legalName: 'Gulu Women’s Economic Network', countryCode: 'UG', city: 'Gulu', organisationType: '24' });
     const other = await createOrganisation(testDb.db, { countryCode: 'UG' });
     const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: org.id, role: 'partner_coordinator' }] });
-    const ctx = { db: testDb.db, actor: coordinator.actor };
+    const ctx = coreContext({ db: testDb.db, actor: coordinator.actor });
     const input = form({ legalName: org.legalName, countryCode: 'UG', city: 'Gulu', website: 'https://gwen.example.ug' });
     await updateOrganisation(ctx, org.id, input, org.updatedAt.toISOString());
     await expect(updateOrganisation(ctx, other.id, input, other.updatedAt.toISOString())).rejects.toBeInstanceOf(ForbiddenError);
@@ -69,7 +70,7 @@ describe('editing an organisation', () => {
   it('refuses a save based on a version someone else has changed since', async () => {
     const org = await createOrganisation(testDb.db, { countryCode: 'BO', city: 'La Paz' });
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
-    const ctx = { db: testDb.db, actor: admin.actor };
+    const ctx = coreContext({ db: testDb.db, actor: admin.actor });
     const seen = org.updatedAt.toISOString();
     await updateOrganisation(ctx, org.id, form({ legalName: 'Fundación Ayni', countryCode: 'BO', city: 'La Paz' }), seen);
     await expect(updateOrganisation(ctx, org.id, form({ legalName: 'Fundacion Ayni', countryCode: 'BO', city: 'El Alto' }), seen)).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
@@ -84,7 +85,7 @@ describe('the public organisation page', () => {
     const b = await createOrganisation(testDb.db, { countryCode: 'TZ', city: 'Moshi' });
     await createPartnership(testDb.db, { partners: [a, b], title: 'Running', status: 'active' });
     await createPartnership(testDb.db, { partners: [a, b], title: 'Draft', status: 'draft' });
-    const page = await getOrganisation({ db: testDb.db }, a.id);
+    const page = await getOrganisation(coreContext({ db: testDb.db }), a.id);
     expect(page.partnerships.map((p) => p.title)).toEqual(['Running']);
   });
 });

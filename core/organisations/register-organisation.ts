@@ -1,7 +1,6 @@
 import { organisations } from '../../db/schema/organisations.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { findSimilarOrganisations } from './find-similar-organisations.ts';
 import type { OrganisationInput } from './organisation-input.ts';
@@ -17,7 +16,7 @@ export async function registerOrganisation(
   input: OrganisationInput,
   { notADuplicate = false }: { notADuplicate?: boolean } = {},
 ): Promise<RegisterResult> {
-  requirePermission(ctx.actor ?? visitor, 'organisation:create');
+  requirePermission(ctx.actor, 'organisation:create');
   if (!notADuplicate) {
     const similar = await findSimilarOrganisations(ctx, input);
     if (similar.length > 0) return { kind: 'similar', similar: similar.map(({ id, legalName, city }) => ({ id, legalName, city })) };

@@ -3,7 +3,6 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { isVersion } from '../records/expected-version.ts';
 import type { OrganisationInput } from './organisation-input.ts';
@@ -13,11 +12,11 @@ import type { OrganisationInput } from './organisation-input.ts';
  * is the version they saw. A stale save is refused (409) and changes nothing, so no edit is lost silently.
  */
 export async function updateOrganisation(ctx: CoreContext, id: string, input: OrganisationInput, expectedUpdatedAt: string) {
-  requirePermission(ctx.actor ?? visitor, 'organisation:update', { organisationId: id });
+  requirePermission(ctx.actor, 'organisation:update', { organisationId: id });
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
     if (!before) throw new NotFoundError('organisation');
-    const now = new Date();
+    const now = ctx.now();
     const [after] = await tx
       .update(organisations)
       .set({ ...input, updatedAt: now })

@@ -3,7 +3,6 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { participants } from '../../db/schema/participants.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CoreContext } from '../context.ts';
-import { visitor } from '../identity/actor.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import { participantScope, withinScope } from './participant-scope.ts';
 
@@ -12,7 +11,7 @@ const host = alias(organisations, 'host');
 
 /** The participants the actor may see (participant-scope.ts), by family name. */
 export async function listParticipants(ctx: CoreContext, { limit = 200 }: { limit?: number } = {}) {
-  const actor = ctx.actor ?? visitor;
+  const actor = ctx.actor;
   if (actor.kind === 'visitor') throw new UnauthenticatedError();
   const scope = participantScope(actor);
   if (scope === null) throw new ForbiddenError('participant:read');

@@ -8,6 +8,7 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { getParticipant } from './get-participant.ts';
 import { listParticipants } from './list-participants.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 
@@ -31,7 +32,7 @@ describe('who sees which participants', () => {
   it('a partner coordinator sees the people their organisation sends and hosts, nobody else’s', async () => {
     const w = await world();
     const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: w.kathmandu.id, role: 'partner_coordinator' }] });
-    const ctx = { db: testDb.db, actor: coordinator.actor };
+    const ctx = coreContext({ db: testDb.db, actor: coordinator.actor });
     expect(ids(await listParticipants(ctx))).toEqual([w.nurse.id, w.doctor.id].sort());
     // Guessing the id of another partnership's participant: not found, as if it did not exist.
     await expect(getParticipant(ctx, w.teacher.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -41,7 +42,7 @@ describe('who sees which participants', () => {
   it('a participant sees only their own record', async () => {
     const w = await world();
     const nurse = await createUser(testDb.db, { participantIds: [w.nurse.id] });
-    const ctx = { db: testDb.db, actor: nurse.actor };
+    const ctx = coreContext({ db: testDb.db, actor: nurse.actor });
     expect(ids(await listParticipants(ctx))).toEqual([w.nurse.id]);
     await expect(getParticipant(ctx, w.doctor.id)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -50,7 +51,7 @@ describe('who sees which participants', () => {
     const w = await world();
     const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
     await assignAdviser(testDb.db, adviser.id, w.youth.programmeId);
-    const ctx = { db: testDb.db, actor: adviser.actor };
+    const ctx = coreContext({ db: testDb.db, actor: adviser.actor });
     expect(ids(await listParticipants(ctx))).toContain(w.teacher.id);
     expect(ids(await listParticipants(ctx))).not.toContain(w.nurse.id);
     await expect(getParticipant(ctx, w.nurse.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -59,12 +60,12 @@ describe('who sees which participants', () => {
   it('an administrator sees everyone; partner finance, finance officers and visitors see no one', async () => {
     const w = await world();
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
-    expect(ids(await listParticipants({ db: testDb.db, actor: admin.actor }))).toEqual(expect.arrayContaining([w.nurse.id, w.doctor.id, w.teacher.id]));
+    expect(ids(await listParticipants(coreContext({ db: testDb.db, actor: admin.actor })))).toEqual(expect.arrayContaining([w.nurse.id, w.doctor.id, w.teacher.id]));
     const partnerFinance = await createUser(testDb.db, { memberships: [{ organisationId: w.kathmandu.id, role: 'partner_finance' }] });
-    await expect(listParticipants({ db: testDb.db, actor: partnerFinance.actor })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listParticipants(coreContext({ db: testDb.db, actor: partnerFinance.actor }))).rejects.toBeInstanceOf(ForbiddenError);
     const financeOfficer = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
-    await expect(listParticipants({ db: testDb.db, actor: financeOfficer.actor })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getParticipant({ db: testDb.db, actor: financeOfficer.actor }, w.nurse.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listParticipants({ db: testDb.db, actor: { kind: 'visitor' } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(listParticipants(coreContext({ db: testDb.db, actor: financeOfficer.actor }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getParticipant(coreContext({ db: testDb.db, actor: financeOfficer.actor }), w.nurse.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listParticipants(coreContext({ db: testDb.db, actor: { kind: 'visitor' } }))).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });

@@ -6,9 +6,10 @@ import { createPartnership } from '../../db/factories/partnership-factory.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { NotFoundError } from '../errors.ts';
 import { getPartnershipChain } from './get-partnership-chain.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
-const ctx = () => ({ db: testDb.db });
+const ctx = () => coreContext({ db: testDb.db });
 
 async function triangle(status = 'active') {
   const bergen = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Bergen' });
@@ -81,14 +82,14 @@ describe('getPartnershipChain', () => {
     await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: bergen!, hostOrganisationId: addis!, status: 'in_placement' });
     await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: addis!, hostOrganisationId: kathmandu!, status: 'in_placement' });
     // Every flow is planned for 2027-08: not due in 2026, due in 2028.
-    const now = await getPartnershipChain(ctx(), p.id, new Date('2026-06-01T12:00:00Z'));
+    const now = await getPartnershipChain(coreContext({ db: testDb.db, now: () => new Date('2026-06-01T12:00:00Z') }), p.id);
     const byPartner = (c: typeof now) => [bergen, addis, kathmandu].map((id) => c.balance.partners.find((b) => b.partnerId === id)!);
     expect(byPartner(now).map((b) => [b.plannedSent, b.actualSent, b.plannedHosted, b.actualHosted, b.flags])).toEqual([
       [2, 1, 1, 0, ['hostsNoOne']],
       [1, 1, 1, 1, []],
       [1, 0, 2, 1, ['sendsNoOne']],
     ]);
-    const later = await getPartnershipChain(ctx(), p.id, new Date('2028-01-01T12:00:00Z'));
+    const later = await getPartnershipChain(coreContext({ db: testDb.db, now: () => new Date('2028-01-01T12:00:00Z') }), p.id);
     expect(byPartner(later).map((b) => b.flags)).toEqual([['sendsBehind', 'hostsNoOne'], [], ['sendsNoOne', 'hostsBehind']]);
     expect(JSON.stringify(later.balance)).not.toMatch(/givenName|familyName/);
   });

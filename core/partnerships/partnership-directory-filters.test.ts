@@ -9,9 +9,10 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { eq } from 'drizzle-orm';
 import { listPartnershipFilterChoices } from './list-partnership-filter-choices.ts';
 import { listPublicPartnerships, publicPartnershipFilter } from './list-public-partnerships.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
-const ctx = () => ({ db: testDb.db });
+const ctx = () => coreContext({ db: testDb.db });
 
 describe('partnership directory: programme, call, sector and SDG filters', () => {
   it('filters by SDG (any of the partnership’s goals), programme, sector and the call that granted a stage', async () => {

@@ -5,9 +5,10 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { NotFoundError } from '../errors.ts';
 import { getPublicPartnership } from './get-public-partnership.ts';
 import { listPublicPartnerships, PARTNERSHIP_PAGE_SIZE, publicPartnershipFilter } from './list-public-partnerships.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
-const ctx = () => ({ db: testDb.db });
+const ctx = () => coreContext({ db: testDb.db });
 
 describe('public partnership directory', () => {
   it('shows running and finished partnerships, never drafts, filtered by country, shape and words in the title', async () => {

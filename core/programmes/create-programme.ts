@@ -3,13 +3,12 @@ import { programmes } from '../../db/schema/programmes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import type { ProgrammeInput } from './programme-input.ts';
 
 /** Adds a programme (a funding line with its rules). Codes are unique: they name the programme in data and URLs. */
 export async function createProgramme(ctx: CoreContext, input: ProgrammeInput): Promise<{ id: string }> {
-  requirePermission(ctx.actor ?? visitor, 'programme:manage');
+  requirePermission(ctx.actor, 'programme:manage');
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, input.code));
     if (taken) throw new DomainError('programmeCodeTaken', { field: 'code', params: { code: input.code }, status: 409 });

@@ -12,6 +12,7 @@ import { getProgramme } from './get-programme.ts';
 import { listProgrammes } from './list-programmes.ts';
 import { programmeInput } from './programme-input.ts';
 import { updateProgramme } from './update-programme.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 const form = (overrides: Record<string, unknown> = {}) => ({
@@ -24,10 +25,8 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   documents: 'Signed contract\r\n\r\n  Insurance  \nSigned contract\nPolice certificate',
   ...overrides,
 });
-const staff = async (role: 'administrator' | 'programme_adviser' | 'finance_officer') => ({
-  db: testDb.db,
-  actor: (await createUser(testDb.db, { agencyRoles: [role] })).actor,
-});
+const staff = async (role: 'administrator' | 'programme_adviser' | 'finance_officer') =>
+  coreContext({ db: testDb.db, actor: (await createUser(testDb.db, { agencyRoles: [role] })).actor });
 
 describe('a programme’s rules as a form sends them', () => {
   it('reads checkboxes, ages and one document per line', () => {
@@ -67,7 +66,7 @@ describe('managing programmes', () => {
     expect(entry).toMatchObject({ action: 'programme.created', actorId: adviser.actor.kind === 'user' ? adviser.actor.userId : null });
 
     await expect(createProgramme(await staff('finance_officer'), programmeInput.parse(form({ code: 'other' })))).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createProgramme({ db: testDb.db }, programmeInput.parse(form({ code: 'other' })))).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(createProgramme(coreContext({ db: testDb.db }), programmeInput.parse(form({ code: 'other' })))).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(createProgramme(await staff('administrator'), programmeInput.parse(form()))).rejects.toMatchObject({ code: 'programmeCodeTaken', field: 'code', status: 409 });
   });
 
@@ -92,10 +91,10 @@ describe('managing programmes', () => {
     const programme = await insertProgramme(testDb.db, { code: 'listed', name: 'AAA listed first' });
     await createCall(testDb.db, { programmeId: programme.id, title: 'Older call', opensOn: '2025-01-01' });
     await createCall(testDb.db, { programmeId: programme.id, title: 'Newer call', opensOn: '2026-01-01' });
-    const listed = await listProgrammes({ db: testDb.db });
+    const listed = await listProgrammes(coreContext({ db: testDb.db }));
     expect(listed[0]).toMatchObject({ name: 'AAA listed first', callCount: 2 });
-    const page = await getProgramme({ db: testDb.db }, programme.id);
+    const page = await getProgramme(coreContext({ db: testDb.db }), programme.id);
     expect(page.calls.map((c) => c.title)).toEqual(['Newer call', 'Older call']);
-    await expect(getProgramme({ db: testDb.db }, 'nope')).rejects.toMatchObject({ code: 'notFound' });
+    await expect(getProgramme(coreContext({ db: testDb.db }), 'nope')).rejects.toMatchObject({ code: 'notFound' });
   });
 });

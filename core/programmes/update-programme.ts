@@ -3,7 +3,6 @@ import { programmes } from '../../db/schema/programmes.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
-import { visitor } from '../identity/actor.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { isVersion } from '../records/expected-version.ts';
 import type { ProgrammeInput } from './programme-input.ts';
@@ -13,7 +12,7 @@ import type { ProgrammeInput } from './programme-input.ts';
  * a stale save is refused (409) and changes nothing. The audit entry holds the fields that changed.
  */
 export async function updateProgramme(ctx: CoreContext, id: string, input: ProgrammeInput, expectedUpdatedAt: string) {
-  requirePermission(ctx.actor ?? visitor, 'programme:manage');
+  requirePermission(ctx.actor, 'programme:manage');
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(programmes).where(eq(programmes.id, id)).for('update');
     if (!before) throw new NotFoundError('programme');

@@ -4,12 +4,13 @@ import { createParticipant } from '../../db/factories/participant-factory.ts';
 import { createPartnership } from '../../db/factories/partnership-factory.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { getHeadlineFigures } from './get-headline-figures.ts';
+import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
 
 describe('getHeadlineFigures', () => {
   it('is all zeros on an empty database', async () => {
-    expect(await getHeadlineFigures({ db: testDb.db })).toEqual({
+    expect(await getHeadlineFigures(coreContext({ db: testDb.db }))).toEqual({
       organisations: 0,
       partnerships: 0,
       countries: 0,
@@ -34,7 +35,7 @@ describe('getHeadlineFigures', () => {
       hostOrganisationId: pokhara.id,
     });
 
-    expect(await getHeadlineFigures({ db: testDb.db })).toEqual({
+    expect(await getHeadlineFigures(coreContext({ db: testDb.db }))).toEqual({
       organisations: 3,
       partnerships: 1,
       countries: 2,

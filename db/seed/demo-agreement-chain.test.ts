@@ -9,9 +9,10 @@ import { calls } from '../schema/calls.ts';
 import { partnerships } from '../schema/partnerships.ts';
 import { DEMO_CONTINUATIONS } from './demo-continuations.ts';
 import { seedDemoData } from './seed-demo-data.ts';
+import { coreContext } from '../../core/context.ts';
 
 const testDb = useTestDatabase();
-const ctx = () => ({ db: testDb.db });
+const ctx = () => coreContext({ db: testDb.db });
 
 describe('demo agreement chains', () => {
   it('gives every demo partnership a closed call, an approved agreement with rounds, a reciprocal plan matching its participants, and SDGs', async () => {

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../core/audit/record-audit.ts';
+import { coreContext } from '../../core/context.ts';
 import { loadActor } from '../../core/identity/load-actor.ts';
 import type { Database } from '../../db/database.ts';
 
@@ -6,6 +7,6 @@ import type { Database } from '../../db/database.ts';
 export async function recordSessionCreated(db: Database, { userId, ipAddress }: { userId: string; ipAddress?: string | null }) {
   const actor = await loadActor(db, userId);
   await db.transaction((tx) =>
-    recordAudit(tx, { db: tx, actor }, { action: 'session.signed-in', recordType: 'user', recordId: userId, after: { ip: ipAddress ?? null } }),
+    recordAudit(tx, coreContext({ db: tx, actor }), { action: 'session.signed-in', recordType: 'user', recordId: userId, after: { ip: ipAddress ?? null } }),
   );
 }

@@ -1,6 +1,7 @@
 import { agency } from '../../db/schema/agency.ts';
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../../core/audit/record-audit.ts';
+import { coreContext } from '../../core/context.ts';
 import { enqueueEmail } from '../../core/email/enqueue-email.ts';
 import { system } from '../../core/identity/actor.ts';
 
@@ -19,6 +20,6 @@ export async function sendPasswordResetEmail(
       agencyName: agencyRow?.name ?? '',
       params: { url: `${publicUrl}/${locale}/reset-password?token=${encodeURIComponent(token)}` },
     });
-    await recordAudit(tx, { db: tx, actor: system('password-reset') }, { action: 'account.password-reset-requested', recordType: 'user', recordId: userId });
+    await recordAudit(tx, coreContext({ db: tx, actor: system('password-reset') }), { action: 'account.password-reset-requested', recordType: 'user', recordId: userId });
   });
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { ApiEnv } from '../../api/api-env.ts';
 import { createApi } from '../../api/app.ts';
+import { coreContext } from '../../core/context.ts';
 import { visitor, type Actor } from '../../core/identity/actor.ts';
 import type { Database } from '../../db/database.ts';
 
@@ -11,7 +12,7 @@ import type { Database } from '../../db/database.ts';
 export function apiAs(db: Database, actor: Actor = visitor) {
   const app = new Hono<ApiEnv>();
   app.use(async (c, next) => {
-    c.set('core', { db, actor });
+    c.set('core', coreContext({ db, actor }));
     c.set('ping', async () => {});
     c.set('publicUrl', 'http://localhost:3000');
     await next();
