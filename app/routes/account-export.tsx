@@ -3,6 +3,7 @@ import { recordAudit } from '../../core/audit/record-audit.ts';
 import { requireUser } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';
 import type { Route } from './+types/account-export';
+import { attachmentDisposition } from '../../core/files/content-disposition.ts';
 
 /** Everything the platform holds about the signed-in person, as a JSON download. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -13,7 +14,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     return new Response(JSON.stringify(body, null, 2), {
       headers: {
         'content-type': 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="my-data-${new Date().toISOString().slice(0, 10)}.json"`,
+        'content-disposition': attachmentDisposition(`my-data-${new Date().toISOString().slice(0, 10)}.json`),
         'cache-control': 'no-store',
       },
     });
