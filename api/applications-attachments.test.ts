@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../core/applications/application-attachments.ts';
+import { MAX_ATTACHMENT_BYTES } from '../core/applications/attachment-limits.ts';
 import type { Actor } from '../core/identity/actor.ts';
 import { createApplication } from '../db/factories/application-factory.ts';
 import { createOrganisation } from '../db/factories/organisation-factory.ts';

@@ -17,7 +17,7 @@ import { isLocale, type Locale } from '../i18n/locales.ts';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { RequestContext } from './load-context.ts';
-import { MAX_ATTACHMENT_BYTES } from '../core/applications/application-attachments.ts';
+import { MAX_ATTACHMENT_BYTES } from '../core/applications/attachment-limits.ts';
 import type { Logger } from './logger.ts';
 
 export interface HttpAppOptions {
@@ -180,7 +180,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   return app;
 }
 
-/** The one size limit: an attachment's (core/applications/application-attachments.ts) and room for the form's fields. */
+/** The one size limit: an attachment's (core/applications/attachment-limits.ts) and room for the form's fields. */
 export const MAX_REQUEST_BYTES = MAX_ATTACHMENT_BYTES + 256 * 1024;
 
 function localeOfPath(path: string): Locale {

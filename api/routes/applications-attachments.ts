@@ -1,6 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, removeAttachment } from '../../core/applications/application-attachments.ts';
+import { addAttachment } from '../../core/applications/add-attachment.ts';
+import { getAttachment } from '../../core/applications/get-attachment.ts';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../../core/applications/attachment-limits.ts';
+import { removeAttachment } from '../../core/applications/remove-attachment.ts';
 import { getApplication } from '../../core/applications/get-application.ts';
 import { DomainError } from '../../core/errors.ts';
 import { attachmentDisposition, dispositionFileName } from '../../core/files/content-disposition.ts';

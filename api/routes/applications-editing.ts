@@ -1,10 +1,14 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { addApplicationPartner } from '../../core/applications/add-application-partner.ts';
-import { addApplicationGoal, removeApplicationGoal, updateApplicationGoal } from '../../core/applications/application-goals.ts';
+import { addApplicationGoal } from '../../core/applications/add-application-goal.ts';
+import { removeApplicationGoal } from '../../core/applications/remove-application-goal.ts';
+import { updateApplicationGoal } from '../../core/applications/update-application-goal.ts';
 import { confirmApplicationPartner } from '../../core/applications/confirm-application-partner.ts';
-import { addPlanFlow, removePlanFlow } from '../../core/applications/plan-flows.ts';
+import { addPlanFlow } from '../../core/applications/add-plan-flow.ts';
+import { removePlanFlow } from '../../core/applications/remove-plan-flow.ts';
 import { removeApplicationPartner } from '../../core/applications/remove-application-partner.ts';
-import { submitApplication, withdrawApplication } from '../../core/applications/submit-application.ts';
+import { submitApplication } from '../../core/applications/submit-application.ts';
+import { withdrawApplication } from '../../core/applications/withdraw-application.ts';
 import { updateApplicationBasics } from '../../core/applications/update-application-basics.ts';
 import { updateApplicationFocus } from '../../core/applications/update-application-focus.ts';
 import { updateEmergencyPlan } from '../../core/applications/update-emergency-plan.ts';

@@ -1,6 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { advanceApplication, approveApplication, rejectApplication, returnApplication } from '../../core/applications/decide-application.ts';
-import { commentOnApplication, scoreApplication, startReview } from '../../core/applications/review-application.ts';
+import { advanceApplication } from '../../core/applications/advance-application.ts';
+import { approveApplication } from '../../core/applications/approve-application.ts';
+import { rejectApplication } from '../../core/applications/reject-application.ts';
+import { returnApplication } from '../../core/applications/return-application.ts';
+import { commentOnApplication } from '../../core/applications/comment-on-application.ts';
+import { scoreApplication } from '../../core/applications/score-application.ts';
+import { startReview } from '../../core/applications/start-review.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { permitted } from '../permitted.ts';
 import { problemResponses } from '../problem-schema.ts';

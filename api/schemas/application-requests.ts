@@ -1,9 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { applicationGoalInput, goalChangeInput } from '../../core/applications/application-goals.ts';
+import { applicationGoalInput, goalChangeInput } from '../../core/applications/goal-input.ts';
 import { APPLICATION_SECTIONS } from '../../core/applications/application-sections.ts';
-import { approvalInput, rejectionInput, returnInput } from '../../core/applications/decide-application.ts';
-import { planFlowInput } from '../../core/applications/plan-flows.ts';
-import { commentInput, scoresInput } from '../../core/applications/review-application.ts';
+import { approvalInput } from '../../core/applications/approval-input.ts';
+import { rejectionInput } from '../../core/applications/reject-application.ts';
+import { returnInput } from '../../core/applications/return-application.ts';
+import { planFlowInput } from '../../core/applications/plan-flow-input.ts';
+import { commentInput } from '../../core/applications/comment-on-application.ts';
+import { scoresInput } from '../../core/applications/score-application.ts';
 import { startApplicationInput } from '../../core/applications/start-application.ts';
 import { applicationBasicsInput } from '../../core/applications/update-application-basics.ts';
 import { applicationFocusInput } from '../../core/applications/update-application-focus.ts';

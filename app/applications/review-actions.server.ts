@@ -1,5 +1,12 @@
-import { approvalInput, advanceApplication, approveApplication, checkApproval, rejectApplication, rejectionInput, returnApplication, returnInput } from '../../core/applications/decide-application.ts';
-import { commentInput, commentOnApplication, scoreApplication, scoresInput, startReview } from '../../core/applications/review-application.ts';
+import { approvalInput } from '../../core/applications/approval-input.ts';
+import { advanceApplication } from '../../core/applications/advance-application.ts';
+import { approveApplication } from '../../core/applications/approve-application.ts';
+import { checkApproval } from '../../core/applications/check-approval.ts';
+import { rejectApplication, rejectionInput } from '../../core/applications/reject-application.ts';
+import { returnApplication, returnInput } from '../../core/applications/return-application.ts';
+import { commentInput, commentOnApplication } from '../../core/applications/comment-on-application.ts';
+import { scoreApplication, scoresInput } from '../../core/applications/score-application.ts';
+import { startReview } from '../../core/applications/start-review.ts';
 import type { CoreContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';

@@ -1,6 +1,7 @@
 import { data, Form, redirect, useActionData, useLoaderData, useParams } from 'react-router';
 import { DomainError } from '../../core/errors.ts';
-import { acceptInvitation, acceptInvitationInput, grantInvitation } from '../../core/identity/accept-invitation.ts';
+import { acceptInvitation, acceptInvitationInput } from '../../core/identity/accept-invitation.ts';
+import { grantInvitation } from '../../core/identity/grant-invitation.ts';
 import { PASSWORD_MIN } from '../../core/identity/password-policy.ts';
 import { getOpenInvitation } from '../../core/identity/get-invitation.ts';
 import { authHeaders } from '../auth/auth-headers.server.ts';

@@ -1,4 +1,4 @@
-import { getAttachment } from '../../core/applications/application-attachments.ts';
+import { getAttachment } from '../../core/applications/get-attachment.ts';
 import { attachmentDisposition } from '../../core/files/content-disposition.ts';
 import { guarded } from '../auth/guard.server.ts';
 import type { Route } from './+types/application-attachment';

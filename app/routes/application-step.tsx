@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from 'react-router';
-import { searchPartnerCandidates } from '../../core/applications/add-application-partner.ts';
+import { searchPartnerCandidates } from '../../core/applications/search-partner-candidates.ts';
 import { isApplicationStep } from '../../core/applications/application-sections.ts';
 import { checkApplication } from '../../core/applications/check-application.ts';
 import { getApplication } from '../../core/applications/get-application.ts';

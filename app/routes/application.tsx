@@ -1,7 +1,7 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import { confirmApplicationPartner } from '../../core/applications/confirm-application-partner.ts';
 import { getApplication } from '../../core/applications/get-application.ts';
-import { withdrawApplication } from '../../core/applications/submit-application.ts';
+import { withdrawApplication } from '../../core/applications/withdraw-application.ts';
 import { getRecordHistory } from '../../core/audit/get-record-history.ts';
 import { DomainError } from '../../core/errors.ts';
 import { can } from '../../core/identity/permissions.ts';

@@ -1,5 +1,5 @@
 import { useLoaderData, useSearchParams } from 'react-router';
-import { continuationChoices } from '../../core/applications/application-start-options.ts';
+import { continuationChoices } from '../../core/applications/continuation-choices.ts';
 import { getCall } from '../../core/calls/get-call.ts';
 import { can } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';

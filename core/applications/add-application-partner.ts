@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { applicationPartners } from '../../db/schema/applications.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -9,7 +9,6 @@ import { emailCoordinators } from './notify-partners.ts';
 import { refreshShape } from './refresh-shape.ts';
 import { resetConfirmations } from './reset-confirmations.ts';
 import { isRecordId } from '../records/record-id.ts';
-import { containsPattern } from '../records/contains-pattern.ts';
 
 export const MAX_PARTNERS = 6;
 
@@ -39,16 +38,4 @@ export async function addApplicationPartner(ctx: CoreContext, id: string, organi
     }));
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.partner-added', recordType: 'application', recordId: id, after: { organisationId, partner: organisation.legalName, confirmationsReset } });
   });
-}
-
-/** Organisations whose name matches, for the "add a partner" search (trigram index on legal_name). */
-export async function searchPartnerCandidates(ctx: CoreContext, q: string) {
-  const term = q.trim();
-  if (term.length < 2) return [];
-  return ctx.db
-    .select({ id: organisations.id, legalName: organisations.legalName, countryCode: organisations.countryCode, city: organisations.city })
-    .from(organisations)
-    .where(and(sql`${organisations.legalName} ilike ${containsPattern(term)}`))
-    .orderBy(organisations.legalName)
-    .limit(10);
 }

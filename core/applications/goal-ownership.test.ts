@@ -11,9 +11,13 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { ForbiddenError } from '../errors.ts';
 import { addApplicationPartner } from './add-application-partner.ts';
 import { confirmApplicationPartner } from './confirm-application-partner.ts';
-import { addApplicationGoal, applicationGoalInput, goalChangeInput, removeApplicationGoal, updateApplicationGoal } from './application-goals.ts';
+import { addApplicationGoal } from './add-application-goal.ts';
+import { applicationGoalInput, goalChangeInput } from './goal-input.ts';
+import { removeApplicationGoal } from './remove-application-goal.ts';
+import { updateApplicationGoal } from './update-application-goal.ts';
 import { getApplication } from './get-application.ts';
-import { addPlanFlow, planFlowInput } from './plan-flows.ts';
+import { addPlanFlow } from './add-plan-flow.ts';
+import { planFlowInput } from './plan-flow-input.ts';
 import { removeApplicationPartner } from './remove-application-partner.ts';
 import { coreContext } from '../context.ts';
 

@@ -32,9 +32,3 @@ export async function submitApplication(ctx: CoreContext, id: string, { publicUr
     },
   });
 }
-
-export async function withdrawApplication(ctx: CoreContext, id: string, { publicUrl }: { publicUrl: string }) {
-  const detail = await getApplication(ctx, id);
-  requirePermission(ctx.actor, 'application:edit', { organisationId: detail.application.coordinatorOrganisationId });
-  return changeApplicationStatus(ctx, id, { to: 'withdrawn', publicUrl });
-}

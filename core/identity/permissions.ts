@@ -28,7 +28,7 @@ export const permissions = {
   'application:create': { organisation: ['partner_coordinator'] },
   /**
    * Edit, submit, withdraw: the coordinating partner's coordinators. Scoped to another partner, its
-   * coordinators' right to write that partner's own goals (core/applications/application-goals.ts).
+   * coordinators' right to write that partner's own goals (core/applications/*-application-goal.ts).
    */
   'application:edit': { organisation: ['partner_coordinator'] },
   /** Confirm taking part: a coordinator of that partner organisation. */

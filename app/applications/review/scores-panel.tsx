@@ -1,6 +1,6 @@
 import { Form } from 'react-router';
 import type { getApplicationReview } from '../../../core/applications/get-application-review.ts';
-import { SCORE_MAX } from '../../../core/applications/review-application.ts';
+import { SCORE_MAX } from '../../../core/applications/score-application.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { SelectField } from '../../forms/form-fields.tsx';

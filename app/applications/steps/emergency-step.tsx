@@ -1,5 +1,5 @@
 import { Form } from 'react-router';
-import { MAX_ATTACHMENT_BYTES } from '../../../core/applications/application-attachments.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../../core/applications/attachment-limits.ts';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
 import type { FieldError } from '../../forms/field-errors.ts';
 import { TextAreaField } from '../../forms/form-fields.tsx';

@@ -1,6 +1,6 @@
 import { SelectField, TextAreaField, TextField } from '../../forms/form-fields.tsx';
 import { Form } from 'react-router';
-import { INDICATOR_ROWS } from '../../../core/applications/application-goals.ts';
+import { INDICATOR_ROWS } from '../../../core/applications/goal-input.ts';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import type { FieldError } from '../../forms/field-errors.ts';

@@ -1,16 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { applicationAttachments } from '../../db/schema/applications.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
-import { DomainError, NotFoundError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { requireUser } from '../identity/permissions.ts';
-import { findReadableApplication } from './application-scope.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
-import { isRecordId } from '../records/record-id.ts';
 import { isPdf } from '../files/is-pdf.ts';
-
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 10;
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-limits.ts';
 
 export async function addAttachment(ctx: CoreContext, id: string, file: { name: string; content: Uint8Array }) {
   const actor = requireUser(ctx.actor);
@@ -30,30 +26,4 @@ export async function addAttachment(ctx: CoreContext, id: string, file: { name: 
     await touchApplication(tx, id);
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.attachment-added', recordType: 'application', recordId: id, after: { attachmentId: row!.id, fileName, sizeBytes: file.content.length } });
   });
-}
-
-export async function removeAttachment(ctx: CoreContext, id: string, attachmentId: string) {
-  await ctx.db.transaction(async (tx) => {
-    await lockEditableApplication(ctx, tx, id);
-    if (!isRecordId(attachmentId)) return;
-    const removed = await tx
-      .delete(applicationAttachments)
-      .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, id)))
-      .returning({ fileName: applicationAttachments.fileName });
-    if (removed.length === 0) return;
-    await touchApplication(tx, id);
-    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.attachment-removed', recordType: 'application', recordId: id, before: { attachmentId, fileName: removed[0]!.fileName } });
-  });
-}
-
-/** The file, for whoever may read the application. */
-export async function getAttachment(ctx: CoreContext, id: string, attachmentId: string) {
-  await findReadableApplication(ctx, id);
-  if (!isRecordId(attachmentId)) throw new NotFoundError('attachment');
-  const [row] = await ctx.db
-    .select()
-    .from(applicationAttachments)
-    .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, id)));
-  if (!row) throw new NotFoundError('attachment');
-  return row;
 }

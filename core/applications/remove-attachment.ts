@@ -1,0 +1,20 @@
+import { and, eq } from 'drizzle-orm';
+import { applicationAttachments } from '../../db/schema/applications.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreContext } from '../context.ts';
+import { lockEditableApplication, touchApplication } from './editable-application.ts';
+import { isRecordId } from '../records/record-id.ts';
+
+export async function removeAttachment(ctx: CoreContext, id: string, attachmentId: string) {
+  await ctx.db.transaction(async (tx) => {
+    await lockEditableApplication(ctx, tx, id);
+    if (!isRecordId(attachmentId)) return;
+    const removed = await tx
+      .delete(applicationAttachments)
+      .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, id)))
+      .returning({ fileName: applicationAttachments.fileName });
+    if (removed.length === 0) return;
+    await touchApplication(tx, id);
+    await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.attachment-removed', recordType: 'application', recordId: id, before: { attachmentId, fileName: removed[0]!.fileName } });
+  });
+}
