@@ -19,7 +19,7 @@ import { readForm } from '../forms/read-form.server.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   try {
-    const invitation = await getOpenInvitation(context.core, params.token);
+    const invitation = await getOpenInvitation(context.core, { token: params.token });
     const actor = context.core.actor;
     const signedInAsInvitee = actor.kind === 'user' && actor.userId === invitation.existingUserId;
     return { invitation: { ...invitation, id: undefined }, problem: null, signedInAsInvitee };
@@ -36,7 +36,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values = { name: String(form.get('name') ?? '') };
   try {
     if (form.get('intent') === 'grant' && context.core.actor.kind === 'user') {
-      await grantInvitation(context.core, params.token, context.core.actor.userId);
+      await grantInvitation(context.core, { token: params.token, userId: context.core.actor.userId });
       return redirect(`/${t.locale}/account?welcome=1`);
     }
     const parsed = acceptInvitationInput.safeParse({ ...Object.fromEntries(form), token: params.token });

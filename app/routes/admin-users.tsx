@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     const form = await readForm(request);
-    await anonymiseUser(context.core, String(form.get('userId') ?? ''));
+    await anonymiseUser(context.core, { userId: String(form.get('userId') ?? '') });
     return redirect(`/${params.lang}/admin/users?anonymised=1`);
   });
 }

@@ -37,7 +37,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const t = translatorFor(params.lang);
     const form = await readForm(request);
     if (form.get('intent') === 'revoke') {
-      await revokeInvitation(context.core, String(form.get('id') ?? ''));
+      await revokeInvitation(context.core, { invitationId: String(form.get('id') ?? '') });
       return redirect(`/${t.locale}/invitations?revoked=1`);
     }
     const values: Values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
     if (!parsed.success) return data({ errors: zodFieldErrors(t, parsed.error), values }, { status: 400 });
     try {
-      await createInvitation(context.core, parsed.data, { publicUrl: context.publicUrl });
+      await createInvitation(context.core, parsed.data);
     } catch (error) {
       if (!(error instanceof DomainError) || error.status >= 403) throw error;
       return data({ errors: [domainFieldError(t, error)], values }, { status: error.status });

@@ -28,7 +28,7 @@ export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;
 export async function acceptInvitation(ctx: CoreContext, input: AcceptInvitationInput) {
   const { db } = ctx;
   const now = ctx.now();
-  const invitation = await getOpenInvitation(ctx, input.token);
+  const invitation = await getOpenInvitation(ctx, { token: input.token });
   if (invitation.existingUserId) throw new DomainError('invitationNeedsSignIn', { status: 409 });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

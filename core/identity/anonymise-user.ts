@@ -12,7 +12,7 @@ import { isStorableText } from '../input/text.ts';
  * Removes a person's name, contacts, sign-in and sessions, and the names on their participant records,
  * while keeping the rows that statistics count (gender, birth year, countries, dates). Administrators only.
  */
-export async function anonymiseUser(ctx: CoreContext, userId: string) {
+export async function anonymiseUser(ctx: CoreContext, { userId }: { userId: string }) {
   const now = ctx.now();
   requirePermission(ctx.actor, 'user:anonymise');
   // Account ids are better-auth's own strings, not always UUIDs: text that cannot be stored names nobody.

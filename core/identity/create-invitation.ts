@@ -47,7 +47,6 @@ function permissionFor(actor: Actor, input: CreateInvitationInput): { permission
 export async function createInvitation(
   ctx: CoreContext,
   input: CreateInvitationInput,
-  { publicUrl }: { publicUrl: string },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const actor = ctx.actor;
   const now = ctx.now();
@@ -108,7 +107,7 @@ export async function createInvitation(
         inviter: inviter?.name ?? agencyRow?.name ?? '',
         role: t.t(`role.${input.role}`),
         organisation: organisationName ?? 'none',
-        url: `${publicUrl}/${input.locale}/invitations/${token}`,
+        url: `${ctx.publicUrl ?? ''}/${input.locale}/invitations/${token}`,
         expires: t.date(expiresAt),
       },
     });

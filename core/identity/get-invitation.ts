@@ -23,7 +23,7 @@ export interface OpenInvitation {
  * The invitation behind a link, if it can still be accepted. The token is the only credential,
  * so this is public; it says why a link no longer works (used, revoked, expired) without leaking more.
  */
-export async function getOpenInvitation(ctx: CoreContext, token: string): Promise<OpenInvitation> {
+export async function getOpenInvitation(ctx: CoreContext, { token }: { token: string }): Promise<OpenInvitation> {
   const { db } = ctx;
   const now = ctx.now();
   const [row] = await db

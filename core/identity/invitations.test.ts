@@ -22,9 +22,8 @@ const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
 const invite = (actor: Parameters<typeof createInvitation>[0]['actor'], input: Partial<CreateInvitationInput> & Pick<CreateInvitationInput, 'role'>) =>
   createInvitation(
-    coreContext({ db: testDb.db, actor }),
+    coreContext({ db: testDb.db, actor, publicUrl }),
     { email: `invitee.${Math.random().toString(36).slice(2)}@example.org`, name: 'Sita Shrestha', locale: 'en', ...input },
-    { publicUrl },
   );
 
 async function world() {
@@ -94,11 +93,11 @@ describe('an invitation', () => {
   it('expires after seven days and stops working when revoked', async () => {
     const w = await world();
     const { token } = await invite(w.admin.actor, { role: 'finance_officer' });
-    await expect(getOpenInvitation(coreContext({ db: testDb.db, now: () => new Date(Date.now() + 8 * 24 * 3600_000) }), token)).rejects.toMatchObject({ code: 'invitationExpired' });
+    await expect(getOpenInvitation(coreContext({ db: testDb.db, now: () => new Date(Date.now() + 8 * 24 * 3600_000) }), { token })).rejects.toMatchObject({ code: 'invitationExpired' });
     const second = await invite(w.coordinator.actor, { role: 'partner_finance', organisationId: w.kathmandu.id });
-    await expect(revokeInvitation(coreContext({ db: testDb.db, actor: w.bergenCoordinator.actor }), second.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await revokeInvitation(coreContext({ db: testDb.db, actor: w.coordinator.actor }), second.id);
-    await expect(getOpenInvitation(coreContext({ db: testDb.db }), second.token)).rejects.toMatchObject({ code: 'invitationRevoked' });
+    await expect(revokeInvitation(coreContext({ db: testDb.db, actor: w.bergenCoordinator.actor }), { invitationId: second.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await revokeInvitation(coreContext({ db: testDb.db, actor: w.coordinator.actor }), { invitationId: second.id });
+    await expect(getOpenInvitation(coreContext({ db: testDb.db }), { token: second.token })).rejects.toMatchObject({ code: 'invitationRevoked' });
   });
 
   it('adds a role to an existing account only for that account', async () => {
@@ -106,8 +105,8 @@ describe('an invitation', () => {
     const person = await createUser(testDb.db, { email: 'two.hats@example.org', memberships: [{ organisationId: w.bergen.id, role: 'partner_finance' }] });
     const { token } = await invite(w.coordinator.actor, { role: 'partner_finance', organisationId: w.kathmandu.id, email: 'two.hats@example.org' });
     await expect(acceptInvitation(coreContext({ db: testDb.db }), { token, name: 'x', password: 'a-long-password', passwordRepeat: 'a-long-password' })).rejects.toMatchObject({ code: 'invitationNeedsSignIn' });
-    await expect(grantInvitation(coreContext({ db: testDb.db }), token, w.admin.id)).rejects.toMatchObject({ code: 'invitationForSomeoneElse' });
-    await grantInvitation(coreContext({ db: testDb.db }), token, person.id);
+    await expect(grantInvitation(coreContext({ db: testDb.db }), { token, userId: w.admin.id })).rejects.toMatchObject({ code: 'invitationForSomeoneElse' });
+    await grantInvitation(coreContext({ db: testDb.db }), { token, userId: person.id });
     const actor = await loadActor(testDb.db, person.id);
     expect(actor.kind === 'user' && actor.memberships).toHaveLength(2);
   });

@@ -47,8 +47,8 @@ describe('personal data', () => {
   it('anonymises a person: names, contacts and sign-in go, statistics stay', async () => {
     const { record, person } = await participantWithAccount();
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
-    await expect(anonymiseUser(coreContext({ db: testDb.db, actor: person.actor }), person.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await anonymiseUser(coreContext({ db: testDb.db, actor: admin.actor }), person.id);
+    await expect(anonymiseUser(coreContext({ db: testDb.db, actor: person.actor }), { userId: person.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await anonymiseUser(coreContext({ db: testDb.db, actor: admin.actor }), { userId: person.id });
 
     const [row] = await testDb.db.select().from(user).where(eq(user.id, person.id));
     expect(row).toMatchObject({ name: 'Anonymised person', email: `anonymised-${person.id}@invalid` });

@@ -7,7 +7,7 @@ import { requirePermission } from './permissions.ts';
 import { isRecordId } from '../records/record-id.ts';
 
 /** Withdraws an open invitation; its link stops working. Coordinators only their own organisation's. */
-export async function revokeInvitation(ctx: CoreContext, invitationId: string) {
+export async function revokeInvitation(ctx: CoreContext, { invitationId }: { invitationId: string }) {
   const now = ctx.now();
   const actor = ctx.actor;
   requirePermission(actor, 'invitation:revoke');
