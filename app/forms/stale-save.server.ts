@@ -26,7 +26,7 @@ export function isStaleEdit(error: unknown): error is DomainError {
  * For any other error it answers `null` without reading anything, and the caller handles or rethrows it:
  *
  *     } catch (error) {
- *       const stale = await staleSave(t, error, values, async () => (await getCall(ctx, id)).call.updatedAt.toISOString(), 'title');
+ *       const stale = await staleSave(t, error, values, async () => (await getCall(ctx, { callId: id })).call.updatedAt.toISOString(), 'title');
  *       if (stale) return stale;
  *       throw error;
  *     }

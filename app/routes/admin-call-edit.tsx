@@ -18,7 +18,7 @@ import { readForm } from '../forms/read-form.server.ts';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'call:manage');
-    const { call, criteria } = await getCall(context.core, params.id);
+    const { call, criteria } = await getCall(context.core, { callId: params.id });
     const programmes = (await listProgrammes(context.core)).map(({ id, name }) => ({ id, name }));
     return { id: call.id, programmes, values: callValues(translatorFor(params.lang), call, criteria), version: call.updatedAt.toISOString() };
   });
@@ -40,10 +40,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { input, errors } = parseCallForm(t, values);
     if (!input) return data<Result>({ errors, values, version }, { status: 400 });
     try {
-      await updateCall(context.core, params.id, input, version);
+      await updateCall(context.core, { callId: params.id, ...input, version });
     } catch (error) {
       // Stale: keep what this person typed and take the new version, so a second save is a knowing one.
-      const stale = await staleSave(t, error, values, async () => (await getCall(context.core, params.id)).call.updatedAt.toISOString(), 'title');
+      const stale = await staleSave(t, error, values, async () => (await getCall(context.core, { callId: params.id })).call.updatedAt.toISOString(), 'title');
       if (stale) return stale;
       if (!isFormRefusal(error)) throw error;
       return data<Result>({ errors: domainFieldErrors(t, error, 'title'), values, version }, { status: error.status });

@@ -16,7 +16,7 @@ import type { Route } from './+types/call';
 /** A call's public page: what it funds, until when, how applications are scored, and the programme's rules. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const page = await getCall(context.core, params.id);
+    const page = await getCall(context.core, { callId: params.id });
     // A coordinator sees which of their partnerships can continue into a call for a later stage, and why not.
     const continuations = page.phase === 'open' && page.call.stage !== 'feasibility' && can(context.core.actor, 'application:create') ? await continuationChoices(context.core, page.call.id) : null;
     return { ...page, canManage: can(context.core.actor, 'call:manage'), continuations };

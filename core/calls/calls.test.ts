@@ -118,7 +118,7 @@ describe('plausible dates for a call', () => {
     await expect(createCall(pinned, { ...input, deadline: '2032-01-15' })).rejects.toMatchObject({ code: 'callDateOutOfRange', field: 'deadline' });
     const { id } = await createCall(pinned, { ...input, deadline: '2031-12-31' });
     const [row] = await testDb.db.select().from(calls).where(eq(calls.id, id));
-    await expect(updateCall(pinned, id, { ...input, opensOn: '2027-01-10', deadline: '2027-01-09' }, row!.updatedAt.toISOString())).rejects.toMatchObject({
+    await expect(updateCall(pinned, { callId: id, ...input, opensOn: '2027-01-10', deadline: '2027-01-09', version: row!.updatedAt.toISOString() })).rejects.toMatchObject({
       problems: [{ field: 'deadline', code: 'deadlineBeforeOpening' }],
     });
   });
@@ -129,7 +129,7 @@ describe('managing calls', () => {
     const programme = await createProgramme(testDb.db);
     const ctx = await adviser();
     const { id } = await createCall(ctx, callInput.parse(form(programme.id)));
-    const page = await getCall(coreContext({ db: testDb.db, now: () => new Date('2026-10-01T12:00:00Z') }), id);
+    const page = await getCall(coreContext({ db: testDb.db, now: () => new Date('2026-10-01T12:00:00Z') }), { callId: id });
     expect(page).toMatchObject({ phase: 'open', call: { title: 'Health 2027: collaboration agreements', budgetCeilingMinor: 3_000_000_000 }, programme: { id: programme.id } });
     expect(page.criteria.map((c) => [c.name, c.weight, c.position])).toEqual([['Relevance', 40, 0], ['Reciprocity and mutual learning', 35, 1], ['Feasibility and duty of care', 25, 2]]);
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.recordId, id));
@@ -138,7 +138,7 @@ describe('managing calls', () => {
     const input = callInput.parse(form(programme.id));
     const finance = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
     await expect(createCall(coreContext({ db: testDb.db, actor: finance.actor }), input)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(updateCall(coreContext({ db: testDb.db, actor: finance.actor }), id, input, new Date().toISOString())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateCall(coreContext({ db: testDb.db, actor: finance.actor }), { callId: id, ...input, version: new Date().toISOString() })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createCall(coreContext({ db: testDb.db }), input)).rejects.toBeInstanceOf(UnauthenticatedError);
     // The API path gets the same rule as the form.
     await expect(createCall(ctx, { ...input, criteria: [{ name: 'Relevance', weight: 90 }] })).rejects.toMatchObject({ code: 'weightsSum', params: { sum: 90 } });
@@ -149,13 +149,13 @@ describe('managing calls', () => {
     const call = await insertCall(testDb.db);
     const ctx = await adviser();
     const seen = call.updatedAt.toISOString();
-    await updateCall(ctx, call.id, callInput.parse(form(call.programmeId, { criteria: rows(['Relevance', '50'], ['Learning', '50']) })), seen);
+    await updateCall(ctx, { callId: call.id, ...callInput.parse(form(call.programmeId, { criteria: rows(['Relevance', '50'], ['Learning', '50']) })), version: seen });
     const criteria = await testDb.db.select().from(callCriteria).where(eq(callCriteria.callId, call.id)).orderBy(asc(callCriteria.position));
     expect(criteria.map((c) => [c.name, c.weight])).toEqual([['Relevance', 50], ['Learning', 50]]);
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, 'call.updated'));
     expect(entry?.after).toMatchObject({ title: 'Health 2027: collaboration agreements', criteria: [{ name: 'Relevance', weight: 50 }, { name: 'Learning', weight: 50 }] });
 
-    await expect(updateCall(ctx, call.id, callInput.parse(form(call.programmeId, { title: 'Lost edit' })), seen)).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
+    await expect(updateCall(ctx, { callId: call.id, ...callInput.parse(form(call.programmeId, { title: 'Lost edit' })), version: seen })).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
     const [row] = await testDb.db.select().from(calls).where(eq(calls.id, call.id));
     expect(row?.title).toBe('Health 2027: collaboration agreements');
   });
@@ -167,11 +167,11 @@ describe('managing calls', () => {
     await testDb.db.insert(applicationScores).values({ applicationId: application.id, criterionId: call.criteria[0]!.id, adviserId: scorer.id, score: 4 });
     const ctx = coreContext({ db: testDb.db, actor: scorer.actor });
     const same = call.criteria.map((c) => [c.name, String(c.weight)] as [string, string]);
-    await expect(updateCall(ctx, call.id, callInput.parse(form(call.programmeId, { criteria: rows(['Relevance', '100']) })), call.updatedAt.toISOString())).rejects.toMatchObject({ code: 'criteriaInUse', status: 409 });
-    await updateCall(ctx, call.id, callInput.parse(form(call.programmeId, { title: 'Renamed', criteria: rows(...same) })), call.updatedAt.toISOString());
+    await expect(updateCall(ctx, { callId: call.id, ...callInput.parse(form(call.programmeId, { criteria: rows(['Relevance', '100']) })), version: call.updatedAt.toISOString() })).rejects.toMatchObject({ code: 'criteriaInUse', status: 409 });
+    await updateCall(ctx, { callId: call.id, ...callInput.parse(form(call.programmeId, { title: 'Renamed', criteria: rows(...same) })), version: call.updatedAt.toISOString() });
     const kept = await testDb.db.select({ id: callCriteria.id }).from(callCriteria).where(eq(callCriteria.callId, call.id));
     expect(kept.map((c) => c.id).sort()).toEqual(call.criteria.map((c) => c.id).sort());
-    expect((await getCall(coreContext({ db: testDb.db }), call.id)).call.title).toBe('Renamed');
+    expect((await getCall(coreContext({ db: testDb.db }), { callId: call.id })).call.title).toBe('Renamed');
   });
 });
 

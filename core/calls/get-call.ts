@@ -10,7 +10,7 @@ import { isRecordId } from '../records/record-id.ts';
  * A call's public page: dates, ceiling, priorities, its scoring criteria in order, and the rules of its
  * programme (ages, stay lengths, shapes, documents), with where it stands at `now`.
  */
-export async function getCall(ctx: CoreContext, id: string) {
+export async function getCall(ctx: CoreContext, { callId: id }: { callId: string }) {
   const now = ctx.now();
   if (!isRecordId(id)) throw new NotFoundError('call');
   const [row] = await ctx.db

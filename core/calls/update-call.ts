@@ -13,11 +13,11 @@ const sameCriteria = (a: CallInput['criteria'], b: CallInput['criteria']) =>
   a.length === b.length && a.every((c, i) => c.name === b[i]!.name && c.weight === b[i]!.weight);
 
 /**
- * Saves a call if nobody saved it since the editor loaded it (`expectedUpdatedAt`; stale → 409). Changed
+ * Saves a call if nobody saved it since the editor loaded it (`version`; stale → 409). Changed
  * criteria replace the old ones in the same transaction, unless an adviser has already scored an
  * application against them: then they are fixed (409 `criteriaInUse`), so no score loses its meaning.
  */
-export async function updateCall(ctx: CoreContext, id: string, input: CallInput, expectedUpdatedAt: string) {
+export async function updateCall(ctx: CoreContext, { callId: id, version, ...input }: CallInput & { callId: string; version: string }) {
   const now = ctx.now();
   requirePermission(ctx.actor, 'call:manage');
   await ctx.db.transaction(async (tx) => {
@@ -28,7 +28,7 @@ export async function updateCall(ctx: CoreContext, id: string, input: CallInput,
     const [after] = await tx
       .update(calls)
       .set({ ...fields, updatedAt: new Date() })
-      .where(and(eq(calls.id, id), isVersion(calls.updatedAt, expectedUpdatedAt)))
+      .where(and(eq(calls.id, id), isVersion(calls.updatedAt, version)))
       .returning();
     if (!after) throw new DomainError('staleEdit', { status: 409 });
 
