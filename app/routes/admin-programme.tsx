@@ -21,7 +21,7 @@ import { readForm } from '../forms/read-form.server.ts';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'programme:manage');
-    const { programme, calls } = await getProgramme(context.core, params.id);
+    const { programme, calls } = await getProgramme(context.core, { programmeId: params.id });
     return { id: programme.id, values: programmeValues(programme), version: programme.updatedAt.toISOString(), calls };
   });
 }
@@ -42,10 +42,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { input, errors } = parseProgrammeForm(t, values);
     if (!input) return data<Result>({ errors, values, version }, { status: 400 });
     try {
-      await updateProgramme(context.core, params.id, input, version);
+      await updateProgramme(context.core, { programmeId: params.id, ...input, version });
     } catch (error) {
       // Someone saved in between: keep what this person typed, and let them save over it knowingly.
-      const stale = await staleSave(t, error, values, async () => (await getProgramme(context.core, params.id)).programme.updatedAt.toISOString(), 'name');
+      const stale = await staleSave(t, error, values, async () => (await getProgramme(context.core, { programmeId: params.id })).programme.updatedAt.toISOString(), 'name');
       if (stale) return stale;
       if (!(error instanceof DomainError) || error.code !== 'programmeCodeTaken') throw error;
       return data<Result>({ errors: [domainFieldError(t, error, 'name')], values, version }, { status: 409 });

@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors.ts';
 import { isRecordId } from '../records/record-id.ts';
 
 /** A programme with its rules and its calls, newest first. Public, like the rules themselves. */
-export async function getProgramme(ctx: CoreContext, id: string) {
+export async function getProgramme(ctx: CoreContext, { programmeId: id }: { programmeId: string }) {
   if (!isRecordId(id)) throw new NotFoundError('programme');
   const [programme] = await ctx.db.select().from(programmes).where(eq(programmes.id, id));
   if (!programme) throw new NotFoundError('programme');

@@ -74,17 +74,17 @@ describe('managing programmes', () => {
     const programme = await insertProgramme(testDb.db, { code: 'volunteer-youth-x', name: 'Volunteer/Youth', minAge: 18, maxAge: 25 });
     const admin = await staff('administrator');
     const seen = programme.updatedAt.toISOString();
-    await updateProgramme(admin, programme.id, programmeInput.parse(form({ code: 'volunteer-youth-x', name: 'Volunteer/Youth', minAge: '18', maxAge: '30' })), seen);
+    await updateProgramme(admin, { programmeId: programme.id, ...programmeInput.parse(form({ code: 'volunteer-youth-x', name: 'Volunteer/Youth', minAge: '18', maxAge: '30' })), version: seen });
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, 'programme.updated'));
     expect(entry?.before).toMatchObject({ maxAge: 25 });
     expect(entry?.after).toMatchObject({ maxAge: 30 });
     expect(entry?.after).not.toHaveProperty('name');
 
-    await expect(updateProgramme(admin, programme.id, programmeInput.parse(form({ code: 'volunteer-youth-x', maxAge: '28' })), seen)).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
-    await expect(updateProgramme(admin, programme.id, programmeInput.parse(form({ code: 'volunteer-youth-x' })), 'not a date')).rejects.toMatchObject({ code: 'staleEdit' });
+    await expect(updateProgramme(admin, { programmeId: programme.id, ...programmeInput.parse(form({ code: 'volunteer-youth-x', maxAge: '28' })), version: seen })).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
+    await expect(updateProgramme(admin, { programmeId: programme.id, ...programmeInput.parse(form({ code: 'volunteer-youth-x' })), version: 'not a date' })).rejects.toMatchObject({ code: 'staleEdit' });
     const [row] = await testDb.db.select().from(programmes).where(eq(programmes.id, programme.id));
     expect(row?.maxAge).toBe(30);
-    await expect(updateProgramme(await staff('finance_officer'), programme.id, programmeInput.parse(form()), row!.updatedAt.toISOString())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateProgramme(await staff('finance_officer'), { programmeId: programme.id, ...programmeInput.parse(form()), version: row!.updatedAt.toISOString() })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('lists programmes with their number of calls, and shows one with its calls', async () => {
@@ -93,8 +93,8 @@ describe('managing programmes', () => {
     await createCall(testDb.db, { programmeId: programme.id, title: 'Newer call', opensOn: '2026-01-01' });
     const listed = await listProgrammes(coreContext({ db: testDb.db }));
     expect(listed[0]).toMatchObject({ name: 'AAA listed first', callCount: 2 });
-    const page = await getProgramme(coreContext({ db: testDb.db }), programme.id);
+    const page = await getProgramme(coreContext({ db: testDb.db }), { programmeId: programme.id });
     expect(page.calls.map((c) => c.title)).toEqual(['Newer call', 'Older call']);
-    await expect(getProgramme(coreContext({ db: testDb.db }), 'nope')).rejects.toMatchObject({ code: 'notFound' });
+    await expect(getProgramme(coreContext({ db: testDb.db }), { programmeId: 'nope' })).rejects.toMatchObject({ code: 'notFound' });
   });
 });

@@ -8,10 +8,10 @@ import { isVersion } from '../records/expected-version.ts';
 import type { ProgrammeInput } from './programme-input.ts';
 
 /**
- * Saves a programme's rules if nobody saved them since the editor loaded the form (`expectedUpdatedAt`):
+ * Saves a programme's rules if nobody saved them since the editor loaded the form (`version`):
  * a stale save is refused (409) and changes nothing. The audit entry holds the fields that changed.
  */
-export async function updateProgramme(ctx: CoreContext, id: string, input: ProgrammeInput, expectedUpdatedAt: string) {
+export async function updateProgramme(ctx: CoreContext, { programmeId: id, version, ...input }: ProgrammeInput & { programmeId: string; version: string }) {
   requirePermission(ctx.actor, 'programme:manage');
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(programmes).where(eq(programmes.id, id)).for('update');
@@ -24,7 +24,7 @@ export async function updateProgramme(ctx: CoreContext, id: string, input: Progr
     const [after] = await tx
       .update(programmes)
       .set({ ...input, updatedAt: new Date() })
-      .where(and(eq(programmes.id, id), isVersion(programmes.updatedAt, expectedUpdatedAt)))
+      .where(and(eq(programmes.id, id), isVersion(programmes.updatedAt, version)))
       .returning();
     if (!after) throw new DomainError('staleEdit', { status: 409 });
     const { updatedAt: _b, createdAt: _c, ...beforeFields } = before;
