@@ -67,7 +67,7 @@ export function registerOrganisationWrites(api: OpenAPIHono<ApiEnv>) {
         extensions: { similar: result.similar },
       });
     }
-    const { organisation, partnerships } = await getOrganisation(c.var.core, result.id);
+    const { organisation, partnerships } = await getOrganisation(c.var.core, { organisationId: result.id });
     c.header('Location', `/api/v1/organisations/${organisation.id}`);
     c.header('ETag', etagFor(organisation.updatedAt));
     return c.json(organisationBodyOf(organisation, partnerships), 201);
@@ -78,9 +78,9 @@ export function registerOrganisationWrites(api: OpenAPIHono<ApiEnv>) {
     const { version: bodyVersion, ...input } = c.req.valid('json');
     const version = requireVersion(c.req.valid('header')['if-match'], bodyVersion);
     // A well-formed id that names no organisation is a 404 from the core; one that is not an id at all, too.
-    await getOrganisation(c.var.core, id);
-    await updateOrganisation(c.var.core, id, input, version);
-    const { organisation, partnerships } = await getOrganisation(c.var.core, id);
+    await getOrganisation(c.var.core, { organisationId: id });
+    await updateOrganisation(c.var.core, { organisationId: id, ...input, version });
+    const { organisation, partnerships } = await getOrganisation(c.var.core, { organisationId: id });
     c.header('ETag', etagFor(organisation.updatedAt));
     return c.json(organisationBodyOf(organisation, partnerships), 200);
   });

@@ -66,7 +66,7 @@ export function registerOrganisations(api: OpenAPIHono<ApiEnv>) {
   });
 
   api.openapi(get, async (c) => {
-    const { organisation, partnerships } = await getOrganisation(c.var.core, c.req.valid('param').id);
+    const { organisation, partnerships } = await getOrganisation(c.var.core, { organisationId: c.req.valid('param').id });
     c.header('ETag', etagFor(organisation.updatedAt));
     return c.json(organisationBodyOf(organisation, partnerships), 200);
   });

@@ -18,7 +18,7 @@ import { readForm } from '../forms/read-form.server.ts';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     requirePermission(context.core.actor, 'organisation:update', { organisationId: params.id });
-    const { organisation: o } = await getOrganisation(context.core, params.id);
+    const { organisation: o } = await getOrganisation(context.core, { organisationId: params.id });
     const values: OrganisationValues = Object.fromEntries(
       Object.entries({ ...o, createdAt: undefined, updatedAt: undefined, id: undefined }).map(([k, v]) => [k, v == null ? '' : String(v)]),
     );
@@ -42,10 +42,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const parsed = organisationInput.safeParse(values);
     if (!parsed.success) return data<Result>({ errors: zodFieldErrors(t, parsed.error), values, version }, { status: 400 });
     try {
-      await updateOrganisation(context.core, params.id, parsed.data, version);
+      await updateOrganisation(context.core, { organisationId: params.id, ...parsed.data, version });
     } catch (error) {
       // Someone saved in between: keep what this person typed, and let them save over it knowingly.
-      const stale = await staleSave(t, error, values, async () => (await getOrganisation(context.core, params.id)).organisation.updatedAt.toISOString(), 'legalName');
+      const stale = await staleSave(t, error, values, async () => (await getOrganisation(context.core, { organisationId: params.id })).organisation.updatedAt.toISOString(), 'legalName');
       if (stale) return stale;
       throw error;
     }

@@ -16,7 +16,7 @@ import type { Route } from './+types/organisation';
 /** Public: anyone may see an organisation and its running and finished partnerships. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const { organisation, partnerships } = await getOrganisation(context.core, params.id);
+    const { organisation, partnerships } = await getOrganisation(context.core, { organisationId: params.id });
     const history = await getRecordHistory(context.core, 'organisation', organisation.id);
     const locale = translatorFor(params.lang).locale;
     const type = codelist('OrganisationType').find((c) => c.code === organisation.organisationType);

@@ -9,7 +9,7 @@ import { isRecordId } from '../records/record-id.ts';
 const publicStatuses = ['active', 'closing', 'closed'];
 
 /** An organisation's public page: who and where, and its public partnerships. No contacts. */
-export async function getOrganisation(ctx: CoreContext, id: string) {
+export async function getOrganisation(ctx: CoreContext, { organisationId: id }: { organisationId: string }) {
   if (!isRecordId(id)) throw new NotFoundError('organisation');
   const [organisation] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
   if (!organisation) throw new NotFoundError('organisation');

@@ -60,8 +60,8 @@ describe('editing an organisation', () => {
     const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: org.id, role: 'partner_coordinator' }] });
     const ctx = coreContext({ db: testDb.db, actor: coordinator.actor });
     const input = form({ legalName: org.legalName, countryCode: 'UG', city: 'Gulu', website: 'https://gwen.example.ug' });
-    await updateOrganisation(ctx, org.id, input, org.updatedAt.toISOString());
-    await expect(updateOrganisation(ctx, other.id, input, other.updatedAt.toISOString())).rejects.toBeInstanceOf(ForbiddenError);
+    await updateOrganisation(ctx, { organisationId: org.id, ...input, version: org.updatedAt.toISOString() });
+    await expect(updateOrganisation(ctx, { organisationId: other.id, ...input, version: other.updatedAt.toISOString() })).rejects.toBeInstanceOf(ForbiddenError);
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, 'organisation.updated'));
     expect(entry?.after).toMatchObject({ website: 'https://gwen.example.ug', sectorCode: '15150' });
     expect(entry?.after).not.toHaveProperty('legalName');
@@ -72,8 +72,8 @@ describe('editing an organisation', () => {
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
     const ctx = coreContext({ db: testDb.db, actor: admin.actor });
     const seen = org.updatedAt.toISOString();
-    await updateOrganisation(ctx, org.id, form({ legalName: 'Fundación Ayni', countryCode: 'BO', city: 'La Paz' }), seen);
-    await expect(updateOrganisation(ctx, org.id, form({ legalName: 'Fundacion Ayni', countryCode: 'BO', city: 'El Alto' }), seen)).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
+    await updateOrganisation(ctx, { organisationId: org.id, ...form({ legalName: 'Fundación Ayni', countryCode: 'BO', city: 'La Paz' }), version: seen });
+    await expect(updateOrganisation(ctx, { organisationId: org.id, ...form({ legalName: 'Fundacion Ayni', countryCode: 'BO', city: 'El Alto' }), version: seen })).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
     const [row] = await testDb.db.select().from(organisations).where(eq(organisations.id, org.id));
     expect(row).toMatchObject({ legalName: 'Fundación Ayni', city: 'La Paz' });
   });
@@ -85,7 +85,7 @@ describe('the public organisation page', () => {
     const b = await createOrganisation(testDb.db, { countryCode: 'TZ', city: 'Moshi' });
     await createPartnership(testDb.db, { partners: [a, b], title: 'Running', status: 'active' });
     await createPartnership(testDb.db, { partners: [a, b], title: 'Draft', status: 'draft' });
-    const page = await getOrganisation(coreContext({ db: testDb.db }), a.id);
+    const page = await getOrganisation(coreContext({ db: testDb.db }), { organisationId: a.id });
     expect(page.partnerships.map((p) => p.title)).toEqual(['Running']);
   });
 });

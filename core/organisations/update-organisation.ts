@@ -8,10 +8,10 @@ import { isVersion } from '../records/expected-version.ts';
 import type { OrganisationInput } from './organisation-input.ts';
 
 /**
- * Saves an edit, if nobody else saved the organisation since the editor loaded it: `expectedUpdatedAt`
+ * Saves an edit, if nobody else saved the organisation since the editor loaded it: `version`
  * is the version they saw. A stale save is refused (409) and changes nothing, so no edit is lost silently.
  */
-export async function updateOrganisation(ctx: CoreContext, id: string, input: OrganisationInput, expectedUpdatedAt: string) {
+export async function updateOrganisation(ctx: CoreContext, { organisationId: id, version, ...input }: OrganisationInput & { organisationId: string; version: string }) {
   requirePermission(ctx.actor, 'organisation:update', { organisationId: id });
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
@@ -20,7 +20,7 @@ export async function updateOrganisation(ctx: CoreContext, id: string, input: Or
     const [after] = await tx
       .update(organisations)
       .set({ ...input, updatedAt: now })
-      .where(and(eq(organisations.id, id), isVersion(organisations.updatedAt, expectedUpdatedAt)))
+      .where(and(eq(organisations.id, id), isVersion(organisations.updatedAt, version)))
       .returning();
     if (!after) throw new DomainError('staleEdit', { status: 409 });
     const { updatedAt: _b, createdAt: _c, ...beforeFields } = before;
