@@ -6,7 +6,7 @@ import { participantScope, withinScope } from './participant-scope.ts';
 import { isRecordId } from '../records/record-id.ts';
 
 /** One participant, if the actor may see them; otherwise "not found", the same as a wrong id. */
-export async function getParticipant(ctx: CoreContext, id: string) {
+export async function getParticipant(ctx: CoreContext, { participantId: id }: { participantId: string }) {
   const actor = ctx.actor;
   if (actor.kind === 'visitor') throw new UnauthenticatedError();
   if (!isRecordId(id)) throw new NotFoundError('participant');

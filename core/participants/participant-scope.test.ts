@@ -35,8 +35,8 @@ describe('who sees which participants', () => {
     const ctx = coreContext({ db: testDb.db, actor: coordinator.actor });
     expect(ids(await listParticipants(ctx))).toEqual([w.nurse.id, w.doctor.id].sort());
     // Guessing the id of another partnership's participant: not found, as if it did not exist.
-    await expect(getParticipant(ctx, w.teacher.id)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await getParticipant(ctx, w.nurse.id)).id).toBe(w.nurse.id);
+    await expect(getParticipant(ctx, { participantId: w.teacher.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getParticipant(ctx, { participantId: w.nurse.id })).id).toBe(w.nurse.id);
   });
 
   it('a participant sees only their own record', async () => {
@@ -44,7 +44,7 @@ describe('who sees which participants', () => {
     const nurse = await createUser(testDb.db, { participantIds: [w.nurse.id] });
     const ctx = coreContext({ db: testDb.db, actor: nurse.actor });
     expect(ids(await listParticipants(ctx))).toEqual([w.nurse.id]);
-    await expect(getParticipant(ctx, w.doctor.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getParticipant(ctx, { participantId: w.doctor.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('a programme adviser sees the participants of the programmes they follow', async () => {
@@ -54,7 +54,7 @@ describe('who sees which participants', () => {
     const ctx = coreContext({ db: testDb.db, actor: adviser.actor });
     expect(ids(await listParticipants(ctx))).toContain(w.teacher.id);
     expect(ids(await listParticipants(ctx))).not.toContain(w.nurse.id);
-    await expect(getParticipant(ctx, w.nurse.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getParticipant(ctx, { participantId: w.nurse.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('an administrator sees everyone; partner finance, finance officers and visitors see no one', async () => {
@@ -65,7 +65,7 @@ describe('who sees which participants', () => {
     await expect(listParticipants(coreContext({ db: testDb.db, actor: partnerFinance.actor }))).rejects.toBeInstanceOf(ForbiddenError);
     const financeOfficer = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
     await expect(listParticipants(coreContext({ db: testDb.db, actor: financeOfficer.actor }))).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getParticipant(coreContext({ db: testDb.db, actor: financeOfficer.actor }), w.nurse.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getParticipant(coreContext({ db: testDb.db, actor: financeOfficer.actor }), { participantId: w.nurse.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(listParticipants(coreContext({ db: testDb.db, actor: { kind: 'visitor' } }))).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });
