@@ -54,7 +54,7 @@ const cases: [string, () => Promise<{ items?: unknown[]; total?: number }>][] = 
   ['partnerships: programme + SDG + country', () => listPublicPartnerships(ctx, { programme: health, sdg: '3', country: 'MW' })],
   ['partnerships: call', () => listPublicPartnerships(ctx, { call: calls[5]!.id })],
   ['partnerships: filter choices (programmes, sectors, calls)', async () => ({ items: (await listPartnershipFilterChoices(ctx)).sectors })],
-  ['partnership page: agreement chain', async () => ({ items: (await getPartnershipChain(ctx, sampleId)).stages })],
+  ['partnership page: agreement chain', async () => ({ items: (await getPartnershipChain(ctx, { partnershipId: sampleId })).stages })],
   ['organisations: first page, no filter', () => listPublicOrganisations(ctx, {})],
   ['organisations: sector = 12191', () => listPublicOrganisations(ctx, { sector: '12191' })],
   ['organisations: programme = health', () => listPublicOrganisations(ctx, { programme: health })],

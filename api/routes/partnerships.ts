@@ -57,5 +57,5 @@ export function registerPartnerships(api: OpenAPIHono<ApiEnv>) {
     return c.json({ items: page.items.map(partnershipSummaryOf), total: page.total, next: page.next }, 200);
   });
 
-  api.openapi(get, async (c) => c.json(partnershipBodyOf(await getPublicPartnership(c.var.core, c.req.valid('param').id)), 200));
+  api.openapi(get, async (c) => c.json(partnershipBodyOf(await getPublicPartnership(c.var.core, { partnershipId: c.req.valid('param').id })), 200));
 }

@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const a = detail.application;
     const sector = a.sectorCode ? codelist('Sector').find((c) => c.code === a.sectorCode) : undefined;
     const goals = codelist('UNSDG-Goals').filter((g) => a.sdgGoals.includes(g.code)).map((g) => codeName(g, locale));
-    const history = await getRecordHistory(context.core, 'application', a.id);
+    const history = await getRecordHistory(context.core, { recordType: 'application', recordId: a.id });
     return {
       detail,
       names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, goals },

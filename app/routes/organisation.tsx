@@ -17,7 +17,7 @@ import type { Route } from './+types/organisation';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const { organisation, partnerships } = await getOrganisation(context.core, { organisationId: params.id });
-    const history = await getRecordHistory(context.core, 'organisation', organisation.id);
+    const history = await getRecordHistory(context.core, { recordType: 'organisation', recordId: organisation.id });
     const locale = translatorFor(params.lang).locale;
     const type = codelist('OrganisationType').find((c) => c.code === organisation.organisationType);
     const sector = codelist('Sector').find((c) => c.code === organisation.sectorCode);

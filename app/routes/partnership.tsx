@@ -20,9 +20,9 @@ import type { Route } from './+types/partnership';
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const partnership = await getPublicPartnership(context.core, params.id);
-    const chain = await getPartnershipChain(context.core, partnership.id);
-    const history = await getRecordHistory(context.core, 'partnership', partnership.id);
+    const partnership = await getPublicPartnership(context.core, { partnershipId: params.id });
+    const chain = await getPartnershipChain(context.core, { partnershipId: partnership.id });
+    const history = await getRecordHistory(context.core, { recordType: 'partnership', recordId: partnership.id });
     const locale = translatorFor(params.lang).locale;
     return {
       partnership,

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context.ts';
 import { can } from '../identity/permissions.ts';
 
 /** A record's own history, newest first, for administrators (others get an empty list, not an error). */
-export async function getRecordHistory(ctx: CoreContext, recordType: string, recordId: string, limit = 20) {
+export async function getRecordHistory(ctx: CoreContext, { recordType, recordId, limit = 20 }: { recordType: string; recordId: string; limit?: number }) {
   if (!can(ctx.actor, 'audit:read')) return [];
   return ctx.db
     .select()

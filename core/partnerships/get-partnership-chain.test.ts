@@ -37,7 +37,7 @@ describe('getPartnershipChain', () => {
     });
     await createPartnershipStage(testDb.db, { partnership: p, kind: 'feasibility', startsOn: '2024-03-01', endsOn: '2024-08-31', flows: [] });
 
-    const chain = await getPartnershipChain(ctx(), p.id);
+    const chain = await getPartnershipChain(ctx(), { partnershipId: p.id });
     expect(chain.stages.map((s) => [s.kind, s.roundNumber, s.startsOn])).toEqual([
       ['feasibility', null, '2024-03-01'],
       ['agreement', null, '2025-01-01'],
@@ -75,35 +75,35 @@ describe('getPartnershipChain', () => {
     });
     await createPartnershipStage(testDb.db, { partnership: p, kind: 'round', roundNumber: 1, flows: [{ from: 0, to: 1, startMonth: '2027-08' }, { from: 1, to: 2, startMonth: '2027-08' }, { from: 2, to: 0, startMonth: '2027-08' }] });
 
-    const before = await getPartnershipChain(ctx(), p.id);
+    const before = await getPartnershipChain(ctx(), { partnershipId: p.id });
     expect(before.balance.hasActual).toBe(false);
     expect(before.balance.partners.find((b) => b.partnerId === bergen)).toEqual({ partnerId: bergen, plannedSent: 2, actualSent: 0, plannedHosted: 1, actualHosted: 0, flags: [] });
 
     await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: bergen!, hostOrganisationId: addis!, status: 'in_placement' });
     await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: addis!, hostOrganisationId: kathmandu!, status: 'in_placement' });
     // Every flow is planned for 2027-08: not due in 2026, due in 2028.
-    const now = await getPartnershipChain(coreContext({ db: testDb.db, now: () => new Date('2026-06-01T12:00:00Z') }), p.id);
+    const now = await getPartnershipChain(coreContext({ db: testDb.db, now: () => new Date('2026-06-01T12:00:00Z') }), { partnershipId: p.id });
     const byPartner = (c: typeof now) => [bergen, addis, kathmandu].map((id) => c.balance.partners.find((b) => b.partnerId === id)!);
     expect(byPartner(now).map((b) => [b.plannedSent, b.actualSent, b.plannedHosted, b.actualHosted, b.flags])).toEqual([
       [2, 1, 1, 0, ['hostsNoOne']],
       [1, 1, 1, 1, []],
       [1, 0, 2, 1, ['sendsNoOne']],
     ]);
-    const later = await getPartnershipChain(coreContext({ db: testDb.db, now: () => new Date('2028-01-01T12:00:00Z') }), p.id);
+    const later = await getPartnershipChain(coreContext({ db: testDb.db, now: () => new Date('2028-01-01T12:00:00Z') }), { partnershipId: p.id });
     expect(byPartner(later).map((b) => b.flags)).toEqual([['sendsBehind', 'hostsNoOne'], [], ['sendsNoOne', 'hostsBehind']]);
     expect(JSON.stringify(later.balance)).not.toMatch(/givenName|familyName/);
   });
 
   it('shows a partnership without stages as an empty chain, and treats a draft or an unknown id as not found', async () => {
     const bare = await triangle('closed');
-    const chain = await getPartnershipChain(ctx(), bare.id);
+    const chain = await getPartnershipChain(ctx(), { partnershipId: bare.id });
     expect(chain.stages).toEqual([]);
     expect(chain.balance.partners).toHaveLength(3);
 
     const draft = await triangle('draft');
     await createPartnershipStage(testDb.db, { partnership: draft, kind: 'agreement' });
-    await expect(getPartnershipChain(ctx(), draft.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getPartnershipChain(ctx(), '00000000-0000-0000-0000-000000000000')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getPartnershipChain(ctx(), 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPartnershipChain(ctx(), { partnershipId: draft.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPartnershipChain(ctx(), { partnershipId: '00000000-0000-0000-0000-000000000000' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPartnershipChain(ctx(), { partnershipId: 'not-an-id' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -55,7 +55,7 @@ const kindOrder = sql`case ${partnershipStages.kind} when 'feasibility' then 0 w
  * yearly rounds in that order, each with its plan as a matrix, and the actual exchanges against the plan
  * per partner. Four queries whatever the length of the chain. A draft is "not found".
  */
-export async function getPartnershipChain(ctx: CoreContext, id: string): Promise<PartnershipChain> {
+export async function getPartnershipChain(ctx: CoreContext, { partnershipId: id }: { partnershipId: string }): Promise<PartnershipChain> {
   const now = ctx.now();
   if (!isRecordId(id)) throw new NotFoundError('partnership');
   const [partnerRows, stageRows, flowRows, actualRows] = await Promise.all([

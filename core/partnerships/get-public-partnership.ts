@@ -9,7 +9,7 @@ import { publicPartnershipColumns } from './public-partnership-columns.ts';
 import { isRecordId } from '../records/record-id.ts';
 
 /** A partnership's public page: partners, countries, shape, sector, period. A draft is "not found". */
-export async function getPublicPartnership(ctx: CoreContext, id: string) {
+export async function getPublicPartnership(ctx: CoreContext, { partnershipId: id }: { partnershipId: string }) {
   if (!isRecordId(id)) throw new NotFoundError('partnership');
   const [row] = await ctx.db
     .select(publicPartnershipColumns)

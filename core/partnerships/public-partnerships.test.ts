@@ -26,10 +26,10 @@ describe('public partnership directory', () => {
     expect(await titles({ status: 'closed', country: 'ET' })).toEqual(['Teachers South–South']);
     expect(await titles({ country: 'NO' })).not.toContain('A draft application');
 
-    const page = await getPublicPartnership(ctx(), triangular.id);
+    const page = await getPublicPartnership(ctx(), { partnershipId: triangular.id });
     expect(page.partners.map((p) => p.countryCode).sort()).toEqual(['ET', 'NO', 'NP']);
     expect(page.partners[0]).toMatchObject({ coordinator: true, countryCode: 'ET' });
-    await expect(getPublicPartnership(ctx(), draft.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPublicPartnership(ctx(), { partnershipId: draft.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('pages by keyset', async () => {

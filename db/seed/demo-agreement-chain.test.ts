@@ -21,7 +21,7 @@ describe('demo agreement chains', () => {
     const today = new Date().toISOString().slice(0, 10);
     for (const p of ships) {
       expect(p.sdgGoals.length, p.title).toBeGreaterThan(0);
-      const chain = await getPartnershipChain(ctx(), p.id);
+      const chain = await getPartnershipChain(ctx(), { partnershipId: p.id });
       // Two are part-way along the chain on purpose (db/seed/demo-continuations.ts): a study, an agreement without rounds.
       expect(chain.stages[0]!.kind, p.title).toBe(p.title === DEMO_CONTINUATIONS.feasibility ? 'feasibility' : 'agreement');
       const rounds = chain.stages.filter((s) => s.kind === 'round').length;
