@@ -17,7 +17,8 @@ import { insertBulkPartnerships } from './bulk-partnerships.ts';
  * on the embedded database and, with BENCH_DATABASE_URL, on PostgreSQL (in a fresh database
  * `<name>_bench` next to the one named). Prints requests/s, latency percentiles, each page's ratio to
  * the sign-in page (what the framework costs: the layout's one query and a form) and the server's memory, and writes
- * the tables to bench/results/<date>.md. Figures, not assertions: tests never time anything.
+ * the tables to bench/results/<date>.md (<date>-<n>-partnerships.md with BENCH_PARTNERSHIPS). Figures,
+ * not assertions: tests never time anything.
  *
  * The machine is shared, so absolute figures move from run to run; compare pages within one run
  * (the ratio column), not requests/s across runs.
@@ -43,7 +44,7 @@ const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undef
 const postgresUrl = process.env.BENCH_DATABASE_URL;
 const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').filter((kind) => kind === 'pglite' || (kind === 'postgres' && postgresUrl));
 const day = new Date().toISOString().slice(0, 10);
-const outFile = process.env.BENCH_OUT ?? `bench/results/${day}.md`;
+const outFile = process.env.BENCH_OUT ?? `bench/results/${day}${bulk ? `-${bulk}-partnerships` : ''}.md`;
 const base = `http://127.0.0.1:${port}`;
 const demo = { email: 'adviser@demo.example', password: 'exchange-demo-2026' };
 
@@ -388,6 +389,15 @@ function renderReport(all: RunResult[]): string {
       lines.push(`| ${first.page.name} | ${cells.join(' | ')} |`);
     }
     lines.push(`| peak RSS (MB) | ${all.map((r) => `${r.peakRssMb} |`).join(' | ')} |`, '');
+    const lite = all.find((r) => r.kind === 'pglite');
+    const pg = all.find((r) => r.kind === 'postgres');
+    if (lite && pg) {
+      lines.push(
+        `The embedded database's share of the server's memory (same server, same pages, PGlite minus PostgreSQL): ` +
+          `${lite.idleRssMb - pg.idleRssMb} MB at rest, ${lite.peakRssMb - pg.peakRssMb} MB at the peak.`,
+        '',
+      );
+    }
   }
   for (const run of all) {
     lines.push(`## ${label(run.kind)}`, '');
