@@ -16,8 +16,8 @@ export const applicationAnswer = (description: string) => ({
 /** The application as this caller may see it, with the agency's review only for agency staff; sets the ETag. */
 export async function applicationBody(c: Context<ApiEnv>, id: string) {
   const ctx = c.var.core;
-  const detail = await getApplication(ctx, id);
-  const review = can(ctx.actor, 'application:read-internal') ? await getApplicationReview(ctx, id) : undefined;
+  const detail = await getApplication(ctx, { applicationId: id });
+  const review = can(ctx.actor, 'application:read-internal') ? await getApplicationReview(ctx, { applicationId: id }) : undefined;
   c.header('ETag', etagFor(detail.application.updatedAt));
   return applicationBodyOf(detail, review);
 }

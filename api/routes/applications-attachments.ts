@@ -107,10 +107,10 @@ export function registerApplicationAttachments(api: OpenAPIHono<ApiEnv>) {
     // A filename* that cannot be decoded, and no filename to fall back on: refused rather than guessed.
     if (name === undefined) throw new ApiProblem(400, 'invalid', { issues: [{ header: 'content-disposition', code: 'invalid' }] });
     // Read first, so that an application nobody may see is 404 whatever the file is.
-    const before = new Set((await getApplication(c.var.core, id)).attachments.map((f) => f.id));
+    const before = new Set((await getApplication(c.var.core, { applicationId: id })).attachments.map((f) => f.id));
     const content = new Uint8Array(await c.req.arrayBuffer());
     try {
-      await addAttachment(c.var.core, id, { name, content });
+      await addAttachment(c.var.core, { applicationId: id, file: { name, content } });
     } catch (error) {
       throw asUploadRefusal(error);
     }
@@ -124,7 +124,7 @@ export function registerApplicationAttachments(api: OpenAPIHono<ApiEnv>) {
 
   api.openapi(download, async (c) => {
     const { id, attachmentId } = c.req.valid('param');
-    const file = await getAttachment(c.var.core, id, attachmentId);
+    const file = await getAttachment(c.var.core, { applicationId: id, attachmentId });
     return c.body(new Uint8Array(file.content), 200, {
       'content-type': 'application/pdf',
       'content-disposition': attachmentDisposition(file.fileName),
@@ -136,7 +136,7 @@ export function registerApplicationAttachments(api: OpenAPIHono<ApiEnv>) {
   api.openapi(remove, async (c) => {
     const { id, attachmentId } = c.req.valid('param');
     try {
-      await removeAttachment(c.var.core, id, attachmentId);
+      await removeAttachment(c.var.core, { applicationId: id, attachmentId });
     } catch (error) {
       throw asApiRefusal(error);
     }

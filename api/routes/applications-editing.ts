@@ -213,81 +213,81 @@ export function registerApplicationEditing(api: OpenAPIHono<ApiEnv>) {
   api.openapi(basics, async (c) => {
     const { id } = c.req.valid('param');
     const { version: bodyVersion, ...input } = c.req.valid('json');
-    await refusedAsApi(updateApplicationBasics(c.var.core, id, input, await applicationVersion(c, id, bodyVersion)));
+    await refusedAsApi(updateApplicationBasics(c.var.core, { applicationId: id, ...input, version: await applicationVersion(c, id, bodyVersion) }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(addPartner, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(addApplicationPartner(c.var.core, id, c.req.valid('json').organisationId, { publicUrl: c.var.publicUrl }));
+    await refusedAsApi(addApplicationPartner(c.var.core, { applicationId: id, organisationId: c.req.valid('json').organisationId }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(removePartner, async (c) => {
     const { id, organisationId } = c.req.valid('param');
-    await refusedAsApi(removeApplicationPartner(c.var.core, id, organisationId), (field) => ({ parameter: field }));
+    await refusedAsApi(removeApplicationPartner(c.var.core, { applicationId: id, organisationId }), (field) => ({ parameter: field }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(confirm, async (c) => {
     const { id, organisationId } = c.req.valid('param');
-    await refusedAsApi(confirmApplicationPartner(c.var.core, id, organisationId));
+    await refusedAsApi(confirmApplicationPartner(c.var.core, { applicationId: id, organisationId }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(focus, async (c) => {
     const { id } = c.req.valid('param');
     const { version: bodyVersion, ...input } = c.req.valid('json');
-    await refusedAsApi(updateApplicationFocus(c.var.core, id, input, await applicationVersion(c, id, bodyVersion)));
+    await refusedAsApi(updateApplicationFocus(c.var.core, { applicationId: id, ...input, version: await applicationVersion(c, id, bodyVersion) }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(addGoal, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(addApplicationGoal(c.var.core, id, c.req.valid('json')));
+    await refusedAsApi(addApplicationGoal(c.var.core, { applicationId: id, ...c.req.valid('json') }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(updateGoal, async (c) => {
     const { id, goalId } = c.req.valid('param');
-    await refusedAsApi(updateApplicationGoal(c.var.core, id, goalId, c.req.valid('json')));
+    await refusedAsApi(updateApplicationGoal(c.var.core, { applicationId: id, goalId, ...c.req.valid('json') }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(removeGoal, async (c) => {
     const { id, goalId } = c.req.valid('param');
-    await refusedAsApi(removeApplicationGoal(c.var.core, id, goalId));
+    await refusedAsApi(removeApplicationGoal(c.var.core, { applicationId: id, goalId }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(addFlow, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(addPlanFlow(c.var.core, id, c.req.valid('json')));
+    await refusedAsApi(addPlanFlow(c.var.core, { applicationId: id, ...c.req.valid('json') }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(removeFlow, async (c) => {
     const { id, flowId } = c.req.valid('param');
-    await refusedAsApi(removePlanFlow(c.var.core, id, flowId));
+    await refusedAsApi(removePlanFlow(c.var.core, { applicationId: id, flowId }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(emergency, async (c) => {
     const { id } = c.req.valid('param');
     const { version: bodyVersion, ...input } = c.req.valid('json');
-    await refusedAsApi(updateEmergencyPlan(c.var.core, id, input, await applicationVersion(c, id, bodyVersion)));
+    await refusedAsApi(updateEmergencyPlan(c.var.core, { applicationId: id, ...input, version: await applicationVersion(c, id, bodyVersion) }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(submit, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(submitApplication(c.var.core, id, { publicUrl: c.var.publicUrl }));
+    await refusedAsApi(submitApplication(c.var.core, { applicationId: id }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(withdraw, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(withdrawApplication(c.var.core, id, { publicUrl: c.var.publicUrl }));
+    await refusedAsApi(withdrawApplication(c.var.core, { applicationId: id }));
     return c.json(await applicationBody(c, id), 200);
   });
 }

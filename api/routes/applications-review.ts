@@ -113,48 +113,47 @@ const advance = createRoute({
 });
 
 export function registerApplicationReview(api: OpenAPIHono<ApiEnv>) {
-  const publicUrl = (c: { var: ApiEnv['Variables'] }) => ({ publicUrl: c.var.publicUrl });
 
   api.openapi(startReviewRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(startReview(c.var.core, id, publicUrl(c)));
+    await refusedAsApi(startReview(c.var.core, { applicationId: id }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(scores, async (c) => {
     const { id } = c.req.valid('param');
     // The core names a criterion without a score as the web form's field "score-<criterion id>".
-    await refusedAsApi(scoreApplication(c.var.core, id, c.req.valid('json')), (field) => ({ pointer: `/${field.replace(/^score-/, '')}` }));
+    await refusedAsApi(scoreApplication(c.var.core, { applicationId: id, scores: c.req.valid('json') }), (field) => ({ pointer: `/${field.replace(/^score-/, '')}` }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(comment, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(commentOnApplication(c.var.core, id, c.req.valid('json').body));
+    await refusedAsApi(commentOnApplication(c.var.core, { applicationId: id, body: c.req.valid('json').body }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(approve, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(approveApplication(c.var.core, id, c.req.valid('json'), publicUrl(c)));
+    await refusedAsApi(approveApplication(c.var.core, { applicationId: id, ...c.req.valid('json') }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(reject, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(rejectApplication(c.var.core, id, c.req.valid('json').reason, publicUrl(c)));
+    await refusedAsApi(rejectApplication(c.var.core, { applicationId: id, reason: c.req.valid('json').reason }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(returnRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(returnApplication(c.var.core, id, c.req.valid('json'), publicUrl(c)));
+    await refusedAsApi(returnApplication(c.var.core, { applicationId: id, remarks: c.req.valid('json') }));
     return c.json(await applicationBody(c, id), 200);
   });
 
   api.openapi(advance, async (c) => {
     const { id } = c.req.valid('param');
-    await refusedAsApi(advanceApplication(c.var.core, id, c.req.valid('json').status, publicUrl(c)));
+    await refusedAsApi(advanceApplication(c.var.core, { applicationId: id, to: c.req.valid('json').status }));
     return c.json(await applicationBody(c, id), 200);
   });
 }

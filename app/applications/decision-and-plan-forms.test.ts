@@ -27,11 +27,10 @@ describe('the review and plan forms show every problem at once', () => {
     const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
     const t = createTranslator('fr');
     const outcome = await runReviewAction({
-      ctx: coreContext({ db: testDb.db, actor: adviser.actor }),
+      ctx: coreContext({ db: testDb.db, actor: adviser.actor, publicUrl }),
       t,
       id: application.id,
       form: formOf({ intent: 'approve', startsOn: '1990-01-01', endsOn: '1993-01-01', amount: 'beaucoup' }),
-      publicUrl,
     });
     expect(outcome).toMatchObject({ status: 400 });
     expect('errors' in outcome && outcome.errors).toEqual([
@@ -48,12 +47,11 @@ describe('the review and plan forms show every problem at once', () => {
     const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: norway.id, role: 'partner_coordinator' }] });
     const t = createTranslator('nn');
     const response = await runStepAction({
-      ctx: coreContext({ db: testDb.db, actor: coordinator.actor }),
+      ctx: coreContext({ db: testDb.db, actor: coordinator.actor, publicUrl }),
       t,
       id: application.id,
       step: 'plan',
       form: formOf({ intent: 'add', round: '1', sendingOrganisationId: norway.id, hostOrganisationId: norway.id, participants: '1', months: '12', startMonth: '2099-01', competence: '', purpose: 'Learn from each other' }),
-      publicUrl,
     });
     const { errors } = (response as unknown as { data: StepResult }).data;
     expect(errors.map((e) => e.field)).toEqual(['hostOrganisationId', 'startMonth', 'competence']);

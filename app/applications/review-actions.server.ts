@@ -23,26 +23,26 @@ export interface ReviewResult {
 const approvalFields = ['scores', 'startsOn', 'endsOn', 'amount'];
 
 /** One of the review page's forms: start review, score, comment, approve, reject, return, or move an agreement on. */
-export async function runReviewAction({ ctx, t, id, form, publicUrl }: { ctx: CoreContext; t: Translator; id: string; form: FormData; publicUrl: string }): Promise<ReviewResult | { saved: string }> {
+export async function runReviewAction({ ctx, t, id, form }: { ctx: CoreContext; t: Translator; id: string; form: FormData }): Promise<ReviewResult | { saved: string }> {
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v)]));
   const intent = values.intent ?? '';
   const refuse = (errors: FieldError[], status = 400): ReviewResult => ({ errors, values, status });
   try {
     switch (intent) {
       case 'start-review':
-        await startReview(ctx, id, { publicUrl });
+        await startReview(ctx, { applicationId: id });
         break;
       case 'score': {
         const scores = Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith('score-') && v !== '').map(([k, v]) => [k.slice('score-'.length), v]));
         const parsed = scoresInput.safeParse(scores);
         if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error, {}, (path) => `score-${String(path[0])}`));
-        await scoreApplication(ctx, id, parsed.data);
+        await scoreApplication(ctx, { applicationId: id, scores: parsed.data });
         break;
       }
       case 'comment': {
         const parsed = commentInput.safeParse({ body: values.body });
         if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error));
-        await commentOnApplication(ctx, id, parsed.data.body);
+        await commentOnApplication(ctx, { applicationId: id, body: parsed.data.body });
         break;
       }
       case 'approve': {
@@ -50,29 +50,29 @@ export async function runReviewAction({ ctx, t, id, form, publicUrl }: { ctx: Co
         const parsed = approvalInput.safeParse(typedApproval);
         if (!parsed.success) {
           // Missing scores or a period outside the call are said together with a mistyped date or amount.
-          const rules = problemFieldErrors(t, await checkApproval(ctx, id, validFields(approvalInput, typedApproval)));
+          const rules = problemFieldErrors(t, await checkApproval(ctx, { applicationId: id, ...validFields(approvalInput, typedApproval) }));
           return refuse(mergeFieldErrors([...zodFieldErrors(t, parsed.error), ...rules], approvalFields));
         }
-        await approveApplication(ctx, id, parsed.data, { publicUrl });
+        await approveApplication(ctx, { applicationId: id, ...parsed.data });
         break;
       }
       case 'reject': {
         const parsed = rejectionInput.safeParse({ reason: values.reason });
         if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error));
-        await rejectApplication(ctx, id, parsed.data.reason, { publicUrl });
+        await rejectApplication(ctx, { applicationId: id, reason: parsed.data.reason });
         break;
       }
       case 'return': {
         const remarks = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('remark-')).map(([k, v]) => [k.slice('remark-'.length), v]));
         const parsed = returnInput.safeParse(remarks);
         if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error, {}, (path) => `remark-${String(path[0])}`));
-        await returnApplication(ctx, id, parsed.data, { publicUrl });
+        await returnApplication(ctx, { applicationId: id, remarks: parsed.data });
         break;
       }
       case 'active':
       case 'closing':
       case 'closed':
-        await advanceApplication(ctx, id, intent, { publicUrl });
+        await advanceApplication(ctx, { applicationId: id, to: intent });
         break;
       default:
         return refuse([{ field: 'form', message: t.t('error.invalid') }]);

@@ -39,7 +39,6 @@ interface StepRequest {
   id: string;
   step: ApplicationStep;
   form: FormData;
-  publicUrl: string;
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -58,7 +57,7 @@ function typed(form: FormData): StepResult['values'] {
 }
 
 /** Saves a step and goes on: "save and continue" goes to the next step, other buttons stay on this one. */
-export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepRequest) {
+export async function runStepAction({ ctx, t, id, step, form }: StepRequest) {
   const intent = text(form, 'intent') || 'save';
   const here = `/${t.locale}/applications/${id}/edit/${step}`;
   const next = APPLICATION_STEPS[APPLICATION_STEPS.indexOf(step) + 1];
@@ -76,14 +75,14 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
       case 'basics:save': {
         const input = parse(applicationBasicsInput, { title: text(form, 'title'), summary: text(form, 'summary') });
         if (Array.isArray(input)) return refuse(input);
-        await updateApplicationBasics(ctx, id, input, text(form, 'version'));
+        await updateApplicationBasics(ctx, { applicationId: id, ...input, version: text(form, 'version') });
         break;
       }
       case 'partners:add':
-        await addApplicationPartner(ctx, id, text(form, 'organisationId'), { publicUrl });
+        await addApplicationPartner(ctx, { applicationId: id, organisationId: text(form, 'organisationId') });
         return redirect(`${here}?saved=partner`);
       case 'partners:remove':
-        await removeApplicationPartner(ctx, id, text(form, 'organisationId'));
+        await removeApplicationPartner(ctx, { applicationId: id, organisationId: text(form, 'organisationId') });
         return redirect(`${here}?saved=removed`);
       case 'focus:save': {
         const input = parse(applicationFocusInput, {
@@ -93,7 +92,7 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
           markers: Object.fromEntries(MARKERS.map((m) => [m.code, text(form, `marker-${m.code}`)])),
         });
         if (Array.isArray(input)) return refuse(input.map((e) => (e.field === 'markers' ? { ...e, field: `marker-${MARKERS[0].code}` } : e)));
-        await updateApplicationFocus(ctx, id, input, text(form, 'version'));
+        await updateApplicationFocus(ctx, { applicationId: id, ...input, version: text(form, 'version') });
         break;
       }
       case 'goals:add':
@@ -108,30 +107,30 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
         if (action === 'add') {
           const parsed = applicationGoalInput.safeParse({ owner: text(form, 'owner'), description: text(form, 'description'), indicators: rows });
           if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error, {}, fieldOf));
-          await addApplicationGoal(ctx, id, parsed.data);
+          await addApplicationGoal(ctx, { applicationId: id, ...parsed.data });
         } else {
           const parsed = goalChangeInput.safeParse({ description: text(form, 'description'), indicators: rows });
           if (!parsed.success) return refuse(zodFieldErrors(t, parsed.error, {}, fieldOf));
-          await updateApplicationGoal(ctx, id, text(form, 'goalId'), parsed.data);
+          await updateApplicationGoal(ctx, { applicationId: id, goalId: text(form, 'goalId'), ...parsed.data });
         }
         return redirect(`${here}?saved=goal`);
       }
       case 'goals:remove':
-        await removeApplicationGoal(ctx, id, text(form, 'goalId'));
+        await removeApplicationGoal(ctx, { applicationId: id, goalId: text(form, 'goalId') });
         return redirect(`${here}?saved=removed`);
       case 'plan:add': {
         const typedFlow = Object.fromEntries(flowFields.map((k) => [k, text(form, k)]));
         const input = parse(planFlowInput, typedFlow);
         if (Array.isArray(input)) {
           // A partner, length or start month the rules refuse is said together with what is mistyped.
-          const rules = problemFieldErrors(t, await checkPlanFlow(ctx, id, validFields(planFlowInput, typedFlow)));
+          const rules = problemFieldErrors(t, await checkPlanFlow(ctx, { applicationId: id, ...validFields(planFlowInput, typedFlow) }));
           return refuse(mergeFieldErrors([...input, ...rules], flowFields));
         }
-        await addPlanFlow(ctx, id, input);
+        await addPlanFlow(ctx, { applicationId: id, ...input });
         return redirect(`${here}?saved=flow`);
       }
       case 'plan:remove':
-        await removePlanFlow(ctx, id, text(form, 'flowId'));
+        await removePlanFlow(ctx, { applicationId: id, flowId: text(form, 'flowId') });
         return redirect(`${here}?saved=removed`);
       case 'emergency:save':
       case 'emergency:upload':
@@ -140,24 +139,24 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
         // (when it changed), then a chosen file is added or a file removed, so nothing typed is lost.
         const input = parse(emergencyPlanInput, { emergencyPlan: text(form, 'emergencyPlan') });
         if (Array.isArray(input)) return refuse(input);
-        const current = await getApplication(ctx, id);
+        const current = await getApplication(ctx, { applicationId: id });
         if (action === 'save' || input.emergencyPlan !== current.application.emergencyPlan) {
-          await updateEmergencyPlan(ctx, id, input, text(form, 'version'));
-          values.version = (await getApplication(ctx, id)).application.updatedAt.toISOString();
+          await updateEmergencyPlan(ctx, { applicationId: id, ...input, version: text(form, 'version') });
+          values.version = (await getApplication(ctx, { applicationId: id })).application.updatedAt.toISOString();
         }
         const file = form.get('file');
         const chosen = file instanceof File && file.size > 0;
         if (chosen || action === 'upload') {
           const content = chosen ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-          await addAttachment(ctx, id, { name: chosen ? file.name : '', content });
+          await addAttachment(ctx, { applicationId: id, file: { name: chosen ? file.name : '', content } });
         }
-        if (action === 'remove-file') await removeAttachment(ctx, id, text(form, 'removeFile'));
+        if (action === 'remove-file') await removeAttachment(ctx, { applicationId: id, attachmentId: text(form, 'removeFile') });
         if (action === 'upload') return redirect(`${here}?saved=file`);
         if (action === 'remove-file') return redirect(`${here}?saved=removed`);
         break;
       }
       case 'submit:submit':
-        await submitApplication(ctx, id, { publicUrl });
+        await submitApplication(ctx, { applicationId: id });
         return redirect(`/${t.locale}/applications/${id}?saved=submitted`);
       default:
         return refuse([{ field: 'form', message: t.t('error.invalid') }]);
@@ -168,7 +167,7 @@ export async function runStepAction({ ctx, t, id, step, form, publicUrl }: StepR
     }
     if (error instanceof DomainError && error.status < 401) return refuse(domainFieldErrors(t, error, intent === 'upload' ? 'file' : 'form'), error.status);
     // Keep what was typed; the next save is made knowingly over the other person's (as for organisations).
-    const stale = await staleSave(t, error, values, async () => (await getApplication(ctx, id)).application.updatedAt.toISOString());
+    const stale = await staleSave(t, error, values, async () => (await getApplication(ctx, { applicationId: id })).application.updatedAt.toISOString());
     if (stale) return stale;
     if (error instanceof DomainError && error.status === 409) return refuse([domainFieldError(t, error, 'form')], 409);
     throw error;

@@ -6,7 +6,7 @@ import type { Route } from './+types/application-attachment';
 /** The PDF itself, for whoever may read the application; downloaded, never rendered inline from our origin. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const file = await getAttachment(context.core, params.id, params.attachmentId);
+    const file = await getAttachment(context.core, { applicationId: params.id, attachmentId: params.attachmentId });
     return new Response(Buffer.from(file.content), {
       headers: {
         'content-type': 'application/pdf',

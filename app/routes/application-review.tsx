@@ -22,8 +22,8 @@ import { isMessageKey } from '../../i18n/catalogs.ts';
 /** The agency's review of one application: scores, internal comments and the decision. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const review = await getApplicationReview(context.core, params.id);
-    const detail = await getApplication(context.core, params.id);
+    const review = await getApplicationReview(context.core, { applicationId: params.id });
+    const detail = await getApplication(context.core, { applicationId: params.id });
     return { detail, review, moves: reviewMoves(context.core.actor, detail.application.status as ApplicationStatus), saved: new URL(request.url).searchParams.get('saved') };
   });
 }
@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     const t = translatorFor(params.lang);
-    const outcome = await runReviewAction({ ctx: context.core, t, id: params.id, form: await readForm(request), publicUrl: context.publicUrl });
+    const outcome = await runReviewAction({ ctx: context.core, t, id: params.id, form: await readForm(request) });
     if ('errors' in outcome) return data(outcome, { status: outcome.status });
     return redirect(`/${t.locale}/applications/${params.id}/review?saved=${outcome.saved}`);
   });

@@ -28,7 +28,7 @@ import { readForm } from '../forms/read-form.server.ts';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     if (!isApplicationStep(params.step)) throw data(null, { status: 404 });
-    const detail = await getApplication(context.core, params.id);
+    const detail = await getApplication(context.core, { applicationId: params.id });
     const locale = translatorFor(params.lang).locale;
     // Someone who may read but not change it (a partner, the agency, or after submission) reads the overview;
     // a partner's coordinator writes that partner's own goals here (docs/decisions/006, addendum).
@@ -43,7 +43,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       q,
       saved: url.searchParams.get('saved'),
       editingGoal: params.step === 'goals' ? url.searchParams.get('goal') : null,
-      candidates: params.step === 'partners' ? await searchPartnerCandidates(context.core, q) : [],
+      candidates: params.step === 'partners' ? await searchPartnerCandidates(context.core, { q }) : [],
       options: params.step === 'focus' ? focusOptions(locale) : null,
       problems: params.step === 'plan' ? problems.filter((p) => p.section === 'plan') : problems,
     };
@@ -53,7 +53,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     if (!isApplicationStep(params.step)) throw data(null, { status: 404 });
-    return runStepAction({ ctx: context.core, t: translatorFor(params.lang), id: params.id, step: params.step, form: await readForm(request), publicUrl: context.publicUrl });
+    return runStepAction({ ctx: context.core, t: translatorFor(params.lang), id: params.id, step: params.step, form: await readForm(request) });
   });
 }
 

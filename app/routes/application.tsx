@@ -24,7 +24,7 @@ import { isMessageKey } from '../../i18n/catalogs.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const detail = await getApplication(context.core, params.id);
+    const detail = await getApplication(context.core, { applicationId: params.id });
     const locale = translatorFor(params.lang).locale;
     const a = detail.application;
     const sector = a.sectorCode ? codelist('Sector').find((c) => c.code === a.sectorCode) : undefined;
@@ -47,8 +47,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const form = await readForm(request);
     const intent = String(form.get('intent') ?? '');
     try {
-      if (intent === 'confirm') await confirmApplicationPartner(context.core, params.id, String(form.get('organisationId') ?? ''));
-      else if (intent === 'withdraw') await withdrawApplication(context.core, params.id, { publicUrl: context.publicUrl });
+      if (intent === 'confirm') await confirmApplicationPartner(context.core, { applicationId: params.id, organisationId: String(form.get('organisationId') ?? '') });
+      else if (intent === 'withdraw') await withdrawApplication(context.core, { applicationId: params.id });
       else return data({ errors: [{ field: 'form', message: t.t('error.invalid') }] }, { status: 400 });
     } catch (error) {
       if (error instanceof DomainError && error.status === 409) return data({ errors: [domainFieldError(t, error)] }, { status: 409 });

@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const page = await getCall(context.core, { callId: params.id });
     // A coordinator sees which of their partnerships can continue into a call for a later stage, and why not.
-    const continuations = page.phase === 'open' && page.call.stage !== 'feasibility' && can(context.core.actor, 'application:create') ? await continuationChoices(context.core, page.call.id) : null;
+    const continuations = page.phase === 'open' && page.call.stage !== 'feasibility' && can(context.core.actor, 'application:create') ? await continuationChoices(context.core, { callId: page.call.id }) : null;
     return { ...page, canManage: can(context.core.actor, 'call:manage'), continuations };
   });
 }

@@ -8,7 +8,7 @@ import { resetConfirmations } from './reset-confirmations.ts';
 import { confirmedPart } from './goal-owner.ts';
 import type { ApplicationGoalInput } from './goal-input.ts';
 
-export async function addApplicationGoal(ctx: CoreContext, id: string, input: ApplicationGoalInput) {
+export async function addApplicationGoal(ctx: CoreContext, { applicationId: id, ...input }: ApplicationGoalInput & { applicationId: string }) {
   await ctx.db.transaction(async (tx) => {
     const organisationId = input.owner === 'shared' ? null : input.owner;
     await lockEditableApplication(ctx, tx, id, undefined, { ownedBy: organisationId });

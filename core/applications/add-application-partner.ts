@@ -16,7 +16,7 @@ export const MAX_PARTNERS = 6;
  * The coordinating partner names another organisation as a partner. That organisation's coordinators
  * are asked by email to confirm; until one of them does, the application cannot be submitted.
  */
-export async function addApplicationPartner(ctx: CoreContext, id: string, organisationId: string, { publicUrl }: { publicUrl: string }) {
+export async function addApplicationPartner(ctx: CoreContext, { applicationId: id, organisationId }: { applicationId: string; organisationId: string }) {
   await ctx.db.transaction(async (tx) => {
     const application = await lockEditableApplication(ctx, tx, id);
     if (!isRecordId(organisationId)) throw new DomainError('chooseOrganisation', { field: 'organisationId' });
@@ -34,7 +34,7 @@ export async function addApplicationPartner(ctx: CoreContext, id: string, organi
     await emailCoordinators(tx, [organisationId], 'applicationPartnerAdded', (locale) => ({
       title: application.title,
       partner: organisation.legalName,
-      url: `${publicUrl}/${locale}/applications/${id}`,
+      url: `${ctx.publicUrl ?? ''}/${locale}/applications/${id}`,
     }));
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.partner-added', recordType: 'application', recordId: id, after: { organisationId, partner: organisation.legalName, confirmationsReset } });
   });

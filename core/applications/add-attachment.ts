@@ -8,7 +8,7 @@ import { lockEditableApplication, touchApplication } from './editable-applicatio
 import { isPdf } from '../files/is-pdf.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-limits.ts';
 
-export async function addAttachment(ctx: CoreContext, id: string, file: { name: string; content: Uint8Array }) {
+export async function addAttachment(ctx: CoreContext, { applicationId: id, file }: { applicationId: string; file: { name: string; content: Uint8Array } }) {
   const actor = requireUser(ctx.actor);
   if (file.content.length === 0) throw new DomainError('chooseFile', { field: 'file' });
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('fileTooLarge', { field: 'file', params: { max: 5 } });

@@ -11,7 +11,7 @@ import type { PlanFlowInput } from './plan-flow-input.ts';
  * Adds one line to the exchange plan, refused with every problem of the line at once (`flowProblems`);
  * the rules of the whole plan (reciprocity, shape) are checked when the application is submitted.
  */
-export async function addPlanFlow(ctx: CoreContext, id: string, input: PlanFlowInput) {
+export async function addPlanFlow(ctx: CoreContext, { applicationId: id, ...input }: PlanFlowInput & { applicationId: string }) {
   await ctx.db.transaction(async (tx) => {
     const application = await lockEditableApplication(ctx, tx, id);
     refuseProblems(await flowProblems(tx, application, input));

@@ -54,44 +54,44 @@ const flow = (from: string, to: string, overrides: Record<string, unknown> = {})
 describe('a triangular application from draft to approval', () => {
   it('refuses a plan where a partner hosts no one, naming the partner, and approves once fixed', async () => {
     const w = await world();
-    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never });
+    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never, publicUrl });
     const id = await startApplication(as(w.meron), { callId: w.call.id, organisationId: w.addis.id, title: 'Nurses learning across three countries' });
-    await updateApplicationBasics(as(w.meron), id, { title: 'Nurses learning across three countries', summary: 'Nursing schools and hospitals exchange staff.' }, (await getApplication(as(w.meron), id)).application.updatedAt.toISOString());
-    await addApplicationPartner(as(w.meron), id, w.bergen.id, { publicUrl });
-    await addApplicationPartner(as(w.meron), id, w.kathmandu.id, { publicUrl });
-    expect((await getApplication(as(w.meron), id)).application.shape).toBe('triangular');
+    await updateApplicationBasics(as(w.meron), { applicationId: id, title: 'Nurses learning across three countries', summary: 'Nursing schools and hospitals exchange staff.', version: (await getApplication(as(w.meron), { applicationId: id })).application.updatedAt.toISOString() });
+    await addApplicationPartner(as(w.meron), { applicationId: id, organisationId: w.bergen.id });
+    await addApplicationPartner(as(w.meron), { applicationId: id, organisationId: w.kathmandu.id });
+    expect((await getApplication(as(w.meron), { applicationId: id })).application.shape).toBe('triangular');
     // The added partners' coordinators are asked to confirm, each in their own language.
     const asked = await w.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, w.eirik.email));
     expect(asked[0]?.subject).toContain('Bergen Kystsjukehus');
 
-    await updateApplicationFocus(as(w.meron), id, { sectorCode: '12181', sdgGoals: ['3', '4'], sdgTargets: ['3.c'], markers: { human_rights: 1, gender_equality: 2, environment: 0, anti_corruption: 0 } });
+    await updateApplicationFocus(as(w.meron), { applicationId: id, sectorCode: '12181', sdgGoals: ['3', '4'], sdgTargets: ['3.c'], markers: { human_rights: 1, gender_equality: 2, environment: 0, anti_corruption: 0 } });
     for (const owner of ['shared', w.addis.id, w.bergen.id, w.kathmandu.id]) {
-      await addApplicationGoal(as(w.meron), id, applicationGoalInput.parse({ owner, description: 'Better neonatal care', indicators: [{ description: 'Nurses trained', baseline: '0', target: '40' }] }));
+      await addApplicationGoal(as(w.meron), { applicationId: id, ...applicationGoalInput.parse({ owner, description: 'Better neonatal care', indicators: [{ description: 'Nurses trained', baseline: '0', target: '40' }] }) });
     }
-    await updateEmergencyPlan(as(w.meron), id, { emergencyPlan: 'Host contact persons on call; evacuation through the embassy.' });
-    await addPlanFlow(as(w.meron), id, flow(w.addis.id, w.bergen.id));
-    await addPlanFlow(as(w.meron), id, flow(w.bergen.id, w.addis.id));
-    await addPlanFlow(as(w.meron), id, flow(w.kathmandu.id, w.addis.id));
+    await updateEmergencyPlan(as(w.meron), { applicationId: id, emergencyPlan: 'Host contact persons on call; evacuation through the embassy.' });
+    await addPlanFlow(as(w.meron), { applicationId: id, ...flow(w.addis.id, w.bergen.id) });
+    await addPlanFlow(as(w.meron), { applicationId: id, ...flow(w.bergen.id, w.addis.id) });
+    await addPlanFlow(as(w.meron), { applicationId: id, ...flow(w.kathmandu.id, w.addis.id) });
 
-    const refused = await submitApplication(as(w.meron), id, { publicUrl }).catch((e: unknown) => e);
+    const refused = await submitApplication(as(w.meron), { applicationId: id }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SubmissionRefusedError);
     const codes = (refused as SubmissionRefusedError).problems.map((p) => [p.code, p.params.partner ?? '']);
     expect(codes).toContainEqual(['hostsNoOne', 'Kathmandu Model Hospital']);
     expect(codes).toContainEqual(['partnerNotConfirmed', 'Bergen Kystsjukehus']);
     expect(codes).toContainEqual(['partnerNotConfirmed', 'Kathmandu Model Hospital']);
 
-    await addPlanFlow(as(w.meron), id, flow(w.bergen.id, w.kathmandu.id));
-    await confirmApplicationPartner(as(w.eirik), id, w.bergen.id);
-    await confirmApplicationPartner(as(w.sita), id, w.kathmandu.id);
-    await submitApplication(as(w.meron), id, { publicUrl });
+    await addPlanFlow(as(w.meron), { applicationId: id, ...flow(w.bergen.id, w.kathmandu.id) });
+    await confirmApplicationPartner(as(w.eirik), { applicationId: id, organisationId: w.bergen.id });
+    await confirmApplicationPartner(as(w.sita), { applicationId: id, organisationId: w.kathmandu.id });
+    await submitApplication(as(w.meron), { applicationId: id });
 
-    await startReview(as(w.adviser), id, { publicUrl });
-    const { criteria } = await getApplication(as(w.adviser), id);
-    await scoreApplication(as(w.adviser), id, Object.fromEntries(criteria.map((c) => [c.id, 4])));
+    await startReview(as(w.adviser), { applicationId: id });
+    const { criteria } = await getApplication(as(w.adviser), { applicationId: id });
+    await scoreApplication(as(w.adviser), { applicationId: id, scores: Object.fromEntries(criteria.map((c) => [c.id, 4])) });
     const listed = await listApplications(as(w.adviser), { call: w.call.id });
     expect(listed.items[0]?.score).toBe(4);
 
-    await approveApplication(as(w.adviser), id, { startsOn: '2027-01-01', endsOn: '2029-12-31', amount: 2_400_000 }, { publicUrl });
+    await approveApplication(as(w.adviser), { applicationId: id, startsOn: '2027-01-01', endsOn: '2029-12-31', amount: 2_400_000 });
     const [approved] = await w.db.select().from(applications).where(eq(applications.id, id));
     expect(approved).toMatchObject({ status: 'approved', approvedAmountMinor: 240_000_000, approvedCurrency: 'NOK' });
     const [partnership] = await w.db.select().from(partnerships).where(eq(partnerships.id, approved!.partnershipId!));
@@ -112,40 +112,40 @@ describe('a triangular application from draft to approval', () => {
 describe('who may do what with an application', () => {
   it('hides drafts from the agency and other organisations, and refuses edits by partners that do not coordinate', async () => {
     const w = await world();
-    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never });
+    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never, publicUrl });
     const id = await startApplication(as(w.meron), { callId: w.call.id, organisationId: w.addis.id, title: 'Draft in progress' });
-    await expect(getApplication(as(w.adviser), id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getApplication(as(w.sita), id)).rejects.toBeInstanceOf(NotFoundError);
-    await addApplicationPartner(as(w.meron), id, w.kathmandu.id, { publicUrl });
+    await expect(getApplication(as(w.adviser), { applicationId: id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getApplication(as(w.sita), { applicationId: id })).rejects.toBeInstanceOf(NotFoundError);
+    await addApplicationPartner(as(w.meron), { applicationId: id, organisationId: w.kathmandu.id });
     // Now a partner: Sita reads it and may confirm, but not change it.
-    expect((await getApplication(as(w.sita), id)).canConfirmFor).toEqual([w.kathmandu.id]);
-    await expect(updateEmergencyPlan(as(w.sita), id, { emergencyPlan: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(confirmApplicationPartner(as(w.sita), id, w.addis.id)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await getApplication(as(w.sita), { applicationId: id })).canConfirmFor).toEqual([w.kathmandu.id]);
+    await expect(updateEmergencyPlan(as(w.sita), { applicationId: id, emergencyPlan: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(confirmApplicationPartner(as(w.sita), { applicationId: id, organisationId: w.addis.id })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(startApplication(as(w.sita), { callId: w.call.id, organisationId: w.addis.id, title: 'Not mine' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('names the partner when a flow goes to itself, and offers the programme’s stay lengths', async () => {
     const w = await world();
-    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never });
+    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never, publicUrl });
     const id = await startApplication(as(w.meron), { callId: w.call.id, organisationId: w.addis.id, title: 'Flows' });
-    await addApplicationPartner(as(w.meron), id, w.bergen.id, { publicUrl });
-    await expect(addPlanFlow(as(w.meron), id, flow(w.addis.id, w.addis.id))).rejects.toMatchObject({ code: 'selfFlow', params: { partner: 'Addis Ababa College of Nursing' } });
-    await expect(addPlanFlow(as(w.meron), id, flow(w.addis.id, w.bergen.id, { months: '18' }))).rejects.toMatchObject({ code: 'monthsNotAllowed', params: { allowed: '6, 12' } });
-    await expect(addPlanFlow(as(w.meron), id, flow(w.addis.id, w.kathmandu.id))).rejects.toMatchObject({ code: 'choosePartner', field: 'hostOrganisationId' });
-    await removePlanFlow(as(w.meron), id, 'not-a-uuid');
+    await addApplicationPartner(as(w.meron), { applicationId: id, organisationId: w.bergen.id });
+    await expect(addPlanFlow(as(w.meron), { applicationId: id, ...flow(w.addis.id, w.addis.id) })).rejects.toMatchObject({ code: 'selfFlow', params: { partner: 'Addis Ababa College of Nursing' } });
+    await expect(addPlanFlow(as(w.meron), { applicationId: id, ...flow(w.addis.id, w.bergen.id, { months: '18' }) })).rejects.toMatchObject({ code: 'monthsNotAllowed', params: { allowed: '6, 12' } });
+    await expect(addPlanFlow(as(w.meron), { applicationId: id, ...flow(w.addis.id, w.kathmandu.id) })).rejects.toMatchObject({ code: 'choosePartner', field: 'hostOrganisationId' });
+    await removePlanFlow(as(w.meron), { applicationId: id, flowId: 'not-a-uuid' });
   });
 
   it('refuses a call that has closed, and an illegal transition with 409', async () => {
     const w = await world();
-    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never });
+    const as = (u: { actor: unknown }) => coreContext({ db: w.db, actor: u.actor as never, publicUrl });
     const closed = await createCall(w.db, { opensOn: '2025-01-01', deadline: '2025-03-01' });
     await expect(startApplication(as(w.meron), { callId: closed.id, organisationId: w.addis.id, title: 'Too late' })).rejects.toMatchObject({ code: 'callNotOpen', field: 'callId' });
     const id = await startApplication(as(w.meron), { callId: w.call.id, organisationId: w.addis.id, title: 'Early' });
-    const error = await startReview(as(w.adviser), id, { publicUrl }).catch((e: unknown) => e);
+    const error = await startReview(as(w.adviser), { applicationId: id }).catch((e: unknown) => e);
     // A draft is invisible to the agency, so starting a review on it finds nothing.
     expect(error).toBeInstanceOf(NotFoundError);
     await w.db.update(applications).set({ status: 'rejected' }).where(eq(applications.id, id));
-    const illegal = await startReview(as(w.adviser), id, { publicUrl }).catch((e: unknown) => e);
+    const illegal = await startReview(as(w.adviser), { applicationId: id }).catch((e: unknown) => e);
     expect(illegal).toBeInstanceOf(DomainError);
     expect(illegal).toMatchObject({ code: 'illegalTransition', status: 409 });
   });

@@ -12,7 +12,7 @@ import type { ApprovalInput } from './approval-input.ts';
  * Refused with every problem at once (`approvalProblems`); a status that allows no decision is a
  * conflict (409) before any of them.
  */
-export async function approveApplication(ctx: CoreContext, id: string, input: ApprovalInput, { publicUrl }: { publicUrl: string }) {
+export async function approveApplication(ctx: CoreContext, { applicationId: id, ...input }: ApprovalInput & { applicationId: string }) {
   const now = ctx.now();
   const { application, call } = await decidable(ctx, id);
   transition(application.status as ApplicationStatus, 'approved');
@@ -21,7 +21,6 @@ export async function approveApplication(ctx: CoreContext, id: string, input: Ap
   return changeApplicationStatus(ctx, id, {
     to: 'approved',
     set: { decidedAt: now, approvedStartsOn: input.startsOn, approvedEndsOn: input.endsOn, approvedAmountMinor: amountMinor, approvedCurrency: call.currency, decisionReason: null },
-    publicUrl,
     after: (tx, row) => grantStage({ ...ctx, db: tx }, row, call),
   });
 }

@@ -17,7 +17,6 @@ export interface StatusChange {
   set?: Partial<typeof applications.$inferInsert>;
   /** Shown in the partners' email (e.g. the reason for a rejection); empty for none. */
   message?: string;
-  publicUrl: string;
   /** Runs inside the transaction after the update (e.g. creating the partnership on approval). */
   after?: (tx: Database, row: ApplicationRow) => Promise<void>;
 }
@@ -45,7 +44,7 @@ export async function changeApplicationStatus(ctx: CoreContext, id: string, chan
           title: after.title,
           status: t(`applicationStatus.${to}`),
           message: change.message?.trim() ? change.message.trim() : 'none',
-          url: `${change.publicUrl}/${locale}/applications/${id}`,
+          url: `${ctx.publicUrl ?? ''}/${locale}/applications/${id}`,
         };
       },
     );

@@ -9,7 +9,7 @@ import { findReadableApplication } from './application-scope.ts';
 export const commentInput = z.object({ body: text().trim().min(2, 'commentRequired').max(4000, 'tooLong') });
 
 /** A note for the agency only: partners never see it, not even through the API. */
-export async function commentOnApplication(ctx: CoreContext, id: string, body: string) {
+export async function commentOnApplication(ctx: CoreContext, { applicationId: id, body }: { applicationId: string; body: string }) {
   const actor = requireUser(ctx.actor);
   requirePermission(actor, 'application:review');
   await findReadableApplication(ctx, id);

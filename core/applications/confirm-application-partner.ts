@@ -8,7 +8,7 @@ import { findReadableApplication } from './application-scope.ts';
 import { EDITABLE_STATUSES } from './editable-application.ts';
 
 /** A coordinator of a partner organisation confirms that it takes part, as the application stands. */
-export async function confirmApplicationPartner(ctx: CoreContext, id: string, organisationId: string) {
+export async function confirmApplicationPartner(ctx: CoreContext, { applicationId: id, organisationId }: { applicationId: string; organisationId: string }) {
   const now = ctx.now();
   const actor = requireUser(ctx.actor);
   requirePermission(actor, 'application:confirm', { organisationId });

@@ -65,7 +65,7 @@ describe('continuing a partnership into its next stage', () => {
   it('starts round 1 of a partnership with an agreement in force, filled in from the agreement, the other partners unconfirmed and asked by email', async () => {
     const w = await world();
     const id = await startApplication(w.as(w.meron), { callId: w.roundCall.id, organisationId: w.addis.id, partnershipId: w.teaching.id, title: 'Clinical teaching: round 1' });
-    const detail = await getApplication(w.as(w.meron), id);
+    const detail = await getApplication(w.as(w.meron), { applicationId: id });
     expect(detail.application).toMatchObject({
       partnershipId: w.teaching.id,
       summary: 'Nurse teachers and clinical nurses teach each other.',
@@ -126,33 +126,33 @@ describe('continuing a partnership into its next stage', () => {
   it('refuses on submission when the agreement has ended since the round was started, and again at approval', async () => {
     const w = await world();
     const id = await startApplication(w.as(w.meron), { callId: w.roundCall.id, organisationId: w.addis.id, partnershipId: w.teaching.id, title: 'Clinical teaching: round 1' });
-    await confirmApplicationPartner(w.as(w.eirik), id, w.bergen.id);
+    await confirmApplicationPartner(w.as(w.eirik), { applicationId: id, organisationId: w.bergen.id });
     await w.db.update(partnershipStages).set({ startsOn: '2023-01-01', endsOn: '2025-12-31' }).where(eq(partnershipStages.id, w.agreement.id));
-    const refused = await submitApplication(w.as(w.meron), id, { publicUrl }).catch((e: unknown) => e);
+    const refused = await submitApplication(w.as(w.meron), { applicationId: id }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SubmissionRefusedError);
     expect((refused as SubmissionRefusedError).problems).toEqual([{ section: 'submit', code: 'agreementEnded', params: { partnership: 'Clinical teaching', endsOn: '2025-12-31' } }]);
 
     // Submitted while it was in force, then wound down before the decision: approval refuses too.
     await w.db.update(partnershipStages).set({ endsOn: '2030-12-31' }).where(eq(partnershipStages.id, w.agreement.id));
-    await submitApplication(w.as(w.meron), id, { publicUrl });
+    await submitApplication(w.as(w.meron), { applicationId: id });
     await w.db.update(applications).set({ status: 'closing' }).where(eq(applications.id, w.agreement.applicationId));
     await w.db.update(applications).set({ status: 'in_review' }).where(eq(applications.id, id));
-    const { criteria } = await getApplication(w.as(w.adviser), id);
-    await scoreApplication(w.as(w.adviser), id, Object.fromEntries(criteria.map((c) => [c.id, 4])));
+    const { criteria } = await getApplication(w.as(w.adviser), { applicationId: id });
+    await scoreApplication(w.as(w.adviser), { applicationId: id, scores: Object.fromEntries(criteria.map((c) => [c.id, 4])) });
     const startsOn = w.roundCall.deadline;
     const endsOn = `${Number(startsOn.slice(0, 4)) + 1}-${startsOn.slice(5, 7)}-01`;
-    await expect(approveApplication(w.as(w.adviser), id, { startsOn, endsOn, amount: 500_000 }, { publicUrl })).rejects.toMatchObject({ code: 'agreementWindingDown', status: 409 });
+    await expect(approveApplication(w.as(w.adviser), { applicationId: id, startsOn, endsOn, amount: 500_000 })).rejects.toMatchObject({ code: 'agreementWindingDown', status: 409 });
   });
 
   it('offers, for a call, the partnerships that can continue into it and says why the others cannot', async () => {
     const w = await world();
     const other = await createApplication(w.db, { partners: [w.addis, w.bergen], status: 'draft' });
     void other;
-    const choices = await continuationChoices(w.as(w.meron), w.roundCall.id);
+    const choices = await continuationChoices(w.as(w.meron), { callId: w.roundCall.id });
     expect(choices.can.map((p) => [p.title, p.nextRound])).toEqual([['Clinical teaching', 1]]);
     expect(choices.cannot).toEqual([{ id: w.simulation.id, title: 'Simulation labs', problem: { code: 'roundNeedsAgreement', params: { partnership: 'Simulation labs' } } }]);
     // Bergen's coordinator sees the same partnership from Bergen's side.
-    expect((await continuationChoices(w.as(w.eirik), w.roundCall.id)).can.map((p) => p.organisationIds)).toEqual([[w.bergen.id]]);
+    expect((await continuationChoices(w.as(w.eirik), { callId: w.roundCall.id })).can.map((p) => p.organisationIds)).toEqual([[w.bergen.id]]);
   });
 });
 

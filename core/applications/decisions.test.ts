@@ -46,7 +46,7 @@ async function inReview(overrides: Parameters<typeof createApplication>[1] = {})
   const coordinator = await createUser(db, { memberships: [{ organisationId: norway.id, role: 'partner_coordinator' }] });
   const partner = await createUser(db, { locale: 'nb', memberships: [{ organisationId: malawi.id, role: 'partner_coordinator' }] });
   const adviser = await createUser(db, { agencyRoles: ['programme_adviser'] });
-  const as = (u: { actor: unknown }) => coreContext({ db, actor: u.actor as never });
+  const as = (u: { actor: unknown }) => coreContext({ db, actor: u.actor as never, publicUrl });
   return { db, application, coordinator, partner, adviser, as };
 }
 
@@ -68,34 +68,34 @@ async function periodOf(applicationId: string, months: number) {
 async function scoreAll(w: Awaited<ReturnType<typeof inReview>>, applicationId: string, adviser = w.adviser) {
   const { id } = await callOf(applicationId);
   const criteria = await testDb.db.select({ id: callCriteria.id }).from(callCriteria).where(eq(callCriteria.callId, id));
-  await scoreApplication(w.as(adviser), applicationId, Object.fromEntries(criteria.map((c) => [c.id, 4])));
+  await scoreApplication(w.as(adviser), { applicationId, scores: Object.fromEntries(criteria.map((c) => [c.id, 4])) });
 }
 
 describe('decisions on an application', () => {
   it('returns it with remarks per section; the partners edit and resubmit, which clears the remarks', async () => {
     const w = await inReview();
-    await returnApplication(w.as(w.adviser), w.application.id, { plan: 'Add a second round for Mzuzu.', basics: '' }, { publicUrl });
-    const returned = await getApplication(w.as(w.coordinator), w.application.id);
+    await returnApplication(w.as(w.adviser), { applicationId: w.application.id, remarks: { plan: 'Add a second round for Mzuzu.', basics: '' } });
+    const returned = await getApplication(w.as(w.coordinator), { applicationId: w.application.id });
     expect(returned.application.status).toBe('returned');
     expect(returned.canEdit).toBe(true);
     expect(returned.remarks).toMatchObject([{ section: 'plan', remark: 'Add a second round for Mzuzu.' }]);
-    await updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'Updated plan with the embassy’s number.' });
+    await updateEmergencyPlan(w.as(w.coordinator), { applicationId: w.application.id, emergencyPlan: 'Updated plan with the embassy’s number.' });
     await w.db.update(applications).set({ summary: 'Teachers learn from each other.' }).where(eq(applications.id, w.application.id));
     // The factory's application has no goals yet: refused, naming what is missing.
-    const refused = await submitApplication(w.as(w.coordinator), w.application.id, { publicUrl }).catch((e: { problems: { code: string }[] }) => e);
+    const refused = await submitApplication(w.as(w.coordinator), { applicationId: w.application.id }).catch((e: { problems: { code: string }[] }) => e);
     expect((refused as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(['sharedGoalMissing', 'partnerGoalMissing', 'partnerGoalMissing']);
     for (const owner of ['shared', ...w.application.partners.map((p) => p.id)]) {
-      await addApplicationGoal(w.as(w.coordinator), w.application.id, applicationGoalInput.parse({ owner, description: 'Better teaching', indicators: [{ description: 'Teachers trained', baseline: '0', target: '12' }] }));
+      await addApplicationGoal(w.as(w.coordinator), { applicationId: w.application.id, ...applicationGoalInput.parse({ owner, description: 'Better teaching', indicators: [{ description: 'Teachers trained', baseline: '0', target: '12' }] }) });
     }
     // New goals for Mzuzu (and shared ones) ask Mzuzu to confirm again.
-    await confirmApplicationPartner(w.as(w.partner), w.application.id, w.application.partners[1]!.id);
-    await submitApplication(w.as(w.coordinator), w.application.id, { publicUrl });
-    expect((await getApplication(w.as(w.coordinator), w.application.id)).remarks).toEqual([]);
+    await confirmApplicationPartner(w.as(w.partner), { applicationId: w.application.id, organisationId: w.application.partners[1]!.id });
+    await submitApplication(w.as(w.coordinator), { applicationId: w.application.id });
+    expect((await getApplication(w.as(w.coordinator), { applicationId: w.application.id })).remarks).toEqual([]);
   });
 
   it('rejects with a reason that reaches every partner, in their language', async () => {
     const w = await inReview();
-    await rejectApplication(w.as(w.adviser), w.application.id, 'The plan does not match the call’s priorities.', { publicUrl });
+    await rejectApplication(w.as(w.adviser), { applicationId: w.application.id, reason: 'The plan does not match the call’s priorities.' });
     const [mail] = await w.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, w.partner.email));
     expect(mail?.locale).toBe('nb');
     expect(mail?.textBody).toContain('The plan does not match the call’s priorities.');
@@ -104,21 +104,21 @@ describe('decisions on an application', () => {
   it('approves an agreement only for two to five years and within the call’s ceiling', async () => {
     const w = await inReview();
     await scoreAll(w, w.application.id);
-    await expect(approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 12)), amount: 100_000 }, { publicUrl })).rejects.toMatchObject({ code: 'agreementPeriod', field: 'endsOn' });
-    await expect(approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 24)), amount: 40_000_000 }, { publicUrl })).rejects.toMatchObject({ code: 'amountAboveCeiling' });
-    await approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 24)), amount: 1_000_000 }, { publicUrl });
+    await expect(approveApplication(w.as(w.adviser), { applicationId: w.application.id, ...(await periodOf(w.application.id, 12)), amount: 100_000 })).rejects.toMatchObject({ code: 'agreementPeriod', field: 'endsOn' });
+    await expect(approveApplication(w.as(w.adviser), { applicationId: w.application.id, ...(await periodOf(w.application.id, 24)), amount: 40_000_000 })).rejects.toMatchObject({ code: 'amountAboveCeiling' });
+    await approveApplication(w.as(w.adviser), { applicationId: w.application.id, ...(await periodOf(w.application.id, 24)), amount: 1_000_000 });
     const [row] = await w.db.select().from(applications).where(eq(applications.id, w.application.id));
-    await advanceApplication(w.as(w.adviser), w.application.id, 'active', { publicUrl });
-    await advanceApplication(w.as(w.adviser), w.application.id, 'closing', { publicUrl });
+    await advanceApplication(w.as(w.adviser), { applicationId: w.application.id, to: 'active' });
+    await advanceApplication(w.as(w.adviser), { applicationId: w.application.id, to: 'closing' });
     const [partnership] = await w.db.select().from(partnerships).where(eq(partnerships.id, row!.partnershipId!));
     expect(partnership?.status).toBe('closing');
-    await expect(advanceApplication(w.as(w.coordinator), w.application.id, 'closed', { publicUrl })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(advanceApplication(w.as(w.coordinator), { applicationId: w.application.id, to: 'closed' })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('adds a numbered round to a partnership with an agreement, and refuses a round without one', async () => {
     const w = await inReview();
     await scoreAll(w, w.application.id);
-    await approveApplication(w.as(w.adviser), w.application.id, { ...(await periodOf(w.application.id, 36)), amount: 1_000_000 }, { publicUrl });
+    await approveApplication(w.as(w.adviser), { applicationId: w.application.id, ...(await periodOf(w.application.id, 36)), amount: 1_000_000 });
     const [agreement] = await w.db.select().from(applications).where(eq(applications.id, w.application.id));
     // A round of the agreement's own programme (another programme's round could not continue it).
     const [agreementCall] = await w.db.select().from(calls).where(eq(calls.id, agreement!.callId));
@@ -126,30 +126,30 @@ describe('decisions on an application', () => {
     const partners = w.application.partners;
     const round = await createApplication(w.db, { partners, callId: roundCall.id, partnershipId: agreement!.partnershipId, status: 'in_review' });
     await scoreAll(w, round.id);
-    await approveApplication(w.as(w.adviser), round.id, { ...(await periodOf(round.id, 12)), amount: 500_000 }, { publicUrl });
+    await approveApplication(w.as(w.adviser), { applicationId: round.id, ...(await periodOf(round.id, 12)), amount: 500_000 });
     const stages = await w.db.select().from(partnershipStages).where(eq(partnershipStages.partnershipId, agreement!.partnershipId!));
     expect(stages.map((s) => [s.kind, s.roundNumber]).sort()).toEqual([['agreement', null], ['round', 1]]);
 
     const lonely = await createApplication(w.db, { callId: roundCall.id, status: 'in_review' });
     await scoreAll(w, lonely.id);
-    await expect(approveApplication(w.as(w.adviser), lonely.id, { ...(await periodOf(lonely.id, 12)), amount: 500_000 }, { publicUrl })).rejects.toMatchObject({ code: 'roundNeedsPartnership', status: 409 });
+    await expect(approveApplication(w.as(w.adviser), { applicationId: lonely.id, ...(await periodOf(lonely.id, 12)), amount: 500_000 })).rejects.toMatchObject({ code: 'roundNeedsPartnership', status: 409 });
   });
 
   it('keeps scores and comments from partners, and accepts only real PDFs', async () => {
     const w = await inReview({ status: 'draft', submittedAt: null });
-    await expect(getApplicationReview(w.as(w.coordinator), w.application.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(addAttachment(w.as(w.coordinator), w.application.id, { name: 'letter.pdf', content: new TextEncoder().encode('<html>not a pdf') })).rejects.toMatchObject({ code: 'notPdf', field: 'file' });
+    await expect(getApplicationReview(w.as(w.coordinator), { applicationId: w.application.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(addAttachment(w.as(w.coordinator), { applicationId: w.application.id, file: { name: 'letter.pdf', content: new TextEncoder().encode('<html>not a pdf') } })).rejects.toMatchObject({ code: 'notPdf', field: 'file' });
     // The signature alone does not make a PDF: HTML behind "%PDF-" is refused (issue 8, regression).
-    await expect(addAttachment(w.as(w.coordinator), w.application.id, { name: 'page.pdf', content: new TextEncoder().encode('%PDF-<html><script>alert(1)</script></html>') })).rejects.toMatchObject({ code: 'notPdf', field: 'file' });
-    await expect(addAttachment(w.as(w.coordinator), w.application.id, { name: 'big.pdf', content: new Uint8Array(6 * 1024 * 1024).fill(37) })).rejects.toMatchObject({ code: 'fileTooLarge' });
-    await addAttachment(w.as(w.coordinator), w.application.id, { name: '../../etc/letter.pdf', content: await samplePdf() });
-    const [listed] = (await getApplication(w.as(w.partner), w.application.id)).attachments;
+    await expect(addAttachment(w.as(w.coordinator), { applicationId: w.application.id, file: { name: 'page.pdf', content: new TextEncoder().encode('%PDF-<html><script>alert(1)</script></html>') } })).rejects.toMatchObject({ code: 'notPdf', field: 'file' });
+    await expect(addAttachment(w.as(w.coordinator), { applicationId: w.application.id, file: { name: 'big.pdf', content: new Uint8Array(6 * 1024 * 1024).fill(37) } })).rejects.toMatchObject({ code: 'fileTooLarge' });
+    await addAttachment(w.as(w.coordinator), { applicationId: w.application.id, file: { name: '../../etc/letter.pdf', content: await samplePdf() } });
+    const [listed] = (await getApplication(w.as(w.partner), { applicationId: w.application.id })).attachments;
     expect(listed?.fileName).toBe('.._.._etc_letter.pdf');
-    expect(await isPdf((await getAttachment(w.as(w.partner), w.application.id, listed!.id)).content)).toBe(true);
+    expect(await isPdf((await getAttachment(w.as(w.partner), { applicationId: w.application.id, attachmentId: listed!.id })).content)).toBe(true);
     await w.db.update(applications).set({ status: 'submitted' }).where(eq(applications.id, w.application.id));
-    await commentOnApplication(w.as(w.adviser), w.application.id, 'Strong partners; check the budget.');
-    expect((await getApplicationReview(w.as(w.adviser), w.application.id)).comments).toMatchObject([{ body: 'Strong partners; check the budget.' }]);
-    expect(JSON.stringify(await getApplication(w.as(w.partner), w.application.id))).not.toContain('check the budget');
+    await commentOnApplication(w.as(w.adviser), { applicationId: w.application.id, body: 'Strong partners; check the budget.' });
+    expect((await getApplicationReview(w.as(w.adviser), { applicationId: w.application.id })).comments).toMatchObject([{ body: 'Strong partners; check the budget.' }]);
+    expect(JSON.stringify(await getApplication(w.as(w.partner), { applicationId: w.application.id }))).not.toContain('check the budget');
   });
 });
 
@@ -157,7 +157,7 @@ describe('plausible decisions and plans (issue 8)', () => {
   it('refuses to approve a 2027 call’s application for 1990–1993 without scores, naming scores, period and amount at once', async () => {
     const call = await createCall(testDb.db, { opensOn: '2027-01-15', deadline: '2027-03-15' });
     const w = await inReview({ callId: call.id });
-    const refused = await approveApplication(w.as(w.adviser), w.application.id, { startsOn: '1990-01-01', endsOn: '1993-01-01', amount: 40_000_000 }, { publicUrl }).catch((e: unknown) => e);
+    const refused = await approveApplication(w.as(w.adviser), { applicationId: w.application.id, startsOn: '1990-01-01', endsOn: '1993-01-01', amount: 40_000_000 }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(FieldProblemsError);
     expect((refused as FieldProblemsError).problems).toEqual([
       { field: 'scores', code: 'scoresMissing', params: { criteria: call.criteria.map((c) => c.name).join(', '), count: 3 } },
@@ -167,7 +167,7 @@ describe('plausible decisions and plans (issue 8)', () => {
     const [row] = await w.db.select().from(applications).where(eq(applications.id, w.application.id));
     expect(row).toMatchObject({ status: 'in_review', partnershipId: null, approvedStartsOn: null });
     // The review form asks about what it could read of a half-typed decision.
-    expect((await checkApproval(w.as(w.adviser), w.application.id, { startsOn: '2029-03-16' })).map((p) => [p.field, p.code])).toEqual([
+    expect((await checkApproval(w.as(w.adviser), { applicationId: w.application.id, startsOn: '2029-03-16' })).map((p) => [p.field, p.code])).toEqual([
       ['scores', 'scoresMissing'],
       ['startsOn', 'periodStartOutsideCall'],
     ]);
@@ -175,8 +175,8 @@ describe('plausible decisions and plans (issue 8)', () => {
     // Scores from another adviser count: the one who decides need not be the one who scored.
     const colleague = await createUser(w.db, { agencyRoles: ['programme_adviser'] });
     await scoreAll(w, w.application.id, colleague);
-    expect(await checkApproval(w.as(w.adviser), w.application.id, { startsOn: '2027-06-01', endsOn: '2029-05-31', amount: 2_000_000 })).toEqual([]);
-    await approveApplication(w.as(w.adviser), w.application.id, { startsOn: '2027-06-01', endsOn: '2029-05-31', amount: 2_000_000 }, { publicUrl });
+    expect(await checkApproval(w.as(w.adviser), { applicationId: w.application.id, startsOn: '2027-06-01', endsOn: '2029-05-31', amount: 2_000_000 })).toEqual([]);
+    await approveApplication(w.as(w.adviser), { applicationId: w.application.id, startsOn: '2027-06-01', endsOn: '2029-05-31', amount: 2_000_000 });
     expect((await callOf(w.application.id)).id).toBe(call.id);
   });
 
@@ -186,19 +186,19 @@ describe('plausible decisions and plans (issue 8)', () => {
     const line = (overrides: Record<string, string>) =>
       planFlowInput.parse({ round: '1', sendingOrganisationId: norway!.id, hostOrganisationId: malawi!.id, participants: '1', months: '12', startMonth: '2099-01', competence: 'Teaching', purpose: 'Learn', ...overrides });
     const { first, last } = flowStartWindow(await callOf(w.application.id));
-    const refused = await addPlanFlow(w.as(w.coordinator), w.application.id, line({ hostOrganisationId: norway!.id, months: '9' })).catch((e: unknown) => e);
+    const refused = await addPlanFlow(w.as(w.coordinator), { applicationId: w.application.id, ...line({ hostOrganisationId: norway!.id, months: '9' }) }).catch((e: unknown) => e);
     expect((refused as FieldProblemsError).problems).toEqual([
       { field: 'hostOrganisationId', code: 'selfFlow', params: { partner: 'Sunnfjord Folkehøgskule' } },
       { field: 'months', code: 'monthsNotAllowed', params: { months: 9, allowed: '6, 12, 18', programme: 'Professional' } },
       { field: 'startMonth', code: 'startMonthOutsideCall', params: { first, last } },
     ]);
-    await expect(addPlanFlow(w.as(w.coordinator), w.application.id, line({}))).rejects.toMatchObject({ code: 'startMonthOutsideCall', field: 'startMonth' });
-    expect(await checkPlanFlow(w.as(w.coordinator), w.application.id, { startMonth: last })).toEqual([]);
-    await addPlanFlow(w.as(w.coordinator), w.application.id, line({ startMonth: first }));
+    await expect(addPlanFlow(w.as(w.coordinator), { applicationId: w.application.id, ...line({}) })).rejects.toMatchObject({ code: 'startMonthOutsideCall', field: 'startMonth' });
+    expect(await checkPlanFlow(w.as(w.coordinator), { applicationId: w.application.id, startMonth: last })).toEqual([]);
+    await addPlanFlow(w.as(w.coordinator), { applicationId: w.application.id, ...line({ startMonth: first }) });
 
     // A line saved before the rule (or before the call's dates changed) is named at submission.
     await w.db.update(calls).set({ opensOn: '2030-01-01', deadline: '2030-03-01' }).where(eq(calls.id, w.application.callId));
-    const submitted = await submitApplication(w.as(w.coordinator), w.application.id, { publicUrl }).catch((e: { problems: unknown[] }) => e);
+    const submitted = await submitApplication(w.as(w.coordinator), { applicationId: w.application.id }).catch((e: { problems: unknown[] }) => e);
     expect((submitted as { problems: unknown[] }).problems).toContainEqual({
       section: 'plan',
       code: 'flowStartOutsideCall',
@@ -221,23 +221,23 @@ describe('the windows a call sets', () => {
 describe('two people editing one draft', () => {
   it('refuses a section saved from a version someone else has changed since, and changes nothing', async () => {
     const w = await inReview({ status: 'draft', submittedAt: null });
-    const loaded = (await getApplication(w.as(w.coordinator), w.application.id)).application.updatedAt.toISOString();
-    await updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'First version, saved by a colleague.' }, loaded);
-    await expect(updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'Second, from the stale form.' }, loaded)).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
-    await expect(updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'x' }, 'not a date')).rejects.toMatchObject({ code: 'staleEdit' });
-    expect((await getApplication(w.as(w.coordinator), w.application.id)).application.emergencyPlan).toBe('First version, saved by a colleague.');
+    const loaded = (await getApplication(w.as(w.coordinator), { applicationId: w.application.id })).application.updatedAt.toISOString();
+    await updateEmergencyPlan(w.as(w.coordinator), { applicationId: w.application.id, emergencyPlan: 'First version, saved by a colleague.', version: loaded });
+    await expect(updateEmergencyPlan(w.as(w.coordinator), { applicationId: w.application.id, emergencyPlan: 'Second, from the stale form.', version: loaded })).rejects.toMatchObject({ code: 'staleEdit', status: 409 });
+    await expect(updateEmergencyPlan(w.as(w.coordinator), { applicationId: w.application.id, emergencyPlan: 'x', version: 'not a date' })).rejects.toMatchObject({ code: 'staleEdit' });
+    expect((await getApplication(w.as(w.coordinator), { applicationId: w.application.id })).application.emergencyPlan).toBe('First version, saved by a colleague.');
   });
 });
 
 describe('confirmations', () => {
   it('are asked for again when the plan or the partners change, but not for a text edit', async () => {
     const w = await inReview({ status: 'draft', submittedAt: null });
-    const confirmed = async () => (await getApplication(w.as(w.coordinator), w.application.id)).partners.map((p) => p.confirmedAt !== null);
+    const confirmed = async () => (await getApplication(w.as(w.coordinator), { applicationId: w.application.id })).partners.map((p) => p.confirmedAt !== null);
     expect(await confirmed()).toEqual([true, true]);
-    await updateEmergencyPlan(w.as(w.coordinator), w.application.id, { emergencyPlan: 'Reworded.' });
+    await updateEmergencyPlan(w.as(w.coordinator), { applicationId: w.application.id, emergencyPlan: 'Reworded.' });
     expect(await confirmed()).toEqual([true, true]);
     const [norway, malawi] = w.application.partners;
-    await addPlanFlow(w.as(w.coordinator), w.application.id, planFlowInput.parse({ round: '2', sendingOrganisationId: malawi!.id, hostOrganisationId: norway!.id, participants: '1', months: '12', startMonth: '2028-08', competence: 'Teaching', purpose: 'A second round' }));
+    await addPlanFlow(w.as(w.coordinator), { applicationId: w.application.id, ...planFlowInput.parse({ round: '2', sendingOrganisationId: malawi!.id, hostOrganisationId: norway!.id, participants: '1', months: '12', startMonth: '2028-08', competence: 'Teaching', purpose: 'A second round' }) });
     // The coordinating partner confirmed by making the change; the other must confirm again.
     expect(await confirmed()).toEqual([true, false]);
   });

@@ -10,7 +10,7 @@ import { findReadableApplication } from './application-scope.ts';
  * The agency's side of an application: every adviser's scores, the weighted mean (weights of the
  * call's criteria), and the internal comments. Never reachable by partners.
  */
-export async function getApplicationReview(ctx: CoreContext, id: string) {
+export async function getApplicationReview(ctx: CoreContext, { applicationId: id }: { applicationId: string }) {
   const actor = ctx.actor;
   requirePermission(actor, 'application:read-internal');
   const application = await findReadableApplication(ctx, id);

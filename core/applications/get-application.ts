@@ -13,7 +13,7 @@ import { partnershipContinuationProblem } from './partnership-continuation.ts';
  * Everything the application form and its overview show: the call and programme rules, partners with
  * their confirmation, goals with indicators, the plan, attachments (without content) and open remarks.
  */
-export async function getApplication(ctx: CoreContext, id: string) {
+export async function getApplication(ctx: CoreContext, { applicationId: id }: { applicationId: string }) {
   const application = await findReadableApplication(ctx, id);
   const [callRow] = await ctx.db
     .select({ call: calls, programme: programmes })

@@ -6,7 +6,7 @@ import { findReadableApplication } from './application-scope.ts';
 import { isRecordId } from '../records/record-id.ts';
 
 /** The file, for whoever may read the application. */
-export async function getAttachment(ctx: CoreContext, id: string, attachmentId: string) {
+export async function getAttachment(ctx: CoreContext, { applicationId: id, attachmentId }: { applicationId: string; attachmentId: string }) {
   await findReadableApplication(ctx, id);
   if (!isRecordId(attachmentId)) throw new NotFoundError('attachment');
   const [row] = await ctx.db

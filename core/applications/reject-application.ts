@@ -6,8 +6,8 @@ import { decidable } from './decidable-application.ts';
 
 export const rejectionInput = z.object({ reason: text().trim().min(10, 'reasonRequired').max(4000, 'tooLong') });
 
-export async function rejectApplication(ctx: CoreContext, id: string, reason: string, { publicUrl }: { publicUrl: string }) {
+export async function rejectApplication(ctx: CoreContext, { applicationId: id, reason }: { applicationId: string; reason: string }) {
   const now = ctx.now();
   await decidable(ctx, id);
-  return changeApplicationStatus(ctx, id, { to: 'rejected', set: { decidedAt: now, decisionReason: reason }, message: reason, publicUrl });
+  return changeApplicationStatus(ctx, id, { to: 'rejected', set: { decidedAt: now, decisionReason: reason }, message: reason });
 }

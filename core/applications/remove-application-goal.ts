@@ -6,7 +6,7 @@ import { lockEditableApplication, touchApplication } from './editable-applicatio
 import { resetConfirmations } from './reset-confirmations.ts';
 import { confirmedPart, goalOf } from './goal-owner.ts';
 
-export async function removeApplicationGoal(ctx: CoreContext, id: string, goalId: string) {
+export async function removeApplicationGoal(ctx: CoreContext, { applicationId: id, goalId }: { applicationId: string; goalId: string }) {
   await ctx.db.transaction(async (tx) => {
     const seen = await goalOf(tx, id, goalId);
     await lockEditableApplication(ctx, tx, id, undefined, { ownedBy: seen?.organisationId ?? null });

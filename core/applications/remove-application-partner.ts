@@ -8,7 +8,7 @@ import { refreshShape } from './refresh-shape.ts';
 import { resetConfirmations } from './reset-confirmations.ts';
 
 /** Removes a partner with its goals and every flow it sends or hosts. The coordinator stays. */
-export async function removeApplicationPartner(ctx: CoreContext, id: string, organisationId: string) {
+export async function removeApplicationPartner(ctx: CoreContext, { applicationId: id, organisationId }: { applicationId: string; organisationId: string }) {
   await ctx.db.transaction(async (tx) => {
     const application = await lockEditableApplication(ctx, tx, id);
     if (organisationId === application.coordinatorOrganisationId) throw new DomainError('cannotRemoveCoordinator', { field: 'organisationId' });

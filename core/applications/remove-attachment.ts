@@ -5,7 +5,7 @@ import type { CoreContext } from '../context.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
 import { isRecordId } from '../records/record-id.ts';
 
-export async function removeAttachment(ctx: CoreContext, id: string, attachmentId: string) {
+export async function removeAttachment(ctx: CoreContext, { applicationId: id, attachmentId }: { applicationId: string; attachmentId: string }) {
   await ctx.db.transaction(async (tx) => {
     await lockEditableApplication(ctx, tx, id);
     if (!isRecordId(attachmentId)) return;

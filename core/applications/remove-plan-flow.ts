@@ -6,7 +6,7 @@ import { lockEditableApplication, touchApplication } from './editable-applicatio
 import { resetConfirmations } from './reset-confirmations.ts';
 import { isRecordId } from '../records/record-id.ts';
 
-export async function removePlanFlow(ctx: CoreContext, id: string, flowId: string) {
+export async function removePlanFlow(ctx: CoreContext, { applicationId: id, flowId }: { applicationId: string; flowId: string }) {
   await ctx.db.transaction(async (tx) => {
     await lockEditableApplication(ctx, tx, id);
     if (!isRecordId(flowId)) return;

@@ -12,13 +12,12 @@ export const returnInput = z
   .refine((v) => Object.values(v).some((r) => r.length > 0), { message: 'remarkRequired', path: ['basics'] });
 
 /** Back to the partners for changes, with the adviser's remarks per section; they edit and resubmit. */
-export async function returnApplication(ctx: CoreContext, id: string, remarks: Record<string, string>, { publicUrl }: { publicUrl: string }) {
+export async function returnApplication(ctx: CoreContext, { applicationId: id, remarks }: { applicationId: string; remarks: Record<string, string> }) {
   const actor = requireUser(ctx.actor);
   await decidable(ctx, id);
   const given = Object.entries(remarks).filter(([section, remark]) => (APPLICATION_SECTIONS as readonly string[]).includes(section) && remark.trim());
   return changeApplicationStatus(ctx, id, {
     to: 'returned',
-    publicUrl,
     message: given.map(([, remark]) => remark.trim()).join('\n\n'),
     after: async (tx) => {
       await tx.insert(applicationRemarks).values(given.map(([section, remark]) => ({ applicationId: id, section, remark: remark.trim(), authorId: actor.userId })));

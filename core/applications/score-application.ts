@@ -14,7 +14,7 @@ export const SCORE_MAX = 5;
 export const scoresInput = z.record(text(), z.coerce.number({ message: 'chooseScore' }).int('chooseScore').min(0, 'chooseScore').max(SCORE_MAX, 'chooseScore'));
 
 /** The adviser's own scores (0–5) per criterion of the call; saving again replaces them. */
-export async function scoreApplication(ctx: CoreContext, id: string, scores: Record<string, number>) {
+export async function scoreApplication(ctx: CoreContext, { applicationId: id, scores }: { applicationId: string; scores: Record<string, number> }) {
   const actor = requireUser(ctx.actor);
   requirePermission(actor, 'application:review');
   const application = await findReadableApplication(ctx, id);

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context.ts';
 import { containsPattern } from '../records/contains-pattern.ts';
 
 /** Organisations whose name matches, for the "add a partner" search (trigram index on legal_name). */
-export async function searchPartnerCandidates(ctx: CoreContext, q: string) {
+export async function searchPartnerCandidates(ctx: CoreContext, { q }: { q: string }) {
   const term = q.trim();
   if (term.length < 2) return [];
   return ctx.db

@@ -16,16 +16,15 @@ export class SubmissionRefusedError extends DomainError {
 }
 
 /** The coordinating partner sends the application to the agency, if nothing stops it. */
-export async function submitApplication(ctx: CoreContext, id: string, { publicUrl }: { publicUrl: string }) {
+export async function submitApplication(ctx: CoreContext, { applicationId: id }: { applicationId: string }) {
   const now = ctx.now();
-  const detail = await getApplication(ctx, id);
+  const detail = await getApplication(ctx, { applicationId: id });
   requirePermission(ctx.actor, 'application:edit', { organisationId: detail.application.coordinatorOrganisationId });
   const problems = checkApplication(detail, now);
   if (problems.length > 0) throw new SubmissionRefusedError(problems);
   return changeApplicationStatus(ctx, id, {
     to: 'submitted',
     set: { submittedAt: now },
-    publicUrl,
     // The adviser's remarks were about the version they returned; they are answered by resubmitting.
     after: async (tx) => {
       await tx.update(applicationRemarks).set({ resolvedAt: now }).where(and(eq(applicationRemarks.applicationId, id), isNull(applicationRemarks.resolvedAt)));

@@ -15,7 +15,7 @@ export const applicationBasicsInput = z.object({
 export type ApplicationBasicsInput = z.infer<typeof applicationBasicsInput>;
 
 /** Title and summary. `version` is the updatedAt the editor saw: a stale save is refused, not merged. */
-export async function updateApplicationBasics(ctx: CoreContext, id: string, input: ApplicationBasicsInput, version: string) {
+export async function updateApplicationBasics(ctx: CoreContext, { applicationId: id, version, ...input }: ApplicationBasicsInput & { applicationId: string; version: string }) {
   await ctx.db.transaction(async (tx) => {
     const before = await lockEditableApplication(ctx, tx, id);
     const [after] = await tx

@@ -23,7 +23,7 @@ export type ApplicationFocusInput = z.infer<typeof applicationFocusInput>;
 
 /** Sector (DAC), SDGs and their targets, and the cross-cutting markers with significance 0/1/2. */
 /** `version`: the updatedAt the form was loaded with; omitted by callers that hold no version (none today but tests). */
-export async function updateApplicationFocus(ctx: CoreContext, id: string, input: ApplicationFocusInput, version?: string) {
+export async function updateApplicationFocus(ctx: CoreContext, { applicationId: id, version, ...input }: ApplicationFocusInput & { applicationId: string; version?: string }) {
   await ctx.db.transaction(async (tx) => {
     const before = await lockEditableApplication(ctx, tx, id, version);
     const after = { sectorCode: input.sectorCode, sdgGoals: input.sdgGoals, sdgTargets: input.sdgTargets, markers: input.markers as MarkerValues };

@@ -9,7 +9,7 @@ import { confirmedPart, goalOf } from './goal-owner.ts';
 import type { GoalChangeInput } from './goal-input.ts';
 
 /** Rewrites a goal and its indicators; the owner's confirmation (all, for a shared goal) is asked for again. */
-export async function updateApplicationGoal(ctx: CoreContext, id: string, goalId: string, input: GoalChangeInput) {
+export async function updateApplicationGoal(ctx: CoreContext, { applicationId: id, goalId, ...input }: GoalChangeInput & { applicationId: string; goalId: string }) {
   await ctx.db.transaction(async (tx) => {
     const seen = await goalOf(tx, id, goalId);
     await lockEditableApplication(ctx, tx, id, undefined, { ownedBy: seen?.organisationId ?? null });

@@ -9,7 +9,7 @@ import { lockEditableApplication } from './editable-application.ts';
 export const emergencyPlanInput = z.object({ emergencyPlan: text().trim().max(8000, 'tooLong') });
 
 /** Duty of care (docs/architecture.md#duty-of-care): how partners act in a health or security emergency, before approval. */
-export async function updateEmergencyPlan(ctx: CoreContext, id: string, input: z.infer<typeof emergencyPlanInput>, version?: string) {
+export async function updateEmergencyPlan(ctx: CoreContext, { applicationId: id, version, ...input }: z.infer<typeof emergencyPlanInput> & { applicationId: string; version?: string }) {
   await ctx.db.transaction(async (tx) => {
     const before = await lockEditableApplication(ctx, tx, id, version);
     await tx.update(applications).set({ emergencyPlan: input.emergencyPlan, updatedAt: new Date() }).where(eq(applications.id, id));

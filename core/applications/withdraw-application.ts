@@ -3,8 +3,8 @@ import { requirePermission } from '../identity/permissions.ts';
 import { changeApplicationStatus } from './change-application-status.ts';
 import { getApplication } from './get-application.ts';
 
-export async function withdrawApplication(ctx: CoreContext, id: string, { publicUrl }: { publicUrl: string }) {
-  const detail = await getApplication(ctx, id);
+export async function withdrawApplication(ctx: CoreContext, { applicationId: id }: { applicationId: string }) {
+  const detail = await getApplication(ctx, { applicationId: id });
   requirePermission(ctx.actor, 'application:edit', { organisationId: detail.application.coordinatorOrganisationId });
-  return changeApplicationStatus(ctx, id, { to: 'withdrawn', publicUrl });
+  return changeApplicationStatus(ctx, id, { to: 'withdrawn' });
 }

@@ -12,7 +12,7 @@ import type { Database } from '../../db/database.ts';
 export function apiAs(db: Database, actor: Actor = visitor) {
   const app = new Hono<ApiEnv>();
   app.use(async (c, next) => {
-    c.set('core', coreContext({ db, actor }));
+    c.set('core', coreContext({ db, actor, publicUrl: 'http://localhost:3000' }));
     c.set('ping', async () => {});
     c.set('publicUrl', 'http://localhost:3000');
     await next();
