@@ -5,8 +5,6 @@ export interface ApiEnv {
   Variables: {
     core: CoreContext;
     ping: () => Promise<void>;
-    /** The address people use (PUBLIC_URL): links in the emails a use-case sends start with it. */
-    publicUrl: string;
     requestId: string;
   };
 }

@@ -41,7 +41,7 @@ export const authEndpoints = ['/api/auth/callback/:providerId'];
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */
 export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
   const app = new Hono<{
-    Variables: RequestIdVariables & { core: CoreContext; ping: () => Promise<void>; publicUrl: string };
+    Variables: RequestIdVariables & { core: CoreContext; ping: () => Promise<void> };
   }>();
   const handleDocument = createRequestHandler(build, mode);
 
@@ -128,7 +128,6 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   app.use('/api/*', async (c, next) => {
     c.set('core', coreContext({ db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId, publicUrl }));
     c.set('ping', ping);
-    c.set('publicUrl', publicUrl);
     await next();
   });
   app.route('/api', createApi());

@@ -14,7 +14,6 @@ export function apiAs(db: Database, actor: Actor = visitor) {
   app.use(async (c, next) => {
     c.set('core', coreContext({ db, actor, publicUrl: 'http://localhost:3000' }));
     c.set('ping', async () => {});
-    c.set('publicUrl', 'http://localhost:3000');
     await next();
   });
   app.route('/api', createApi());
