@@ -16,10 +16,9 @@ export async function updateOrganisation(ctx: CoreContext, { organisationId: id,
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
     if (!before) throw new NotFoundError('organisation');
-    const now = ctx.now();
     const [after] = await tx
       .update(organisations)
-      .set({ ...input, updatedAt: now })
+      .set({ ...input, updatedAt: new Date() })
       .where(and(eq(organisations.id, id), isVersion(organisations.updatedAt, version)))
       .returning();
     if (!after) throw new DomainError('staleEdit', { status: 409 });
