@@ -6,12 +6,15 @@ import { DomainError } from '../errors.ts';
 import { lockEditableApplication } from './editable-application.ts';
 import { refreshShape } from './refresh-shape.ts';
 import { resetConfirmations } from './reset-confirmations.ts';
+import { isRecordId } from '../records/record-id.ts';
 
 /** Removes a partner with its goals and every flow it sends or hosts. The coordinator stays. */
 export async function removeApplicationPartner(ctx: CoreContext, { applicationId: id, organisationId }: { applicationId: string; organisationId: string }) {
   await ctx.db.transaction(async (tx) => {
     const application = await lockEditableApplication(ctx, tx, id);
     if (organisationId === application.coordinatorOrganisationId) throw new DomainError('cannotRemoveCoordinator', { field: 'organisationId' });
+    // Not an organisation's id: no partner of this application, so nothing to remove.
+    if (!isRecordId(organisationId)) return;
     const removed = await tx
       .delete(applicationPartners)
       .where(and(eq(applicationPartners.applicationId, id), eq(applicationPartners.organisationId, organisationId)))

@@ -38,11 +38,17 @@ export async function pageBuild(): Promise<ServerBuild> {
   return (await import(`${pathToFileURL(file).href}?t=${statSync(file).mtimeMs}`)) as ServerBuild;
 }
 
+/** Who sends a fuzzed request: someone allowed everything, a coordinator of every organisation, or a visitor. */
+export type Acting = 'everyone' | 'coordinator' | 'visitor';
+
 export interface FuzzServer {
   /** Sends a request to the whole server in-process (CSRF check, body limit, API and pages). */
-  request(path: string, init?: RequestInit): Promise<Response>;
+  /** `as: 'coordinator'`: as a partner coordinator of every organisation without agency roles (drafts are theirs). */
+  request(path: string, init?: RequestInit, as?: Acting): Promise<Response>;
   /** A session cookie for someone who may do everything: every agency role and coordinator of every organisation. */
   cookie: string;
+  /** New sessions for both people, before fuzzing another route. */
+  renewSessions(): Promise<void>;
   db: ReturnType<typeof useTestDatabase>['db'];
 }
 
@@ -53,7 +59,7 @@ export interface FuzzServer {
  */
 export function useFuzzServer(): FuzzServer {
   const testDb = useTestDatabase();
-  const state = {} as { app: ReturnType<typeof createHttpApp>; cookie: string };
+  const state = {} as { app: ReturnType<typeof createHttpApp>; cookie: string; coordinatorCookie: string; renew: () => Promise<void> };
   beforeAll(async () => {
     const db = testDb.db;
     await seedDemoData(db);
@@ -76,23 +82,37 @@ export function useFuzzServer(): FuzzServer {
       agencyRoles: [...agencyRoles],
       memberships: all.map((o) => ({ organisationId: o.id, role: 'partner_coordinator' as const })),
     });
-    const signIn = await state.app.request(`${publicUrl}/en/sign-in`, {
-      method: 'POST',
-      body: new URLSearchParams({ email: everyone.email, password }),
-      headers: { origin: publicUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    // Drafts are hidden from the agency: a coordinator without agency roles edits applications.
+    const coordinator = await createUser(db, {
+      email: 'fuzz.coordinator@partner.example',
+      name: 'Fuzz Coordinator',
+      password,
+      memberships: all.map((o) => ({ organisationId: o.id, role: 'partner_coordinator' as const })),
     });
-    const cookies = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!);
-    state.cookie = cookies.join('; ');
-    if (!state.cookie.includes('session_token')) throw new Error(`fuzz: signing in failed (${signIn.status})`);
+    // Straight through better-auth, past the sign-in page's lock-outs, which fuzzing the sign-in page sets off.
+    const signIn = async (email: string) => {
+      const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
+      const cookie = headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+      if (!cookie.includes('session_token')) throw new Error(`fuzz: signing in as ${email} failed`);
+      return cookie;
+    };
+    // Each route starts with fresh sessions: fuzzing one (sign-out, revoking sessions, removing people)
+    // must not turn the next into a visitor's requests.
+    state.renew = async () => {
+      state.cookie = await signIn(everyone.email);
+      state.coordinatorCookie = await signIn(coordinator.email);
+    };
+    await state.renew();
   }, 600_000);
   afterAll(() => undefined);
   return {
-    request: (path, init = {}) => {
+    request: (path, init = {}, as = 'everyone') => {
       const headers = new Headers(init.headers);
-      if (!headers.has('cookie')) headers.set('cookie', state.cookie);
+      if (!headers.has('cookie')) headers.set('cookie', as === 'coordinator' ? state.coordinatorCookie : as === 'visitor' ? '' : state.cookie);
       headers.set('origin', publicUrl);
       return Promise.resolve(state.app.request(`${publicUrl}${path}`, { ...init, headers }));
     },
+    renewSessions: () => state.renew(),
     get cookie() {
       return state.cookie;
     },

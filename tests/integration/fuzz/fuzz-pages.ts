@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { catalogs } from '../../../i18n/catalogs.ts';
 import { locales } from '../../../i18n/locales.ts';
-import type { FuzzServer } from './fuzz-app.ts';
+import type { Acting, FuzzServer } from './fuzz-app.ts';
 import { fieldValue, hostileText } from './hostile-values.ts';
 import { postForms, type PageForm } from './page-forms.ts';
 
@@ -64,31 +64,36 @@ function encode(body: Body): RequestInit {
 }
 
 /** At least RUNS generated forms posted to the page's forms (or, for a page without forms, to its address). */
-export async function fuzzPageActions(server: FuzzServer, urls: string[]) {
+export async function fuzzPageActions(server: FuzzServer, urls: string[], as: Acting = 'everyone') {
+  await server.renewSessions();
   const forms: PageForm[] = [];
   for (const url of urls) {
-    const page = await server.request(url);
+    const page = await server.request(url, {}, as);
+    // The page itself as its user sees it (an unknown invitation link is a page that says so, 404;
+    // signing out is a form on every page, its own address sends you on).
+    expect([200, 302, 404], `${url} as ${as}`).toContain(page.status);
     const html = await page.text();
     forms.push(...postForms(html, url));
     if (!forms.some((f) => f.action.split('?')[0] === url.split('?')[0])) forms.push({ action: url, multipart: false, fields: new Map(), buttons: [] });
   }
   await fc.assert(
     fc.asyncProperty(formFor(forms), async ({ action, body }) => {
-      await expectHeld(await server.request(action, encode(body)), `POST ${action} ${JSON.stringify(body).slice(0, 300)}`);
+      await expectHeld(await server.request(action, encode(body), as), `POST ${action} ${JSON.stringify(body).slice(0, 300)}`);
     }),
     { numRuns: RUNS },
   );
 }
 
 /** Hostile query strings and path segments for a page's addresses. */
-export async function fuzzPageReads(server: FuzzServer, urls: string[], runs: number) {
+export async function fuzzPageReads(server: FuzzServer, urls: string[], runs: number, as: Acting = 'everyone') {
+  await server.renewSessions();
   const params = fc.array(fc.tuple(fc.oneof(fc.constantFrom('q', 'after', 'country', 'sector', 'programme', 'status', 'call', 'shape', 'sdg', 'saved', 'next', 'token', 'page', 'action', 'actor'), hostileText), hostileText), { maxLength: 4 });
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...urls), params, fc.option(hostileText, { freq: 4, nil: null }), async (url, query, segment) => {
       const path = url.split('?')[0]!;
       const target = segment === null ? path : path.replace(/[^/]+$/, encodeURIComponent(segment.toWellFormed()) || 'x');
       const search = new URLSearchParams(query).toString();
-      await expectHeld(await server.request(search ? `${target}?${search}` : target), `GET ${target}?${search}`);
+      await expectHeld(await server.request(search ? `${target}?${search}` : target, {}, as), `GET ${target}?${search}`);
     }),
     { numRuns: runs },
   );

@@ -44,12 +44,15 @@ describe('hostile input of issue 8', () => {
 
   it('answers ids that are not UUIDs as not found, never as a database error', async () => {
     const ids = await fuzzIds(server.db);
-    expect((await server.request(`/api/v1/applications/${ids.draft}/partners/not-a-uuid`, { method: 'DELETE' })).status).toBeLessThan(500);
-    await expectHeld(await server.request(`/en/applications/${ids.draft}/edit/partners`, form({ intent: 'remove', organisationId: '' })), 'partners step');
+    expect((await server.request(`/api/v1/applications/${ids.draft}/partners/not-a-uuid`, { method: 'DELETE' }, 'coordinator')).status).toBeLessThan(500);
+    await expectHeld(await server.request(`/en/applications/${ids.draft}/edit/partners`, form({ intent: 'remove', organisationId: '' }), 'coordinator'), 'partners step');
     await expectHeld(await server.request('/en/invitations', form({ intent: 'revoke', id: 'notauuid' })), 'revoke');
     await expectHeld(await server.request('/en/admin/users', form({ intent: 'anonymise', userId: 'a\u0000b' })), 'admin users');
     await expectHeld(await server.request('/en/account', form({ intent: 'revoke-session', token: 'a\u0000b' })), 'account');
-    await expectHeld(await server.request(`/en/applications/${ids.draft}/edit/basics`, form({ title: 'a\u0000b', summary: 'x', intent: 'stay' })), 'basics');
+    const basics = await server.request(`/en/applications/${ids.draft}/edit/basics`, form({ title: 'a\u0000b', summary: 'x', intent: 'stay' }), 'coordinator');
+    expect(basics.status).toBe(400);
+    expect(await basics.clone().text()).toContain(createTranslator('en').t('error.invalidCharacters').replace(/'/g, '&#x27;'));
+    await expectHeld(basics, 'basics');
   });
 
   it('answers a page action sent something other than a form with a page in its language (415, 400)', async () => {
@@ -81,7 +84,7 @@ describe('hostile input of issue 8', () => {
     const big = new FormData();
     big.append('intent', 'upload');
     big.append('file', new Blob([new Uint8Array(7 * 1024 * 1024).fill(37)], { type: 'application/pdf' }), 'huge.pdf');
-    const page = await server.request(`/fr/applications/${ids.draft}/edit/emergency`, { method: 'POST', body: big });
+    const page = await server.request(`/fr/applications/${ids.draft}/edit/emergency`, { method: 'POST', body: big }, 'coordinator');
     expect(page.status).toBe(413);
     const html = await page.clone().text();
     expect(html).toContain('lang="fr"');
@@ -89,5 +92,28 @@ describe('hostile input of issue 8', () => {
     await expectHeld(page, 'page 413');
     const api = await problem(await server.request(`/api/v1/applications/${ids.draft}/attachments`, { method: 'POST', body: new Uint8Array(7 * 1024 * 1024), headers: { 'content-type': 'application/pdf' } }));
     expect(api).toMatchObject({ status: 413, code: 'requestTooLarge' });
+  });
+
+  it('offers a finance officer no comment, score or decision on the review page; an adviser gets them', async () => {
+    const ids = await fuzzIds(server.db);
+    const cookieOf = async (email: string) => {
+      const signedIn = await server.request('/en/sign-in', { ...form({ email, password: 'exchange-demo-2026' }), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: '' } });
+      return signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    };
+    const finance = await (await server.request(`/en/applications/${ids.submitted}/review`, { headers: { cookie: await cookieOf('finance@demo.example') } })).text();
+    expect(finance).not.toContain('value="comment"');
+    expect(finance).not.toContain('value="start-review"');
+    const adviser = await (await server.request(`/en/applications/${ids.submitted}/review`, { headers: { cookie: await cookieOf('adviser@demo.example') } })).text();
+    expect(adviser).toContain('value="comment"');
+    expect(adviser).toContain('value="start-review"');
+  });
+
+  it('says "Saved" only when nothing was refused, even at an address that says saved', async () => {
+    const ids = await fuzzIds(server.db);
+    const refused = await server.request(`/en/applications/${ids.draft}/edit/basics?saved=1`, form({ title: 'x', summary: '', intent: 'stay' }), 'coordinator');
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html, html.slice(html.indexOf('<main'), html.indexOf('<main') + 1500)).toContain('role="alert"');
+    expect(html).not.toContain('role="status"');
   });
 });

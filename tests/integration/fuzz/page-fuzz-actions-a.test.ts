@@ -15,7 +15,7 @@ describe(`page actions hold against ${RUNS} generated forms each (half ${HALF + 
   for (const [route, target] of mine) {
     it(`POST ${route}`, async () => {
       const ids = await fuzzIds(server.db);
-      await fuzzPageActions(server, target.urls.map((u) => fillIds(u, ids)));
+      await fuzzPageActions(server, target.urls.map((u) => fillIds(u, ids)), target.as);
     }, 1_200_000);
   }
 });

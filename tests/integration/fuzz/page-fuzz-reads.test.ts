@@ -16,7 +16,7 @@ describe('every page holds against hostile addresses', () => {
   for (const [route, target] of Object.entries(pageTargets)) {
     it(`GET ${route}`, async () => {
       const ids = await fuzzIds(server.db);
-      await fuzzPageReads(server, target.urls.map((u) => fillIds(u, ids)), 100);
+      await fuzzPageReads(server, target.urls.map((u) => fillIds(u, ids)), 100, target.as);
     }, 600_000);
   }
 });

@@ -3,7 +3,7 @@
  * The page-fuzz tests fail on a route without an entry here, as role-access.spec.ts does.
  * `posts`: the page has an action, fuzzed with at least 1,000 generated forms.
  */
-export const pageTargets: Record<string, { urls: string[]; posts: boolean }> = {
+export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 'coordinator' | 'visitor' }> = {
   '/': { urls: ['/'], posts: false },
   ':lang/': { urls: ['/nb/'], posts: false },
   ':lang/organisations': { urls: ['/fr/organisations'], posts: false },
@@ -12,9 +12,9 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean }> = {
   ':lang/organisations/:id/edit': { urls: ['/nn/organisations/{kathmandu}/edit'], posts: true },
   ':lang/partnerships': { urls: ['/en/partnerships'], posts: false },
   ':lang/partnerships/:id': { urls: ['/nb/partnerships/{partnership}'], posts: false },
-  ':lang/sign-in': { urls: ['/fr/sign-in?next=%2Ffr%2Faccount'], posts: true },
+  ':lang/sign-in': { urls: ['/fr/sign-in?next=%2Ffr%2Faccount'], posts: true, as: 'visitor' },
   ':lang/sign-out': { urls: ['/en/sign-out'], posts: true },
-  ':lang/forgot-password': { urls: ['/nb/forgot-password'], posts: true },
+  ':lang/forgot-password': { urls: ['/nb/forgot-password'], posts: true, as: 'visitor' },
   ':lang/reset-password': { urls: ['/en/reset-password?token=not-a-token'], posts: true },
   ':lang/invitations/:token': { urls: ['/es/invitations/not-a-real-token-0000000000'], posts: true },
   ':lang/invitations': { urls: ['/en/invitations'], posts: true },
@@ -31,14 +31,16 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean }> = {
   ':lang/calls': { urls: ['/en/calls'], posts: false },
   ':lang/calls/:id': { urls: ['/nn/calls/{call}'], posts: false },
   ':lang/applications': { urls: ['/en/applications'], posts: false },
-  ':lang/applications/new': { urls: ['/fr/applications/new?call={call}'], posts: true },
-  ':lang/applications/:id': { urls: ['/en/applications/{draft}', '/nb/applications/{submitted}'], posts: true },
+  // Drafts are their coordinators' alone (the agency sees an application once it is submitted).
+  ':lang/applications/new': { urls: ['/fr/applications/new?call={call}'], posts: true, as: 'coordinator' },
+  ':lang/applications/:id': { urls: ['/en/applications/{draft}', '/nb/applications/{submitted}'], posts: true, as: 'coordinator' },
   ':lang/applications/:id/edit/:step': {
     urls: ['basics', 'partners', 'focus', 'goals', 'plan', 'emergency', 'submit'].map((step) => `/en/applications/{draft}/edit/${step}`),
     posts: true,
+    as: 'coordinator',
   },
   ':lang/applications/:id/review': { urls: ['/fr/applications/{submitted}/review'], posts: true },
-  ':lang/applications/:id/attachments/:attachmentId': { urls: ['/en/applications/{draft}/attachments/{unknown}'], posts: false },
+  ':lang/applications/:id/attachments/:attachmentId': { urls: ['/en/applications/{draft}/attachments/{unknown}'], posts: false, as: 'coordinator' },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 
