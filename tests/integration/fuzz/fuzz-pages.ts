@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../i18n/catalogs.ts';
 import { locales } from '../../../i18n/locales.ts';
 import type { Acting, FuzzServer } from './fuzz-app.ts';
 import { fieldValue, hostileText } from './hostile-values.ts';
+import { fillIds, fuzzIds } from './fuzz-ids.ts';
 import { postForms, type PageForm } from './page-forms.ts';
+import { destructiveRoutes, pageTargets } from './page-targets.ts';
 
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
@@ -97,4 +99,18 @@ export async function fuzzPageReads(server: FuzzServer, urls: string[], runs: nu
     }),
     { numRuns: runs },
   );
+}
+
+/** Half of the pages with actions (`half` 0 or 1, so two test files run side by side), destructive ones last. */
+export function describePageActionFuzz(server: FuzzServer, half: 0 | 1) {
+  const posted = Object.entries(pageTargets).filter(([, t]) => t.posts);
+  const mine = posted.filter((_, n) => n % 2 === half).sort(([a], [b]) => Number(destructiveRoutes.has(a)) - Number(destructiveRoutes.has(b)));
+  describe(`page actions hold against ${RUNS} generated forms each (half ${half + 1} of 2)`, () => {
+    for (const [route, target] of mine) {
+      it(`POST ${route}`, async () => {
+        const ids = await fuzzIds(server.db);
+        await fuzzPageActions(server, target.urls.map((u) => fillIds(u, ids)), target.as);
+      }, 1_200_000);
+    }
+  });
 }
