@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...jsxA11y.configs.strict.rules,
-      // Every word a user reads comes from the catalogs (app/i18n/messages): literal text in JSX fails lint.
+      // Every word a user reads comes from the catalogs (i18n/messages): literal text in JSX fails lint.
       'react/jsx-no-literals': ['error', { noStrings: true, allowedStrings: ['·', ' · ', '–', '—', ':'], ignoreProps: true }],
       'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['main'] }],
     },

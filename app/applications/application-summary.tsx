@@ -1,8 +1,8 @@
 import type { ApplicationDetail } from '../../core/applications/get-application.ts';
 import { MARKERS } from '../../core/applications/markers.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
-import { DataTable } from '../components/data-table.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 /** The application as it stands, section by section, for reading (partners, the agency). */
 export function ApplicationSummary({ detail, names }: { detail: ApplicationDetail; names: { sector: string | null; goals: string[] } }) {

@@ -1,5 +1,5 @@
 import { APPLICATION_STEPS, type ApplicationStep } from '../../core/applications/application-sections.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 /** For steps whose forms add one item at a time: the way on to the next step, named. */
 export function ContinueLink({ id, from }: { id: string; from: ApplicationStep }) {

@@ -1,6 +1,6 @@
 import type { SubmissionProblem } from '../../core/applications/check-application.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 /** What stops a submission, each problem linked to the step where it is fixed. */
 export function ProblemList({ id, problems, headingId, current }: { id: string; problems: SubmissionProblem[]; headingId: string; current?: string }) {

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 /** The adviser's remarks on this section, shown where the partners fix it. */
 export function RemarkNotice({ remarks }: { remarks: { id: string; remark: string }[] }) {

@@ -10,8 +10,8 @@ import { startReview } from '../../core/applications/start-review.ts';
 import type { CoreContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { domainFieldErrors, mergeFieldErrors, problemFieldErrors, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { validFields } from '../forms/valid-fields.ts';
+import { domainFieldErrors, mergeFieldErrors, problemFieldErrors, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { validFields } from '../ui/valid-fields.ts';
 
 export interface ReviewResult {
   errors: FieldError[];

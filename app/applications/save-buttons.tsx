@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 /** "Save and continue" (the default, first in order) and "Save": both keep everything typed on the server. */
 export function SaveButtons({ last }: { last?: boolean }) {

@@ -22,9 +22,9 @@ import { emergencyPlanInput, updateEmergencyPlan } from '../../core/applications
 import type { CoreContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { domainFieldError, domainFieldErrors, mergeFieldErrors, problemFieldErrors, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { staleSave } from '../forms/stale-save.server.ts';
-import { validFields } from '../forms/valid-fields.ts';
+import { domainFieldError, domainFieldErrors, mergeFieldErrors, problemFieldErrors, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { staleSave } from '../ui/stale-save.server.ts';
+import { validFields } from '../ui/valid-fields.ts';
 
 export interface StepResult {
   errors: FieldError[];

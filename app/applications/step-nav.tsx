@@ -1,5 +1,5 @@
 import { APPLICATION_STEPS, type ApplicationStep } from '../../core/applications/application-sections.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 /** The form's steps as links: any step can be opened at any time, the current one is marked. */
 export function StepNav({ id, current }: { id: string; current: ApplicationStep }) {

@@ -1,7 +1,7 @@
 import { data, redirect } from 'react-router';
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors.ts';
 import { isLocale } from '../../i18n/locales.ts';
-import { domainFieldError } from '../forms/field-errors.ts';
+import { domainFieldError } from '../ui/field-errors.ts';
 import { translatorFor } from './translator-for.ts';
 
 /**

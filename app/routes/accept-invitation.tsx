@@ -7,15 +7,15 @@ import { getOpenInvitation } from '../../core/identity/get-invitation.ts';
 import { authHeaders } from '../auth/auth-headers.server.ts';
 import { withCookies } from '../auth/session-cookies.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { TextField } from '../forms/form-fields.tsx';
-import { NewPasswordFields } from '../forms/new-password-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
+import { NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { Route } from './+types/accept-invitation';
-import { PageHeading } from '../components/page-heading.tsx';
-import { readForm } from '../forms/read-form.server.ts';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { readForm } from '../ui/read-form.server.ts';
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   try {

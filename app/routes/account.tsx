@@ -5,13 +5,13 @@ import { requestDeletion } from '../../core/identity/request-deletion.ts';
 import { requireUser } from '../../core/identity/permissions.ts';
 import { recordAudit } from '../../core/audit/record-audit.ts';
 import { guarded } from '../auth/guard.server.ts';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { RowAction } from '../forms/row-action.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { RowAction } from '../ui/row-action.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/account';
-import { PageHeading } from '../components/page-heading.tsx';
-import { DataTable } from '../components/data-table.tsx';
-import { readForm } from '../forms/read-form.server.ts';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { readForm } from '../ui/read-form.server.ts';
 import { isStorableText } from '../../core/input/text.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

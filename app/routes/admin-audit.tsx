@@ -3,15 +3,15 @@ import { auditFilterInput, listAuditLog } from '../../core/audit/list-audit-log.
 import { requirePermission } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { zodFieldErrors } from '../forms/field-errors.ts';
-import { TextField } from '../forms/form-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { zodFieldErrors } from '../ui/field-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/admin-audit';
-import { PageHeading } from '../components/page-heading.tsx';
-import { DataTable } from '../components/data-table.tsx';
-import { NextPageLink } from '../components/next-page-link.tsx';
-import { AuditEntryRow } from '../components/audit-entry-row.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { NextPageLink } from '../ui/next-page-link.tsx';
+import { AuditEntryRow } from '../audit/audit-entry-row.tsx';
 
 const fields = ['actor', 'action', 'recordType', 'recordId', 'from', 'to'] as const;
 

@@ -5,15 +5,15 @@ import { requirePermission } from '../../core/identity/permissions.ts';
 import { listProgrammes } from '../../core/programmes/list-programmes.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { PageHeading } from '../components/page-heading.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { CallFields, type CallValues } from '../forms/call-fields.tsx';
-import { callValues, isFormRefusal, parseCallForm, readCallForm } from '../forms/call-form.server.ts';
-import { domainFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { staleSave } from '../forms/stale-save.server.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { CallFields, type CallValues } from '../calls/call-fields.tsx';
+import { callValues, isFormRefusal, parseCallForm, readCallForm } from '../calls/call-form.server.ts';
+import { domainFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { staleSave } from '../ui/stale-save.server.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/admin-call-edit';
-import { readForm } from '../forms/read-form.server.ts';
+import { readForm } from '../ui/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {

@@ -1,9 +1,9 @@
 import { useLoaderData } from 'react-router';
 import { listOutbox } from '../../core/email/list-outbox.ts';
 import { guarded } from '../auth/guard.server.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/admin-mail';
-import { PageHeading } from '../components/page-heading.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
 
 /** The mail viewer: what the platform sent or will send (in development, instead of a mailbox). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -5,18 +5,18 @@ import { getProgramme } from '../../core/programmes/get-programme.ts';
 import { updateProgramme } from '../../core/programmes/update-programme.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { stageMessage } from '../components/call-labels.ts';
-import { DataTable } from '../components/data-table.tsx';
-import { PageHeading } from '../components/page-heading.tsx';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { domainFieldError, type FieldError } from '../forms/field-errors.ts';
-import { ProgrammeFields, type ProgrammeValues } from '../forms/programme-fields.tsx';
-import { parseProgrammeForm, programmeValues, readProgrammeForm } from '../forms/programme-form.server.ts';
-import { staleSave } from '../forms/stale-save.server.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { stageMessage } from '../calls/call-labels.ts';
+import { DataTable } from '../ui/data-table.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { domainFieldError, type FieldError } from '../ui/field-errors.ts';
+import { ProgrammeFields, type ProgrammeValues } from '../programmes/programme-fields.tsx';
+import { parseProgrammeForm, programmeValues, readProgrammeForm } from '../programmes/programme-form.server.ts';
+import { staleSave } from '../ui/stale-save.server.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/admin-programme';
-import { readForm } from '../forms/read-form.server.ts';
+import { readForm } from '../ui/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {

@@ -5,15 +5,15 @@ import { createProgramme } from '../../core/programmes/create-programme.ts';
 import { listProgrammes } from '../../core/programmes/list-programmes.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { DataTable } from '../components/data-table.tsx';
-import { PageHeading } from '../components/page-heading.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { domainFieldError, type FieldError } from '../forms/field-errors.ts';
-import { emptyProgramme, ProgrammeFields, type ProgrammeValues } from '../forms/programme-fields.tsx';
-import { parseProgrammeForm, readProgrammeForm } from '../forms/programme-form.server.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { domainFieldError, type FieldError } from '../ui/field-errors.ts';
+import { emptyProgramme, ProgrammeFields, type ProgrammeValues } from '../programmes/programme-fields.tsx';
+import { parseProgrammeForm, readProgrammeForm } from '../programmes/programme-form.server.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/admin-programmes';
-import { readForm } from '../forms/read-form.server.ts';
+import { readForm } from '../ui/read-form.server.ts';
 
 /** The programmes and their rules, for administrators and programme advisers, with a form for a new one. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

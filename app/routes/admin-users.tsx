@@ -3,13 +3,13 @@ import type { MessageKey } from '../../i18n/catalogs.ts';
 import { anonymiseUser } from '../../core/identity/anonymise-user.ts';
 import { listUsers } from '../../core/identity/list-users.ts';
 import { guarded } from '../auth/guard.server.ts';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { RowAction } from '../forms/row-action.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { RowAction } from '../ui/row-action.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/admin-users';
-import { PageHeading } from '../components/page-heading.tsx';
-import { DataTable } from '../components/data-table.tsx';
-import { readForm } from '../forms/read-form.server.ts';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { readForm } from '../ui/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {

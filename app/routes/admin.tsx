@@ -1,9 +1,9 @@
 import { useLoaderData } from 'react-router';
 import { requirePermission } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/admin';
-import { PageHeading } from '../components/page-heading.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {

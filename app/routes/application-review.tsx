@@ -11,12 +11,12 @@ import { DecisionForms } from '../applications/review/decision-forms.tsx';
 import { ScoresPanel } from '../applications/review/scores-panel.tsx';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { PageHeading } from '../components/page-heading.tsx';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/application-review';
-import { readForm } from '../forms/read-form.server.ts';
+import { readForm } from '../ui/read-form.server.ts';
 import { isMessageKey } from '../../i18n/catalogs.ts';
 
 /** The agency's review of one application: scores, internal comments and the decision. */

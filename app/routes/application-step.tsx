@@ -17,12 +17,12 @@ import { SubmitStep } from '../applications/steps/submit-step.tsx';
 import { RemarkNotice } from '../applications/remark-notice.tsx';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { PageHeading } from '../components/page-heading.tsx';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/application-step';
-import { readForm } from '../forms/read-form.server.ts';
+import { readForm } from '../ui/read-form.server.ts';
 
 /** One step of the application form, at its own address; each save is kept on the server as the draft. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

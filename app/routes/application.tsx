@@ -10,16 +10,16 @@ import type { MessageKey } from '../../i18n/catalogs.ts';
 import { ApplicationSummary } from '../applications/application-summary.tsx';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { DataTable } from '../components/data-table.tsx';
-import { PageHeading } from '../components/page-heading.tsx';
-import { RecordHistory } from '../components/record-history.tsx';
-import { shapeMessage } from '../components/shape-name.ts';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { domainFieldError, type FieldError } from '../forms/field-errors.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { RecordHistory } from '../audit/record-history.tsx';
+import { shapeMessage } from '../partnerships/shape-name.ts';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { domainFieldError, type FieldError } from '../ui/field-errors.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/application';
-import { readForm } from '../forms/read-form.server.ts';
+import { readForm } from '../ui/read-form.server.ts';
 import { isMessageKey } from '../../i18n/catalogs.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

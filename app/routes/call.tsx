@@ -3,13 +3,13 @@ import { continuationChoices } from '../../core/applications/continuation-choice
 import { getCall } from '../../core/calls/get-call.ts';
 import { can } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';
-import { stageMessage } from '../components/call-labels.ts';
-import { DataTable } from '../components/data-table.tsx';
-import { PageHeading } from '../components/page-heading.tsx';
-import { PhaseTag } from '../components/phase-tag.tsx';
-import { ProgrammeRules } from '../components/programme-rules.tsx';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { stageMessage } from '../calls/call-labels.ts';
+import { DataTable } from '../ui/data-table.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { PhaseTag } from '../calls/phase-tag.tsx';
+import { ProgrammeRules } from '../programmes/programme-rules.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { Route } from './+types/call';
 

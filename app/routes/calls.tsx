@@ -3,14 +3,14 @@ import { CALL_PHASES, listCalls, listCallsInput } from '../../core/calls/list-ca
 import { can } from '../../core/identity/permissions.ts';
 import { listProgrammes } from '../../core/programmes/list-programmes.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { phaseMessage, stageMessage } from '../components/call-labels.ts';
-import { DataTable } from '../components/data-table.tsx';
-import { PageHeading } from '../components/page-heading.tsx';
-import { PhaseTag } from '../components/phase-tag.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import type { FieldError } from '../forms/field-errors.ts';
-import { SelectField } from '../forms/form-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { phaseMessage, stageMessage } from '../calls/call-labels.ts';
+import { DataTable } from '../ui/data-table.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { PhaseTag } from '../calls/phase-tag.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import type { FieldError } from '../ui/field-errors.ts';
+import { SelectField } from '../ui/form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/calls';
 
 /** The public list of calls for applications, filtered by programme and phase with a plain GET form. */

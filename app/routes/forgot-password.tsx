@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { checkSignInAllowed } from '../../core/identity/sign-in-guard.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { TextField } from '../forms/form-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/forgot-password';
-import { PageHeading } from '../components/page-heading.tsx';
-import { readForm } from '../forms/read-form.server.ts';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { readForm } from '../ui/read-form.server.ts';
 
 interface Result {
   errors: FieldError[];

@@ -1,6 +1,6 @@
 import { useLoaderData, useRouteLoaderData } from 'react-router';
 import { getHeadlineFigures } from '../../core/stats/get-headline-figures.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import type { Route } from './+types/home';

@@ -9,17 +9,17 @@ import { listOpenInvitations } from '../../core/identity/list-invitations.ts';
 import { requirePermission } from '../../core/identity/permissions.ts';
 import { revokeInvitation } from '../../core/identity/revoke-invitation.ts';
 import { guarded } from '../auth/guard.server.ts';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { RowAction } from '../forms/row-action.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { RowAction } from '../ui/row-action.tsx';
 import { translatorFor } from '../auth/translator-for.ts';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { SelectField, TextField } from '../forms/form-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/invitations';
-import { PageHeading } from '../components/page-heading.tsx';
-import { DataTable } from '../components/data-table.tsx';
-import { readForm } from '../forms/read-form.server.ts';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { readForm } from '../ui/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {

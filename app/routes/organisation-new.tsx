@@ -4,14 +4,14 @@ import { organisationInput } from '../../core/organisations/organisation-input.t
 import { registerOrganisation } from '../../core/organisations/register-organisation.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { PageHeading } from '../components/page-heading.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { OrganisationFields, type OrganisationValues } from '../forms/organisation-fields.tsx';
-import { organisationFormOptions } from '../forms/organisation-options.server.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { OrganisationFields, type OrganisationValues } from '../organisations/organisation-fields.tsx';
+import { organisationFormOptions } from '../organisations/organisation-options.server.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/organisation-new';
-import { readForm } from '../forms/read-form.server.ts';
+import { readForm } from '../ui/read-form.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {

@@ -5,12 +5,12 @@ import { getOrganisation } from '../../core/organisations/get-organisation.ts';
 import { codeName, codelist } from '../../core/reference/codelists.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { DataTable } from '../components/data-table.tsx';
-import { shapeMessage } from '../components/shape-name.ts';
-import { PageHeading } from '../components/page-heading.tsx';
-import { RecordHistory } from '../components/record-history.tsx';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { shapeMessage } from '../partnerships/shape-name.ts';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { RecordHistory } from '../audit/record-history.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/organisation';
 
 /** Public: anyone may see an organisation and its running and finished partnerships. */

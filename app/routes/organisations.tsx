@@ -9,16 +9,16 @@ import {
   listPublicOrganisationsInput,
   QUERY_MAX_LENGTH,
 } from '../../core/organisations/list-public-organisations.ts';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import type { FieldError } from '../forms/field-errors.ts';
-import { SelectField, TextField } from '../forms/form-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import type { FieldError } from '../ui/field-errors.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import { createTranslator } from '../../i18n/translator.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import type { Route } from './+types/organisations';
-import { PageHeading } from '../components/page-heading.tsx';
-import { DataTable } from '../components/data-table.tsx';
-import { NextPageLink } from '../components/next-page-link.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { NextPageLink } from '../ui/next-page-link.tsx';
 import { guarded } from '../auth/guard.server.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -5,13 +5,13 @@ import { getPublicPartnership } from '../../core/partnerships/get-public-partner
 import { codeLabels } from '../../core/reference/code-labels.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { AgreementChain } from '../components/agreement-chain.tsx';
-import { DataTable } from '../components/data-table.tsx';
-import { PageHeading } from '../components/page-heading.tsx';
-import { PlanBalanceTable } from '../components/plan-balance-table.tsx';
-import { RecordHistory } from '../components/record-history.tsx';
-import { shapeMessage } from '../components/shape-name.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { AgreementChain } from '../partnerships/agreement-chain.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { PlanBalanceTable } from '../partnerships/plan-balance-table.tsx';
+import { RecordHistory } from '../audit/record-history.tsx';
+import { shapeMessage } from '../partnerships/shape-name.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/partnership';
 
 /**

@@ -5,15 +5,15 @@ import { listOrganisationCountries } from '../../core/organisations/list-organis
 import { codeLabels } from '../../core/reference/code-labels.ts';
 import { codelist } from '../../core/reference/codelists.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { DataTable } from '../components/data-table.tsx';
-import { PageHeading } from '../components/page-heading.tsx';
-import { shapeMessage } from '../components/shape-name.ts';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { zodFieldErrors } from '../forms/field-errors.ts';
-import { SelectField, TextField } from '../forms/form-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { shapeMessage } from '../partnerships/shape-name.ts';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { zodFieldErrors } from '../ui/field-errors.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/partnerships';
-import { NextPageLink } from '../components/next-page-link.tsx';
+import { NextPageLink } from '../ui/next-page-link.tsx';
 import { guarded } from '../auth/guard.server.ts';
 
 const fields = ['q', 'programme', 'call', 'country', 'sector', 'sdg', 'shape', 'status'] as const;

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { newPasswordFields, passwordsMatch } from '../../core/identity/new-password-input.ts';
 import { PASSWORD_MIN } from '../../core/identity/password-policy.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { NewPasswordFields } from '../forms/new-password-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { NewPasswordFields } from '../auth/new-password-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/reset-password';
-import { PageHeading } from '../components/page-heading.tsx';
-import { readForm } from '../forms/read-form.server.ts';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { readForm } from '../ui/read-form.server.ts';
 
 const resetInput = z
   .object({

@@ -8,8 +8,8 @@ import { safeNext } from '../auth/guard.server.ts';
 import { authHeaders } from '../auth/auth-headers.server.ts';
 import { withCookies } from '../auth/session-cookies.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { domainFieldError, zodFieldErrors, type FieldError } from '../forms/field-errors.ts';
-import { readForm } from '../forms/read-form.server.ts';
+import { domainFieldError, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { readForm } from '../ui/read-form.server.ts';
 
 const signInInput = z.object({
   email: z.email('invalidEmail').trim().toLowerCase(),

@@ -1,11 +1,11 @@
 import { Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
-import { SuccessNotice } from '../components/success-notice.tsx';
-import { ErrorSummary } from '../forms/error-summary.tsx';
-import { TextField } from '../forms/form-fields.tsx';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { SuccessNotice } from '../ui/success-notice.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { TextField } from '../ui/form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import { signIn, startSingleSignOn, type SignInResult } from './sign-in.server.ts';
 import type { Route } from './+types/sign-in';
-import { PageHeading } from '../components/page-heading.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
 
 export function loader({ context, params }: Route.LoaderArgs) {
   // Already signed in: nothing to do here.

@@ -1,7 +1,7 @@
 import { Form } from 'react-router';
-import type { FieldError } from '../../forms/field-errors.ts';
-import { TextAreaField } from '../../forms/form-fields.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { FieldError } from '../../ui/field-errors.ts';
+import { TextAreaField } from '../../ui/form-fields.tsx';
+import { useI18n } from '../../ui/i18n-context.tsx';
 
 /** The agency's internal notes: never shown to partners. */
 export function CommentsPanel({ comments, canComment, errors, values }: { comments: { id: string; body: string; author: string | null; createdAt: Date }[]; canComment: boolean; errors: FieldError[]; values?: Record<string, string> }) {

@@ -1,9 +1,9 @@
-import { TextAreaField, TextField } from '../../forms/form-fields.tsx';
+import { TextAreaField, TextField } from '../../ui/form-fields.tsx';
 import { Form } from 'react-router';
 import type { ApplicationSection } from '../../../core/applications/application-sections.ts';
 import type { ApplicationStatus } from '../../../core/partnerships/application-status.ts';
-import type { FieldError } from '../../forms/field-errors.ts';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { FieldError } from '../../ui/field-errors.ts';
+import { useI18n } from '../../ui/i18n-context.tsx';
 
 /** Only the moves the status machine allows from here are offered; core refuses the others anyway. */
 export function DecisionForms({ next, errors, values, sections, stage }: { next: readonly ApplicationStatus[]; errors: FieldError[]; values?: Record<string, string>; sections: readonly ApplicationSection[]; stage: string }) {

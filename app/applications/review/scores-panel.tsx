@@ -1,10 +1,10 @@
 import { Form } from 'react-router';
 import type { getApplicationReview } from '../../../core/applications/get-application-review.ts';
 import { SCORE_MAX } from '../../../core/applications/score-application.ts';
-import { DataTable } from '../../components/data-table.tsx';
-import type { FieldError } from '../../forms/field-errors.ts';
-import { SelectField } from '../../forms/form-fields.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import type { FieldError } from '../../ui/field-errors.ts';
+import { SelectField } from '../../ui/form-fields.tsx';
+import { useI18n } from '../../ui/i18n-context.tsx';
 
 type Review = Awaited<ReturnType<typeof getApplicationReview>>;
 

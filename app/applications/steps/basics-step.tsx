@@ -1,8 +1,8 @@
-import { TextAreaField, TextField } from '../../forms/form-fields.tsx';
+import { TextAreaField, TextField } from '../../ui/form-fields.tsx';
 import { Form } from 'react-router';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
-import type { FieldError } from '../../forms/field-errors.ts';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { FieldError } from '../../ui/field-errors.ts';
+import { useI18n } from '../../ui/i18n-context.tsx';
 import { SaveButtons } from '../save-buttons.tsx';
 
 export function BasicsStep({ detail, errors, values }: { detail: ApplicationDetail; errors: FieldError[]; values?: Record<string, unknown> }) {

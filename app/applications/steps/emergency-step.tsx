@@ -1,9 +1,9 @@
 import { Form } from 'react-router';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/applications/attachment-limits.ts';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
-import type { FieldError } from '../../forms/field-errors.ts';
-import { TextAreaField } from '../../forms/form-fields.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { FieldError } from '../../ui/field-errors.ts';
+import { TextAreaField } from '../../ui/form-fields.tsx';
+import { useI18n } from '../../ui/i18n-context.tsx';
 import { SaveButtons } from '../save-buttons.tsx';
 
 /** The emergency plan (duty of care) and the PDF attachments. */

@@ -1,10 +1,10 @@
 import { Form } from 'react-router';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
 import { MARKERS, SIGNIFICANCES } from '../../../core/applications/markers.ts';
-import { ChoiceGroup } from '../../forms/choice-fields.tsx';
-import type { FieldError } from '../../forms/field-errors.ts';
-import { SelectField } from '../../forms/form-fields.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { ChoiceGroup } from '../../ui/choice-fields.tsx';
+import type { FieldError } from '../../ui/field-errors.ts';
+import { SelectField } from '../../ui/form-fields.tsx';
+import { useI18n } from '../../ui/i18n-context.tsx';
 import type { focusOptions } from '../step-options.server.ts';
 import { SaveButtons } from '../save-buttons.tsx';
 

@@ -1,10 +1,10 @@
-import { SelectField, TextAreaField, TextField } from '../../forms/form-fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../../ui/form-fields.tsx';
 import { Form } from 'react-router';
 import { INDICATOR_ROWS } from '../../../core/applications/goal-input.ts';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
-import { DataTable } from '../../components/data-table.tsx';
-import type { FieldError } from '../../forms/field-errors.ts';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import type { FieldError } from '../../ui/field-errors.ts';
+import { useI18n } from '../../ui/i18n-context.tsx';
 import { ContinueLink } from '../continue-link.tsx';
 
 type Goal = ApplicationDetail['goals'][number];

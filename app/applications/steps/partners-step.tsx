@@ -1,10 +1,10 @@
 import { Form } from 'react-router';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
-import { DataTable } from '../../components/data-table.tsx';
-import { shapeMessage } from '../../components/shape-name.ts';
-import type { FieldError } from '../../forms/field-errors.ts';
-import { TextField } from '../../forms/form-fields.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import { shapeMessage } from '../../partnerships/shape-name.ts';
+import type { FieldError } from '../../ui/field-errors.ts';
+import { TextField } from '../../ui/form-fields.tsx';
+import { useI18n } from '../../ui/i18n-context.tsx';
 import { ContinueLink } from '../continue-link.tsx';
 
 interface Candidate {

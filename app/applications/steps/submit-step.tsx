@@ -1,7 +1,7 @@
 import { Form } from 'react-router';
 import type { SubmissionProblem } from '../../../core/applications/check-application.ts';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useI18n } from '../../ui/i18n-context.tsx';
 import { ProblemList } from '../problem-list.tsx';
 
 /** The last step: what still stops the submission, each linked to its step, and the button to send. */

@@ -1,5 +1,5 @@
 import { Form, useLocation } from 'react-router';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from './i18n-context.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
 export interface SignedInUser {

@@ -1,6 +1,6 @@
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import { AuditEntryRow, type AuditEntryView } from './audit-entry-row.tsx';
-import { DataTable } from './data-table.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 
 /** The audit entries of one record, shown on its page to administrators. */
 export function RecordHistory({ entries, recordType, recordId }: { entries: AuditEntryView[]; recordType: string; recordId: string }) {

@@ -1,6 +1,6 @@
 import { AGE_LIMITS, programmeInput } from '../../core/programmes/programme-input.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { zodFieldErrors, type FieldError } from './field-errors.ts';
+import { zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
 import type { ProgrammeValues } from './programme-fields.tsx';
 
 /** What the programme form sent, as typed (so a refused form comes back exactly as it was). */

@@ -1,5 +1,5 @@
 import type { ChainStage } from '../../core/partnerships/get-partnership-chain.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import { PlanMatrixTable } from './plan-matrix-table.tsx';
 
 /** The agreement chain as an ordered list: each stage with its period, amount ceiling, call and plans. */

@@ -2,7 +2,7 @@ import type { ZodError } from 'zod';
 import { callInput } from '../../core/calls/call-input.ts';
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { mergeFieldErrors, zodFieldErrors, type FieldError } from './field-errors.ts';
+import { mergeFieldErrors, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
 import type { CallValues } from './call-fields.tsx';
 
 /** What the call form sent, as typed: criteria rows pair the n-th name with the n-th weight. */

@@ -1,5 +1,5 @@
 import type { CallPhase } from '../../core/calls/call-window.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 import { phaseColour, phaseMessage } from './call-labels.ts';
 
 /** Where a call stands (open, upcoming, closed), as a coloured tag; the word carries the meaning, not the colour. */

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from './i18n-context.tsx';
 
 export function SiteFooter({ agencyName, agencyCity }: { agencyName: string; agencyCity: string }) {
   const { t } = useI18n();

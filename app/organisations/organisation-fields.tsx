@@ -1,6 +1,6 @@
-import { useI18n } from '../i18n/i18n-context.tsx';
-import type { FieldError } from './field-errors.ts';
-import { SelectField, TextField } from './form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
+import type { FieldError } from '../ui/field-errors.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
 import type { Option } from './organisation-options.server.ts';
 
 export type OrganisationValues = Partial<Record<'legalName' | 'shortName' | 'countryCode' | 'city' | 'organisationType' | 'sectorCode' | 'registrationScheme' | 'registrationNumber' | 'website', string>>;

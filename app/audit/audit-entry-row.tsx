@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 export interface AuditEntryView {
   id: number;

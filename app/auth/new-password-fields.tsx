@@ -1,7 +1,7 @@
 import { PASSWORD_MIN } from '../../core/identity/password-policy.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
-import type { FieldError } from './field-errors.ts';
-import { TextField } from './form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
+import type { FieldError } from '../ui/field-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
 
 /** "New password" and "Repeat the password", with the length hint and autocomplete for password managers. */
 export function NewPasswordFields({ errors }: { errors: FieldError[] }) {

@@ -1,5 +1,5 @@
-import { useI18n } from '../i18n/i18n-context.tsx';
-import { shapeMessage } from './shape-name.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
+import { shapeMessage } from '../partnerships/shape-name.ts';
 
 interface Rules {
   name: string;

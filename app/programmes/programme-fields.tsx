@@ -1,9 +1,9 @@
 import { AGE_LIMITS, SHAPES, TYPICAL_STAY_MONTHS } from '../../core/programmes/programme-input.ts';
-import { shapeMessage } from '../components/shape-name.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
-import { ChoiceGroup } from './choice-fields.tsx';
-import type { FieldError } from './field-errors.ts';
-import { TextAreaField, TextField } from './form-fields.tsx';
+import { shapeMessage } from '../partnerships/shape-name.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
+import { ChoiceGroup } from '../ui/choice-fields.tsx';
+import type { FieldError } from '../ui/field-errors.ts';
+import { TextAreaField, TextField } from '../ui/form-fields.tsx';
 
 export interface ProgrammeValues {
   code: string;

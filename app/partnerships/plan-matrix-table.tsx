@@ -1,5 +1,5 @@
 import type { PlanMatrix } from '../../core/partnerships/plan-matrix.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 /**
  * An exchange plan as a table: sending partners in rows, hosts in columns, totals in the last row and

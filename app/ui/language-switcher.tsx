@@ -1,6 +1,6 @@
 import { useLocation } from 'react-router';
 import { catalogs } from '../../i18n/catalogs.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from './i18n-context.tsx';
 import { locales, type Locale } from '../../i18n/locales.ts';
 
 /** Links to the same page in each language; each language is named in itself. */

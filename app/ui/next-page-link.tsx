@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from './i18n-context.tsx';
 
 /** The link to the next keyset page, keeping the current filters; nothing on the last page. */
 export function NextPageLink({ filters, cursorName, cursor }: { filters: Record<string, string>; cursorName: string; cursor: string | number | null | undefined }) {

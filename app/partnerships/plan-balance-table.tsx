@@ -1,6 +1,6 @@
 import type { BalanceFlag, PlannedVsActual } from '../../core/partnerships/planned-vs-actual.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
 
 const flagMessage: Record<BalanceFlag, MessageKey> = {
   sendsNoOne: 'chain.flag.sendsNoOne',

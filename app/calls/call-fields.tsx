@@ -1,9 +1,9 @@
-import { SelectField, TextAreaField, TextField } from './form-fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../ui/form-fields.tsx';
 import { MAX_CRITERIA } from '../../core/calls/check-criteria.ts';
 import { CALL_STAGES } from '../../core/calls/call-stages.ts';
-import { stageMessage } from '../components/call-labels.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
-import type { FieldError } from './field-errors.ts';
+import { stageMessage } from './call-labels.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
+import type { FieldError } from '../ui/field-errors.ts';
 
 export interface CallValues {
   title: string;
