@@ -82,7 +82,7 @@ describe('an invitation', () => {
     const w = await world();
     const { token } = await invite(w.adviser.actor, { role: 'partner_coordinator', organisationId: w.kathmandu.id, email: 'new.coordinator@example.np' });
     const { userId } = await acceptInvitation(coreContext({ db: testDb.db }), { token, name: 'Ramesh Thapa', password: 'a-long-password', passwordRepeat: 'a-long-password' });
-    const actor = await loadActor(testDb.db, userId);
+    const actor = (await loadActor(testDb.db, { userId })).actor;
     expect(actor).toMatchObject({ kind: 'user', name: 'Ramesh Thapa', memberships: [{ organisationId: w.kathmandu.id, role: 'partner_coordinator' }] });
     // The link came by email, so following it verifies the address.
     const [account] = await testDb.db.select({ emailVerified: user.emailVerified }).from(user).where(eq(user.id, userId));
@@ -107,7 +107,7 @@ describe('an invitation', () => {
     await expect(acceptInvitation(coreContext({ db: testDb.db }), { token, name: 'x', password: 'a-long-password', passwordRepeat: 'a-long-password' })).rejects.toMatchObject({ code: 'invitationNeedsSignIn' });
     await expect(grantInvitation(coreContext({ db: testDb.db }), { token, userId: w.admin.id })).rejects.toMatchObject({ code: 'invitationForSomeoneElse' });
     await grantInvitation(coreContext({ db: testDb.db }), { token, userId: person.id });
-    const actor = await loadActor(testDb.db, person.id);
+    const actor = (await loadActor(testDb.db, { userId: person.id })).actor;
     expect(actor.kind === 'user' && actor.memberships).toHaveLength(2);
   });
 

@@ -1,34 +1,58 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { agencyRoleAssignments, memberships, participantAccounts } from '../../db/schema/access.ts';
-import { user } from '../../db/schema/auth.ts';
+import { session, user } from '../../db/schema/auth.ts';
 import { agencyRoles, organisationRoles, type Actor, type AgencyRole, type OrganisationRole } from './actor.ts';
 
-/** The signed-in person with the roles the database gives them now (never roles cached in a cookie). */
-export async function loadActor(db: Database, userId: string): Promise<Actor> {
-  const [person] = await db
-    .select({ id: user.id, name: user.name, email: user.email, locale: user.locale })
-    .from(user)
-    .where(and(eq(user.id, userId), isNull(user.anonymisedAt)));
-  if (!person) return { kind: 'visitor' };
-  const [roles, orgs, participants] = await Promise.all([
-    db.select({ role: agencyRoleAssignments.roleCode }).from(agencyRoleAssignments).where(eq(agencyRoleAssignments.userId, userId)),
-    db
-      .select({ organisationId: memberships.organisationId, role: memberships.roleCode })
-      .from(memberships)
-      .where(eq(memberships.userId, userId)),
-    db.select({ id: participantAccounts.participantId }).from(participantAccounts).where(eq(participantAccounts.userId, userId)),
-  ]);
+/** Whose roles to load: a person by id, or whoever holds a live session token. */
+export type ActorKey = { userId: string } | { sessionToken: string; now: Date };
+
+export interface LoadedActor {
+  actor: Actor;
+  /** For a session token: when the session ends (the caller refreshes it when it is old). */
+  sessionExpiresAt?: Date;
+}
+
+/**
+ * The signed-in person with the roles the database gives them now (never roles cached in a cookie),
+ * in one query: the person, their agency roles, memberships and participant records, and for a session
+ * token the session itself (so a signed-out or expired session is a visitor at once).
+ */
+export async function loadActor(db: Database, key: ActorKey): Promise<LoadedActor> {
+  const columns = {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    roles: sql<string[]>`coalesce((select json_agg(${agencyRoleAssignments.roleCode}) from ${agencyRoleAssignments} where ${agencyRoleAssignments.userId} = ${user.id}), '[]')`,
+    memberships: sql<{ organisationId: string; role: string }[]>`coalesce((select json_agg(json_build_object('organisationId', ${memberships.organisationId}, 'role', ${memberships.roleCode})) from ${memberships} where ${memberships.userId} = ${user.id}), '[]')`,
+    participantIds: sql<string[]>`coalesce((select json_agg(${participantAccounts.participantId}) from ${participantAccounts} where ${participantAccounts.userId} = ${user.id}), '[]')`,
+  };
+  const [row] =
+    'userId' in key
+      ? await db
+          .select(columns)
+          .from(user)
+          .where(and(eq(user.id, key.userId), isNull(user.anonymisedAt)))
+      : await db
+          .select({ ...columns, sessionExpiresAt: session.expiresAt })
+          .from(session)
+          .innerJoin(user, eq(user.id, session.userId))
+          .where(and(eq(session.token, key.sessionToken), gt(session.expiresAt, key.now), isNull(user.anonymisedAt)));
+  if (!row) return { actor: { kind: 'visitor' } };
   return {
-    kind: 'user',
-    userId: person.id,
-    name: person.name,
-    email: person.email,
-    locale: person.locale,
-    agencyRoles: roles.map((r) => r.role).filter((r): r is AgencyRole => (agencyRoles as readonly string[]).includes(r)),
-    memberships: orgs.flatMap((m) =>
-      (organisationRoles as readonly string[]).includes(m.role) ? [{ organisationId: m.organisationId, role: m.role as OrganisationRole }] : [],
-    ),
-    participantIds: participants.map((p) => p.id),
+    actor: {
+      kind: 'user',
+      userId: row.id,
+      name: row.name,
+      email: row.email,
+      locale: row.locale,
+      agencyRoles: row.roles.filter((r): r is AgencyRole => (agencyRoles as readonly string[]).includes(r)),
+      memberships: row.memberships.flatMap((m) =>
+        (organisationRoles as readonly string[]).includes(m.role) ? [{ organisationId: m.organisationId, role: m.role as OrganisationRole }] : [],
+      ),
+      participantIds: row.participantIds,
+    },
+    ...('sessionExpiresAt' in row ? { sessionExpiresAt: row.sessionExpiresAt as Date } : {}),
   };
 }

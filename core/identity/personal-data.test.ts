@@ -55,7 +55,7 @@ describe('personal data', () => {
     expect(await testDb.db.select().from(account).where(eq(account.userId, person.id))).toEqual([]);
     const [kept] = await testDb.db.select().from(participants).where(eq(participants.id, record.id));
     expect(kept).toMatchObject({ givenName: 'Anonymised', familyName: 'Person', gender: 'female', birthDate: record.birthDate });
-    expect(await loadActor(testDb.db, person.id)).toEqual({ kind: 'visitor' });
+    expect((await loadActor(testDb.db, { userId: person.id })).actor).toEqual({ kind: 'visitor' });
     const [entry] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, 'user.anonymised'));
     expect(JSON.stringify(entry)).not.toContain('Chikondi');
   });

@@ -5,6 +5,11 @@ import { OIDC_PROVIDER_ID } from '../../core/identity/single-sign-on.ts';
 import type { Database } from '../../db/database.ts';
 import { account, rateLimit, session, user, verification } from '../../db/schema/auth.ts';
 
+/** The session cookies' prefix (`mx.session_token`), lifetime and refresh age: read by resolve-actor.ts too. */
+export const SESSION_COOKIE_PREFIX = 'mx';
+export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 14;
+export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
+
 export interface AuthOptions {
   db: Database;
   secret: string;
@@ -42,9 +47,9 @@ export function createAuth({ db, secret, baseURL, oidc, onSessionCreated, onPass
     user: {
       additionalFields: { locale: { type: 'string', required: false, defaultValue: 'en', input: false } },
     },
-    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    session: { expiresIn: SESSION_EXPIRES_IN_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     advanced: {
-      cookiePrefix: 'mx',
+      cookiePrefix: SESSION_COOKIE_PREFIX,
       useSecureCookies: baseURL.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
     },
