@@ -90,9 +90,11 @@ function buildTranslator(locale: Locale): Translator {
       return null;
     }
   });
+  // A message without values always reads the same: formatted once, then looked up.
+  const plainText = memo((key) => String(compiled(locale, key as MessageKey).format()));
   return {
     locale,
-    t: (key, values) => String(compiled(locale, key).format(values)),
+    t: (key, values) => (values === undefined ? plainText(key) : String(compiled(locale, key).format(values))),
     number: (value) => numberFormat.format(value),
     money: (minorUnits, currency = 'NOK') => {
       const digits = minorUnitDigits(currency);

@@ -1,6 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
-import { compress } from 'hono/compress';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, type ServerBuild } from 'react-router';
@@ -19,6 +18,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { RequestContext } from './load-context.ts';
 import { MAX_ATTACHMENT_BYTES } from '../core/applications/attachment-limits.ts';
 import type { Logger } from './logger.ts';
+import { compressResponse } from './compress-response.ts';
 
 export interface HttpAppOptions {
   db: Database;
@@ -81,7 +81,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(compress());
+  app.use(compressResponse());
   // Cross-site request forgery: Hono's origin check. What another site can make a browser send without
   // asking (a form or text body, or none) must carry Sec-Fetch-Site: same-origin or an Origin of this site,
   // the request's own or PUBLIC_URL's; any other body needs a CORS preflight, which this server never allows.

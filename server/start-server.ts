@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { openDatabase } from '../db/client.ts';
+import { withSharedReadCache } from '../db/shared-read-cache.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
 import { DEMO_PASSWORD, seedDemoUsers, type DemoLogin } from '../db/seed/seed-demo-users.ts';
 import { createMailTransport } from './email/mail-transport.ts';
@@ -61,7 +62,9 @@ export async function startServer(config: Config, logger: Logger, root = process
     onPasswordReset: (args) => sendPasswordResetEmail(database.db, { ...args, publicUrl }),
   });
   const app = createHttpApp({
-    db: database.db,
+    // Pages and the API read and write through the handle that keeps the agency and the filter
+    // choices in memory between writes (db/shared-read-cache.ts).
+    db: withSharedReadCache(database.db),
     auth,
     publicUrl,
     mailToLog: !config.SMTP_URL,

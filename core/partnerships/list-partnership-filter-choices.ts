@@ -4,6 +4,7 @@ import { calls } from '../../db/schema/calls.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
+import { sharedRead } from '../../db/shared-read-cache.ts';
 import type { CoreContext } from '../context.ts';
 import { PUBLIC_STATUSES } from './list-public-partnerships.ts';
 
@@ -17,7 +18,11 @@ const publicStatuses = sql.join(
  * and the calls that granted a stage to one. Public, and cheap at 100,000 partnerships: the sectors are
  * found by skipping through the sector index (one index probe per distinct sector), not by a scan.
  */
-export async function listPartnershipFilterChoices(ctx: CoreContext) {
+export function listPartnershipFilterChoices(ctx: CoreContext) {
+  return sharedRead(ctx.db, 'partnership-filter-choices', () => readChoices(ctx));
+}
+
+async function readChoices(ctx: CoreContext) {
   const [programmeRows, sectorRows, callRows] = await Promise.all([
     ctx.db.select({ code: programmes.code, name: programmes.name }).from(programmes).orderBy(asc(programmes.name), asc(programmes.code)),
     ctx.db.execute(sql`

@@ -1,0 +1,62 @@
+import type { Database } from './database.ts';
+
+/**
+ * Reads that every request answers alike (the agency in the header, the directories' filter choices),
+ * kept in memory between writes. The server reads and writes through a handle made by
+ * `withSharedReadCache` (server/start-server.ts); through any other handle (tests, scripts, the email
+ * worker's, a transaction's own) `sharedRead` simply reads.
+ *
+ * Correctness rests on one rule: an answer is used only while no transaction has ended since the read
+ * began. Every write in core runs in `db.transaction` (the audit entry is written in it), and each one
+ * that ends, committed or not, starts a new generation; an answer is stored with the generation seen
+ * when its read began, so a read that overlapped a commit is never kept. A second server on the same
+ * PostgreSQL does not see this server's writes: answers are therefore also dropped after `maxAgeMs`.
+ */
+interface CacheState {
+  generation: number;
+  maxAgeMs: number;
+  entries: Map<string, { generation: number; storedAt: number; value: Promise<unknown> }>;
+}
+
+/**
+ * The state hangs on the handle under a registered symbol, not in a module-level map: the pages' build
+ * (build/server/index.js) and the server's bundle (build/server.js) each carry a copy of this module.
+ */
+const stateKey = Symbol.for('mutual-exchange.shared-read-cache');
+type CachingHandle = Database & { [stateKey]?: CacheState };
+
+/**
+ * A handle on the same database whose transactions keep the cache honest. Writes made through another
+ * handle are not seen (the email worker's outbox claims, which no cached read depends on).
+ */
+export function withSharedReadCache(base: Database, { maxAgeMs = 60_000 }: { maxAgeMs?: number } = {}): Database {
+  const db = Object.create(base) as CachingHandle;
+  const state: CacheState = { generation: 0, maxAgeMs, entries: new Map() };
+  Object.defineProperty(db, stateKey, { value: state, enumerable: false });
+  const transaction = base.transaction.bind(base);
+  db.transaction = (async (...args: Parameters<typeof transaction>) => {
+    try {
+      return await transaction(...args);
+    } finally {
+      state.generation += 1;
+      state.entries.clear();
+    }
+  }) as typeof db.transaction;
+  return db;
+}
+
+/** `load()`'s answer, from memory when the cache is on and nothing was written since it was read. */
+export function sharedRead<T>(db: Database, key: string, load: () => Promise<T>): Promise<T> {
+  const state = Object.hasOwn(db, stateKey) ? (db as CachingHandle)[stateKey] : undefined;
+  if (!state) return load();
+  const now = Date.now();
+  const entry = state.entries.get(key);
+  if (entry && entry.generation === state.generation && now - entry.storedAt < state.maxAgeMs) return entry.value as Promise<T>;
+  const generation = state.generation;
+  const value = load();
+  state.entries.set(key, { generation, storedAt: now, value });
+  value.catch(() => {
+    if (state.entries.get(key)?.value === value) state.entries.delete(key);
+  });
+  return value;
+}

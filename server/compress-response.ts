@@ -1,0 +1,40 @@
+import { gzipSync } from 'node:zlib';
+import Negotiator from 'negotiator';
+import type { MiddlewareHandler } from 'hono';
+
+/** What is worth compressing: pages, JSON (problem+json too), styles, scripts and SVG. */
+const compressible = /^(text\/(html|css|javascript|plain)|application\/(json|problem\+json|javascript)|image\/svg\+xml)\b/i;
+/** Below this, gzip's header and the work cost more than they save. */
+const threshold = 1024;
+
+/**
+ * gzip for answers of a bounded size, compressed whole with node's zlib: a page here is a few dozen
+ * kilobytes, and one `gzipSync` of it costs a fifth of streaming it through a CompressionStream chunk by
+ * chunk (measured: 0.12 ms against 0.56 ms for an 18 KB page; bench/results/ for whole requests).
+ * Downloads that stream (attachments, and the exports to come) have other content types and pass
+ * through untouched. Accept-Encoding is read by `negotiator`.
+ */
+export function compressResponse(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    if (!res.body || c.req.method === 'HEAD' || res.headers.has('content-encoding')) return;
+    if (!compressible.test(res.headers.get('content-type') ?? '')) return;
+    if (/(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get('cache-control') ?? '')) return;
+    const vary = res.headers.get('vary');
+    if (!vary || !/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) res.headers.append('Vary', 'Accept-Encoding');
+    const encoding = new Negotiator({ headers: { 'accept-encoding': c.req.header('accept-encoding') ?? 'identity' } }).encoding(['gzip', 'identity']);
+    if (encoding !== 'gzip') return;
+    const body = new Uint8Array(await res.arrayBuffer());
+    const headers = new Headers(res.headers);
+    if (body.byteLength < threshold) {
+      headers.set('Content-Length', String(body.byteLength));
+      c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+      return;
+    }
+    const zipped = gzipSync(body);
+    headers.set('Content-Encoding', 'gzip');
+    headers.set('Content-Length', String(zipped.byteLength));
+    c.res = new Response(zipped, { status: res.status, statusText: res.statusText, headers });
+  };
+}
