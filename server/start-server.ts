@@ -13,6 +13,7 @@ import { createAuth } from './auth/create-auth.ts';
 import { recordSessionCreated } from './auth/record-session-created.ts';
 import { sendPasswordResetEmail } from './auth/send-password-reset-email.ts';
 import type { Config } from './config.ts';
+import { fileStoreFromConfig } from './files/file-store-from-config.ts';
 import { createHttpApp } from './http-app.ts';
 import type { Logger } from './logger.ts';
 
@@ -28,6 +29,11 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger, root = process.cwd()): Promise<RunningServer> {
   const buildFile = resolve(root, 'build/server/index.js');
   if (!existsSync(buildFile)) throw new Error(`No build at ${buildFile}: run "npm run build" first.`);
+
+  // A bucket that cannot be reached stops the start, rather than the first upload.
+  const files = fileStoreFromConfig(config);
+  if (files.kind === 's3') await files.checkBucket();
+  logger.info({ fileStore: files.kind, ...(files.kind === 's3' ? { bucket: files.bucket } : {}) }, 'file store ready');
 
   const database = config.DATABASE_URL
     ? await openDatabase({
@@ -62,6 +68,7 @@ export async function startServer(config: Config, logger: Logger, root = process
   });
   const app = createHttpApp({
     db: database.db,
+    files,
     auth,
     publicUrl,
     mailToLog: !config.SMTP_URL,
@@ -99,6 +106,7 @@ export async function startServer(config: Config, logger: Logger, root = process
       await emailWorker.stop();
       transport.close();
       await database.close();
+      if (files.kind === 's3') files.close();
     })());
   return { url, stop, demoLogins, demoPassword: DEMO_PASSWORD };
 }
