@@ -29,4 +29,41 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example' })).toThrow(/OIDC_CLIENT_ID="": set all three OIDC_ variables, or none/);
     expect(loadConfig({ OIDC_ISSUER: 'https://login.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' }).OIDC_ISSUER).toBe('https://login.example');
   });
+
+  it('keeps files in the database unless FILE_STORE says s3', () => {
+    expect(loadConfig({})).toMatchObject({ FILE_STORE: 'database', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false });
+    expect(() => loadConfig({ FILE_STORE: 'disk' })).toThrow(/FILE_STORE="disk": use database or s3/);
+  });
+
+  it('reads the S3 variables with FILE_STORE=s3', () => {
+    const config = loadConfig({
+      FILE_STORE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'exchange-files',
+      S3_REGION: 'eu-north-1',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(config).toMatchObject({ FILE_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'exchange-files', S3_REGION: 'eu-north-1', S3_FORCE_PATH_STYLE: true });
+    // Without keys, the AWS SDK finds its own credentials (instance role, profile).
+    expect(loadConfig({ FILE_STORE: 's3', S3_BUCKET: 'exchange-files' }).S3_ACCESS_KEY_ID).toBeUndefined();
+  });
+
+  it('refuses an S3 store it could not use, naming each variable', () => {
+    expect(() => loadConfig({ FILE_STORE: 's3' })).toThrow(/S3_BUCKET="": is needed with FILE_STORE=s3/);
+    const load = () => loadConfig({ FILE_STORE: 's3', S3_BUCKET: 'My_Bucket', S3_ENDPOINT: 'ftp://files.example', S3_FORCE_PATH_STYLE: 'maybe', S3_ACCESS_KEY_ID: 'key' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/S3_BUCKET="My_Bucket": must be a bucket name/);
+    expect(load).toThrow(/S3_ENDPOINT="ftp:\/\/files.example": must be an http:\/\/ or https:\/\/ URL/);
+    expect(load).toThrow(/S3_FORCE_PATH_STYLE="maybe": use true or false/);
+    expect(load).toThrow(/S3_SECRET_ACCESS_KEY="": set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither/);
+  });
+
+  it('refuses S3 variables without FILE_STORE=s3, and never shows a secret', () => {
+    const load = () => loadConfig({ S3_BUCKET: 'exchange-files', S3_SECRET_ACCESS_KEY: 'do-not-print-me' });
+    expect(load).toThrow(/S3_BUCKET="exchange-files": is only read with FILE_STORE=s3/);
+    expect(load).toThrow(/S3_SECRET_ACCESS_KEY=\(hidden\): is only read with FILE_STORE=s3/);
+    expect(load).not.toThrow(/do-not-print-me/);
+  });
 });

@@ -35,6 +35,19 @@ const configSchema = z.object({
   OIDC_ISSUER: z.url({ message: 'must be the issuer URL, such as https://login.agency.example' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where files (application attachments) are kept: in the database, or an S3-compatible bucket (decision 010). */
+  FILE_STORE: z.enum(['database', 's3'], { message: 'use database or s3' }).default('database'),
+  /** The S3-compatible server, such as https://s3.eu-north-1.amazonaws.com or http://127.0.0.1:9000; AWS's own when absent. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL, such as https://s3.eu-north-1.amazonaws.com' }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens')
+    .optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region name such as eu-north-1').default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Addresses objects as ENDPOINT/BUCKET/KEY rather than BUCKET.ENDPOINT/KEY; most self-hosted servers need it. */
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
 }).superRefine((config, issues) => {
   const set = [config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (set !== 0 && set !== 3) {
@@ -42,7 +55,24 @@ const configSchema = z.object({
       if (!config[name]) issues.addIssue({ code: 'custom', path: [name], message: 'set all three OIDC_ variables, or none' });
     }
   }
-});
+  const s3Names = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  if (config.FILE_STORE === 's3') {
+    if (!config.S3_BUCKET) issues.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is needed with FILE_STORE=s3' });
+    // Without either key the AWS SDK's own chain (its environment variables, profile or instance role) is used.
+    if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {
+      for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!config[name]) issues.addIssue({ code: 'custom', path: [name], message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither' });
+      }
+    }
+  } else {
+    // Files would quietly go to the database while whoever set these expects the bucket.
+    for (const name of s3Names) {
+      if (config[name]) issues.addIssue({ code: 'custom', path: [name], message: 'is only read with FILE_STORE=s3: set FILE_STORE=s3, or remove it' });
+    }
+  }
+  // Also when a variable is wrong on its own, so that start-up names every problem at once (the rules
+  // above only ask whether a value is there).
+}, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -50,13 +80,17 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const secretNames = new Set(['AUTH_SECRET', 'OIDC_CLIENT_SECRET', 'S3_SECRET_ACCESS_KEY']);
+
 /** Reads and validates the environment; a wrong value stops start-up with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');
-    return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    // A secret's value never reaches the log, even a wrong one.
+    const shown = secretNames.has(name) && env[name] ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    return `  ${name}=${shown}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
 }

@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApi } from '../api/app.ts';
 import { problemResponse } from '../api/problem.ts';
 import { coreContext, type CoreContext } from '../core/context.ts';
+import type { FileStore } from '../core/files/file-store.ts';
 import type { Database } from '../db/database.ts';
 import type { Auth } from './auth/create-auth.ts';
 import { resolveActor } from './auth/resolve-actor.ts';
@@ -22,6 +23,8 @@ import { compressResponse } from './compress-response.ts';
 
 export interface HttpAppOptions {
   db: Database;
+  /** Where files go (FILE_STORE); the database when absent. */
+  files?: FileStore;
   auth: Auth;
   publicUrl: string;
   mailToLog: boolean;
@@ -39,7 +42,7 @@ export interface HttpAppOptions {
 export const authEndpoints = ['/api/auth/callback/:providerId'];
 
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */
-export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
+export function createHttpApp({ db, files, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
   const app = new Hono<{
     Variables: RequestIdVariables & { core: CoreContext; ping: () => Promise<void> };
   }>();
@@ -126,7 +129,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
   for (const path of authEndpoints) app.get(path, (c) => auth.handler(c.req.raw));
 
   app.use('/api/*', async (c, next) => {
-    c.set('core', coreContext({ db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId, publicUrl }));
+    c.set('core', coreContext({ db, actor: await resolveActor(auth, db, c.req.raw.headers), requestId: c.var.requestId, publicUrl, files }));
     c.set('ping', ping);
     await next();
   });
@@ -165,7 +168,7 @@ export function createHttpApp({ db, auth, publicUrl, mailToLog, oidcIssuer, ping
         ? c.req.raw
         : new Request(sameOrigin, { method: c.req.method, headers: c.req.raw.headers, body: c.req.raw.body, signal: c.req.raw.signal, duplex: 'half' } as RequestInit);
     return handleDocument(request, {
-      core: coreContext({ db, actor, requestId: c.var.requestId, publicUrl }),
+      core: coreContext({ db, actor, requestId: c.var.requestId, publicUrl, files }),
       requestId: c.var.requestId,
       auth,
       publicUrl,

@@ -14,6 +14,7 @@ import { createAuth } from './auth/create-auth.ts';
 import { recordSessionCreated } from './auth/record-session-created.ts';
 import { sendPasswordResetEmail } from './auth/send-password-reset-email.ts';
 import type { Config } from './config.ts';
+import { fileStoreFromConfig } from './files/file-store-from-config.ts';
 import { createHttpApp } from './http-app.ts';
 import type { Logger } from './logger.ts';
 
@@ -29,6 +30,11 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger, root = process.cwd()): Promise<RunningServer> {
   const buildFile = resolve(root, 'build/server/index.js');
   if (!existsSync(buildFile)) throw new Error(`No build at ${buildFile}: run "npm run build" first.`);
+
+  // A bucket that cannot be reached stops the start, rather than the first upload.
+  const files = fileStoreFromConfig(config);
+  if (files.kind === 's3') await files.checkBucket();
+  logger.info({ fileStore: files.kind, ...(files.kind === 's3' ? { bucket: files.bucket } : {}) }, 'file store ready');
 
   const database = config.DATABASE_URL
     ? await openDatabase({
@@ -65,6 +71,7 @@ export async function startServer(config: Config, logger: Logger, root = process
     // Pages and the API read and write through the handle that keeps the agency and the filter
     // choices in memory between writes (db/shared-read-cache.ts).
     db: withSharedReadCache(database.db),
+    files,
     auth,
     publicUrl,
     mailToLog: !config.SMTP_URL,
@@ -102,6 +109,7 @@ export async function startServer(config: Config, logger: Logger, root = process
       await emailWorker.stop();
       transport.close();
       await database.close();
+      if (files.kind === 's3') files.close();
     })());
   return { url, stop, demoLogins, demoPassword: DEMO_PASSWORD };
 }

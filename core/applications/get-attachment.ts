@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.ts';
 import { findReadableApplication } from './application-scope.ts';
 import { isRecordId } from '../records/record-id.ts';
 
-/** The file, for whoever may read the application. */
+/** The file, for whoever may read the application: its record, and its bytes from the file store. */
 export async function getAttachment(ctx: CoreContext, { applicationId: id, attachmentId }: { applicationId: string; attachmentId: string }) {
   await findReadableApplication(ctx, id);
   if (!isRecordId(attachmentId)) throw new NotFoundError('attachment');
@@ -14,5 +14,6 @@ export async function getAttachment(ctx: CoreContext, { applicationId: id, attac
     .from(applicationAttachments)
     .where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, id)));
   if (!row) throw new NotFoundError('attachment');
-  return row;
+  const { fileKey, ...attachment } = row;
+  return { ...attachment, content: await ctx.files.get(ctx.db, fileKey) };
 }

@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth.ts';
 import { callCriteria, calls } from './calls.ts';
 import { organisations } from './organisations.ts';
 import { partnerships } from './partnerships.ts';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** Significance 0/1/2 per cross-cutting marker (core/applications/markers.ts names the markers). */
 export type MarkerValues = Record<string, 0 | 1 | 2>;
@@ -135,7 +133,10 @@ export const planFlows = pgTable(
   (t) => [index('plan_flows_application_idx').on(t.applicationId)],
 );
 
-/** A PDF attached to an application, kept in the database so both engines back it up the same way. */
+/**
+ * A PDF attached to an application. Its bytes are in the file store (core/files/file-store.ts: the
+ * `stored_files` table by default, or an S3 bucket) under `fileKey`.
+ */
 export const applicationAttachments = pgTable(
   'application_attachments',
   {
@@ -145,7 +146,7 @@ export const applicationAttachments = pgTable(
       .references(() => applications.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
-    content: bytea('content').notNull(),
+    fileKey: text('file_key').notNull(),
     uploadedBy: text('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
