@@ -63,7 +63,7 @@ export interface FieldProblem {
 
 /**
  * Several values refused together, so the person sees every one at once rather than one per attempt
- * (app/forms/field-errors.ts `domainFieldErrors`). `code`, `field` and `params` are the first
+ * (app/ui/field-errors.ts `domainFieldErrors`). `code`, `field` and `params` are the first
  * problem's, for callers that show a single message.
  */
 export class FieldProblemsError extends DomainError {
