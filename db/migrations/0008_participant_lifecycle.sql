@@ -68,7 +68,7 @@ CREATE TABLE "participant_reports" (
 );
 --> statement-breakpoint
 CREATE TABLE "participant_status_history" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" bigserial PRIMARY KEY NOT NULL,
 	"participant_id" uuid NOT NULL,
 	"from_status" text,
 	"to_status" text NOT NULL,

@@ -1,4 +1,4 @@
-import { boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { planFlows } from './applications.ts';
 import { user } from './auth.ts';
 import { organisations } from './organisations.ts';
@@ -93,7 +93,8 @@ export const participants = pgTable(
 export const participantStatusHistory = pgTable(
   'participant_status_history',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    /** In the order the changes were made, also when two share a time. */
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
     participantId: uuid('participant_id')
       .notNull()
       .references(() => participants.id, { onDelete: 'cascade' }),
