@@ -4,7 +4,15 @@ import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { createTranslator, type MessageValues } from '../../i18n/translator.ts';
 
 /** The emails the platform sends; each has `email.<template>.subject` and `.body` in every catalog. */
-export type EmailTemplate = 'invitation' | 'passwordReset' | 'applicationPartnerAdded' | 'applicationConfirmationWithdrawn' | 'applicationStatus';
+export type EmailTemplate =
+  | 'invitation'
+  | 'passwordReset'
+  | 'applicationPartnerAdded'
+  | 'applicationConfirmationWithdrawn'
+  | 'applicationStatus'
+  | 'participantNominated'
+  | 'nominationDecided'
+  | 'participantStatus';
 
 export interface EmailRequest {
   to: string;

@@ -22,7 +22,8 @@ export async function anonymiseUser(ctx: CoreContext, { userId }: { userId: stri
     if (!person) throw new NotFoundError('user');
     const linked = await tx.select({ id: participantAccounts.participantId }).from(participantAccounts).where(eq(participantAccounts.userId, userId));
     for (const { id } of linked) {
-      await tx.update(participants).set({ givenName: 'Anonymised', familyName: 'Person', updatedAt: now }).where(eq(participants.id, id));
+      // The nomination's email address is a contact like the account's: it goes too.
+      await tx.update(participants).set({ givenName: 'Anonymised', familyName: 'Person', email: null, updatedAt: now }).where(eq(participants.id, id));
     }
     await tx.delete(session).where(eq(session.userId, userId));
     await tx.delete(account).where(eq(account.userId, userId));

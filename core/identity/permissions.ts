@@ -38,6 +38,16 @@ export const permissions = {
   /** The agency's internal comments and scores. */
   'application:read-internal': { agency: ['administrator', 'programme_adviser', 'finance_officer'] },
   'partnership:manage': { agency: ['administrator', 'programme_adviser'] },
+  /**
+   * Participants (core/participants). Which participant a person may act on is decided further by the
+   * record (participant-scope.ts) and, for moves, by the lifecycle's table of who moves whom
+   * (participant-lifecycle.ts): the sending partner nominates, the host partner accepts or declines.
+   */
+  'participant:nominate': { organisation: ['partner_coordinator'] },
+  'participant:decide-nomination': { organisation: ['partner_coordinator'] },
+  /** Approving over the plan and granting eligibility exceptions: advisers following the programme, and administrators. */
+  'participant:approve': { agency: ['administrator', 'programme_adviser'] },
+  'participant:move': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

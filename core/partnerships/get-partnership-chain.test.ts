@@ -81,6 +81,9 @@ describe('getPartnershipChain', () => {
 
     await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: bergen!, hostOrganisationId: addis!, status: 'in_placement' });
     await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: addis!, hostOrganisationId: kathmandu!, status: 'in_placement' });
+    // Nominations, and people withdrawn before they left, are not actual exchanges.
+    await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: kathmandu!, hostOrganisationId: bergen!, status: 'nominated' });
+    await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: bergen!, hostOrganisationId: kathmandu!, status: 'withdrawn' });
     // Every flow is planned for 2027-08: not due in 2026, due in 2028.
     const now = await getPartnershipChain(coreContext({ db: testDb.db, now: () => new Date('2026-06-01T12:00:00Z') }), { partnershipId: p.id });
     const byPartner = (c: typeof now) => [bergen, addis, kathmandu].map((id) => c.balance.partners.find((b) => b.partnerId === id)!);

@@ -3,6 +3,7 @@ import { applications, planFlows } from '../../db/schema/applications.ts';
 import { calls, type CallStage } from '../../db/schema/calls.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { participants } from '../../db/schema/participants.ts';
+import { EXCHANGED_STATUSES } from '../participants/participant-lifecycle.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import type { CoreContext } from '../context.ts';
@@ -102,7 +103,8 @@ export async function getPartnershipChain(ctx: CoreContext, { partnershipId: id 
     ctx.db
       .select({ from: participants.homeOrganisationId, to: participants.hostOrganisationId, participants: sql<number>`count(*)::int` })
       .from(participants)
-      .where(eq(participants.partnershipId, id))
+      // Only people who went count as actual exchanges: not nominations, nor those withdrawn before leaving.
+      .where(and(eq(participants.partnershipId, id), inArray(participants.status, [...EXCHANGED_STATUSES])))
       .groupBy(participants.homeOrganisationId, participants.hostOrganisationId),
   ]);
   // A public partnership always has partners; none means a draft or no such partnership.

@@ -3,7 +3,9 @@ import { planMatrix, type MatrixFlow } from './plan-matrix.ts';
 /**
  * Actual exchanges tracked against the plan (docs/architecture.md#exchange-plan-and-flows): per partner, how many it planned to send
  * and host and how many it has, with a flag where it falls behind or where the actual exchanges break
- * reciprocity. Pure, no I/O.
+ * reciprocity. Pure, no I/O. "Actual" is the people who went: participants in placement, returned,
+ * completed, alumni or ended early (EXCHANGED_STATUSES in core/participants/participant-lifecycle.ts);
+ * nominations and people withdrawn before leaving are not counted by the callers.
  */
 export interface PlannedFlow extends MatrixFlow {
   /** YYYY-MM; a flow that starts after `asOfMonth` is not due yet and cannot be behind. */

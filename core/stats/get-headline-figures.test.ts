@@ -18,7 +18,7 @@ describe('getHeadlineFigures', () => {
     });
   });
 
-  it('counts organisations, distinct countries, partnerships and participants', async () => {
+  it('counts organisations, distinct countries, partnerships and participants who went', async () => {
     const oslo = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Oslo' });
     const kathmandu = await createOrganisation(testDb.db, { countryCode: 'NP', city: 'Kathmandu' });
     const pokhara = await createOrganisation(testDb.db, { countryCode: 'NP', city: 'Pokhara' });
@@ -34,6 +34,9 @@ describe('getHeadlineFigures', () => {
       homeOrganisationId: oslo.id,
       hostOrganisationId: pokhara.id,
     });
+    // A nomination, and someone withdrawn before leaving, are not (yet) people on exchange.
+    await createParticipant(testDb.db, { partnershipId: partnership.id, homeOrganisationId: oslo.id, hostOrganisationId: kathmandu.id, status: 'nominated' });
+    await createParticipant(testDb.db, { partnershipId: partnership.id, homeOrganisationId: pokhara.id, hostOrganisationId: oslo.id, status: 'withdrawn' });
 
     expect(await getHeadlineFigures(coreContext({ db: testDb.db }))).toEqual({
       organisations: 3,

@@ -1,8 +1,29 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { planFlows } from './applications.ts';
+import { user } from './auth.ts';
 import { organisations } from './organisations.ts';
+import { partnershipStages } from './partnership-stages.ts';
 import { partnerships } from './partnerships.ts';
+import { programmes } from './programmes.ts';
 
-/** A person on exchange: sent by a home organisation to a host organisation within a partnership. */
+/**
+ * A participant's lifecycle (docs/architecture.md#participant-lifecycle; the moves and who makes them are
+ * core/participants/participant-lifecycle.ts). `withdrawn` is for someone who never left, `ended_early`
+ * for someone whose placement began and stopped before its end.
+ */
+export const PARTICIPANT_STATUSES = ['nominated', 'approved', 'preparing', 'in_placement', 'returned', 'completed', 'alumni', 'withdrawn', 'ended_early'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+/** The host partner's answer to a nomination. */
+export const HOST_DECISIONS = ['pending', 'accepted', 'declined'] as const;
+
+/**
+ * A person on exchange: sent by a home (sending) organisation to a host organisation within a partnership,
+ * nominated against one flow of an approved round's plan. `startsOn`/`endsOn` are the planned stay;
+ * `actualStartsOn`/`actualEndsOn` are set when the placement begins and ends. `updatedAt` is the version
+ * that concurrent moves and decisions must present (docs/architecture.md#optimistic-locking).
+ * Records from before nominations existed have no stage, flow, email, nationality or residence.
+ */
 export const participants = pgTable(
   'participants',
   {
@@ -14,15 +35,46 @@ export const participants = pgTable(
     partnershipId: uuid('partnership_id')
       .notNull()
       .references(() => partnerships.id),
+    /** The sending organisation. */
     homeOrganisationId: uuid('home_organisation_id')
       .notNull()
       .references(() => organisations.id),
     hostOrganisationId: uuid('host_organisation_id')
       .notNull()
       .references(() => organisations.id),
-    status: text('status').notNull(),
+    status: text('status', { enum: PARTICIPANT_STATUSES }).notNull(),
+    /** Planned start and end of the stay. */
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
+    /** The round (a `partnership_stages` row of kind 'round') and the plan flow the person was nominated against. */
+    stageId: uuid('stage_id').references(() => partnershipStages.id),
+    planFlowId: uuid('plan_flow_id').references(() => planFlows.id),
+    /** Lower-case; the same person in two placements is found by it. */
+    email: text('email'),
+    /** ISO 3166-1 alpha-2. */
+    nationality: text('nationality'),
+    /** ISO 3166-1 alpha-2: must be the sending organisation's country (an eligibility rule). */
+    residenceCountry: text('residence_country'),
+    profession: text('profession').notNull().default(''),
+    /** The language of the invitation and of the emails to the person until they choose one on their account. */
+    locale: text('locale').notNull().default('en'),
+    actualStartsOn: date('actual_starts_on'),
+    actualEndsOn: date('actual_ends_on'),
+    nominatedBy: text('nominated_by').references(() => user.id, { onDelete: 'set null' }),
+    hostDecision: text('host_decision', { enum: HOST_DECISIONS }).notNull().default('pending'),
+    hostDecidedAt: timestamp('host_decided_at', { withTimezone: true }),
+    hostDecidedBy: text('host_decided_by').references(() => user.id, { onDelete: 'set null' }),
+    hostDeclineReason: text('host_decline_reason'),
+    /**
+     * Nominated when the flow's planned number was already taken: the nomination stands but cannot be
+     * approved until an adviser approves going over the plan, with a reason.
+     */
+    overPlan: boolean('over_plan').notNull().default(false),
+    overPlanApprovedAt: timestamp('over_plan_approved_at', { withTimezone: true }),
+    overPlanApprovedBy: text('over_plan_approved_by').references(() => user.id, { onDelete: 'set null' }),
+    overPlanReason: text('over_plan_reason'),
+    /** The reason given for the latest move that needed one (withdrawn, ended early); the history keeps all. */
+    statusReason: text('status_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -30,5 +82,172 @@ export const participants = pgTable(
     index('participants_partnership_idx').on(t.partnershipId),
     index('participants_home_idx').on(t.homeOrganisationId),
     index('participants_host_idx').on(t.hostOrganisationId),
+    index('participants_plan_flow_idx').on(t.planFlowId),
+    // The same person elsewhere: by email, and by date of birth (exact and near name matches).
+    index('participants_email_idx').on(t.email),
+    index('participants_birth_date_idx').on(t.birthDate),
   ],
+);
+
+/** Every status a participant has had: who moved them, when, from what, to what and why. `fromStatus` is null for the nomination. */
+export const participantStatusHistory = pgTable(
+  'participant_status_history',
+  {
+    /** In the order the changes were made, also when two share a time. */
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status', { enum: PARTICIPANT_STATUSES }),
+    toStatus: text('to_status', { enum: PARTICIPANT_STATUSES }).notNull(),
+    reason: text('reason'),
+    actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+    /** The actor as the audit trail names them (email, or `system:<label>`), kept if the account goes. */
+    actorLabel: text('actor_label').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('participant_status_history_participant_idx').on(t.participantId, t.at)],
+);
+
+/** The eligibility problems (core/participants/check-eligibility.ts) a participant may have. */
+export const ELIGIBILITY_PROBLEMS = ['ageNotEligible', 'stayLengthNotAllowed', 'outsideRoundPeriod', 'residenceNotSendingCountry', 'overlappingPlacement'] as const;
+export type EligibilityProblemCode = (typeof ELIGIBILITY_PROBLEMS)[number];
+
+/** An adviser's exception to one eligibility problem of one participant, with the reason: the problem then no longer blocks approval. */
+export const eligibilityExceptions = pgTable(
+  'eligibility_exceptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    problem: text('problem', { enum: ELIGIBILITY_PROBLEMS }).notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: text('granted_by').references(() => user.id, { onDelete: 'set null' }),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('eligibility_exceptions_participant_problem_idx').on(t.participantId, t.problem)],
+);
+
+export const DOCUMENT_STATUSES = ['submitted', 'accepted', 'returned'] as const;
+
+/**
+ * A participant's document for one item of the programme's checklist (`kind` is the checklist line, as in
+ * `programmes.documents`). The file itself lives in the file store; `fileRef` points to it. A returned
+ * document is replaced by submitting again on the same row. Moving into placement needs every checklist
+ * item accepted.
+ */
+export const participantDocuments = pgTable(
+  'participant_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    fileRef: text('file_ref').notNull(),
+    status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('submitted'),
+    /** Why it was returned, for the participant to fix. */
+    reviewNote: text('review_note'),
+    reviewedBy: text('reviewed_by').references(() => user.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('participant_documents_participant_kind_idx').on(t.participantId, t.kind)],
+);
+
+export const COURSE_KINDS = ['preparatory', 'youth_camp', 'homecoming'] as const;
+export type CourseKind = (typeof COURSE_KINDS)[number];
+
+/**
+ * A course: a partner's preparatory course (`organisationId` set) or one of the agency's courses for a
+ * programme, such as the youth camp or the homecoming seminar (`programmeId` set).
+ */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: COURSE_KINDS }).notNull(),
+    title: text('title').notNull(),
+    programmeId: uuid('programme_id').references(() => programmes.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('courses_programme_idx').on(t.programmeId), index('courses_organisation_idx').on(t.organisationId)],
+);
+
+/** One meeting of a course. */
+export const courseSessions = pgTable(
+  'course_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull().default(''),
+  },
+  (t) => [index('course_sessions_course_idx').on(t.courseId)],
+);
+
+/** A participant taking a course. */
+export const courseEnrolments = pgTable(
+  'course_enrolments',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.participantId] }), index('course_enrolments_participant_idx').on(t.participantId)],
+);
+
+/**
+ * Whether an enrolled participant attended one session. A course counts as attended when the participant
+ * is enrolled and was present at every one of its sessions (and it has at least one).
+ */
+export const courseAttendance = pgTable(
+  'course_attendance',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => courseSessions.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    attended: boolean('attended').notNull(),
+    recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.participantId] }), index('course_attendance_participant_idx').on(t.participantId)],
+);
+
+export const REPORT_KINDS = ['arrival', 'mid_term', 'final', 'home_engagement'] as const;
+export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+
+/** A participant's report, one of each kind; a returned report is edited and submitted again on the same row. */
+export const participantReports = pgTable(
+  'participant_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: REPORT_KINDS }).notNull(),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
+    body: text('body').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewedBy: text('reviewed_by').references(() => user.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** Why it was returned. */
+    reviewNote: text('review_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('participant_reports_participant_kind_idx').on(t.participantId, t.kind)],
 );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveShape } from '../../core/partnerships/derive-shape.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { organisations } from '../schema/organisations.ts';
-import { participants } from '../schema/participants.ts';
+import { participants, participantStatusHistory, PARTICIPANT_STATUSES } from '../schema/participants.ts';
 import { partnershipPartners, partnerships } from '../schema/partnerships.ts';
 import { programmes } from '../schema/programmes.ts';
 import { seedDemoData } from './seed-demo-data.ts';
@@ -57,6 +57,28 @@ describe('seedDemoData', () => {
       expect(row.sent, `organisation ${row.organisationId} sends`).toBeGreaterThan(0);
       expect(row.hosted, `organisation ${row.organisationId} hosts`).toBeGreaterThan(0);
     }
+  });
+
+  it('puts the participants along the lifecycle, consistent with their dates, each with a status history', async () => {
+    const rows = await testDb.db.select().from(participants);
+    const statuses = new Set(rows.map((p) => p.status));
+    for (const s of ['nominated', 'in_placement', 'alumni']) expect(statuses).toContain(s);
+    expect(statuses.size).toBeGreaterThanOrEqual(5);
+    for (const p of rows) {
+      expect(PARTICIPANT_STATUSES).toContain(p.status);
+      expect(p.email).toMatch(/@example\.org$/);
+      expect(p.residenceCountry).toBe(p.nationality);
+      if (['in_placement', 'returned', 'completed', 'alumni', 'ended_early'].includes(p.status)) expect(p.actualStartsOn, p.status).not.toBeNull();
+      else expect(p.actualStartsOn, p.status).toBeNull();
+      if (p.status === 'ended_early') expect(p.statusReason).toBeTruthy();
+    }
+    const nominations = rows.filter((p) => p.status === 'nominated');
+    expect(nominations.map((p) => [p.givenName, p.hostDecision, p.overPlan, p.planFlowId !== null]).sort()).toEqual([
+      ['Bikash', 'accepted', true, true],
+      ['Manisha', 'pending', expect.any(Boolean), true],
+    ]);
+    const withHistory = await testDb.db.selectDistinct({ id: participantStatusHistory.participantId }).from(participantStatusHistory);
+    expect(withHistory.length).toBe(rows.length);
   });
 
   it('does nothing on the second start', async () => {

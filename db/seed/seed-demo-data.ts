@@ -12,6 +12,7 @@ import { seedDemoCalls } from './demo-calls.ts';
 import { seedDemoContinuations } from './demo-continuations.ts';
 import { demoOrganisations } from './demo-organisations.ts';
 import { demoPartnerships } from './demo-partnerships.ts';
+import { seedDemoParticipants } from './demo-participants.ts';
 
 const demoProgrammes = [
   { code: 'professional', name: 'Professional', minAge: 22, maxAge: 35, stayMonths: [6, 12, 18], allowedShapes: ['north_south', 'south_south', 'triangular'] },
@@ -70,6 +71,7 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
                 homeOrganisationId: home.id,
                 hostOrganisationId: host.id,
                 homeCountry: home.countryCode,
+                // Moved along the lifecycle by their dates once the rounds exist (seedDemoParticipants).
                 status: plan.status === 'closed' ? 'alumni' : 'in_placement',
                 ...(plan.status === 'closed' ? { startsOn: '2022-01-10', endsOn: '2022-12-20' } : {}),
               },
@@ -80,6 +82,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
       }
     }
     await seedDemoAgreementChain(tx);
+    // Once the rounds exist: statuses along the lifecycle, and nominations awaiting a decision.
+    await seedDemoParticipants(tx);
     // After the chains above, which give every partnership an agreement: these two are part-way along.
     await seedDemoContinuations(tx, organisations, programmes, createSequence(4001));
     return { seeded: true };
