@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     globalSetup: ['tests/support/global-database.ts'],
     // Each test file gets its own database (tests/support/test-database.ts), so files run in parallel.
     pool: 'forks',
+    // One worker per core. Vitest's default leaves one core to its own process, which here waits on its
+    // workers: on this project's 2-core machine that ran every test file one after another.
+    maxWorkers: availableParallelism(),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -8,8 +8,8 @@ import pg from 'pg';
 import { openDatabase, type DatabaseTarget } from '../db/client.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
 import { seedDemoUsers } from '../db/seed/seed-demo-users.ts';
-import { buildIsStale } from '../scripts/build-server.ts';
 import { insertBulkPartnerships } from './bulk-partnerships.ts';
+import { buildIsStale, serverBundle, serverNodeFlags } from '../scripts/build-server.ts';
 
 /**
  * `npm run bench`: the production server (`node build/server.js`, started here on its own port and
@@ -140,7 +140,7 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<RunResult> {
   };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const entry = serverKind === 'tsx' ? ['--import', 'tsx', 'server.ts'] : ['build/server.js'];
+  const entry = serverKind === 'tsx' ? ['--import', 'tsx', 'server.ts'] : [...serverNodeFlags, serverBundle];
   const log = openSync(join(dataDir, 'server.log'), 'w');
   const started = performance.now();
   const server = spawn(process.execPath, [...nodeArgs, ...entry], { env, stdio: ['ignore', log, log] });
@@ -369,7 +369,7 @@ function renderReport(all: RunResult[]): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   lines.push(`# npm run bench, ${day}`, '');
   lines.push(
-    `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${serverKind === 'tsx' ? '`node --import tsx server.ts`' : '`node build/server.js`'}, ` +
+    `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${serverKind === 'tsx' ? '`node --import tsx server.ts`' : `\`node ${[...serverNodeFlags, serverBundle].join(' ')}\``}, ` +
       `demo data${bulk ? ` + ${bulk.toLocaleString('en')} partnerships` : ''}, autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per page, ` +
       `${rounds > 1 ? `${rounds} rounds (median requests/s; latency over all rounds), ` : ''}gzip accepted.`,
     '',

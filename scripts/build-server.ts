@@ -10,6 +10,12 @@ import { pathToFileURL } from 'node:url';
  * node_modules. The SQL migrations are copied next to it: db/client.ts finds them beside itself.
  */
 export const serverBundle = 'build/server.js';
+/**
+ * How production runs the bundle: `node --max-old-space-size=256 build/server.js` (package.json's start,
+ * bench/). V8 otherwise sizes its heap by the machine's memory (gigabytes here) and collects lazily, so
+ * the process grew past 400 MB under load; a page needs a few megabytes and every export streams.
+ */
+export const serverNodeFlags = ['--max-old-space-size=256'];
 const pagesBuild = 'build/server/index.js';
 
 /** What each output is made from (tests are not part of it). */
