@@ -178,7 +178,15 @@ export function createHttpApp({ db, files, auth, publicUrl, mailToLog, oidcIssue
       refusal,
     });
   };
-  app.all('*', (c) => renderPage(c));
+  app.all('*', async (c) => {
+    const response = await renderPage(c);
+    // A download (a resource route) refuses as data, not as a page: people get the page that says why,
+    // in their language, at the same address and with the same status.
+    const html = (response.headers.get('content-type') ?? '').startsWith('text/html');
+    if (response.status < 400 || html || c.req.method !== 'GET' || response.status >= 500) return response;
+    const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+    return renderPage(c, { status: response.status, message: typeof body?.message === 'string' ? body.message : undefined, path: c.req.path });
+  });
   return app;
 }
 

@@ -18,7 +18,7 @@ export interface RequestContext {
    * A request the server refused before any route saw it (a body over the size limit): the page is the
    * error page with this status and message, rendered like every other page.
    */
-  refusal?: { status: number; message: string; path: string };
+  refusal?: { status: number; message?: string; path: string };
 }
 
 declare module 'react-router' {

@@ -55,6 +55,18 @@ describe('hostile input of issue 8', () => {
     await expectHeld(basics, 'basics');
   });
 
+  it('answers a download that is not there with the page that says so, in the page’s language', async () => {
+    const ids = await fuzzIds(server.db);
+    for (const attachment of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const response = await server.request(`/fr/applications/${ids.draft}/attachments/${attachment}`, {}, 'coordinator');
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      const html = await response.text();
+      expect(html).toContain('lang="fr"');
+      expect(html).toContain(createTranslator('fr').t('error.notFound.title').replace(/'/g, '&#x27;'));
+    }
+  });
+
   it('answers a page action sent something other than a form with a page in its language (415, 400)', async () => {
     for (const [type, body, status] of [
       ['application/json', '{"title":"x"}', 415],
