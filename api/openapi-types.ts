@@ -580,6 +580,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partnerships/{id}/nomination-flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan lines you may nominate people on
+         * @description A coordinator of a partner: the lines of the partnership’s approved rounds their organisation sends people on, with the number planned and nominated.
+         */
+        get: operations["listNominationFlows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{id}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nominate a person on a plan line
+         * @description A coordinator of the sending partner, on a line of an approved round of this partnership. The person is invited to their own pages in `locale`, and the host partner’s coordinators are asked to answer. Eligibility problems do not refuse the nomination: they are in `eligibility` and hold back approval. Beyond the plan’s number, `overPlan` is true and an adviser must allow it.
+         */
+        post: operations["nominateParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One participant, with eligibility, exceptions, history and your next steps
+         * @description Administrators; programme advisers for the programmes they follow; coordinators of the sending or host partner; the participant. `may` and `moves` say what you may do now. The ETag is what a decision or move sends back.
+         */
+        get: operations["getParticipant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}/host-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline a nomination, as the host
+         * @description A coordinator of the host partner, while the nomination awaits an answer. Declining needs a reason and ends the nomination (withdrawn). Send the version you read: the ETag in If-Match, or `version`. Without it nothing changes (428 `versionRequired`); if the participant changed since, nothing changes either (409 `staleEdit`): read it again.
+         */
+        post: operations["decideNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}/over-plan-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allow a nomination beyond the plan, with a reason
+         * @description Administrators, and programme advisers following the programme. Send the version you read: the ETag in If-Match, or `version`. Without it nothing changes (428 `versionRequired`); if the participant changed since, nothing changes either (409 `staleEdit`): read it again.
+         */
+        post: operations["approveOverPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}/eligibility-exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an exception to an eligibility problem, with a reason
+         * @description Administrators, and programme advisers following the programme, for a problem the participant has now. The exception is kept and returned with the participant wherever it is read.
+         */
+        post: operations["grantEligibilityException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a participant along the lifecycle
+         * @description Whoever the lifecycle lets make this move (`moves` of GET /v1/participants/{id}). A move that cannot be made yet names every reason at once in `errors` (pointer `/to`; a missing reason or date at its own member). Send the version you read: the ETag in If-Match, or `version`. Without it nothing changes (428 `versionRequired`); if the participant changed since, nothing changes either (409 `staleEdit`): read it again.
+         */
+        post: operations["moveParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1389,6 +1529,268 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "closing" | "closed";
+        };
+        NominationFlow: {
+            /** Format: uuid */
+            id: string;
+            roundNumber: number | null;
+            /** Format: date */
+            roundStartsOn: string;
+            /** Format: date */
+            roundEndsOn: string;
+            /** Format: uuid */
+            sendingOrganisationId: string;
+            sendingName: string;
+            /** Format: uuid */
+            hostOrganisationId: string;
+            hostName: string;
+            months: number;
+            /** @example 2026-03 */
+            startMonth: string;
+            /** @description People the plan foresees on this line. */
+            planned: number;
+            /** @description People nominated on it already (withdrawn and declined aside). At or over `planned`, a nomination needs an adviser’s approval to go over the plan. */
+            nominated: number;
+        };
+        Participant: {
+            /** Format: uuid */
+            id: string;
+            givenName: string;
+            familyName: string;
+            /** @enum {string} */
+            gender: "female" | "male" | "other" | "undisclosed";
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            birthDate: string;
+            email: string | null;
+            nationality: string | null;
+            residenceCountry: string | null;
+            profession: string;
+            /** @description The language of the person’s emails until they choose one on their account. */
+            locale: string;
+            /** @enum {string} */
+            status: "nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early";
+            statusReason: string | null;
+            partnership: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                programme: string;
+            };
+            sending: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                countryCode: string;
+            };
+            host: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                countryCode: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            actualStartsOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            actualEndsOn: string | null;
+            /** @enum {string} */
+            hostDecision: "pending" | "accepted" | "declined";
+            /**
+             * Format: date-time
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            hostDecidedAt: string | null;
+            hostDeclineReason: string | null;
+            /** @description Nominated when the plan line’s number of people was already taken. */
+            overPlan: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            overPlanApprovedAt: string | null;
+            overPlanReason: string | null;
+            /** @description The plan line’s number of people, and how many are nominated on it (withdrawn aside). */
+            plan: {
+                planned: number;
+                nominated: number;
+            } | null;
+            eligibility: {
+                problems: {
+                    code: string;
+                    field: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                    exception: {
+                        problem: string;
+                        reason: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-11-22T10:00:00.000Z
+                         */
+                        grantedAt: string;
+                    } | null;
+                }[];
+                warnings: {
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                }[];
+                /** @description Every problem has an exception (or there is none). */
+                passes: boolean;
+            };
+            eligibilityExceptions: {
+                problem: string;
+                reason: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-22T10:00:00.000Z
+                 */
+                grantedAt: string;
+            }[];
+            statusHistory: {
+                /** @enum {string|null} */
+                from: "nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early" | null;
+                /** @enum {string} */
+                to: "nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early";
+                reason: string | null;
+                by: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-22T10:00:00.000Z
+                 */
+                at: string;
+            }[];
+            /** @description What you may do now. */
+            may: {
+                decideAsHost: boolean;
+                approveOverPlan: boolean;
+                grantException: boolean;
+            };
+            /** @description The moves you may make now. */
+            moves: {
+                /** @enum {string} */
+                to: "nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early";
+                needsReason: boolean;
+                /** @enum {string|null} */
+                recordsDate: "actualStartsOn" | "actualEndsOn" | null;
+            }[];
+            /**
+             * Format: date-time
+             * @description The participant’s version: send it back (If-Match or `version`) with a decision or a move.
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            version: string;
+        };
+        Nomination: {
+            /** @description 1–100 characters. */
+            givenName: string;
+            /** @description 1–100 characters. */
+            familyName: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD.
+             */
+            birthDate: string;
+            /** @enum {string} */
+            gender: "female" | "male" | "other" | "undisclosed";
+            /** @description ISO 3166-1 alpha-2. */
+            nationality: string;
+            /** @description ISO 3166-1 alpha-2; must be the sending organisation’s country (an eligibility rule). */
+            residenceCountry: string;
+            /**
+             * Format: email
+             * @description Where the person’s invitation to their own pages is sent.
+             */
+            email: string;
+            profession: string;
+            /**
+             * Format: date
+             * @description Planned start, YYYY-MM-DD.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Planned end, YYYY-MM-DD, after the start.
+             */
+            endsOn: string;
+            /**
+             * @description The language of the invitation and of the emails to the person until they choose one.
+             * @enum {string}
+             */
+            locale: "en" | "nb" | "nn" | "fr" | "es";
+            /**
+             * Format: uuid
+             * @description The plan line (a flow of an approved round of this partnership) your organisation sends on, as the nomination page lists them.
+             */
+            planFlowId: string;
+        };
+        HostDecision: {
+            /** @enum {string} */
+            decision: "accept" | "decline";
+            /** @description Required to decline: the sending partner and the person read it. 1–2000 characters. */
+            reason?: string;
+            /**
+             * @description The version you read (the ETag without quotes), when not sent in If-Match.
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            version?: string;
+        };
+        OverPlanApproval: {
+            /** @description Why going beyond the plan’s number of people is allowed. 1–2000 characters. */
+            reason: string;
+            /**
+             * @description The version you read (the ETag without quotes), when not sent in If-Match.
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            version?: string;
+        };
+        EligibilityExceptionRequest: {
+            /**
+             * @description One of the problems the participant has now (`eligibility.problems[].code`).
+             * @enum {string}
+             */
+            problem: "ageNotEligible" | "stayLengthNotAllowed" | "outsideRoundPeriod" | "residenceNotSendingCountry" | "overlappingPlacement";
+            /** @description 1–2000 characters. */
+            reason: string;
+        };
+        Move: {
+            /**
+             * @description The status to move to: one of `moves[].to` of GET /v1/participants/{id}.
+             * @enum {string}
+             */
+            to: "nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early";
+            /** @description Required for withdrawn and ended_early. */
+            reason?: string;
+            /**
+             * Format: date
+             * @description The actual start (to in_placement) or end (to returned, or ended_early from in_placement), YYYY-MM-DD, today or earlier.
+             */
+            on?: string;
+            /**
+             * @description The version you read (the ETag without quotes), when not sent in If-Match.
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            version?: string;
         };
     };
     responses: never;
@@ -3826,6 +4228,601 @@ export interface operations {
             };
             /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNominationFlows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan lines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NominationFlow"][];
+                    };
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a coordinator of one of the partnership’s partners. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partnership. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominateParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Nomination"];
+            };
+        };
+        responses: {
+            /** @description Nominated. Location names the participant. */
+            201: {
+                headers: {
+                    /** @description The participant’s version. */
+                    ETag?: string;
+                    /** @description The participant’s address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a coordinator of one of the partnership’s partners. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partnership. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plan line is not in an approved round (`roundNotApproved`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A value is not valid, or `planFlowId` is not a line your organisation sends on in this partnership (`choosePlanFlow`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant. */
+            200: {
+                headers: {
+                    /** @description The participant’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such participant, or not one you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideNomination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET /v1/participants/{id} (or from the answer to your last change). */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HostDecision"];
+            };
+        };
+        responses: {
+            /** @description Answered. */
+            200: {
+                headers: {
+                    /** @description The participant’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            /** @description The JSON cannot be read, or the version sent is not one this API gives out (`invalidVersion`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a coordinator of the host partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such participant, or not one you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since (`staleEdit`), or already answered (`nominationDecided`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveOverPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET /v1/participants/{id} (or from the answer to your last change). */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverPlanApproval"];
+            };
+        };
+        responses: {
+            /** @description Allowed. */
+            200: {
+                headers: {
+                    /** @description The participant’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            /** @description The JSON cannot be read, or the version sent is not one this API gives out (`invalidVersion`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an adviser following the programme. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such participant, or not one you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since (`staleEdit`), or nothing to allow (`notOverPlan`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grantEligibilityException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EligibilityExceptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Made. */
+            200: {
+                headers: {
+                    /** @description The participant’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an adviser following the programme. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such participant, or not one you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An exception was already made for this problem (`exceptionAlreadyGranted`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET /v1/participants/{id} (or from the answer to your last change). */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Move"];
+            };
+        };
+        responses: {
+            /** @description Moved. */
+            200: {
+                headers: {
+                    /** @description The participant’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            /** @description The JSON cannot be read, or the version sent is not one this API gives out (`invalidVersion`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a party who makes this move. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such participant, or not one you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since (`staleEdit`), or not a move from where the participant stands (`participantIllegalMove`, naming both statuses). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,8 @@ export default [
     route('organisations/:id/edit', 'routes/organisation-edit.tsx'),
     route('partnerships', 'routes/partnerships.tsx'),
     route('partnerships/:id', 'routes/partnership.tsx'),
+    route('partnerships/:id/nominate', 'routes/partnership-nominate.tsx'),
+    route('participants/:id', 'routes/participant.tsx'),
     route('sign-in', 'routes/sign-in.tsx'),
     route('sign-out', 'routes/sign-out.tsx'),
     route('forgot-password', 'routes/forgot-password.tsx'),

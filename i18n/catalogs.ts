@@ -18,6 +18,11 @@ import participantsEs from './messages/participants/es.json' with { type: 'json'
 import participantsFr from './messages/participants/fr.json' with { type: 'json' };
 import participantsNb from './messages/participants/nb.json' with { type: 'json' };
 import participantsNn from './messages/participants/nn.json' with { type: 'json' };
+import participantPagesEn from './messages/participant-pages/en.json' with { type: 'json' };
+import participantPagesEs from './messages/participant-pages/es.json' with { type: 'json' };
+import participantPagesFr from './messages/participant-pages/fr.json' with { type: 'json' };
+import participantPagesNb from './messages/participant-pages/nb.json' with { type: 'json' };
+import participantPagesNn from './messages/participant-pages/nn.json' with { type: 'json' };
 import programmesEn from './messages/programmes/en.json' with { type: 'json' };
 import programmesEs from './messages/programmes/es.json' with { type: 'json' };
 import programmesFr from './messages/programmes/fr.json' with { type: 'json' };
@@ -35,14 +40,14 @@ import type { Locale } from './locales.ts';
  * areas can be written side by side. catalogs.test.ts fails when two areas define the same key.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, chainEn, participantsEn, programmesEn, reviewEn],
-  nb: [nb, applicationsNb, chainNb, participantsNb, programmesNb, reviewNb],
-  nn: [nn, applicationsNn, chainNn, participantsNn, programmesNn, reviewNn],
-  fr: [fr, applicationsFr, chainFr, participantsFr, programmesFr, reviewFr],
-  es: [es, applicationsEs, chainEs, participantsEs, programmesEs, reviewEs],
+  en: [en, applicationsEn, chainEn, participantsEn, participantPagesEn, programmesEn, reviewEn],
+  nb: [nb, applicationsNb, chainNb, participantsNb, participantPagesNb, programmesNb, reviewNb],
+  nn: [nn, applicationsNn, chainNn, participantsNn, participantPagesNn, programmesNn, reviewNn],
+  fr: [fr, applicationsFr, chainFr, participantsFr, participantPagesFr, programmesFr, reviewFr],
+  es: [es, applicationsEs, chainEs, participantsEs, participantPagesEs, programmesEs, reviewEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...chainEn, ...participantsEn, ...programmesEn, ...reviewEn };
+const english = { ...en, ...applicationsEn, ...chainEn, ...participantsEn, ...participantPagesEn, ...programmesEn, ...reviewEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

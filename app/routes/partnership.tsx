@@ -1,6 +1,8 @@
 import { useLoaderData } from 'react-router';
 import { getRecordHistory } from '../../core/audit/get-record-history.ts';
 import { getPartnershipChain } from '../../core/partnerships/get-partnership-chain.ts';
+import { getPartnershipParticipantCounts } from '../../core/partnerships/get-partnership-participant-counts.ts';
+import { mayNominate } from '../../core/participants/list-nomination-flows.ts';
 import { getPublicPartnership } from '../../core/partnerships/get-public-partnership.ts';
 import { codeLabels } from '../../core/reference/code-labels.ts';
 import { guarded } from '../auth/guard.server.ts';
@@ -9,6 +11,7 @@ import { AgreementChain } from '../partnerships/agreement-chain.tsx';
 import { DataTable } from '../ui/data-table.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
 import { PlanBalanceTable } from '../partnerships/plan-balance-table.tsx';
+import { ParticipantCountsTable } from '../partnerships/participant-counts-table.tsx';
 import { RecordHistory } from '../audit/record-history.tsx';
 import { shapeMessage } from '../partnerships/shape-name.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
@@ -16,17 +19,23 @@ import type { Route } from './+types/partnership';
 
 /**
  * Public page of a running or finished partnership: partners, SDGs, the agreement chain with each
- * round's plan, and planned versus actual exchanges (counts only). Drafts and applications are "not found".
+ * round's plan, planned versus actual exchanges, and people per partner sent and received by stage
+ * (counts only; partners out of balance named to the agency). Its partners' coordinators get the link
+ * to nominate someone. Drafts and applications are "not found".
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const partnership = await getPublicPartnership(context.core, { partnershipId: params.id });
     const chain = await getPartnershipChain(context.core, { partnershipId: partnership.id });
     const history = await getRecordHistory(context.core, { recordType: 'partnership', recordId: partnership.id });
+    const people = await getPartnershipParticipantCounts(context.core, { partnershipId: partnership.id });
+    const canNominate = await mayNominate(context.core, { partnershipId: partnership.id });
     const locale = translatorFor(params.lang).locale;
     return {
       partnership,
       chain,
+      people,
+      canNominate,
       sector: partnership.sectorCode ? codeLabels('Sector', [partnership.sectorCode], locale)[0]! : null,
       sdgs: codeLabels('UNSDG-Goals', partnership.sdgGoals, locale),
       history: history.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -35,12 +44,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function Partnership() {
-  const { partnership: p, chain, sector, sdgs, history } = useLoaderData<typeof loader>();
+  const { partnership: p, chain, people, canNominate, sector, sdgs, history } = useLoaderData<typeof loader>();
   const { t, country, date, locale } = useI18n();
   const names = new Map(chain.partners.map((o) => [o.id, o.name]));
   return (
     <>
       <PageHeading title={p.title} />
+      {canNominate ? (
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${locale}/partnerships/${p.id}/nominate`}>
+            {t('partnershipPeople.nominateLink')}
+          </a>
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t('organisation.partnership.shape')}</dt>
         <dd>{t(shapeMessage[p.shape])}</dd>
@@ -94,6 +110,7 @@ export default function Partnership() {
       </section>
       <AgreementChain stages={chain.stages} names={names} />
       {chain.stages.length > 0 || chain.balance.hasActual ? <PlanBalanceTable balance={chain.balance} names={names} /> : null}
+      <ParticipantCountsTable counts={people} />
       <RecordHistory entries={history} recordType="partnership" recordId={p.id} />
     </>
   );

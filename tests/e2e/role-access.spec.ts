@@ -37,6 +37,10 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/organisations/:id': { url: '/en/organisations/{kathmandu}', expect: everyone(200) },
   ':lang/partnerships': { url: '/en/partnerships?shape=triangular', expect: everyone(200) },
   ':lang/partnerships/:id': { url: '/en/partnerships/{partnership}', expect: everyone(200) },
+  // {midwifery}: the Kathmandu–Bergen midwifery exchange, with an approved round Kathmandu sends on.
+  ':lang/partnerships/:id/nominate': { url: '/en/partnerships/{midwifery}/nominate', expect: only(['partner_coordinator']) },
+  // {nominee}: a nomination from Kathmandu in the midwifery exchange (Health, which the demo adviser follows); outside one's scope it is not found.
+  ':lang/participants/:id': { url: '/en/participants/{nominee}', expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, partner_coordinator: 200 } },
   ':lang/organisations/:id/edit': { url: '/en/organisations/{kathmandu}/edit', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('account'), visitor: 200 } },
   ':lang/sign-out': { url: '/en/sign-out', expect: everyone(302) },
@@ -80,7 +84,14 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // Attachments: upload is POST only (a GET finds no endpoint); a file is read by whoever reads the application (no such file here: 404).
   '/v1/applications/{id}/attachments': { url: '/api/v1/applications/{application}/attachments', expect: everyone(404) },
   '/v1/applications/{id}/attachments/{attachmentId}': { url: '/api/v1/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401, participant: 403 } },
+  // Participants: read by those in the participant's scope; the plan lines to nominate on by the partners' coordinators.
+  '/v1/participants/{id}': { url: '/api/v1/participants/{nominee}', expect: { ...everyone(404), visitor: 401, administrator: 200, programme_adviser: 200, partner_coordinator: 200 } },
+  '/v1/partnerships/{id}/nomination-flows': { url: '/api/v1/partnerships/{midwifery}/nomination-flows', expect: { ...only(['partner_coordinator']), visitor: 401 } },
   // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
+  '/v1/partnerships/{id}/nominations': { url: '/api/v1/partnerships/{midwifery}/nominations', expect: everyone(404) },
+  ...Object.fromEntries(
+    ['host-decision', 'over-plan-approval', 'eligibility-exceptions', 'moves'].map((p) => [`/v1/participants/{id}/${p}`, { url: `/api/v1/participants/{nominee}/${p}`, expect: everyone(404) }]),
+  ),
   ...Object.fromEntries(
     ['basics', 'partners', 'partners/{organisationId}', 'partners/{organisationId}/confirmation', 'focus', 'goals', 'goals/{goalId}', 'flows', 'flows/{flowId}', 'emergency-plan', 'submission', 'withdrawal', 'review', 'scores', 'comments', 'approval', 'rejection', 'return', 'status'].map((p) => [
       `/v1/applications/{id}/${p}`,
@@ -117,6 +128,11 @@ test.beforeAll(async ({ baseURL }) => {
   }
   const ownList = await (await contexts.get('partner_coordinator')!.get('/en/applications?status=active')).text();
   ids.application = ownList.match(/href="\/en\/applications\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  const midwifery = await (await playwrightRequest.newContext({ baseURL })).get('/en/partnerships?q=Midwifery');
+  ids.midwifery = (await midwifery.text()).match(/href="\/en\/partnerships\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {nominee}: Manisha Gurung, nominated by Kathmandu and awaiting Bergen's answer, from the coordinator's list of participants.
+  const participantList = await (await contexts.get('partner_coordinator')!.get('/en/participants?status=nominated')).text();
+  ids.nominee = participantList.match(/href="\/en\/participants\/([0-9a-f-]{36})"[^>]*>[^<]*Gurung/)?.[1] ?? participantList.match(/href="\/en\/participants\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
 });
 
 test.afterAll(async () => {

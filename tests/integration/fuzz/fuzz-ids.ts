@@ -4,6 +4,7 @@ import { createApplication } from '../../../db/factories/application-factory.ts'
 import type { Database } from '../../../db/database.ts';
 import { calls } from '../../../db/schema/calls.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
+import { participants } from '../../../db/schema/participants.ts';
 import { partnerships } from '../../../db/schema/partnerships.ts';
 import { programmes } from '../../../db/schema/programmes.ts';
 
@@ -15,6 +16,8 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   const [programme] = await db.select({ id: programmes.id }).from(programmes).limit(1);
   const [call] = await db.select({ id: calls.id }).from(calls).limit(1);
   const draft = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'draft', title: 'Fuzzed draft' });
+  // A nomination awaiting the host's answer (the demo's midwifery exchange), and its partnership, which has an approved round to nominate on.
+  const [nominee] = await db.select({ id: participants.id, partnershipId: participants.partnershipId }).from(participants).where(eq(participants.status, 'nominated')).limit(1);
   const submitted = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'submitted', title: 'Fuzzed submission', submittedAt: new Date() });
   return {
     kathmandu: kathmandu!.id,
@@ -24,6 +27,8 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     draft: draft.id,
     submitted: submitted.id,
     unknown: randomUUID(),
+    nominee: nominee?.id ?? randomUUID(),
+    nominating: nominee?.partnershipId ?? partnership!.id,
   };
 }
 

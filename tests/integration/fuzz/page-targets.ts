@@ -11,7 +11,10 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/organisations/:id': { urls: ['/en/organisations/{kathmandu}'], posts: false },
   ':lang/organisations/:id/edit': { urls: ['/nn/organisations/{kathmandu}/edit'], posts: true },
   ':lang/partnerships': { urls: ['/en/partnerships'], posts: false },
-  ':lang/partnerships/:id': { urls: ['/nb/partnerships/{partnership}'], posts: false },
+  ':lang/partnerships/:id': { urls: ['/nb/partnerships/{partnership}', '/en/partnerships/{nominating}'], posts: false },
+  // Nominating is for a sending partner's coordinators; the participant page is worked by coordinators and advisers alike.
+  ':lang/partnerships/:id/nominate': { urls: ['/fr/partnerships/{nominating}/nominate'], posts: true, as: 'coordinator' },
+  ':lang/participants/:id': { urls: ['/nn/participants/{nominee}', '/en/participants/{unknown}'], posts: true },
   ':lang/sign-in': { urls: ['/fr/sign-in?next=%2Ffr%2Faccount'], posts: true, as: 'visitor' },
   ':lang/sign-out': { urls: ['/en/sign-out'], posts: true },
   ':lang/forgot-password': { urls: ['/nb/forgot-password'], posts: true, as: 'visitor' },
