@@ -23,6 +23,11 @@ import programmesEs from './messages/programmes/es.json' with { type: 'json' };
 import programmesFr from './messages/programmes/fr.json' with { type: 'json' };
 import programmesNb from './messages/programmes/nb.json' with { type: 'json' };
 import programmesNn from './messages/programmes/nn.json' with { type: 'json' };
+import reportsEn from './messages/reports/en.json' with { type: 'json' };
+import reportsEs from './messages/reports/es.json' with { type: 'json' };
+import reportsFr from './messages/reports/fr.json' with { type: 'json' };
+import reportsNb from './messages/reports/nb.json' with { type: 'json' };
+import reportsNn from './messages/reports/nn.json' with { type: 'json' };
 import reviewEn from './messages/review/en.json' with { type: 'json' };
 import reviewEs from './messages/review/es.json' with { type: 'json' };
 import reviewFr from './messages/review/fr.json' with { type: 'json' };
@@ -35,14 +40,14 @@ import type { Locale } from './locales.ts';
  * areas can be written side by side. catalogs.test.ts fails when two areas define the same key.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, chainEn, participantsEn, programmesEn, reviewEn],
-  nb: [nb, applicationsNb, chainNb, participantsNb, programmesNb, reviewNb],
-  nn: [nn, applicationsNn, chainNn, participantsNn, programmesNn, reviewNn],
-  fr: [fr, applicationsFr, chainFr, participantsFr, programmesFr, reviewFr],
-  es: [es, applicationsEs, chainEs, participantsEs, programmesEs, reviewEs],
+  en: [en, applicationsEn, chainEn, participantsEn, programmesEn, reviewEn, reportsEn],
+  nb: [nb, applicationsNb, chainNb, participantsNb, programmesNb, reviewNb, reportsNb],
+  nn: [nn, applicationsNn, chainNn, participantsNn, programmesNn, reviewNn, reportsNn],
+  fr: [fr, applicationsFr, chainFr, participantsFr, programmesFr, reviewFr, reportsFr],
+  es: [es, applicationsEs, chainEs, participantsEs, programmesEs, reviewEs, reportsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...chainEn, ...participantsEn, ...programmesEn, ...reviewEn };
+const english = { ...en, ...applicationsEn, ...chainEn, ...participantsEn, ...programmesEn, ...reviewEn, ...reportsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;
