@@ -4,8 +4,8 @@ import type { ReminderStep, ReportKind, ReportStatus } from '../../db/schema/par
  * When each participant report falls due. Computed from the actual placement dates every time it is
  * needed, never stored, so a corrected actual start or end moves the due dates with it:
  * - arrival: 30 days after the actual start;
- * - mid-term: halfway between the actual start and the end (the actual end once known, else the planned
- *   end), rounded down to a whole day; not due when the placement ended before that day;
+ * - mid-term: halfway between the actual start and the planned end, rounded down to a whole day; not due
+ *   when the placement actually ended on or before that day (ended early: the final report covers it);
  * - final: 30 days after the actual end;
  * - home engagement: 90 days after the actual end.
  * A report whose date is not known yet (no actual start, or no actual end for the last two) is not due.
@@ -35,7 +35,7 @@ export function reportDueOn(kind: ReportKind, dates: PlacementDates): string | n
       return start ? addDays(start, ARRIVAL_DAYS) : null;
     case 'mid_term': {
       if (!start) return null;
-      const until = end ?? dates.endsOn;
+      const until = dates.endsOn;
       if (until < start) return null;
       const midpoint = toDate(toTime(start) + Math.floor((toTime(until) - toTime(start)) / DAY / 2) * DAY);
       return end && end <= midpoint ? null : midpoint;
