@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { participantAccounts } from '../../db/schema/access.ts';
 import { user } from '../../db/schema/auth.ts';
-import { participantReports, participants, REPORT_KINDS, REPORT_QUESTIONS, type ReportAnswers, type ReportKind, type ReportStatus } from '../../db/schema/participants.ts';
+import { participantReports, participants, REPORT_KINDS, REPORT_QUESTIONS, REPORT_STATUSES, type ReportAnswers, type ReportKind, type ReportStatus } from '../../db/schema/participants.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { text } from '../input/text.ts';
@@ -11,6 +11,7 @@ import { reportDueOn, reportOpen } from './report-due-dates.ts';
 import type { ParticipantRow } from './participant-record.ts';
 
 export type ReportRow = typeof participantReports.$inferSelect;
+export { REPORT_KINDS, REPORT_QUESTIONS, REPORT_STATUSES, type ReportKind };
 
 export const reportKind = z.enum(REPORT_KINDS, { message: 'notFound' });
 
