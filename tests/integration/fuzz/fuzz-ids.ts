@@ -4,6 +4,7 @@ import { createApplication } from '../../../db/factories/application-factory.ts'
 import type { Database } from '../../../db/database.ts';
 import { calls } from '../../../db/schema/calls.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
+import { participants } from '../../../db/schema/participants.ts';
 import { partnerships } from '../../../db/schema/partnerships.ts';
 import { programmes } from '../../../db/schema/programmes.ts';
 
@@ -14,6 +15,7 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   const [partnership] = await db.select({ id: partnerships.id }).from(partnerships).limit(1);
   const [programme] = await db.select({ id: programmes.id }).from(programmes).limit(1);
   const [call] = await db.select({ id: calls.id }).from(calls).limit(1);
+  const [participant] = await db.select({ id: participants.id }).from(participants).limit(1);
   const draft = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'draft', title: 'Fuzzed draft' });
   const submitted = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'submitted', title: 'Fuzzed submission', submittedAt: new Date() });
   return {
@@ -21,6 +23,7 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     partnership: partnership!.id,
     programme: programme!.id,
     call: call!.id,
+    participant: participant!.id,
     draft: draft.id,
     submitted: submitted.id,
     unknown: randomUUID(),
