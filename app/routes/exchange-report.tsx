@@ -1,20 +1,16 @@
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
-import { DomainError } from '../../core/errors.ts';
+import { Form, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import { getOwnReport } from '../../core/participants/get-own-report.ts';
-import { REPORT_QUESTIONS, reportInput, type ReportInput } from '../../core/participants/participant-report-record.ts';
-import { saveReportDraft } from '../../core/participants/save-report-draft.ts';
-import { submitReport } from '../../core/participants/submit-report.ts';
+import { REPORT_QUESTIONS } from '../../core/participants/participant-report-record.ts';
+import { runOwnReportAction, type OwnReportResult } from '../participants/report-actions.server.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { ReportAnswers, ReportFacts } from '../participants/report-answers.tsx';
 import { ReportLinks } from '../participants/report-links.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { domainFieldErrors, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
 import { TextAreaField } from '../ui/form-fields.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
 import { readForm } from '../ui/read-form.server.ts';
-import { staleSave } from '../ui/stale-save.server.ts';
 import { SuccessNotice } from '../ui/success-notice.tsx';
 import type { Route } from './+types/exchange-report';
 
@@ -23,42 +19,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => ({ report: await getOwnReport(context.core, { kind: params.kind }) }));
 }
 
-type Values = Record<keyof ReportInput, string> & { version: string };
-
-interface Result {
-  errors: FieldError[];
-  values: Values;
-  version: string;
-}
-
 export async function action({ request, params, context }: Route.ActionArgs) {
-  return guarded(request, params.lang, async () => {
-    const t = translatorFor(params.lang);
-    const form = await readForm(request);
-    const field = (name: string) => String(form.get(name) ?? '');
-    const values: Values = { learned: field('learned'), hostGained: field('hostGained'), homeGains: field('homeGains'), community: field('community'), body: field('body'), version: field('version') };
-    const intent = field('intent') === 'submit' ? 'submit' : 'save';
-    const parsed = reportInput.safeParse(values);
-    if (!parsed.success) return data<Result>({ errors: zodFieldErrors(t, parsed.error), values, version: values.version }, { status: 400 });
-    const input = { kind: params.kind, version: values.version || null, ...parsed.data };
-    try {
-      await (intent === 'submit' ? submitReport(context.core, input) : saveReportDraft(context.core, input));
-    } catch (error) {
-      // Saved in another tab meanwhile: keep what was typed here, and let a second save knowingly replace it.
-      const stale = await staleSave(t, error, values, async () => (await getOwnReport(context.core, { kind: params.kind })).version ?? '', 'learned');
-      if (stale) return stale;
-      if (error instanceof DomainError && error.status < 500 && error.code !== 'notFound' && error.code !== 'forbidden' && error.code !== 'unauthenticated') {
-        return data<Result>({ errors: domainFieldErrors(t, error), values, version: values.version }, { status: error.status === 400 ? 400 : error.status });
-      }
-      throw error;
-    }
-    return redirect(`/${t.locale}/exchange/reports/${params.kind}?saved=${intent === 'submit' ? 'submitted' : 'draft'}`);
-  });
+  return guarded(request, params.lang, async () => runOwnReportAction({ ctx: context.core, t: translatorFor(params.lang), kind: params.kind, form: await readForm(request) }));
 }
 
 export default function ExchangeReport() {
   const { report } = useLoaderData<typeof loader>();
-  const result = useActionData<Result>();
+  const result = useActionData<OwnReportResult>();
   const [search] = useSearchParams();
   const { t, locale, date } = useI18n();
   const errors = result?.errors ?? [];

@@ -1,13 +1,11 @@
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
-import { DomainError } from '../../core/errors.ts';
+import { Form, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import { getParticipantReport } from '../../core/participants/get-participant-report.ts';
-import { reviewReport } from '../../core/participants/review-report.ts';
+import { runReviewReportAction, type ReviewResult } from '../participants/report-actions.server.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { ReportAnswers, ReportFacts } from '../participants/report-answers.tsx';
 import { ReportLinks } from '../participants/report-links.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { domainFieldErrors, type FieldError } from '../ui/field-errors.ts';
 import { TextAreaField } from '../ui/form-fields.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
@@ -23,32 +21,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => ({ report: await getParticipantReport(context.core, { participantId: params.id, kind: params.kind }) }));
 }
 
-interface Result {
-  errors: FieldError[];
-  remark: string;
-}
-
 export async function action({ request, params, context }: Route.ActionArgs) {
-  return guarded(request, params.lang, async () => {
-    const t = translatorFor(params.lang);
-    const form = await readForm(request);
-    const decision = form.get('intent') === 'accept' ? 'accept' : 'return';
-    const remark = String(form.get('remark') ?? '');
-    try {
-      await reviewReport(context.core, { participantId: params.id, kind: params.kind, version: String(form.get('version') ?? ''), decision, remark });
-    } catch (error) {
-      if (error instanceof DomainError && error.status < 500 && !['notFound', 'forbidden', 'unauthenticated'].includes(error.code)) {
-        return data<Result>({ errors: domainFieldErrors(t, error, 'remark'), remark }, { status: error.status });
-      }
-      throw error;
-    }
-    return redirect(`/${t.locale}/participants/${params.id}/reports/${params.kind}?saved=${decision === 'accept' ? 'accepted' : 'returned'}`);
-  });
+  return guarded(request, params.lang, async () =>
+    runReviewReportAction({ ctx: context.core, t: translatorFor(params.lang), participantId: params.id, kind: params.kind, form: await readForm(request) }),
+  );
 }
 
 export default function ParticipantReport() {
   const { report } = useLoaderData<typeof loader>();
-  const result = useActionData<Result>();
+  const result = useActionData<ReviewResult>();
   const [search] = useSearchParams();
   const { t, locale } = useI18n();
   const errors = result?.errors ?? [];
