@@ -42,7 +42,10 @@ export async function reviewReport(
     let why: string | null = null;
     if (decision === 'return') {
       const checked = remarkInput.safeParse(remark ?? '');
-      if (!checked.success) throw new DomainError(checked.error.issues[0]!.message === 'tooLong' ? 'tooLong' : 'reportRemarkRequired', { field: 'remark', params: { max: 4000 } });
+      if (!checked.success) {
+        const said = checked.error.issues[0]!.message;
+        throw new DomainError(said === 'tooLong' || said === 'invalidCharacters' ? said : 'reportRemarkRequired', { field: 'remark', params: { max: 4000 } });
+      }
       why = checked.data;
     }
     const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
