@@ -7,6 +7,7 @@ import { registerHealth } from './routes/health.ts';
 import { registerOrganisationWrites } from './routes/organisation-writes.ts';
 import { registerOrganisations } from './routes/organisations.ts';
 import { registerParticipantMoves } from './routes/participant-moves.ts';
+import { registerParticipantReports } from './routes/participant-reports.ts';
 import { registerPartnerships } from './routes/partnerships.ts';
 import { registerSecuritySchemes } from './security.ts';
 import { validationHook } from './validation-problem.ts';
@@ -32,6 +33,7 @@ export function createApi() {
   registerPartnerships(api);
   registerApplications(api);
   registerParticipantMoves(api);
+  registerParticipantReports(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

@@ -720,6 +720,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exchange/reports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your report of one kind, as far as you wrote it
+         * @description The signed-in participant (their most recent placement). With its due date and whether it can be written yet.
+         */
+        get: operations["getOwnReport"];
+        /**
+         * Save your report as a draft
+         * @description Kept on the server until you submit it. A returned report stays returned, with its remark, until submitted again.
+         */
+        put: operations["saveOwnReportDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchange/reports/{kind}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save and submit your report
+         * @description Every one of the four questions needs an answer (each missing one is named, `answerRequired`); the free text may be empty. The partners’ coordinators and the adviser can then read it.
+         */
+        post: operations["submitOwnReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}/reports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant’s report, for its reviewers
+         * @description The sending and host partners’ coordinators, the advisers following the programme and administrators. A draft shows its status and due date, not its content.
+         */
+        get: operations["getParticipantReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}/reports/{kind}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a submitted report
+         * @description Advisers following the programme, and administrators.
+         */
+        post: operations["acceptParticipantReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/{id}/reports/{kind}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a submitted report with a remark
+         * @description Advisers following the programme, and administrators. The participant is told by email, in their language, and can change it and submit it again.
+         */
+        post: operations["returnParticipantReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participants’ reports that are overdue
+         * @description Advisers: the participants of the programmes they follow; coordinators: those their organisations send or host; administrators: everyone. Oldest due first, at most 500; `total` counts them all.
+         */
+        get: operations["listOverdueReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1791,6 +1915,112 @@ export interface components {
              * @example 2026-11-22T10:00:00.000Z
              */
             version?: string;
+        };
+        Report: {
+            /** Format: uuid */
+            participantId: string;
+            participantName: string;
+            /** @enum {string} */
+            kind: "arrival" | "mid_term" | "final" | "home_engagement";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "accepted" | "returned" | "not_started";
+            answers: {
+                learned: string;
+                hostGained: string;
+                homeGains: string;
+                community: string;
+            };
+            body: string;
+            /**
+             * Format: date
+             * @description When it falls due (from the actual placement dates); null while they do not say yet.
+             */
+            dueOn: string | null;
+            /** @description Whether the participant may write it yet (the placement began). */
+            open: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @description The adviser’s remark when it was returned. */
+            remark: string | null;
+            /** @description Send it back with your next change. */
+            version: string | null;
+            /** @description Whether you may accept or return it now. */
+            mayReview?: boolean;
+        };
+        ReportWrite: {
+            /**
+             * @description The report’s `version` you read; null for a report you never saved. An older one is refused (409 `staleEdit`).
+             * @example null
+             */
+            version: string | null;
+            /**
+             * @description What did I learn?
+             * @default
+             */
+            learned?: string;
+            /**
+             * @description What has my host organisation gained?
+             * @default
+             */
+            hostGained?: string;
+            /**
+             * @description What will my home organisation gain?
+             * @default
+             */
+            homeGains?: string;
+            /**
+             * @description What do I bring home to my community?
+             * @default
+             */
+            community?: string;
+            /**
+             * @description Free text beside the questions (optional).
+             * @default
+             */
+            body?: string;
+        };
+        ReportVersion: {
+            /**
+             * @description The report’s `version` you read.
+             * @example 2026-04-10T08:00:00.000Z
+             */
+            version: string;
+        };
+        ReportReturn: {
+            /** @description The report’s `version` you read. */
+            version: string;
+            /** @description What the participant should change. */
+            remark: string;
+        };
+        OverdueReports: {
+            /**
+             * Format: date
+             * @description The day (in Førde) the list is for.
+             */
+            today: string;
+            total: number;
+            items: {
+                /** Format: uuid */
+                participantId: string;
+                participantName: string;
+                /** Format: uuid */
+                homeOrganisationId: string;
+                homeOrganisation: string;
+                /** Format: uuid */
+                hostOrganisationId: string;
+                hostOrganisation: string;
+                /** @enum {string} */
+                kind: "arrival" | "mid_term" | "final" | "home_engagement";
+                /** Format: date */
+                dueOn: string;
+                /**
+                 * @description null: never started.
+                 * @enum {string|null}
+                 */
+                status: "draft" | "submitted" | "accepted" | "returned" | null;
+            }[];
         };
     };
     responses: never;
@@ -4823,6 +5053,519 @@ export interface operations {
             };
             /** @description No version sent: give the ETag in If-Match (or the `version` field). */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "arrival" | "mid_term" | "final" | "home_engagement";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a participant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveOwnReportDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "arrival" | "mid_term" | "final" | "home_engagement";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportWrite"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a participant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the version you sent (`staleEdit`), already submitted (`reportLocked`), or the placement has not begun (`reportNotOpen`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitOwnReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "arrival" | "mid_term" | "final" | "home_engagement";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportWrite"];
+            };
+        };
+        responses: {
+            /** @description Submitted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a participant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since the version you sent (`staleEdit`), already submitted (`reportLocked`), or the placement has not begun (`reportNotOpen`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParticipantReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "arrival" | "mid_term" | "final" | "home_engagement";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such participant, or not one you may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptParticipantReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "arrival" | "mid_term" | "final" | "home_engagement";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportVersion"];
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an adviser following the programme, or an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a submitted report (`reportNotSubmitted`), or changed since the version you sent (`staleEdit`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnParticipantReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "arrival" | "mid_term" | "final" | "home_engagement";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an adviser following the programme, or an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a submitted report (`reportNotSubmitted`), or changed since the version you sent (`staleEdit`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOverdueReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overdue reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReports"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

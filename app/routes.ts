@@ -37,6 +37,9 @@ export default [
     route('applications/:id/edit/:step', 'routes/application-step.tsx'),
     route('applications/:id/review', 'routes/application-review.tsx'),
     route('applications/:id/attachments/:attachmentId', 'routes/application-attachment.tsx'),
+    route('exchange/reports/:kind', 'routes/exchange-report.tsx'),
+    route('participants/:id/reports/:kind', 'routes/participant-report.tsx'),
+    route('reports/overdue', 'routes/reports-overdue.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -8,26 +8,31 @@ import applicationsEs from './messages/applications/es.json' with { type: 'json'
 import applicationsFr from './messages/applications/fr.json' with { type: 'json' };
 import applicationsNb from './messages/applications/nb.json' with { type: 'json' };
 import applicationsNn from './messages/applications/nn.json' with { type: 'json' };
-import chainEn from './messages/partnership-chain/en.json' with { type: 'json' };
-import chainEs from './messages/partnership-chain/es.json' with { type: 'json' };
-import chainFr from './messages/partnership-chain/fr.json' with { type: 'json' };
-import chainNb from './messages/partnership-chain/nb.json' with { type: 'json' };
-import chainNn from './messages/partnership-chain/nn.json' with { type: 'json' };
-import participantsEn from './messages/participants/en.json' with { type: 'json' };
-import participantsEs from './messages/participants/es.json' with { type: 'json' };
-import participantsFr from './messages/participants/fr.json' with { type: 'json' };
-import participantsNb from './messages/participants/nb.json' with { type: 'json' };
-import participantsNn from './messages/participants/nn.json' with { type: 'json' };
 import participantPagesEn from './messages/participant-pages/en.json' with { type: 'json' };
 import participantPagesEs from './messages/participant-pages/es.json' with { type: 'json' };
 import participantPagesFr from './messages/participant-pages/fr.json' with { type: 'json' };
 import participantPagesNb from './messages/participant-pages/nb.json' with { type: 'json' };
 import participantPagesNn from './messages/participant-pages/nn.json' with { type: 'json' };
+import participantsEn from './messages/participants/en.json' with { type: 'json' };
+import participantsEs from './messages/participants/es.json' with { type: 'json' };
+import participantsFr from './messages/participants/fr.json' with { type: 'json' };
+import participantsNb from './messages/participants/nb.json' with { type: 'json' };
+import participantsNn from './messages/participants/nn.json' with { type: 'json' };
+import partnershipChainEn from './messages/partnership-chain/en.json' with { type: 'json' };
+import partnershipChainEs from './messages/partnership-chain/es.json' with { type: 'json' };
+import partnershipChainFr from './messages/partnership-chain/fr.json' with { type: 'json' };
+import partnershipChainNb from './messages/partnership-chain/nb.json' with { type: 'json' };
+import partnershipChainNn from './messages/partnership-chain/nn.json' with { type: 'json' };
 import programmesEn from './messages/programmes/en.json' with { type: 'json' };
 import programmesEs from './messages/programmes/es.json' with { type: 'json' };
 import programmesFr from './messages/programmes/fr.json' with { type: 'json' };
 import programmesNb from './messages/programmes/nb.json' with { type: 'json' };
 import programmesNn from './messages/programmes/nn.json' with { type: 'json' };
+import reportsEn from './messages/reports/en.json' with { type: 'json' };
+import reportsEs from './messages/reports/es.json' with { type: 'json' };
+import reportsFr from './messages/reports/fr.json' with { type: 'json' };
+import reportsNb from './messages/reports/nb.json' with { type: 'json' };
+import reportsNn from './messages/reports/nn.json' with { type: 'json' };
 import reviewEn from './messages/review/en.json' with { type: 'json' };
 import reviewEs from './messages/review/es.json' with { type: 'json' };
 import reviewFr from './messages/review/fr.json' with { type: 'json' };
@@ -40,14 +45,14 @@ import type { Locale } from './locales.ts';
  * areas can be written side by side. catalogs.test.ts fails when two areas define the same key.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, chainEn, participantsEn, participantPagesEn, programmesEn, reviewEn],
-  nb: [nb, applicationsNb, chainNb, participantsNb, participantPagesNb, programmesNb, reviewNb],
-  nn: [nn, applicationsNn, chainNn, participantsNn, participantPagesNn, programmesNn, reviewNn],
-  fr: [fr, applicationsFr, chainFr, participantsFr, participantPagesFr, programmesFr, reviewFr],
-  es: [es, applicationsEs, chainEs, participantsEs, participantPagesEs, programmesEs, reviewEs],
+  en: [en, applicationsEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn],
+  nb: [nb, applicationsNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb],
+  nn: [nn, applicationsNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn],
+  fr: [fr, applicationsFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr],
+  es: [es, applicationsEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...chainEn, ...participantsEn, ...participantPagesEn, ...programmesEn, ...reviewEn };
+const english = { ...en, ...applicationsEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

@@ -9,6 +9,7 @@ import { seedDemoData } from '../db/seed/seed-demo-data.ts';
 import { DEMO_PASSWORD, seedDemoUsers, type DemoLogin } from '../db/seed/seed-demo-users.ts';
 import { createMailTransport } from './email/mail-transport.ts';
 import { startEmailWorker } from './email/email-worker.ts';
+import { startJobsRunner } from './jobs/jobs-runner.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import { createAuth } from './auth/create-auth.ts';
 import { recordSessionCreated } from './auth/record-session-created.ts';
@@ -53,6 +54,9 @@ export async function startServer(config: Config, logger: Logger, root = process
   }
   const transport = createMailTransport(config.SMTP_URL, logger);
   const emailWorker = startEmailWorker({ db: database.db, transport, logger, from: config.MAIL_FROM });
+
+  // Scheduled jobs (report reminders), beside the email worker: they queue email, the worker sends it.
+  const jobsRunner = startJobsRunner({ db: database.db, logger, publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '') });
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
@@ -106,6 +110,7 @@ export async function startServer(config: Config, logger: Logger, root = process
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await jobsRunner.stop();
       await emailWorker.stop();
       transport.close();
       await database.close();

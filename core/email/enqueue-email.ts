@@ -12,7 +12,9 @@ export type EmailTemplate =
   | 'applicationStatus'
   | 'participantNominated'
   | 'nominationDecided'
-  | 'participantStatus';
+  | 'participantStatus'
+  | 'reportReminder'
+  | 'reportReturned';
 
 export interface EmailRequest {
   to: string;

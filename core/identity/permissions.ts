@@ -48,6 +48,9 @@ export const permissions = {
   /** Approving over the plan and granting eligibility exceptions: advisers following the programme, and administrators. */
   'participant:approve': { agency: ['administrator', 'programme_adviser'] },
   'participant:move': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  /** Participants' reports (core/participants/*-report*.ts): who reviews a submitted report, and who lists overdue ones (each within the participants they see). */
+  'report:review': { agency: ['administrator', 'programme_adviser'] },
+  'report:list-overdue': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

@@ -1,4 +1,4 @@
-import { bigserial, boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { planFlows } from './applications.ts';
 import { user } from './auth.ts';
 import { organisations } from './organisations.ts';
@@ -228,9 +228,24 @@ export const courseAttendance = pgTable(
 );
 
 export const REPORT_KINDS = ['arrival', 'mid_term', 'final', 'home_engagement'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-/** A participant's report, one of each kind; a returned report is edited and submitted again on the same row. */
+/**
+ * The structured questions of every report: the three levels of learning (what I learned; what my host
+ * organisation gained; what my home organisation will gain; what I bring home to my community). `body` is
+ * the free text beside them.
+ */
+export const REPORT_QUESTIONS = ['learned', 'hostGained', 'homeGains', 'community'] as const;
+export type ReportQuestion = (typeof REPORT_QUESTIONS)[number];
+export type ReportAnswers = Partial<Record<ReportQuestion, string>>;
+
+/**
+ * A participant's report, one of each kind; a returned report is edited and submitted again on the same row.
+ * `updatedAt` is its version (docs/architecture.md#optimistic-locking); `reviewNote` is the reviewer's remark.
+ * Due dates are not stored: they follow from the actual placement dates (core/participants/report-due-dates.ts).
+ */
 export const participantReports = pgTable(
   'participant_reports',
   {
@@ -241,6 +256,7 @@ export const participantReports = pgTable(
     kind: text('kind', { enum: REPORT_KINDS }).notNull(),
     status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
     body: text('body').notNull().default(''),
+    answers: jsonb('answers').$type<ReportAnswers>().notNull().default({}),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     reviewedBy: text('reviewed_by').references(() => user.id, { onDelete: 'set null' }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -250,4 +266,31 @@ export const participantReports = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('participant_reports_participant_kind_idx').on(t.participantId, t.kind)],
+);
+
+/** The steps at which an overdue report is reminded: the day after it fell due, and two weeks later (with the sending coordinators). */
+export const REMINDER_STEPS = ['overdue', 'second'] as const;
+export type ReminderStep = (typeof REMINDER_STEPS)[number];
+
+/**
+ * Reminders sent for overdue reports. The unique key (participant, kind, due date, step) is what makes a
+ * reminder go out at most once, also across restarts and two runs at once: the job inserts here with
+ * ON CONFLICT DO NOTHING and queues the email only when its insert took, in the same transaction. A due
+ * date that moves (the actual dates were corrected) is a new due date and may be reminded again.
+ */
+export const reportReminders = pgTable(
+  'report_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: REPORT_KINDS }).notNull(),
+    dueOn: date('due_on').notNull(),
+    step: text('step', { enum: REMINDER_STEPS }).notNull(),
+    /** How many emails were queued for it. */
+    recipients: integer('recipients').notNull().default(0),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('report_reminders_once_idx').on(t.participantId, t.kind, t.dueOn, t.step)],
 );

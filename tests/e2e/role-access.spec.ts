@@ -68,6 +68,14 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/applications/:id/edit/:step': { url: '/en/applications/{application}/edit/plan', expect: { ...signedIn(302), participant: 403 } },
   ':lang/applications/:id/review': { url: '/en/applications/{application}/review', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/applications/:id/attachments/:attachmentId': { url: '/en/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...signedIn(404), participant: 403 } },
+  // Reports: the participant writes their own; the agency and Kathmandu's coordinator read those of a participant
+  // Kathmandu hosts ({reportParticipant}, in a programme the adviser follows); others do not see that participant (404).
+  ':lang/exchange/reports/:kind': { url: '/en/exchange/reports/arrival', expect: only(['participant']) },
+  ':lang/participants/:id/reports/:kind': {
+    url: '/en/participants/{reportParticipant}/reports/final',
+    expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, partner_coordinator: 200 },
+  },
+  ':lang/reports/overdue': { url: '/en/reports/overdue', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
@@ -87,6 +95,16 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // Participants: read by those in the participant's scope; the plan lines to nominate on by the partners' coordinators.
   '/v1/participants/{id}': { url: '/api/v1/participants/{nominee}', expect: { ...everyone(404), visitor: 401, administrator: 200, programme_adviser: 200, partner_coordinator: 200 } },
   '/v1/partnerships/{id}/nomination-flows': { url: '/api/v1/partnerships/{midwifery}/nomination-flows', expect: { ...only(['partner_coordinator']), visitor: 401 } },
+  // Participant reports: one's own (participants only), a participant's for its readers, the overdue list.
+  '/v1/exchange/reports/{kind}': { url: '/api/v1/exchange/reports/arrival', expect: { ...only(['participant']), visitor: 401 } },
+  '/v1/exchange/reports/{kind}/submission': { url: '/api/v1/exchange/reports/arrival/submission', expect: everyone(404) },
+  '/v1/participants/{id}/reports/{kind}': {
+    url: '/api/v1/participants/{reportParticipant}/reports/final',
+    expect: { ...everyone(404), visitor: 401, administrator: 200, programme_adviser: 200, partner_coordinator: 200 },
+  },
+  '/v1/participants/{id}/reports/{kind}/acceptance': { url: '/api/v1/participants/{reportParticipant}/reports/final/acceptance', expect: everyone(404) },
+  '/v1/participants/{id}/reports/{kind}/return': { url: '/api/v1/participants/{reportParticipant}/reports/final/return', expect: everyone(404) },
+  '/v1/reports/overdue': { url: '/api/v1/reports/overdue', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
   // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
   '/v1/partnerships/{id}/nominations': { url: '/api/v1/partnerships/{midwifery}/nominations', expect: everyone(404) },
   ...Object.fromEntries(
@@ -133,6 +151,10 @@ test.beforeAll(async ({ baseURL }) => {
   // {nominee}: Manisha Gurung, nominated by Kathmandu and awaiting Bergen's answer, from the coordinator's list of participants.
   const participantList = await (await contexts.get('partner_coordinator')!.get('/en/participants?status=nominated')).text();
   ids.nominee = participantList.match(/href="\/en\/participants\/([0-9a-f-]{36})"[^>]*>[^<]*Gurung/)?.[1] ?? participantList.match(/href="\/en\/participants\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {reportParticipant}: someone Kathmandu hosts (so never the demo participant, whom it sends), from its coordinator's overdue list.
+  const overdueRows = (await (await contexts.get('partner_coordinator')!.get('/en/reports/overdue')).text()).split('<tr').slice(1);
+  const hosted = overdueRows.find((row) => row.includes('<td>Kathmandu Model Hospital</td></tr>') && !row.includes('<td>Kathmandu Model Hospital</td><td>'));
+  ids.reportParticipant = hosted?.match(/\/en\/participants\/([0-9a-f-]{36})\/reports\//)?.[1] ?? 'missing';
 });
 
 test.afterAll(async () => {

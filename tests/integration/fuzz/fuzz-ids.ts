@@ -15,6 +15,7 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   const [partnership] = await db.select({ id: partnerships.id }).from(partnerships).limit(1);
   const [programme] = await db.select({ id: programmes.id }).from(programmes).limit(1);
   const [call] = await db.select({ id: calls.id }).from(calls).limit(1);
+  const [participant] = await db.select({ id: participants.id }).from(participants).limit(1);
   const draft = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'draft', title: 'Fuzzed draft' });
   // A nomination awaiting the host's answer (the demo's midwifery exchange), and its partnership, which has an approved round to nominate on.
   const [nominee] = await db.select({ id: participants.id, partnershipId: participants.partnershipId }).from(participants).where(eq(participants.status, 'nominated')).limit(1);
@@ -24,6 +25,7 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     partnership: partnership!.id,
     programme: programme!.id,
     call: call!.id,
+    participant: participant!.id,
     draft: draft.id,
     submitted: submitted.id,
     unknown: randomUUID(),

@@ -44,6 +44,10 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   },
   ':lang/applications/:id/review': { urls: ['/fr/applications/{submitted}/review'], posts: true },
   ':lang/applications/:id/attachments/:attachmentId': { urls: ['/en/applications/{draft}/attachments/{unknown}'], posts: false, as: 'coordinator' },
+  // Reports: the fuzzing person is no participant (their own report is refused), but reads and decides any participant's.
+  ':lang/exchange/reports/:kind': { urls: ['/en/exchange/reports/arrival', '/nb/exchange/reports/home_engagement', '/en/exchange/reports/diary'], posts: true },
+  ':lang/participants/:id/reports/:kind': { urls: ['/fr/participants/{participant}/reports/final', '/en/participants/{unknown}/reports/arrival'], posts: true },
+  ':lang/reports/overdue': { urls: ['/nn/reports/overdue'], posts: false },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 

@@ -1,0 +1,66 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createParticipant } from '../../db/factories/participant-factory.ts';
+import { emailOutbox } from '../../db/schema/email-outbox.ts';
+import { reportReminders } from '../../db/schema/participants.ts';
+import { participantWorld } from '../../tests/support/participant-world.ts';
+import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { createLogger } from '../logger.ts';
+import { startJobsRunner } from './jobs-runner.ts';
+
+const testDb = useTestDatabase();
+
+describe('the jobs runner', () => {
+  it('runs the reminders; a restarted runner on the same database sends nothing twice', async () => {
+    const w = await participantWorld(testDb.db);
+    const row = await createParticipant(testDb.db, {
+      partnershipId: w.partnership.id,
+      homeOrganisationId: w.kathmandu.id,
+      hostOrganisationId: w.bergen.id,
+      homeCountry: 'NP',
+      status: 'in_placement',
+      startsOn: '2026-03-01',
+      endsOn: '2026-08-31',
+      actualStartsOn: '2026-03-03',
+      locale: 'es',
+    });
+    const now = () => new Date('2026-04-05T09:00:00Z');
+    const logger = createLogger('silent');
+    const options = { db: testDb.db, logger, publicUrl: 'https://exchange.example', now, firstRunAfterMs: 60_000, intervalMs: 60_000 };
+
+    const first = startJobsRunner(options);
+    const ran = await first.runOnce();
+    expect(ran.reminders?.details).toMatchObject({ sent: [expect.objectContaining({ participantId: row.id, kind: 'arrival', step: 'overdue' })] });
+    await first.stop();
+
+    // The server restarts: a new runner, the same database.
+    const second = startJobsRunner(options);
+    const again = await second.runOnce();
+    expect(again.reminders?.details).toMatchObject({ sent: [], alreadySent: 1 });
+    await second.stop();
+
+    const mails = await testDb.db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, row.email!), eq(emailOutbox.template, 'reportReminder')));
+    expect(mails).toHaveLength(1);
+    // No account yet: the nomination's language.
+    expect(mails[0]!.locale).toBe('es');
+  });
+
+  it('runs on its own after start, and stop() waits for the run in flight', async () => {
+    const w = await participantWorld(testDb.db);
+    const row = await createParticipant(testDb.db, {
+      partnershipId: w.partnership.id,
+      homeOrganisationId: w.kathmandu.id,
+      hostOrganisationId: w.bergen.id,
+      homeCountry: 'NP',
+      status: 'in_placement',
+      startsOn: '2026-05-01',
+      endsOn: '2026-10-31',
+      actualStartsOn: '2026-05-04',
+    });
+    const runner = startJobsRunner({ db: testDb.db, logger: createLogger('silent'), publicUrl: 'https://exchange.example', now: () => new Date('2026-06-10T09:00:00Z'), firstRunAfterMs: 5, intervalMs: 3_600_000 });
+    const reminded = async () => (await testDb.db.select().from(reportReminders).where(eq(reportReminders.participantId, row.id))).length;
+    for (let i = 0; i < 100 && (await reminded()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await runner.stop();
+    expect(await reminded()).toBe(1);
+  });
+});
