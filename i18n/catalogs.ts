@@ -8,6 +8,11 @@ import applicationsEs from './messages/applications/es.json' with { type: 'json'
 import applicationsFr from './messages/applications/fr.json' with { type: 'json' };
 import applicationsNb from './messages/applications/nb.json' with { type: 'json' };
 import applicationsNn from './messages/applications/nn.json' with { type: 'json' };
+import careEn from './messages/care/en.json' with { type: 'json' };
+import careEs from './messages/care/es.json' with { type: 'json' };
+import careFr from './messages/care/fr.json' with { type: 'json' };
+import careNb from './messages/care/nb.json' with { type: 'json' };
+import careNn from './messages/care/nn.json' with { type: 'json' };
 import chainEn from './messages/partnership-chain/en.json' with { type: 'json' };
 import chainEs from './messages/partnership-chain/es.json' with { type: 'json' };
 import chainFr from './messages/partnership-chain/fr.json' with { type: 'json' };
@@ -35,14 +40,14 @@ import type { Locale } from './locales.ts';
  * areas can be written side by side. catalogs.test.ts fails when two areas define the same key.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, chainEn, participantsEn, programmesEn, reviewEn],
-  nb: [nb, applicationsNb, chainNb, participantsNb, programmesNb, reviewNb],
-  nn: [nn, applicationsNn, chainNn, participantsNn, programmesNn, reviewNn],
-  fr: [fr, applicationsFr, chainFr, participantsFr, programmesFr, reviewFr],
-  es: [es, applicationsEs, chainEs, participantsEs, programmesEs, reviewEs],
+  en: [en, applicationsEn, careEn, chainEn, participantsEn, programmesEn, reviewEn],
+  nb: [nb, applicationsNb, careNb, chainNb, participantsNb, programmesNb, reviewNb],
+  nn: [nn, applicationsNn, careNn, chainNn, participantsNn, programmesNn, reviewNn],
+  fr: [fr, applicationsFr, careFr, chainFr, participantsFr, programmesFr, reviewFr],
+  es: [es, applicationsEs, careEs, chainEs, participantsEs, programmesEs, reviewEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...chainEn, ...participantsEn, ...programmesEn, ...reviewEn };
+const english = { ...en, ...applicationsEn, ...careEn, ...chainEn, ...participantsEn, ...programmesEn, ...reviewEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

@@ -12,7 +12,8 @@ export type EmailTemplate =
   | 'applicationStatus'
   | 'participantNominated'
   | 'nominationDecided'
-  | 'participantStatus';
+  | 'participantStatus'
+  | 'incidentReported';
 
 export interface EmailRequest {
   to: string;
