@@ -13,7 +13,7 @@ import { routePaths } from '../support/route-paths.ts';
 const roles = ['visitor', 'administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance', 'participant'] as const;
 type Role = (typeof roles)[number];
 /** 401: the API's answer to a visitor (a page sends them to sign-in instead). */
-type Outcome = 200 | 302 | 401 | 403 | 404 | 'sign-in' | 'account';
+type Outcome = 200 | 302 | 401 | 403 | 404 | 'sign-in' | 'start';
 
 const logins: Record<Exclude<Role, 'visitor'>, string> = {
   administrator: 'admin@demo.example',
@@ -38,12 +38,14 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/partnerships': { url: '/en/partnerships?shape=triangular', expect: everyone(200) },
   ':lang/partnerships/:id': { url: '/en/partnerships/{partnership}', expect: everyone(200) },
   ':lang/organisations/:id/edit': { url: '/en/organisations/{kathmandu}/edit', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
-  ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('account'), visitor: 200 } },
+  // Signed in already: to the start page, what needs this person now.
+  ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('start'), visitor: 200 } },
   ':lang/sign-out': { url: '/en/sign-out', expect: everyone(302) },
   ':lang/forgot-password': { url: '/en/forgot-password', expect: everyone(200) },
   ':lang/reset-password': { url: '/en/reset-password?token=x', expect: everyone(200) },
   ':lang/invitations/:token': { url: '/en/invitations/not-a-real-token-0000000000', expect: everyone(404) },
   ':lang/invitations': { url: '/en/invitations', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/start': { url: '/en/start', expect: signedIn(200) },
   ':lang/account': { url: '/en/account', expect: signedIn(200) },
   ':lang/account/export': { url: '/en/account/export', expect: signedIn(200) },
   ':lang/admin': { url: '/en/admin', expect: only(['administrator']) },
@@ -64,6 +66,15 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/applications/:id/edit/:step': { url: '/en/applications/{application}/edit/plan', expect: { ...signedIn(302), participant: 403 } },
   ':lang/applications/:id/review': { url: '/en/applications/{application}/review', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/applications/:id/attachments/:attachmentId': { url: '/en/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...signedIn(404), participant: 403 } },
+  // Incidents: the coordinators concerned, the agency's advisers and administrators, and a participant for their own reports.
+  ':lang/incidents': { url: '/en/incidents?status=open', expect: only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']) },
+  // Reported by a coordinator (about the people their organisation sends or hosts) or a participant (about themselves).
+  ':lang/incidents/new': { url: '/en/incidents/new', expect: only(['partner_coordinator', 'participant']) },
+  // No such incident; one outside a person's scope answers the same.
+  ':lang/incidents/:id': { url: '/en/incidents/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
+  // Alumni, coordinators and agency staff; the demo participant has completed but is not alumni yet.
+  ':lang/alumni': { url: '/en/alumni?country=NP', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator']) },
+  ':lang/exchange/engagement': { url: '/en/exchange/engagement', expect: only(['participant']) },
   ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
@@ -132,7 +143,7 @@ test('the table covers every route and every API endpoint', async ({ request }) 
 
 function check(outcome: Outcome, status: number, location: string | undefined) {
   if (outcome === 'sign-in') return status === 302 && location?.includes('/sign-in?next=') === true;
-  if (outcome === 'account') return status === 302 && location?.endsWith('/account') === true;
+  if (outcome === 'start') return status === 302 && location?.endsWith('/start') === true;
   return status === outcome;
 }
 

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq, like } from 'drizzle-orm';
 import { createApplication } from '../../../db/factories/application-factory.ts';
 import type { Database } from '../../../db/database.ts';
+import { incidents } from '../../../db/schema/care.ts';
 import { calls } from '../../../db/schema/calls.ts';
+import { participants } from '../../../db/schema/participants.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
 import { partnerships } from '../../../db/schema/partnerships.ts';
 import { programmes } from '../../../db/schema/programmes.ts';
@@ -16,8 +18,16 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   const [call] = await db.select({ id: calls.id }).from(calls).limit(1);
   const draft = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'draft', title: 'Fuzzed draft' });
   const submitted = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'submitted', title: 'Fuzzed submission', submittedAt: new Date() });
+  // A participant Kathmandu sends, and an incident about them (incidents are not in the demo data).
+  const [participant] = await db.select({ id: participants.id }).from(participants).where(eq(participants.homeOrganisationId, kathmandu!.id)).limit(1);
+  const [incident] = await db
+    .insert(incidents)
+    .values({ participantId: participant!.id, kind: 'health', severity: 'high', description: 'Fuzzed incident', occurredOn: '2026-01-10', place: 'Bergen', reportedByLabel: 'fuzz' })
+    .returning({ id: incidents.id });
   return {
     kathmandu: kathmandu!.id,
+    participant: participant!.id,
+    incident: incident!.id,
     partnership: partnership!.id,
     programme: programme!.id,
     call: call!.id,
