@@ -91,6 +91,20 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // Attachments: upload is POST only (a GET finds no endpoint); a file is read by whoever reads the application (no such file here: 404).
   '/v1/applications/{id}/attachments': { url: '/api/v1/applications/{application}/attachments', expect: everyone(404) },
   '/v1/applications/{id}/attachments/{attachmentId}': { url: '/api/v1/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401, participant: 403 } },
+  // Incidents: as their pages (a guessed or unknown id is 404 for everyone signed in).
+  '/v1/incidents': { url: '/api/v1/incidents?status=open', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']), visitor: 401 } },
+  '/v1/incidents/{id}': { url: '/api/v1/incidents/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401 } },
+  '/v1/me/engagement': { url: '/api/v1/me/engagement', expect: { ...only(['participant']), visitor: 401 } },
+  // The demo participant has completed, not yet alumni.
+  '/v1/alumni': { url: '/api/v1/alumni?country=NP', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator']), visitor: 401 } },
+  '/v1/me/start': { url: '/api/v1/me/start', expect: { ...everyone(200), visitor: 401 } },
+  // Write-only (POST, PUT, DELETE): a GET finds no endpoint there (404 problem), whoever asks.
+  ...Object.fromEntries(
+    ['/v1/incidents/{id}/notes', '/v1/incidents/{id}/status', '/v1/incidents/{id}/notifications', '/v1/me/engagement/plan', '/v1/me/engagement/activities', '/v1/me/engagement/activities/{activityId}', '/v1/me/alumni-profile'].map((p) => [
+      p,
+      { url: `/api${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
+    ]),
+  ),
   // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
   ...Object.fromEntries(
     ['basics', 'partners', 'partners/{organisationId}', 'partners/{organisationId}/confirmation', 'focus', 'goals', 'goals/{goalId}', 'flows', 'flows/{flowId}', 'emergency-plan', 'submission', 'withdrawal', 'review', 'scores', 'comments', 'approval', 'rejection', 'return', 'status'].map((p) => [
