@@ -16,17 +16,27 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     // An unknown filter value is no filter: the list is never refused for a damaged link.
     const filter = { status: pick(INCIDENT_STATUSES, search.get('status')), severity: pick(INCIDENT_SEVERITIES, search.get('severity')) };
     const rows = await listIncidents(context.core, filter);
-    return { filter, incidents: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+    const actor = context.core.actor;
+    // Reporting is for coordinators (about their people) and participants (about themselves).
+    const canReport = actor.kind === 'user' && (actor.participantIds.length > 0 || actor.memberships.some((m) => m.role === 'partner_coordinator'));
+    return { filter, canReport, incidents: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
   });
 }
 
 export default function Incidents() {
-  const { filter, incidents } = useLoaderData<typeof loader>();
+  const { filter, canReport, incidents } = useLoaderData<typeof loader>();
   const { t, date, locale } = useI18n();
   return (
     <>
       <PageHeading title={t('incidents.title')} />
       <p className="ds-paragraph">{t('incidents.intro')}</p>
+      {canReport ? (
+        <p className="ds-paragraph">
+          <a className="ds-button" data-variant="primary" href={`/${locale}/incidents/new`}>
+            {t('incidents.new.title')}
+          </a>
+        </p>
+      ) : null}
       <Form method="get" className="filter-bar" aria-label={t('incidents.filter')}>
         <SelectField name="status" label={t('incidents.field.status')} errors={[]} defaultValue={filter.status ?? ''} options={[{ value: '', label: t('incidents.any') }, ...INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incidentStatus.${s}`) }))]} />
         <SelectField name="severity" label={t('incidents.field.severity')} errors={[]} defaultValue={filter.severity ?? ''} options={[{ value: '', label: t('incidents.any') }, ...INCIDENT_SEVERITIES.map((s) => ({ value: s, label: t(`incidentSeverity.${s}`) }))]} />
