@@ -46,7 +46,7 @@ export async function signIn(request: Request, lang: string | undefined, context
     });
     // The audit entry is written by the session hook (server/auth/record-session-created.ts).
     await clearSignInFailures(db, email);
-    return redirect(safeNext(values.next, `/${t.locale}/account`, context.publicUrl), { headers: withCookies(headers) });
+    return redirect(safeNext(values.next, `/${t.locale}/start`, context.publicUrl), { headers: withCookies(headers) });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
     const { locked } = await recordSignInFailure(context.core, { email, ip: context.clientIp });
@@ -65,7 +65,7 @@ export async function signIn(request: Request, lang: string | undefined, context
 export async function startSingleSignOn(request: Request, lang: string | undefined, context: AppLoadContext) {
   const t = translatorFor(lang);
   const form = await readForm(request);
-  const next = safeNext(String(form.get('next') ?? ''), `/${t.locale}/account`, context.publicUrl);
+  const next = safeNext(String(form.get('next') ?? ''), `/${t.locale}/start`, context.publicUrl);
   const { headers, response } = await context.auth.api.signInSocial({
     body: { provider: OIDC_PROVIDER_ID, callbackURL: next, errorCallbackURL: `/${t.locale}/sign-in`, disableRedirect: true },
     headers: authHeaders(request, context.clientIp),

@@ -9,7 +9,7 @@ import { PageHeading } from '../ui/page-heading.tsx';
 
 export function loader({ context, params }: Route.LoaderArgs) {
   // Already signed in: nothing to do here.
-  if (context.core.actor.kind === 'user') throw redirect(`/${params.lang}/account`);
+  if (context.core.actor.kind === 'user') throw redirect(`/${params.lang}/start`);
   return { singleSignOn: context.oidcEnabled };
 }
 

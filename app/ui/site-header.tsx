@@ -32,8 +32,8 @@ export function SiteHeader({ agencyName, user }: { agencyName: string; user: Sig
         <LanguageSwitcher />
         {user ? (
           <div className="site-header__user">
-            <a className="ds-link" href={`/${locale}/account`}>
-              {t('layout.account', { name: user.name })}
+            <a className="ds-link" href={`/${locale}/start`}>
+              {t('layout.start', { name: user.name })}
             </a>
             <Form method="post" action={`/${locale}/sign-out`}>
               <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">

@@ -14,7 +14,8 @@ export type EmailTemplate =
   | 'nominationDecided'
   | 'participantStatus'
   | 'reportReminder'
-  | 'reportReturned';
+  | 'reportReturned'
+  | 'incidentReported';
 
 export interface EmailRequest {
   to: string;

@@ -42,7 +42,7 @@ test('another device’s session can be seen and signed out', async ({ page, nav
     await p.goto('/en/sign-in');
     await p.getByLabel(en['signIn.email']).fill('adviser@demo.example');
     await p.getByLabel(en['signIn.password']).fill('exchange-demo-2026');
-    await Promise.all([p.waitForURL(/\/en\/account$/), p.getByRole('button', { name: en['signIn.submit'], exact: true }).click()]);
+    await Promise.all([p.waitForURL(/\/en\/start$/), p.getByRole('button', { name: en['signIn.submit'], exact: true }).click()]);
   }
   await page.goto('/en/account');
   const revoke = page.getByRole('main').getByRole('button', { name: en['account.sessions.revoke'], exact: true });

@@ -41,7 +41,7 @@ test('a coordinator’s stale edit is refused, keeps what they typed, and can th
   await otherPage.goto('/fr/sign-in');
   await otherPage.getByLabel(fr['signIn.email']).fill('adviser@demo.example');
   await otherPage.getByLabel(fr['signIn.password']).fill(demoPassword);
-  await Promise.all([otherPage.waitForURL(/\/fr\/account$/), otherPage.getByRole('button', { name: fr['signIn.submit'], exact: true }).click()]);
+  await Promise.all([otherPage.waitForURL(/\/fr\/start$/), otherPage.getByRole('button', { name: fr['signIn.submit'], exact: true }).click()]);
   await otherPage.goto(editUrl);
   await otherPage.getByLabel(fr['organisation.field.city']).fill('Bergen sentrum');
   await Promise.all([otherPage.waitForURL(/saved=1/), otherPage.getByRole('button', { name: fr['organisation.edit.submit'] }).click()]);

@@ -13,7 +13,7 @@ import { routePaths } from '../support/route-paths.ts';
 const roles = ['visitor', 'administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance', 'participant'] as const;
 type Role = (typeof roles)[number];
 /** 401: the API's answer to a visitor (a page sends them to sign-in instead). */
-type Outcome = 200 | 302 | 401 | 403 | 404 | 'sign-in' | 'account';
+type Outcome = 200 | 302 | 401 | 403 | 404 | 'sign-in' | 'start';
 
 const logins: Record<Exclude<Role, 'visitor'>, string> = {
   administrator: 'admin@demo.example',
@@ -42,12 +42,14 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // {nominee}: a nomination from Kathmandu in the midwifery exchange (Health, which the demo adviser follows); outside one's scope it is not found.
   ':lang/participants/:id': { url: '/en/participants/{nominee}', expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, partner_coordinator: 200 } },
   ':lang/organisations/:id/edit': { url: '/en/organisations/{kathmandu}/edit', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
-  ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('account'), visitor: 200 } },
+  // Signed in already: to the start page, what needs this person now.
+  ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('start'), visitor: 200 } },
   ':lang/sign-out': { url: '/en/sign-out', expect: everyone(302) },
   ':lang/forgot-password': { url: '/en/forgot-password', expect: everyone(200) },
   ':lang/reset-password': { url: '/en/reset-password?token=x', expect: everyone(200) },
   ':lang/invitations/:token': { url: '/en/invitations/not-a-real-token-0000000000', expect: everyone(404) },
   ':lang/invitations': { url: '/en/invitations', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/start': { url: '/en/start', expect: signedIn(200) },
   ':lang/account': { url: '/en/account', expect: signedIn(200) },
   ':lang/account/export': { url: '/en/account/export', expect: signedIn(200) },
   ':lang/admin': { url: '/en/admin', expect: only(['administrator']) },
@@ -76,6 +78,15 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
     expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, partner_coordinator: 200 },
   },
   ':lang/reports/overdue': { url: '/en/reports/overdue', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  // Incidents: the coordinators concerned, the agency's advisers and administrators, and a participant for their own reports.
+  ':lang/incidents': { url: '/en/incidents?status=open', expect: only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']) },
+  // Reported by a coordinator (about the people their organisation sends or hosts) or a participant (about themselves).
+  ':lang/incidents/new': { url: '/en/incidents/new', expect: only(['partner_coordinator', 'participant']) },
+  // No such incident; one outside a person's scope answers the same.
+  ':lang/incidents/:id': { url: '/en/incidents/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
+  // Alumni, coordinators and agency staff; the demo participant has completed but is not alumni yet.
+  ':lang/alumni': { url: '/en/alumni?country=NP', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator']) },
+  ':lang/exchange/engagement': { url: '/en/exchange/engagement', expect: only(['participant']) },
   ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
@@ -105,6 +116,20 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/participants/{id}/reports/{kind}/acceptance': { url: '/api/v1/participants/{reportParticipant}/reports/final/acceptance', expect: everyone(404) },
   '/v1/participants/{id}/reports/{kind}/return': { url: '/api/v1/participants/{reportParticipant}/reports/final/return', expect: everyone(404) },
   '/v1/reports/overdue': { url: '/api/v1/reports/overdue', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
+  // Incidents: as their pages (a guessed or unknown id is 404 for everyone signed in).
+  '/v1/incidents': { url: '/api/v1/incidents?status=open', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']), visitor: 401 } },
+  '/v1/incidents/{id}': { url: '/api/v1/incidents/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401 } },
+  '/v1/me/engagement': { url: '/api/v1/me/engagement', expect: { ...only(['participant']), visitor: 401 } },
+  // The demo participant has completed, not yet alumni.
+  '/v1/alumni': { url: '/api/v1/alumni?country=NP', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator']), visitor: 401 } },
+  '/v1/me/start': { url: '/api/v1/me/start', expect: { ...everyone(200), visitor: 401 } },
+  // Write-only (POST, PUT, DELETE): a GET finds no endpoint there (404 problem), whoever asks.
+  ...Object.fromEntries(
+    ['/v1/incidents/{id}/notes', '/v1/incidents/{id}/status', '/v1/incidents/{id}/notifications', '/v1/me/engagement/plan', '/v1/me/engagement/activities', '/v1/me/engagement/activities/{activityId}', '/v1/me/alumni-profile'].map((p) => [
+      p,
+      { url: `/api${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
+    ]),
+  ),
   // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
   '/v1/partnerships/{id}/nominations': { url: '/api/v1/partnerships/{midwifery}/nominations', expect: everyone(404) },
   ...Object.fromEntries(
@@ -170,7 +195,7 @@ test('the table covers every route and every API endpoint', async ({ request }) 
 
 function check(outcome: Outcome, status: number, location: string | undefined) {
   if (outcome === 'sign-in') return status === 302 && location?.includes('/sign-in?next=') === true;
-  if (outcome === 'account') return status === 302 && location?.endsWith('/account') === true;
+  if (outcome === 'start') return status === 302 && location?.endsWith('/start') === true;
   return status === outcome;
 }
 

@@ -18,8 +18,8 @@ test('agency staff sign in through the agency’s OpenID Connect provider', asyn
   await page.getByRole('button', { name: en['signIn.sso.submit'] }).click();
   await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:${e2eOidcPort}/`));
   await loginAtProvider(page, 'finance@demo.example');
-  await page.waitForURL(/\/en\/account$/);
-  await navigate(() => page.reload());
+  await page.waitForURL(/\/en\/start$/);
+  await navigate(() => page.goto('/en/account'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['account.title']);
   await expect(page.getByText('finance@demo.example').first()).toBeVisible();
 });

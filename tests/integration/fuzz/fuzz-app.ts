@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { eq } from 'drizzle-orm';
 import type { ServerBuild } from 'react-router';
 import { afterAll, beforeAll } from 'vitest';
 import { agencyRoles } from '../../../core/identity/actor.ts';
 import { createUser } from '../../../db/factories/user-factory.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
+import { participants } from '../../../db/schema/participants.ts';
 import { seedDemoData } from '../../../db/seed/seed-demo-data.ts';
 import { seedDemoUsers } from '../../../db/seed/seed-demo-users.ts';
 import { recordSessionCreated } from '../../../server/auth/record-session-created.ts';
@@ -40,11 +42,14 @@ export async function pageBuild(): Promise<ServerBuild> {
 }
 
 /** Who sends a fuzzed request: someone allowed everything, a coordinator of every organisation, or a visitor. */
-export type Acting = 'everyone' | 'coordinator' | 'visitor';
+export type Acting = 'everyone' | 'coordinator' | 'participant' | 'visitor';
 
 export interface FuzzServer {
   /** Sends a request to the whole server in-process (CSRF check, body limit, API and pages). */
-  /** `as: 'coordinator'`: as a partner coordinator of every organisation without agency roles (drafts are theirs). */
+  /**
+   * `as: 'coordinator'`: as a partner coordinator of every organisation without agency roles (drafts are theirs).
+   * `as: 'participant'`: as the participant of an alumni record of the demo data (their own pages).
+   */
   request(path: string, init?: RequestInit, as?: Acting): Promise<Response>;
   /** A session cookie for someone who may do everything: every agency role and coordinator of every organisation. */
   cookie: string;
@@ -60,7 +65,7 @@ export interface FuzzServer {
  */
 export function useFuzzServer(): FuzzServer {
   const testDb = useTestDatabase();
-  const state = {} as { app: ReturnType<typeof createHttpApp>; cookie: string; coordinatorCookie: string; renew: () => Promise<void> };
+  const state = {} as { app: ReturnType<typeof createHttpApp>; cookie: string; coordinatorCookie: string; participantCookie: string; renew: () => Promise<void> };
   beforeAll(async () => {
     const db = testDb.db;
     await seedDemoData(db);
@@ -90,6 +95,9 @@ export function useFuzzServer(): FuzzServer {
       password,
       memberships: all.map((o) => ({ organisationId: o.id, role: 'partner_coordinator' as const })),
     });
+    // A participant's own pages: someone back home and alumni, so that every form of theirs is offered.
+    const [alumnus] = await db.select({ id: participants.id }).from(participants).where(eq(participants.status, 'alumni')).limit(1);
+    const participant = await createUser(db, { email: 'fuzz.participant@example.org', name: 'Fuzz Participant', password, participantIds: alumnus ? [alumnus.id] : [] });
     // Straight through better-auth, past the sign-in page's lock-outs, which fuzzing the sign-in page sets off.
     const signIn = async (email: string) => {
       const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
@@ -104,6 +112,7 @@ export function useFuzzServer(): FuzzServer {
     state.renew = async () => {
       if (!(await live(state.cookie))) state.cookie = await signIn(everyone.email);
       if (!(await live(state.coordinatorCookie))) state.coordinatorCookie = await signIn(coordinator.email);
+      if (!(await live(state.participantCookie))) state.participantCookie = await signIn(participant.email);
     };
     await state.renew();
   }, 600_000);
@@ -111,7 +120,7 @@ export function useFuzzServer(): FuzzServer {
   return {
     request: (path, init = {}, as = 'everyone') => {
       const headers = new Headers(init.headers);
-      if (!headers.has('cookie')) headers.set('cookie', as === 'coordinator' ? state.coordinatorCookie : as === 'visitor' ? '' : state.cookie);
+      if (!headers.has('cookie')) headers.set('cookie', as === 'coordinator' ? state.coordinatorCookie : as === 'participant' ? state.participantCookie : as === 'visitor' ? '' : state.cookie);
       headers.set('origin', publicUrl);
       return Promise.resolve(state.app.request(`${publicUrl}${path}`, { ...init, headers }));
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, like } from 'drizzle-orm';
 import { createApplication } from '../../../db/factories/application-factory.ts';
 import type { Database } from '../../../db/database.ts';
+import { incidents } from '../../../db/schema/care.ts';
 import { calls } from '../../../db/schema/calls.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
 import { participants } from '../../../db/schema/participants.ts';
@@ -15,17 +16,23 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   const [partnership] = await db.select({ id: partnerships.id }).from(partnerships).limit(1);
   const [programme] = await db.select({ id: programmes.id }).from(programmes).limit(1);
   const [call] = await db.select({ id: calls.id }).from(calls).limit(1);
-  const [participant] = await db.select({ id: participants.id }).from(participants).limit(1);
   const draft = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'draft', title: 'Fuzzed draft' });
   // A nomination awaiting the host's answer (the demo's midwifery exchange), and its partnership, which has an approved round to nominate on.
   const [nominee] = await db.select({ id: participants.id, partnershipId: participants.partnershipId }).from(participants).where(eq(participants.status, 'nominated')).limit(1);
   const submitted = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'submitted', title: 'Fuzzed submission', submittedAt: new Date() });
+  // A participant Kathmandu sends, and an incident about them (incidents are not in the demo data).
+  const [participant] = await db.select({ id: participants.id }).from(participants).where(eq(participants.homeOrganisationId, kathmandu!.id)).limit(1);
+  const [incident] = await db
+    .insert(incidents)
+    .values({ participantId: participant!.id, kind: 'health', severity: 'high', description: 'Fuzzed incident', occurredOn: '2026-01-10', place: 'Bergen', reportedByLabel: 'fuzz' })
+    .returning({ id: incidents.id });
   return {
     kathmandu: kathmandu!.id,
+    participant: participant!.id,
+    incident: incident!.id,
     partnership: partnership!.id,
     programme: programme!.id,
     call: call!.id,
-    participant: participant!.id,
     draft: draft.id,
     submitted: submitted.id,
     unknown: randomUUID(),

@@ -87,7 +87,7 @@ describe('hostile input of issue 8', () => {
       expect(response.status, JSON.stringify(next)).toBe(302);
       const location = response.headers.get('location')!;
       expect(new URL(location, publicUrl).origin, JSON.stringify(next)).toBe(publicUrl);
-      expect(location).toBe('/en/account');
+      expect(location).toBe('/en/start');
     }
   });
 

@@ -3,7 +3,7 @@
  * The page-fuzz tests fail on a route without an entry here, as role-access.spec.ts does.
  * `posts`: the page has an action, fuzzed with at least 1,000 generated forms.
  */
-export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 'coordinator' | 'visitor' }> = {
+export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 'coordinator' | 'participant' | 'visitor' }> = {
   '/': { urls: ['/'], posts: false },
   ':lang/': { urls: ['/nb/'], posts: false },
   ':lang/organisations': { urls: ['/fr/organisations'], posts: false },
@@ -21,6 +21,7 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/reset-password': { urls: ['/en/reset-password?token=not-a-token'], posts: true },
   ':lang/invitations/:token': { urls: ['/es/invitations/not-a-real-token-0000000000'], posts: true },
   ':lang/invitations': { urls: ['/en/invitations'], posts: true },
+  ':lang/start': { urls: ['/en/start', '/nb/start'], posts: false },
   ':lang/account': { urls: ['/fr/account'], posts: true },
   ':lang/account/export': { urls: ['/en/account/export'], posts: false },
   ':lang/admin': { urls: ['/nb/admin'], posts: false },
@@ -48,6 +49,12 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/exchange/reports/:kind': { urls: ['/en/exchange/reports/arrival', '/nb/exchange/reports/home_engagement', '/en/exchange/reports/diary'], posts: true },
   ':lang/participants/:id/reports/:kind': { urls: ['/fr/participants/{participant}/reports/final', '/en/participants/{unknown}/reports/arrival'], posts: true },
   ':lang/reports/overdue': { urls: ['/nn/reports/overdue'], posts: false },
+  ':lang/incidents': { urls: ['/en/incidents?status=open&severity=high', '/nn/incidents'], posts: false },
+  // Reported by a coordinator (the fuzzing coordinator coordinates every organisation).
+  ':lang/incidents/new': { urls: ['/fr/incidents/new', '/en/incidents/new?participant={participant}'], posts: true, as: 'coordinator' },
+  ':lang/incidents/:id': { urls: ['/es/incidents/{incident}'], posts: true },
+  ':lang/alumni': { urls: ['/en/alumni?country=NP&year=2024', '/nb/alumni'], posts: false },
+  ':lang/exchange/engagement': { urls: ['/en/exchange/engagement'], posts: true, as: 'participant' },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 

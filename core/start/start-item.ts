@@ -1,0 +1,40 @@
+/**
+ * One thing waiting for someone on their start page: `type` names its message (`start.item.<type>`), `href`
+ * the page (without the language prefix) where it is done. The other fields fill the message; codes
+ * (report kind, severity, incident kind) are translated by the page.
+ */
+export interface StartItem {
+  type:
+    | 'nominate'
+    | 'hostDecision'
+    | 'documentToReview'
+    | 'reportToReview'
+    | 'reportOverdue'
+    | 'approve'
+    | 'overPlan'
+    | 'incident'
+    | 'consent'
+    | 'documentMissing'
+    | 'documentReturned'
+    | 'course'
+    | 'reportDue'
+    | 'engagement'
+    | 'alumni';
+  href: string;
+  participant?: string;
+  partnership?: string;
+  count?: number;
+  from?: string;
+  to?: string;
+  documentKind?: string;
+  reportKind?: string;
+  severity?: string;
+  incidentKind?: string;
+}
+
+/** A group of items: one per organisation a coordinator coordinates, one for the agency, one for the participant. */
+export interface StartSection {
+  kind: 'coordinator' | 'agency' | 'participant';
+  organisation?: string;
+  items: StartItem[];
+}
