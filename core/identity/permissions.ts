@@ -48,6 +48,12 @@ export const permissions = {
   /** Approving over the plan and granting eligibility exceptions: advisers following the programme, and administrators. */
   'participant:approve': { agency: ['administrator', 'programme_adviser'] },
   'participant:move': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  /**
+   * Courses (core/courses): the agency runs programme courses, a partner's coordinators their
+   * organisation's; which course one may change is decided by its owner (core/courses/course-access.ts).
+   */
+  'course:read': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  'course:manage': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },
