@@ -35,6 +35,10 @@ export default [
     route('applications/:id/edit/:step', 'routes/application-step.tsx'),
     route('applications/:id/review', 'routes/application-review.tsx'),
     route('applications/:id/attachments/:attachmentId', 'routes/application-attachment.tsx'),
+    route('courses', 'routes/courses.tsx'),
+    route('courses/new', 'routes/course-new.tsx'),
+    route('courses/:id', 'routes/course.tsx'),
+    route('courses/:id/attendance.csv', 'routes/course-attendance-csv.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

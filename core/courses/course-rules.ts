@@ -61,3 +61,5 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+export { COURSE_KINDS, type CourseKind } from '../../db/schema/participants.ts';
