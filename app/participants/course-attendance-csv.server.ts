@@ -10,7 +10,10 @@ import type { Translator } from '../../i18n/translator.ts';
  * session (present, absent or not recorded), and whether they attended in full. Cells that would start a
  * spreadsheet formula are escaped.
  */
-export function attendanceCsv(t: Translator, { sessions, enrolled }: Pick<CourseDetails, 'sessions' | 'enrolled'>): ReadableStream<Uint8Array> {
+export function attendanceCsv(
+  t: Translator,
+  { sessions, enrolled }: { sessions: Pick<CourseDetails['sessions'][number], 'id' | 'day' | 'startTime' | 'endTime'>[]; enrolled: Pick<CourseDetails['enrolled'][number], 'familyName' | 'givenName' | 'homeOrganisation' | 'status' | 'attendance' | 'attendedAll'>[] },
+): ReadableStream<Uint8Array> {
   const csv = stringify({ bom: true, escape_formulas: true, record_delimiter: 'windows' });
   const header = [
     t.t('course.csv.familyName'),
