@@ -124,7 +124,7 @@ export default function Course() {
   const errorsOf = (form: Intent) => (result?.form === form ? result.errors : []);
   const valuesOf = (form: Intent) => (result?.form === form ? result.values : {});
   const done = notices[search.get('done') ?? ''];
-  const full = enrolled.length >= course.capacity;
+  const full = course.enrolledCount >= course.capacity;
   const ticked = result?.form === 'attendance' && result.present ? new Set(result.present) : null;
   const version = result?.form === 'attendance' && result.version ? result.version : course.version;
   const name = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
@@ -199,7 +199,7 @@ export default function Course() {
 
       <section aria-labelledby="participants-title">
         <h2 id="participants-title" className="ds-heading" data-size="sm">
-          {t('course.participants', { enrolled: number(enrolled.length), capacity: number(course.capacity) })}
+          {t('course.participants', { enrolled: number(course.enrolledCount), capacity: number(course.capacity) })}
         </h2>
         {enrolled.length === 0 ? (
           <p className="ds-paragraph">{t('course.participants.none')}</p>

@@ -103,6 +103,14 @@ describe('defining courses', () => {
     // A coordinator sees the programme's course but does not run it.
     expect((await getCourse(w.as(w.sender), { courseId: seminar.id })).manages).toBe(false);
     await expect(addCourseSession(w.as(w.sender), { courseId: seminar.id, day: '2026-09-10', startTime: '09:00', endTime: '16:00' })).rejects.toBeInstanceOf(ForbiddenError);
+    // At the agency's seminar a coordinator sees only the people they follow; the count is everyone's.
+    const [own] = await people(w, 1);
+    const elsewhere = await createParticipant(testDb.db, { partnershipId: w.partnership.id, homeOrganisationId: w.lilongwe.id, hostOrganisationId: w.bergen.id, homeCountry: 'MW', status: 'returned' });
+    await enrolInCourse(w.as(w.admin), { courseId: seminar.id, participantId: own!.id });
+    await enrolInCourse(w.as(w.admin), { courseId: seminar.id, participantId: elsewhere.id });
+    const seen = await getCourse(w.as(w.sender), { courseId: seminar.id });
+    expect(seen.enrolled.map((p) => p.id)).toEqual([own!.id]);
+    expect(seen.course.enrolledCount).toBe(2);
   });
 
   it('another organisation’s course is not found by a coordinator who does not run it, nor by a participant', async () => {

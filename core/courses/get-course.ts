@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
 import { organisations } from '../../db/schema/organisations.ts';
 import { courseAttendance, courseEnrolments, courseSessions, participants } from '../../db/schema/participants.ts';
 import { programmes } from '../../db/schema/programmes.ts';
@@ -10,7 +10,8 @@ import { wallClock } from './course-rules.ts';
 /**
  * One course the actor may see (course-access.ts), else "not found": its details and owner, its
  * sessions in order (with their day and times in the course's time zone), the people enrolled with
- * their attendance per session, and whether the actor runs it. For those who run it, the participants
+ * their attendance per session (all of them for those who run it, else those the actor follows:
+ * participant-scope.ts; `course.enrolledCount` counts everyone), and whether the actor runs it. For those who run it, the participants
  * they may enrol (those they see, not withdrawn, not enrolled yet). `version` is what an attendance save presents.
  */
 export async function getCourse(ctx: CoreContext, { courseId }: { courseId: string }) {
@@ -25,8 +26,10 @@ export async function getCourse(ctx: CoreContext, { courseId }: { courseId: stri
     .from(courseEnrolments)
     .innerJoin(participants, eq(participants.id, courseEnrolments.participantId))
     .innerJoin(organisations, eq(organisations.id, participants.homeOrganisationId))
-    .where(eq(courseEnrolments.courseId, course.id))
+    // Who runs the course sees everyone on it; others (a coordinator at the agency's seminar) only the people they follow.
+    .where(manages ? eq(courseEnrolments.courseId, course.id) : withinScope(participantScope(ctx.actor), eq(courseEnrolments.courseId, course.id)))
     .orderBy(asc(participants.familyName), asc(participants.givenName), asc(participants.id));
+  const [{ enrolledCount }] = (await ctx.db.select({ enrolledCount: count() }).from(courseEnrolments).where(eq(courseEnrolments.courseId, course.id))) as [{ enrolledCount: number }];
   const marks = sessions.length
     ? await ctx.db
         .select({ sessionId: courseAttendance.sessionId, participantId: courseAttendance.participantId, attended: courseAttendance.attended })
@@ -48,7 +51,7 @@ export async function getCourse(ctx: CoreContext, { courseId }: { courseId: stri
         .limit(500)
     : [];
   return {
-    course: { ...course, ownerName: owner?.name ?? '', version: course.updatedAt.toISOString() },
+    course: { ...course, ownerName: owner?.name ?? '', version: course.updatedAt.toISOString(), enrolledCount },
     manages,
     sessions: sessions.map((s) => ({ ...s, day: wallClock(s.startsAt, course.timeZone).day, startTime: wallClock(s.startsAt, course.timeZone).time, endTime: wallClock(s.endsAt, course.timeZone).time })),
     enrolled: enrolled.map((p) => {
