@@ -237,13 +237,13 @@ export default function Course() {
             <h3 id="enrol-title" className="ds-heading" data-size="xs">
               {t('course.enrol')}
             </h3>
+            <ErrorSummary heading={t('form.errorSummary')} errors={errorsOf('enrol')} />
             {full ? (
               <p className="ds-paragraph">{t('course.full', { capacity: number(course.capacity) })}</p>
             ) : candidates.length === 0 ? (
               <p className="ds-paragraph">{t('course.enrol.noCandidates')}</p>
             ) : (
               <>
-                <ErrorSummary heading={t('form.errorSummary')} errors={errorsOf('enrol')} />
                 <Form method="post" className="form-grid" noValidate>
                   <input type="hidden" name="intent" value="enrol" />
                   <SelectField

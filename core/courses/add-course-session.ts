@@ -10,7 +10,7 @@ import { zonedInstant } from './course-rules.ts';
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime');
 
 export const sessionInput = z.object({
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'invalidDate'),
+  day: z.string().regex(/^(19|20)\d{2}-\d{2}-\d{2}$/, 'invalidDate').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'invalidDate'),
   startTime: time,
   endTime: time,
   /** The room or venue, when not the course's own place. */

@@ -12,7 +12,7 @@ import { isRecordId } from '../records/record-id.ts';
 import { mayManageCourse } from './course-access.ts';
 import { checkCourseDates, isTimeZone } from './course-rules.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDate').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'invalidDate');
+const day = z.string().regex(/^(19|20)\d{2}-\d{2}-\d{2}$/, 'invalidDate').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'invalidDate');
 
 /** A new course: a programme's (the agency's) or an organisation's (its coordinators'), never both. */
 export const courseInput = z

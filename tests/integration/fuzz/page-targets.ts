@@ -41,6 +41,11 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   },
   ':lang/applications/:id/review': { urls: ['/fr/applications/{submitted}/review'], posts: true },
   ':lang/applications/:id/attachments/:attachmentId': { urls: ['/en/applications/{draft}/attachments/{unknown}'], posts: false, as: 'coordinator' },
+  ':lang/courses': { urls: ['/en/courses', '/nb/courses?kind=preparatory&when=all'], posts: false },
+  ':lang/courses/new': { urls: ['/nn/courses/new'], posts: true },
+  ':lang/courses/:id': { urls: ['/fr/courses/{course}'], posts: true },
+  // A download: a bare 404 for an unknown course.
+  ':lang/courses/:id/attendance.csv': { urls: ['/es/courses/{course}/attendance.csv', '/en/courses/{unknown}/attendance.csv'], posts: false },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 
