@@ -64,6 +64,12 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/applications/:id/edit/:step': { url: '/en/applications/{application}/edit/plan', expect: { ...signedIn(302), participant: 403 } },
   ':lang/applications/:id/review': { url: '/en/applications/{application}/review', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/applications/:id/attachments/:attachmentId': { url: '/en/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...signedIn(404), participant: 403 } },
+  // Courses: the agency and partner coordinators read them (a coordinator the programmes' and their own); {course}
+  // is the first on the Kathmandu coordinator's list, which every agency role but finance also sees.
+  ':lang/courses': { url: '/en/courses?kind=preparatory&when=all', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/new': { url: '/en/courses/new', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/:id': { url: '/en/courses/{course}', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/:id/attendance.csv': { url: '/en/courses/{course}/attendance.csv', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
@@ -80,6 +86,15 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // Attachments: upload is POST only (a GET finds no endpoint); a file is read by whoever reads the application (no such file here: 404).
   '/v1/applications/{id}/attachments': { url: '/api/v1/applications/{application}/attachments', expect: everyone(404) },
   '/v1/applications/{id}/attachments/{attachmentId}': { url: '/api/v1/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401, participant: 403 } },
+  '/v1/courses': { url: '/api/v1/courses?when=all', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
+  '/v1/courses/{id}': { url: '/api/v1/courses/{course}', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
+  // Write-only (POST, PUT, DELETE): a GET finds no endpoint there (404 problem), whoever asks.
+  ...Object.fromEntries(
+    ['sessions', 'sessions/{sessionId}', 'enrolments', 'enrolments/{participantId}', 'attendance'].map((p) => [
+      `/v1/courses/{id}/${p}`,
+      { url: `/api/v1/courses/{course}/${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
+    ]),
+  ),
   // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
   ...Object.fromEntries(
     ['basics', 'partners', 'partners/{organisationId}', 'partners/{organisationId}/confirmation', 'focus', 'goals', 'goals/{goalId}', 'flows', 'flows/{flowId}', 'emergency-plan', 'submission', 'withdrawal', 'review', 'scores', 'comments', 'approval', 'rejection', 'return', 'status'].map((p) => [
@@ -117,6 +132,8 @@ test.beforeAll(async ({ baseURL }) => {
   }
   const ownList = await (await contexts.get('partner_coordinator')!.get('/en/applications?status=active')).text();
   ids.application = ownList.match(/href="\/en\/applications\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  const courseList = await (await contexts.get('partner_coordinator')!.get('/en/courses?when=all')).text();
+  ids.course = courseList.match(/href="\/en\/courses\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
 });
 
 test.afterAll(async () => {
