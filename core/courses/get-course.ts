@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { organisations } from '../../db/schema/organisations.ts';
 import { courseAttendance, courseEnrolments, courseSessions, participants } from '../../db/schema/participants.ts';
 import { programmes } from '../../db/schema/programmes.ts';
@@ -7,12 +7,19 @@ import { participantScope, withinScope } from '../participants/participant-scope
 import { findVisibleCourse, mayManageCourse } from './course-access.ts';
 import { wallClock } from './course-rules.ts';
 
+/** Whom a course is offered to in the enrolment list: those about to leave, or those who went (any may still be enrolled by id). */
+const candidateStatuses = {
+  preparatory: ['nominated', 'approved', 'preparing'],
+  youth_camp: ['nominated', 'approved', 'preparing', 'in_placement'],
+  homecoming: ['in_placement', 'returned', 'ended_early', 'completed'],
+} as const satisfies Record<string, readonly (typeof participants.$inferSelect)['status'][]>;
+
 /**
  * One course the actor may see (course-access.ts), else "not found": its details and owner, its
  * sessions in order (with their day and times in the course's time zone), the people enrolled with
  * their attendance per session (all of them for those who run it, else those the actor follows:
  * participant-scope.ts; `course.enrolledCount` counts everyone), and whether the actor runs it. For those who run it, the participants
- * they may enrol (those they see, not withdrawn, not enrolled yet). `version` is what an attendance save presents.
+ * they may enrol (those they see, not enrolled yet, at the stage the kind of course is for). `version` is what an attendance save presents.
  */
 export async function getCourse(ctx: CoreContext, { courseId }: { courseId: string }) {
   const course = await findVisibleCourse(ctx.db, ctx.actor, courseId);
@@ -43,7 +50,7 @@ export async function getCourse(ctx: CoreContext, { courseId }: { courseId: stri
         .where(
           withinScope(
             participantScope(ctx.actor),
-            ne(participants.status, 'withdrawn'),
+            inArray(participants.status, candidateStatuses[course.kind]),
             notExists(ctx.db.select({ one: sql`1` }).from(courseEnrolments).where(and(eq(courseEnrolments.courseId, course.id), eq(courseEnrolments.participantId, participants.id)))),
           ),
         )
