@@ -4,6 +4,7 @@ import { renderDocsPage } from './docs-page.ts';
 import { handleApiError, problemResponse } from './problem.ts';
 import { registerApplications } from './routes/applications.ts';
 import { registerCare } from './routes/care.ts';
+import { registerCourses } from './routes/courses.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerOrganisationWrites } from './routes/organisation-writes.ts';
 import { registerOrganisations } from './routes/organisations.ts';
@@ -36,6 +37,7 @@ export function createApi() {
   registerParticipantMoves(api);
   registerParticipantReports(api);
   registerCare(api);
+  registerCourses(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

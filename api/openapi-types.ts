@@ -1076,6 +1076,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List courses
+         * @description Administrators and programme advisers see every course; a partner coordinator the programmes’ courses and their own organisations’.
+         */
+        get: operations["listCourses"];
+        put?: never;
+        /**
+         * Define a course
+         * @description A programme’s course (administrators, programme advisers) or an organisation’s (its coordinators). A preparatory course spans at least two weeks (`preparatoryTooShort`).
+         */
+        post: operations["createCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A course with its sessions, enrolments and attendance
+         * @description Those who run it see everyone enrolled; others the people they follow. The ETag is the version an attendance save presents.
+         */
+        get: operations["getCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a session
+         * @description Whoever runs the course: for a programme’s course administrators and programme advisers, for an organisation’s its coordinators (and administrators). A day within the course, times in its time zone.
+         */
+        post: operations["addCourseSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a session
+         * @description Whoever runs the course: for a programme’s course administrators and programme advisers, for an organisation’s its coordinators (and administrators). The attendance recorded for it goes with it.
+         */
+        delete: operations["removeCourseSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol a participant
+         * @description Whoever runs the course: for a programme’s course administrators and programme advisers, for an organisation’s its coordinators (and administrators). Only participants you may see. A full course is refused (409 `courseFull`, with the figures).
+         */
+        post: operations["enrolInCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{id}/enrolments/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a participant off a course
+         * @description Whoever runs the course: for a programme’s course administrators and programme advisers, for an organisation’s its coordinators (and administrators). Their attendance at its sessions goes too.
+         */
+        delete: operations["unenrolFromCourse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the attendance grid
+         * @description Whoever runs the course: for a programme’s course administrators and programme advisers, for an organisation’s its coordinators (and administrators). The whole grid at once: the pairs in `present` are recorded present, every other enrolled person at every session absent. Send the version you read (If-Match or `version`): if the course changed since, nothing is saved (409 `staleEdit`).
+         */
+        put: operations["recordCourseAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2472,6 +2616,143 @@ export interface components {
                 }[];
             }[];
             total: number;
+        };
+        CourseList: {
+            items: components["schemas"]["CourseSummary"][];
+        };
+        CourseSummary: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description preparatory (at least two weeks), youth_camp or homecoming.
+             * @enum {string}
+             */
+            kind: "preparatory" | "youth_camp" | "homecoming";
+            /** @example Preparatory course, Førde */
+            title: string;
+            /** @example Førde, Norec course centre */
+            place: string;
+            /**
+             * Format: date
+             * @description First day.
+             */
+            startsOn: string | null;
+            /**
+             * Format: date
+             * @description Last day.
+             */
+            endsOn: string | null;
+            capacity: number;
+            /**
+             * Format: uuid
+             * @description Set for a programme’s (the agency’s) course.
+             */
+            programmeId: string | null;
+            /**
+             * Format: uuid
+             * @description Set for an organisation’s own course.
+             */
+            organisationId: string | null;
+            ownerName: string;
+            enrolled: number;
+            sessions: number;
+            /** @description Whether you run this course (sessions, enrolment, attendance). */
+            manages: boolean;
+        };
+        Course: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description preparatory (at least two weeks), youth_camp or homecoming.
+             * @enum {string}
+             */
+            kind: "preparatory" | "youth_camp" | "homecoming";
+            title: string;
+            place: string;
+            /**
+             * Format: date
+             * @description First day.
+             */
+            startsOn: string | null;
+            /**
+             * Format: date
+             * @description Last day.
+             */
+            endsOn: string | null;
+            capacity: number;
+            /** @example Europe/Oslo */
+            timeZone: string;
+            /** Format: uuid */
+            programmeId: string | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            ownerName: string;
+            /** @description Everyone enrolled (`enrolled` lists those you may see). */
+            enrolledCount: number;
+            manages: boolean;
+            /**
+             * @description Send it back (or the ETag in If-Match) when saving attendance.
+             * @example 2026-11-22T10:00:00.000Z
+             */
+            version: string;
+            sessions: components["schemas"]["CourseSession"][];
+            enrolled: components["schemas"]["CourseEnrolment"][];
+        };
+        CourseSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: date
+             * @description The day in the course’s time zone.
+             */
+            day: string;
+            /**
+             * @description In the course’s time zone.
+             * @example 09:00
+             */
+            startTime: string;
+            /** @example 15:00 */
+            endTime: string;
+            place: string;
+        };
+        CourseEnrolment: {
+            /** Format: uuid */
+            participantId: string;
+            givenName: string;
+            familyName: string;
+            /** @example preparing */
+            status: string;
+            homeOrganisation: string;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** @description Per session id: present (true) or absent (false); a session not named is not recorded. */
+            attendance: {
+                [key: string]: boolean;
+            };
+            /** @description Present at every session: the course counts as attended. */
+            attendedAll: boolean;
+        };
+        CourseEnrolmentRequest: {
+            /**
+             * Format: uuid
+             * @description A participant you may see.
+             */
+            participantId: string;
+        };
+        CourseAttendance: {
+            /** @description The course’s version you read, unless sent in If-Match. */
+            version?: string;
+            /** @description Every enrolled person present at a session; every other pair of an enrolled person and a session is recorded absent. */
+            present: {
+                /** Format: uuid */
+                sessionId: string;
+                /** Format: uuid */
+                participantId: string;
+            }[];
         };
     };
     responses: never;
@@ -6852,6 +7133,599 @@ export interface operations {
             };
             /** @description Not signed in: no valid session cookie. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCourses: {
+        parameters: {
+            query?: {
+                /** @description Only courses of this kind. */
+                kind?: "preparatory" | "youth_camp" | "homecoming";
+                /** @description `upcoming` (not ended yet, soonest first; the default), `past` (latest first) or `all`. */
+                when?: "upcoming" | "past" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The courses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseList"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description preparatory, youth_camp or homecoming.
+                     * @enum {string}
+                     */
+                    kind: "preparatory" | "youth_camp" | "homecoming";
+                    /** @description Up to 200 characters. */
+                    title: string;
+                    /** @description For a programme’s course (administrators and programme advisers). Give this or organisationId. */
+                    programmeId?: string;
+                    /** @description For an organisation’s course (its coordinators). Give this or programmeId. */
+                    organisationId?: string;
+                    /** @description Where it is held. */
+                    place: string;
+                    /** @description First day (YYYY-MM-DD). */
+                    startsOn: string;
+                    /** @description Last day; a preparatory course spans at least 14 days, both included. */
+                    endsOn: string;
+                    /** @description Places, 1–1000. */
+                    capacity: number;
+                    /**
+                     * @description IANA time zone of the place (default Europe/Oslo); session times are in it.
+                     * @default Europe/Oslo
+                     */
+                    timeZone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. Location names the new course. */
+            201: {
+                headers: {
+                    /** @description The course’s version. */
+                    ETag?: string;
+                    /** @description The new course’s address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course. */
+            200: {
+                headers: {
+                    /** @description The course’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCourseSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A day within the course (YYYY-MM-DD). */
+                    day: string;
+                    /** @description HH:MM in the course’s time zone. */
+                    startTime: string;
+                    /** @description HH:MM, after the start. */
+                    endTime: string;
+                    /**
+                     * @description A room or venue; empty for the course’s place.
+                     * @default
+                     */
+                    place?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Added; the course as it is now. */
+            201: {
+                headers: {
+                    /** @description The course’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeCourseSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; the course as it is now. */
+            200: {
+                headers: {
+                    /** @description The course’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrolInCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseEnrolmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Enrolled; the course as it is now. */
+            201: {
+                headers: {
+                    /** @description The course’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Full (`courseFull`), or already enrolled (`alreadyEnrolled`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unenrolFromCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Taken off; the course as it is now. */
+            200: {
+                headers: {
+                    /** @description The course’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCourseAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET /v1/courses/{id}. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseAttendance"];
+            };
+        };
+        responses: {
+            /** @description Saved; the course as it is now. */
+            200: {
+                headers: {
+                    /** @description The course’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The course changed after the version you sent (`staleEdit`); nothing was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -46,6 +46,10 @@ export default [
     route('incidents/:id', 'routes/incident.tsx'),
     route('alumni', 'routes/alumni.tsx'),
     route('exchange/engagement', 'routes/exchange-engagement.tsx'),
+    route('courses', 'routes/courses.tsx'),
+    route('courses/new', 'routes/course-new.tsx'),
+    route('courses/:id', 'routes/course.tsx'),
+    route('courses/:id/attendance.csv', 'routes/course-attendance-csv.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -51,6 +51,12 @@ export const permissions = {
   /** Participants' reports (core/participants/*-report*.ts): who reviews a submitted report, and who lists overdue ones (each within the participants they see). */
   'report:review': { agency: ['administrator', 'programme_adviser'] },
   'report:list-overdue': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  /**
+   * Courses (core/courses): the agency runs programme courses, a partner's coordinators their
+   * organisation's; which course one may change is decided by its owner (core/courses/course-access.ts).
+   */
+  'course:read': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  'course:manage': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

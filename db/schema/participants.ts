@@ -172,7 +172,19 @@ export const courses = pgTable(
     title: text('title').notNull(),
     programmeId: uuid('programme_id').references(() => programmes.id),
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** Where it is held (a town, a venue); a session may name a room of its own. */
+    place: text('place').notNull().default(''),
+    /** The first and last day (a preparatory course spans at least two weeks: core/courses/course-rules.ts). */
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    /** How many people may be enrolled. */
+    capacity: integer('capacity').notNull().default(20),
+    /** IANA time zone of the place: session times are typed and shown in it. */
+    timeZone: text('time_zone').notNull().default('Europe/Oslo'),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The version: changed by every session, enrolment and attendance saved, so a stale attendance grid is refused. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('courses_programme_idx').on(t.programmeId), index('courses_organisation_idx').on(t.organisationId)],
 );

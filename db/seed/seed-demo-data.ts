@@ -12,6 +12,7 @@ import { seedDemoCalls } from './demo-calls.ts';
 import { seedDemoContinuations } from './demo-continuations.ts';
 import { demoOrganisations } from './demo-organisations.ts';
 import { demoPartnerships } from './demo-partnerships.ts';
+import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
 
 const demoProgrammes = [
@@ -84,6 +85,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoAgreementChain(tx);
     // Once the rounds exist: statuses along the lifecycle, and nominations awaiting a decision.
     await seedDemoParticipants(tx);
+    // Courses consistent with those statuses: who left attended a preparatory course, who completed a homecoming seminar.
+    await seedDemoCourses(tx);
     // After the chains above, which give every partnership an agreement: these two are part-way along.
     await seedDemoContinuations(tx, organisations, programmes, createSequence(4001));
     return { seeded: true };

@@ -87,6 +87,12 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // Alumni, coordinators and agency staff; the demo participant has completed but is not alumni yet.
   ':lang/alumni': { url: '/en/alumni?country=NP', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator']) },
   ':lang/exchange/engagement': { url: '/en/exchange/engagement', expect: only(['participant']) },
+  // Courses: the agency and partner coordinators read them (a coordinator the programmes' and their own); {course}
+  // is the first on the Kathmandu coordinator's list, which every agency role but finance also sees.
+  ':lang/courses': { url: '/en/courses?kind=preparatory&when=all', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/new': { url: '/en/courses/new', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/:id': { url: '/en/courses/{course}', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/:id/attendance.csv': { url: '/en/courses/{course}/attendance.csv', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
@@ -128,6 +134,15 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
     ['/v1/incidents/{id}/notes', '/v1/incidents/{id}/status', '/v1/incidents/{id}/notifications', '/v1/me/engagement/plan', '/v1/me/engagement/activities', '/v1/me/engagement/activities/{activityId}', '/v1/me/alumni-profile'].map((p) => [
       p,
       { url: `/api${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
+    ]),
+  ),
+  '/v1/courses': { url: '/api/v1/courses?when=all', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
+  '/v1/courses/{id}': { url: '/api/v1/courses/{course}', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
+  // Write-only (POST, PUT, DELETE): a GET finds no endpoint there (404 problem), whoever asks.
+  ...Object.fromEntries(
+    ['sessions', 'sessions/{sessionId}', 'enrolments', 'enrolments/{participantId}', 'attendance'].map((p) => [
+      `/v1/courses/{id}/${p}`,
+      { url: `/api/v1/courses/{course}/${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
     ]),
   ),
   // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
@@ -180,6 +195,8 @@ test.beforeAll(async ({ baseURL }) => {
   const overdueRows = (await (await contexts.get('partner_coordinator')!.get('/en/reports/overdue')).text()).split('<tr').slice(1);
   const hosted = overdueRows.find((row) => row.includes('<td>Kathmandu Model Hospital</td></tr>') && !row.includes('<td>Kathmandu Model Hospital</td><td>'));
   ids.reportParticipant = hosted?.match(/\/en\/participants\/([0-9a-f-]{36})\/reports\//)?.[1] ?? 'missing';
+  const courseList = await (await contexts.get('partner_coordinator')!.get('/en/courses?when=all')).text();
+  ids.course = courseList.match(/href="\/en\/courses\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
 });
 
 test.afterAll(async () => {

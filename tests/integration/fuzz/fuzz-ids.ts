@@ -5,7 +5,7 @@ import type { Database } from '../../../db/database.ts';
 import { incidents } from '../../../db/schema/care.ts';
 import { calls } from '../../../db/schema/calls.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
-import { participants } from '../../../db/schema/participants.ts';
+import { courses, participants } from '../../../db/schema/participants.ts';
 import { partnerships } from '../../../db/schema/partnerships.ts';
 import { programmes } from '../../../db/schema/programmes.ts';
 
@@ -16,6 +16,8 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   const [partnership] = await db.select({ id: partnerships.id }).from(partnerships).limit(1);
   const [programme] = await db.select({ id: programmes.id }).from(programmes).limit(1);
   const [call] = await db.select({ id: calls.id }).from(calls).limit(1);
+  // Kathmandu's own course (demo data): its coordinators run it, so every form on its page is there to fuzz.
+  const [course] = await db.select({ id: courses.id }).from(courses).where(eq(courses.organisationId, kathmandu!.id)).limit(1);
   const draft = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'draft', title: 'Fuzzed draft' });
   // A nomination awaiting the host's answer (the demo's midwifery exchange), and its partnership, which has an approved round to nominate on.
   const [nominee] = await db.select({ id: participants.id, partnershipId: participants.partnershipId }).from(participants).where(eq(participants.status, 'nominated')).limit(1);
@@ -33,6 +35,7 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     partnership: partnership!.id,
     programme: programme!.id,
     call: call!.id,
+    course: course!.id,
     draft: draft.id,
     submitted: submitted.id,
     unknown: randomUUID(),

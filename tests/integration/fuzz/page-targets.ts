@@ -55,6 +55,11 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/incidents/:id': { urls: ['/es/incidents/{incident}'], posts: true },
   ':lang/alumni': { urls: ['/en/alumni?country=NP&year=2024', '/nb/alumni'], posts: false },
   ':lang/exchange/engagement': { urls: ['/en/exchange/engagement'], posts: true, as: 'participant' },
+  ':lang/courses': { urls: ['/en/courses', '/nb/courses?kind=preparatory&when=all'], posts: false },
+  ':lang/courses/new': { urls: ['/nn/courses/new'], posts: true },
+  ':lang/courses/:id': { urls: ['/fr/courses/{course}'], posts: true },
+  // A download: a bare 404 for an unknown course.
+  ':lang/courses/:id/attendance.csv': { urls: ['/es/courses/{course}/attendance.csv', '/en/courses/{unknown}/attendance.csv'], posts: false },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 
