@@ -22,17 +22,32 @@ export async function documentContentType(content: Uint8Array): Promise<Document
   return null;
 }
 
+/** The type a file name's extension says, for the extensions of the three kinds; any other name says nothing. */
+export function typeNamed(name: string): DocumentContentType | null {
+  const extension = /\.([a-z0-9]+)$/i.exec(name.trim())?.[1]?.toLowerCase();
+  if (extension === 'pdf') return 'application/pdf';
+  if (extension === 'png') return 'image/png';
+  if (extension === 'jpg' || extension === 'jpeg') return 'image/jpeg';
+  return null;
+}
+
 /**
  * The checks an uploaded document passes before anything is stored: a file was chosen, it is within the
- * size limit, and its content is a PDF, JPEG or PNG. Refusals name the field `file`.
+ * size limit, and its content is a PDF, JPEG or PNG. A file whose name (or, through the API, whose
+ * Content-Type) says one of the three but whose content is another is refused too: a reviewer would
+ * download "insurance.pdf" and get a picture. Refusals name the field `file`.
  */
-export async function checkDocumentFile(content: Uint8Array): Promise<DocumentContentType> {
+export async function checkDocumentFile(content: Uint8Array, { name = '', claimedType }: { name?: string; claimedType?: string } = {}): Promise<DocumentContentType> {
   if (content.length === 0) throw new DomainError('chooseDocumentFile', { field: 'file' });
   if (content.length > MAX_DOCUMENT_BYTES) throw new DomainError('fileTooLarge', { field: 'file', params: { max: MAX_DOCUMENT_MB } });
   const type = await documentContentType(content);
   if (!type) throw new DomainError('notDocumentType', { field: 'file' });
+  const claimed = claimedType ?? typeNamed(name);
+  if (claimed && claimed !== type) throw new DomainError('fileContentMismatch', { field: 'file', params: { named: kindName[claimed as DocumentContentType] ?? claimed, found: kindName[type] } });
   return type;
 }
+
+const kindName: Record<DocumentContentType, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 
 /** A file name safe to keep and to put in a Content-Disposition header later: no path separators or control characters, at most 150 characters. */
 export function safeFileName(name: string, type: DocumentContentType): string {

@@ -17,9 +17,9 @@ import { lockOwnParticipant } from './participant-self.ts';
  */
 export async function uploadParticipantDocument(
   ctx: CoreContext,
-  { participantId, kind, file }: { participantId: string; kind: string; file: { name: string; content: Uint8Array } },
+  { participantId, kind, file }: { participantId: string; kind: string; file: { name: string; content: Uint8Array; claimedType?: string } },
 ): Promise<{ id: string; version: string }> {
-  const contentType = await checkDocumentFile(file.content);
+  const contentType = await checkDocumentFile(file.content, { name: file.name, claimedType: file.claimedType });
   const fileName = safeFileName(file.name, contentType);
   const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   let fileKey: string | undefined;
