@@ -35,6 +35,10 @@ export default [
     route('applications/:id/edit/:step', 'routes/application-step.tsx'),
     route('applications/:id/review', 'routes/application-review.tsx'),
     route('applications/:id/attachments/:attachmentId', 'routes/application-attachment.tsx'),
+    route('exchange', 'routes/exchange.tsx'),
+    route('exchange/documents/:kind', 'routes/exchange-document.tsx'),
+    route('participants/:id/documents', 'routes/participant-documents.tsx'),
+    route('participants/:id/documents/:documentId', 'routes/participant-document.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;
