@@ -3,7 +3,7 @@ import type { Actor } from '../core/identity/actor.ts';
 import { acceptNomination } from '../core/participants/accept-nomination.ts';
 import { createUser } from '../db/factories/user-factory.ts';
 import { apiAs, jsonBody } from '../tests/support/api-as.ts';
-import { nominate, participantWorld, type ParticipantWorld } from '../tests/support/participant-world.ts';
+import { nominate, participantWorld } from '../tests/support/participant-world.ts';
 import { samplePdf } from '../tests/support/sample-pdf.ts';
 import { samplePng } from '../tests/support/sample-images.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
