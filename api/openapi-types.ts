@@ -1649,6 +1649,11 @@ export interface components {
              * @example Insurance
              */
             kind: string;
+            /**
+             * @description The line as part of a page address (/{lang}/exchange/documents/{slug}).
+             * @example insurance
+             */
+            slug: string;
             /** @enum {string} */
             status: "missing" | "submitted" | "accepted" | "returned";
             onChecklist: boolean;

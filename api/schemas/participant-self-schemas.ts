@@ -66,6 +66,7 @@ export const ConsentInputSchema = z
 export const DocumentItemSchema = z
   .object({
     kind: z.string().openapi({ description: 'The line of the programme’s documents checklist.', example: 'Insurance' }),
+    slug: z.string().openapi({ description: 'The line as part of a page address (/{lang}/exchange/documents/{slug}).', example: 'insurance' }),
     status: z.enum(['missing', 'submitted', 'accepted', 'returned']),
     onChecklist: z.boolean(),
     document: z

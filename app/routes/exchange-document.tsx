@@ -15,10 +15,10 @@ import { readForm } from '../ui/read-form.server.ts';
 import type { Route } from './+types/exchange-document';
 
 /** One line of the documents checklist, as its participant sees it: its status, the remark if returned, and the upload. */
-async function checklistItem(context: Route.LoaderArgs['context'], kind: string) {
+async function checklistItem(context: Route.LoaderArgs['context'], slug: string) {
   const participantId = await ownParticipantId(context.core);
   const exchange = await getParticipantExchange(context.core, { participantId });
-  const item = exchange.documents.find((d) => d.kind === kind && d.onChecklist);
+  const item = exchange.documents.find((d) => d.slug === slug && d.onChecklist);
   if (!item) throw data(null, { status: 404 });
   return { participantId, item };
 }
@@ -33,14 +33,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
     const t = translatorFor(params.lang);
-    const { participantId } = await checklistItem(context, params.kind);
+    const { participantId, item } = await checklistItem(context, params.kind);
     const form = await readForm(request);
     const file = form.get('file');
     const chosen = file instanceof File && file.size > 0;
     try {
       await uploadParticipantDocument(context.core, {
         participantId,
-        kind: params.kind,
+        kind: item.kind,
         file: { name: chosen ? file.name : '', content: chosen ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() },
       });
     } catch (error) {

@@ -116,9 +116,9 @@ function NextStepItem({ step, locale }: { step: NextStep; locale: string }) {
     case 'emergencyContact':
       return <a className="ds-link" href="#contacts">{t('exchange.next.emergencyContact')}</a>;
     case 'upload':
-      return <Link className="ds-link" to={exchangeDocumentPath(locale, step.kind)}>{t('exchange.next.upload', { kind: step.kind })}</Link>;
+      return <Link className="ds-link" to={exchangeDocumentPath(locale, step.slug)}>{t('exchange.next.upload', { kind: step.kind })}</Link>;
     case 'replace':
-      return <Link className="ds-link" to={exchangeDocumentPath(locale, step.kind)}>{t('exchange.next.replace', { kind: step.kind })}</Link>;
+      return <Link className="ds-link" to={exchangeDocumentPath(locale, step.slug)}>{t('exchange.next.replace', { kind: step.kind })}</Link>;
     case 'awaitReview':
       return <>{t('exchange.next.awaitReview', { count: step.count })}</>;
     case 'documentsDone':
@@ -189,14 +189,27 @@ export default function ExchangePage() {
                   <td>{d.status === 'returned' ? d.document?.reviewNote : null}</td>
                   <td>
                     {d.onChecklist ? (
-                      <Link className="ds-link" to={exchangeDocumentPath(locale, d.kind)}>
+                      <Link className="ds-link" to={exchangeDocumentPath(locale, d.slug)}>
                         {d.status === 'missing' ? t('exchange.documents.upload', { kind: d.kind }) : d.status === 'accepted' ? t('exchange.documents.view', { kind: d.kind }) : t('exchange.documents.replace', { kind: d.kind })}
                       </Link>
+                    ) : null}
+                    {d.document ? (
+                      <>
+                        {' '}
+                        <a className="ds-link" href={`/${locale}/participants/${p.id}/documents/${d.document.id}`} download>
+                          {t('participantDocuments.download', { name: d.document.fileName || d.kind })}
+                        </a>
+                      </>
                     ) : null}
                   </td>
                 </tr>
               ))}
             </DataTable>
+            <p className="ds-paragraph">
+              <Link className="ds-link" to={`/${locale}/participants/${p.id}/documents`}>
+                {t('exchange.documents.overview')}
+              </Link>
+            </p>
           </>
         )}
       </section>

@@ -10,8 +10,8 @@ export type NextStep =
   | { step: 'consent' }
   | { step: 'profile' }
   | { step: 'emergencyContact' }
-  | { step: 'upload'; kind: string }
-  | { step: 'replace'; kind: string }
+  | { step: 'upload'; kind: string; slug: string }
+  | { step: 'replace'; kind: string; slug: string }
   | { step: 'awaitReview'; count: number }
   | { step: 'documentsDone' };
 
@@ -46,8 +46,8 @@ export async function getParticipantExchange(ctx: CoreContext, { participantId }
   if (!profile?.phone) nextSteps.push({ step: 'profile' });
   if (contacts.length === 0) nextSteps.push({ step: 'emergencyContact' });
   for (const item of documents.filter((d) => d.onChecklist)) {
-    if (item.status === 'missing') nextSteps.push({ step: 'upload', kind: item.kind });
-    if (item.status === 'returned') nextSteps.push({ step: 'replace', kind: item.kind });
+    if (item.status === 'missing') nextSteps.push({ step: 'upload', kind: item.kind, slug: item.slug });
+    if (item.status === 'returned') nextSteps.push({ step: 'replace', kind: item.kind, slug: item.slug });
   }
   const waiting = documents.filter((d) => d.onChecklist && d.status === 'submitted').length;
   if (waiting > 0) nextSteps.push({ step: 'awaitReview', count: waiting });

@@ -12,6 +12,8 @@ export type ChecklistStatus = 'missing' | 'submitted' | 'accepted' | 'returned';
 export interface ChecklistItem {
   /** The checklist line (`programmes.documents`), which is also the document's `kind`. */
   kind: string;
+  /** The line in an address (/exchange/documents/{slug}): letters and digits, "Visa / work permit" → "visa-work-permit". */
+  slug: string;
   status: ChecklistStatus;
   /** Whether the line is on the programme's checklist today (a document for a line since removed is still shown). */
   onChecklist: boolean;
@@ -45,10 +47,11 @@ export async function documentChecklist(db: Database, participantId: string, pro
     db.select().from(participantDocuments).where(eq(participantDocuments.participantId, participantId)).orderBy(asc(participantDocuments.createdAt)),
   ]);
   const byKind = new Map(rows.map((r) => [r.kind, r]));
-  const item = (kind: string, onChecklist: boolean): ChecklistItem => {
+  const item = (kind: string, onChecklist: boolean, index: number): ChecklistItem => {
     const row = byKind.get(kind);
     return {
       kind,
+      slug: documentSlug(kind, index),
       onChecklist,
       status: row?.status ?? 'missing',
       document: row
@@ -65,5 +68,15 @@ export async function documentChecklist(db: Database, participantId: string, pro
         : null,
     };
   };
-  return [...checklist.map((kind) => item(kind, true)), ...rows.filter((r) => !checklist.includes(r.kind)).map((r) => item(r.kind, false))];
+  const extra = rows.filter((r) => !checklist.includes(r.kind));
+  return [...checklist.map((kind, i) => item(kind, true, i)), ...extra.map((r, i) => item(r.kind, false, checklist.length + i))];
+}
+
+/**
+ * A checklist line as a part of an address: without accents, lower case, runs of anything but letters
+ * and digits as one hyphen. A line with no such letters (another script) is `item-<n>`, by its place.
+ */
+export function documentSlug(kind: string, index: number): string {
+  const slug = kind.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return slug || `item-${index + 1}`;
 }

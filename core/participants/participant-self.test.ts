@@ -133,7 +133,7 @@ describe('the participant’s documents', () => {
     expect(await code(reviewParticipantDocument(w.as(w.adviser), { participantId, documentId: insurance.id, version: insurance.version, decision: 'accept', remark: '' }))).toBe('staleEdit');
     const [returned] = await testDb.db.select().from(participantDocuments).where(eq(participantDocuments.id, insurance.id));
     expect(returned).toMatchObject({ status: 'returned', reviewNote: 'The policy number is not readable.' });
-    expect((await getParticipantExchange(w.as(person), { participantId })).nextSteps).toContainEqual({ step: 'replace', kind: 'Insurance' });
+    expect((await getParticipantExchange(w.as(person), { participantId })).nextSteps).toContainEqual({ step: 'replace', kind: 'Insurance', slug: 'insurance' });
     const again = await uploadParticipantDocument(w.as(person), { participantId, kind: 'Insurance', file: { name: 'insurance.pdf', content: pdf } });
     expect(again.id).toBe(insurance.id);
     const [replaced] = await testDb.db.select().from(participantDocuments).where(eq(participantDocuments.id, insurance.id));

@@ -64,6 +64,12 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/applications/:id/edit/:step': { url: '/en/applications/{application}/edit/plan', expect: { ...signedIn(302), participant: 403 } },
   ':lang/applications/:id/review': { url: '/en/applications/{application}/review', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/applications/:id/attachments/:attachmentId': { url: '/en/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...signedIn(404), participant: 403 } },
+  // The participant's own pages: only someone with a participant record has one (everyone else: not found).
+  ':lang/exchange': { url: '/en/exchange', expect: { ...signedIn(404), participant: 200 } },
+  ':lang/exchange/documents/:kind': { url: '/en/exchange/documents/insurance', expect: { ...signedIn(404), participant: 200 } },
+  // {participant}: the demo participant (sent by Kathmandu Model Hospital, in a programme the demo adviser follows).
+  ':lang/participants/:id/documents': { url: '/en/participants/{participant}/documents', expect: { ...signedIn(200), finance_officer: 404, partner_finance: 404 } },
+  ':lang/participants/:id/documents/:documentId': { url: '/en/participants/{participant}/documents/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
   ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
@@ -87,6 +93,17 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
       { url: `/api/v1/applications/{application}/${p.replace(/\{\w+\}/, '{kathmandu}')}`, expect: everyone(404) },
     ]),
   ),
+  // A participant's own data and documents: read by the person, the sending and host coordinators and the agency following the programme.
+  ...Object.fromEntries(
+    ['profile', 'emergency-contacts', 'consent', 'documents'].map((p) => [
+      `/v1/participants/{id}/${p}`,
+      { url: `/api/v1/participants/{participant}/${p}`, expect: { ...everyone(200), visitor: 401, finance_officer: 404, partner_finance: 404 } },
+    ]),
+  ),
+  // Write-only (PUT, DELETE, POST): a GET finds no endpoint there.
+  '/v1/participants/{id}/emergency-contacts/{contactId}': { url: '/api/v1/participants/{participant}/emergency-contacts/00000000-0000-4000-8000-000000000000', expect: everyone(404) },
+  '/v1/participants/{id}/documents/{documentId}/review': { url: '/api/v1/participants/{participant}/documents/00000000-0000-4000-8000-000000000000/review', expect: everyone(404) },
+  '/v1/participants/{id}/documents/{documentId}': { url: '/api/v1/participants/{participant}/documents/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401 } },
 };
 
 /** Endpoints better-auth answers itself (server/http-app.ts authEndpoints). Without a valid state: back to sign-in. */
@@ -117,6 +134,9 @@ test.beforeAll(async ({ baseURL }) => {
   }
   const ownList = await (await contexts.get('partner_coordinator')!.get('/en/applications?status=active')).text();
   ids.application = ownList.match(/href="\/en\/applications\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {participant}: the demo participant's record, linked from their own page.
+  const exchange = await (await contexts.get('participant')!.get('/en/exchange')).text();
+  ids.participant = exchange.match(/href="\/en\/participants\/([0-9a-f-]{36})\/documents"/)?.[1] ?? 'missing';
 });
 
 test.afterAll(async () => {

@@ -41,6 +41,11 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   },
   ':lang/applications/:id/review': { urls: ['/fr/applications/{submitted}/review'], posts: true },
   ':lang/applications/:id/attachments/:attachmentId': { urls: ['/en/applications/{draft}/attachments/{unknown}'], posts: false, as: 'coordinator' },
+  // The fuzzing people hold no participant record: /exchange is "not found" for them, forms and all (never a 500).
+  ':lang/exchange': { urls: ['/en/exchange', '/nb/exchange?contact={unknown}'], posts: true },
+  ':lang/exchange/documents/:kind': { urls: ['/fr/exchange/documents/insurance'], posts: true },
+  ':lang/participants/:id/documents': { urls: ['/en/participants/{unknown}/documents'], posts: true },
+  ':lang/participants/:id/documents/:documentId': { urls: ['/en/participants/{unknown}/documents/{unknown}'], posts: false },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 
