@@ -10,6 +10,8 @@ import { nominate, participantWorld, type ParticipantWorld } from '../../tests/s
 import { samplePdf } from '../../tests/support/sample-pdf.ts';
 import { samplePng } from '../../tests/support/sample-images.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { anonymiseUser } from '../identity/anonymise-user.ts';
+import { exportOwnData } from '../identity/export-own-data.ts';
 import { FieldProblemsError, type DomainError } from '../errors.ts';
 import { acceptNomination } from './accept-nomination.ts';
 import { getParticipant } from './get-participant.ts';
@@ -95,6 +97,21 @@ describe('the participant’s own details', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.withdrawnAt).not.toBeNull();
     expect(await code(giveConsent(w.as(w.adviser), { participantId, textVersion: CONSENT_VERSION, locale: 'en' }))).toBe('forbidden');
+  });
+
+  it('go with the person’s data export, and are removed when the person is anonymised', async () => {
+    const w = await participantWorld(testDb.db);
+    const { participantId, person } = await nurseWithAccount(w);
+    await updateParticipantProfile(w.as(person), { participantId, phone: '+977 1', homeAddress: 'Patan', addressAbroad: '', languages: '', notes: '', version: '' });
+    await saveEmergencyContact(w.as(person), { participantId, ...contact });
+    await giveConsent(w.as(person), { participantId, textVersion: CONSENT_VERSION, locale: 'en' });
+    const exported = await exportOwnData(w.as(person));
+    expect(exported).toMatchObject({ participantProfiles: [{ phone: '+977 1' }], emergencyContacts: [{ name: 'Gita Shrestha' }], consents: [{ textVersion: CONSENT_VERSION }] });
+
+    await anonymiseUser(w.as(w.admin), { userId: person.id });
+    const read = await getParticipantExchange(w.as(w.admin), { participantId });
+    expect(read.profile).toMatchObject({ phone: '', homeAddress: '', version: '' });
+    expect(read.contacts).toEqual([]);
   });
 });
 
