@@ -12,7 +12,8 @@ export type EmailTemplate =
   | 'applicationStatus'
   | 'participantNominated'
   | 'nominationDecided'
-  | 'participantStatus';
+  | 'participantStatus'
+  | 'participantDocumentReturned';
 
 export interface EmailRequest {
   to: string;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCourse, enrolInCourse } from '../../db/factories/participant-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { auditLog } from '../../db/schema/audit.ts';
+import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import { storedFiles } from '../../db/schema/files.ts';
 import { participantConsents } from '../../db/schema/participant-self.ts';
 import { participantDocuments } from '../../db/schema/participants.ts';
@@ -149,6 +150,10 @@ describe('the participant’s documents', () => {
     await reviewParticipantDocument(w.as(w.sender), { participantId, documentId: insurance.id, version: insurance.version, decision: 'return', remark: 'The policy number is not readable.' });
     expect(await code(reviewParticipantDocument(w.as(w.adviser), { participantId, documentId: insurance.id, version: insurance.version, decision: 'accept', remark: '' }))).toBe('staleEdit');
     const [returned] = await testDb.db.select().from(participantDocuments).where(eq(participantDocuments.id, insurance.id));
+    // The person is told, in their language (the invitation's, bokmål, until their account says otherwise: here English).
+    const [mail] = await testDb.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'participantDocumentReturned'));
+    expect(mail?.textBody).toContain('The policy number is not readable.');
+    expect(mail?.textBody).toContain('/exchange/documents/insurance');
     expect(returned).toMatchObject({ status: 'returned', reviewNote: 'The policy number is not readable.' });
     expect((await getParticipantExchange(w.as(person), { participantId })).nextSteps).toContainEqual({ step: 'replace', kind: 'Insurance', slug: 'insurance' });
     const again = await uploadParticipantDocument(w.as(person), { participantId, kind: 'Insurance', file: { name: 'insurance.pdf', content: pdf } });

@@ -6,7 +6,8 @@ import type { CoreContext } from '../context.ts';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { text } from '../input/text.ts';
 import { isRecordId } from '../records/record-id.ts';
-import { lockParticipant } from './participant-record.ts';
+import { checklistOf, documentSlug } from './participant-documents.ts';
+import { emailParticipantParties, lockParticipant } from './participant-record.ts';
 
 export const documentReviewInput = z
   .object({
@@ -29,7 +30,7 @@ export async function reviewParticipantDocument(
   { participantId, documentId, version, decision, remark }: DocumentReviewInput & { participantId: string; documentId: string; version: string },
 ): Promise<{ status: 'accepted' | 'returned'; version: string }> {
   return ctx.db.transaction(async (tx) => {
-    const { parties } = await lockParticipant(ctx, tx, participantId);
+    const { row, programmeId, parties } = await lockParticipant(ctx, tx, participantId);
     if (!isRecordId(documentId)) throw new NotFoundError('document');
     const [before] = await tx.select().from(participantDocuments).where(and(eq(participantDocuments.id, documentId), eq(participantDocuments.participantId, participantId))).for('update');
     if (!before) throw new NotFoundError('document');
@@ -50,6 +51,16 @@ export async function reviewParticipantDocument(
       before: { documentId, kind: before.kind, status: before.status },
       after: { documentId, kind: before.kind, status, reviewNote: note },
     });
+    // A returned document is the person's to fix: they are told, in their language, with the remark and where to upload.
+    if (status === 'returned') {
+      const slug = documentSlug(before.kind, Math.max(0, (await checklistOf(tx, programmeId)).indexOf(before.kind)));
+      await emailParticipantParties(tx, ctx, row, {
+        template: 'participantDocumentReturned',
+        organisations: [],
+        participant: true,
+        params: (locale) => ({ document: before.kind, remark, url: `${ctx.publicUrl ?? ''}/${locale}/exchange/documents/${encodeURIComponent(slug)}` }),
+      });
+    }
     return { status, version: after!.updatedAt.toISOString() };
   });
 }
