@@ -10,6 +10,8 @@ import { registerOrganisationWrites } from './routes/organisation-writes.ts';
 import { registerOrganisations } from './routes/organisations.ts';
 import { registerParticipantMoves } from './routes/participant-moves.ts';
 import { registerParticipantReports } from './routes/participant-reports.ts';
+import { registerParticipantDocuments } from './routes/participant-documents.ts';
+import { registerParticipantSelf } from './routes/participant-self.ts';
 import { registerPartnerships } from './routes/partnerships.ts';
 import { registerSecuritySchemes } from './security.ts';
 import { validationHook } from './validation-problem.ts';
@@ -38,6 +40,8 @@ export function createApi() {
   registerParticipantReports(api);
   registerCare(api);
   registerCourses(api);
+  registerParticipantSelf(api);
+  registerParticipantDocuments(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

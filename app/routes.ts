@@ -50,6 +50,10 @@ export default [
     route('courses/new', 'routes/course-new.tsx'),
     route('courses/:id', 'routes/course.tsx'),
     route('courses/:id/attendance.csv', 'routes/course-attendance-csv.tsx'),
+    route('exchange', 'routes/exchange.tsx'),
+    route('exchange/documents/:kind', 'routes/exchange-document.tsx'),
+    route('participants/:id/documents', 'routes/participant-documents.tsx'),
+    route('participants/:id/documents/:documentId', 'routes/participant-document.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -15,7 +15,8 @@ export type EmailTemplate =
   | 'participantStatus'
   | 'reportReminder'
   | 'reportReturned'
-  | 'incidentReported';
+  | 'incidentReported'
+  | 'participantDocumentReturned';
 
 export interface EmailRequest {
   to: string;

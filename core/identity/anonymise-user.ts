@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { agencyRoleAssignments, memberships, participantAccounts } from '../../db/schema/access.ts';
 import { account, session, user } from '../../db/schema/auth.ts';
+import { emergencyContacts, participantProfiles } from '../../db/schema/participant-self.ts';
 import { participants } from '../../db/schema/participants.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -24,6 +25,9 @@ export async function anonymiseUser(ctx: CoreContext, { userId }: { userId: stri
     for (const { id } of linked) {
       // The nomination's email address is a contact like the account's: it goes too.
       await tx.update(participants).set({ givenName: 'Anonymised', familyName: 'Person', email: null, updatedAt: now }).where(eq(participants.id, id));
+      // So are the phone numbers and addresses the person gave, and the people they named to call.
+      await tx.delete(participantProfiles).where(eq(participantProfiles.participantId, id));
+      await tx.delete(emergencyContacts).where(eq(emergencyContacts.participantId, id));
     }
     await tx.delete(session).where(eq(session.userId, userId));
     await tx.delete(account).where(eq(account.userId, userId));

@@ -2,7 +2,8 @@ import { eq, inArray, or } from 'drizzle-orm';
 import { agencyRoleAssignments, invitations, memberships, participantAccounts } from '../../db/schema/access.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { session, user } from '../../db/schema/auth.ts';
-import { participants } from '../../db/schema/participants.ts';
+import { emergencyContacts, participantConsents, participantProfiles } from '../../db/schema/participant-self.ts';
+import { participantDocuments, participants } from '../../db/schema/participants.ts';
 import type { CoreContext } from '../context.ts';
 import { requirePermission, requireUser } from './permissions.ts';
 
@@ -28,5 +29,31 @@ export async function exportOwnData(ctx: CoreContext) {
     ctx.db.select({ role: invitations.roleCode, organisationId: invitations.organisationId, createdAt: invitations.createdAt, acceptedAt: invitations.acceptedAt }).from(invitations).where(eq(invitations.email, actor.email)),
     ctx.db.select().from(auditLog).where(or(eq(auditLog.actorId, id), eq(auditLog.recordId, id))).limit(5000),
   ]);
-  return { exportedAt: ctx.now().toISOString(), account, agencyRoles: roles, memberships: orgs, participantRecords: records, sessions, invitations: invites, auditTrail: audit };
+  // What the person keeps on their own exchange page: details, emergency contacts, consents, and their documents (without the files).
+  const own = <T>(read: () => Promise<T[]>) => (participantIds.length ? read() : Promise.resolve([] as T[]));
+  const [profiles, contacts, consents, documents] = await Promise.all([
+    own(() => ctx.db.select().from(participantProfiles).where(inArray(participantProfiles.participantId, participantIds))),
+    own(() => ctx.db.select().from(emergencyContacts).where(inArray(emergencyContacts.participantId, participantIds))),
+    own(() => ctx.db.select().from(participantConsents).where(inArray(participantConsents.participantId, participantIds))),
+    own(() =>
+      ctx.db
+        .select({ participantId: participantDocuments.participantId, kind: participantDocuments.kind, status: participantDocuments.status, fileName: participantDocuments.fileName, reviewNote: participantDocuments.reviewNote, updatedAt: participantDocuments.updatedAt })
+        .from(participantDocuments)
+        .where(inArray(participantDocuments.participantId, participantIds)),
+    ),
+  ]);
+  return {
+    exportedAt: ctx.now().toISOString(),
+    account,
+    agencyRoles: roles,
+    memberships: orgs,
+    participantRecords: records,
+    participantProfiles: profiles,
+    emergencyContacts: contacts,
+    consents,
+    participantDocuments: documents,
+    sessions,
+    invitations: invites,
+    auditTrail: audit,
+  };
 }

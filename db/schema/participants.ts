@@ -146,6 +146,12 @@ export const participantDocuments = pgTable(
       .references(() => participants.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     fileRef: text('file_ref').notNull(),
+    /** The name the file had when it was uploaded (path separators and control characters replaced), for the download. */
+    fileName: text('file_name').notNull().default(''),
+    /** What the content was found to be (application/pdf, image/jpeg or image/png), never what the browser claimed. */
+    contentType: text('content_type').notNull().default('application/pdf'),
+    sizeBytes: integer('size_bytes').notNull().default(0),
+    uploadedBy: text('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
     status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('submitted'),
     /** Why it was returned, for the participant to fix. */
     reviewNote: text('review_note'),

@@ -93,6 +93,12 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/courses/new': { url: '/en/courses/new', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   ':lang/courses/:id': { url: '/en/courses/{course}', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   ':lang/courses/:id/attendance.csv': { url: '/en/courses/{course}/attendance.csv', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  // The participant's own pages: only someone with a participant record has one (everyone else: not found).
+  ':lang/exchange': { url: '/en/exchange', expect: { ...signedIn(404), participant: 200 } },
+  ':lang/exchange/documents/:kind': { url: '/en/exchange/documents/insurance', expect: { ...signedIn(404), participant: 200 } },
+  // {participant}: the demo participant (sent by Kathmandu Model Hospital, in a programme the demo adviser follows).
+  ':lang/participants/:id/documents': { url: '/en/participants/{participant}/documents', expect: { ...signedIn(200), finance_officer: 404, partner_finance: 404 } },
+  ':lang/participants/:id/documents/:documentId': { url: '/en/participants/{participant}/documents/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
   ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
@@ -156,6 +162,17 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
       { url: `/api/v1/applications/{application}/${p.replace(/\{\w+\}/, '{kathmandu}')}`, expect: everyone(404) },
     ]),
   ),
+  // A participant's own data and documents: read by the person, the sending and host coordinators and the agency following the programme.
+  ...Object.fromEntries(
+    ['profile', 'emergency-contacts', 'consent', 'documents'].map((p) => [
+      `/v1/participants/{id}/${p}`,
+      { url: `/api/v1/participants/{participant}/${p}`, expect: { ...everyone(200), visitor: 401, finance_officer: 404, partner_finance: 404 } },
+    ]),
+  ),
+  // Write-only (PUT, DELETE, POST): a GET finds no endpoint there.
+  '/v1/participants/{id}/emergency-contacts/{contactId}': { url: '/api/v1/participants/{participant}/emergency-contacts/00000000-0000-4000-8000-000000000000', expect: everyone(404) },
+  '/v1/participants/{id}/documents/{documentId}/review': { url: '/api/v1/participants/{participant}/documents/00000000-0000-4000-8000-000000000000/review', expect: everyone(404) },
+  '/v1/participants/{id}/documents/{documentId}': { url: '/api/v1/participants/{participant}/documents/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401 } },
 };
 
 /** Endpoints better-auth answers itself (server/http-app.ts authEndpoints). Without a valid state: back to sign-in. */
@@ -197,6 +214,9 @@ test.beforeAll(async ({ baseURL }) => {
   ids.reportParticipant = hosted?.match(/\/en\/participants\/([0-9a-f-]{36})\/reports\//)?.[1] ?? 'missing';
   const courseList = await (await contexts.get('partner_coordinator')!.get('/en/courses?when=all')).text();
   ids.course = courseList.match(/href="\/en\/courses\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {participant}: the demo participant's record, linked from their own page.
+  const exchange = await (await contexts.get('participant')!.get('/en/exchange')).text();
+  ids.participant = exchange.match(/href="\/en\/participants\/([0-9a-f-]{36})\/documents"/)?.[1] ?? 'missing';
 });
 
 test.afterAll(async () => {

@@ -60,6 +60,11 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/courses/:id': { urls: ['/fr/courses/{course}'], posts: true },
   // A download: a bare 404 for an unknown course.
   ':lang/courses/:id/attendance.csv': { urls: ['/es/courses/{course}/attendance.csv', '/en/courses/{unknown}/attendance.csv'], posts: false },
+  // The fuzzing people hold no participant record: /exchange is "not found" for them, forms and all (never a 500).
+  ':lang/exchange': { urls: ['/en/exchange', '/nb/exchange?contact={unknown}'], posts: true },
+  ':lang/exchange/documents/:kind': { urls: ['/fr/exchange/documents/insurance'], posts: true },
+  ':lang/participants/:id/documents': { urls: ['/en/participants/{unknown}/documents'], posts: true },
+  ':lang/participants/:id/documents/:documentId': { urls: ['/en/participants/{unknown}/documents/{unknown}'], posts: false },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 
