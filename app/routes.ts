@@ -35,6 +35,8 @@ export default [
     route('applications/:id/edit/:step', 'routes/application-step.tsx'),
     route('applications/:id/review', 'routes/application-review.tsx'),
     route('applications/:id/attachments/:attachmentId', 'routes/application-attachment.tsx'),
+    route('participants', 'routes/participants.tsx'),
+    route('participants-export.csv', 'routes/participants-export.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

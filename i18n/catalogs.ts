@@ -13,6 +13,11 @@ import chainEs from './messages/partnership-chain/es.json' with { type: 'json' }
 import chainFr from './messages/partnership-chain/fr.json' with { type: 'json' };
 import chainNb from './messages/partnership-chain/nb.json' with { type: 'json' };
 import chainNn from './messages/partnership-chain/nn.json' with { type: 'json' };
+import participantListEn from './messages/participant-list/en.json' with { type: 'json' };
+import participantListEs from './messages/participant-list/es.json' with { type: 'json' };
+import participantListFr from './messages/participant-list/fr.json' with { type: 'json' };
+import participantListNb from './messages/participant-list/nb.json' with { type: 'json' };
+import participantListNn from './messages/participant-list/nn.json' with { type: 'json' };
 import participantsEn from './messages/participants/en.json' with { type: 'json' };
 import participantsEs from './messages/participants/es.json' with { type: 'json' };
 import participantsFr from './messages/participants/fr.json' with { type: 'json' };
@@ -35,14 +40,14 @@ import type { Locale } from './locales.ts';
  * areas can be written side by side. catalogs.test.ts fails when two areas define the same key.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, chainEn, participantsEn, programmesEn, reviewEn],
-  nb: [nb, applicationsNb, chainNb, participantsNb, programmesNb, reviewNb],
-  nn: [nn, applicationsNn, chainNn, participantsNn, programmesNn, reviewNn],
-  fr: [fr, applicationsFr, chainFr, participantsFr, programmesFr, reviewFr],
-  es: [es, applicationsEs, chainEs, participantsEs, programmesEs, reviewEs],
+  en: [en, applicationsEn, chainEn, participantsEn, participantListEn, programmesEn, reviewEn],
+  nb: [nb, applicationsNb, chainNb, participantsNb, participantListNb, programmesNb, reviewNb],
+  nn: [nn, applicationsNn, chainNn, participantsNn, participantListNn, programmesNn, reviewNn],
+  fr: [fr, applicationsFr, chainFr, participantsFr, participantListFr, programmesFr, reviewFr],
+  es: [es, applicationsEs, chainEs, participantsEs, participantListEs, programmesEs, reviewEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...chainEn, ...participantsEn, ...programmesEn, ...reviewEn };
+const english = { ...en, ...applicationsEn, ...chainEn, ...participantsEn, ...participantListEn, ...programmesEn, ...reviewEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;
