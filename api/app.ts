@@ -6,6 +6,7 @@ import { registerApplications } from './routes/applications.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerOrganisationWrites } from './routes/organisation-writes.ts';
 import { registerOrganisations } from './routes/organisations.ts';
+import { registerParticipants } from './routes/participants.ts';
 import { registerPartnerships } from './routes/partnerships.ts';
 import { registerSecuritySchemes } from './security.ts';
 import { validationHook } from './validation-problem.ts';
@@ -30,6 +31,7 @@ export function createApi() {
   registerOrganisationWrites(api);
   registerPartnerships(api);
   registerApplications(api);
+  registerParticipants(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));
