@@ -41,6 +41,11 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   },
   ':lang/applications/:id/review': { urls: ['/fr/applications/{submitted}/review'], posts: true },
   ':lang/applications/:id/attachments/:attachmentId': { urls: ['/en/applications/{draft}/attachments/{unknown}'], posts: false, as: 'coordinator' },
+  ':lang/participants': {
+    urls: ['/en/participants', '/nb/participants?status=in_placement&gender=female&age=26-30&year=2026&homeCountry=NP', '/fr/participants?partnership={partnership}', '/es/participants?after=not-a-cursor'],
+    posts: false,
+  },
+  ':lang/participants-export.csv': { urls: ['/en/participants-export.csv?hostCountry=NO', '/nn/participants-export.csv?status=nonsense'], posts: false },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 
