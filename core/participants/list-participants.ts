@@ -17,7 +17,7 @@ import { participantScope, withinScope } from './participant-scope.ts';
 
 export const PARTICIPANT_PAGE_SIZE = 25;
 /** Above this many matches the list says "more than …" instead of counting on (a count of a million rows is no list query). */
-export const PARTICIPANT_TOTAL_CAP = 10_000;
+export const PARTICIPANT_TOTAL_CAP = 1_000;
 export const PARTICIPANT_GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 /** Age on the planned start, in whole years. */
 export const AGE_BANDS = ['up-to-25', '26-30', '31-35', '36-plus'] as const;
