@@ -97,6 +97,11 @@ export async function generateParticipants(db: Database, { count, batchSize = 50
       .map(([country, n]) => `('${country}', array[${n.given.female.map(quote).join(',')}], array[${n.given.male.map(quote).join(',')}], array[${n.family.map(quote).join(',')}])`)
       .join(', ')}) as n(country, female, male, family)`,
   );
+  // Bulk loading: the participants' secondary indexes (a trigram index above all) are dropped and built
+  // again after the last batch, which is several times faster than keeping them up to date row by row.
+  type Rows<T> = { rows: T[] };
+  const indexes = ((await db.execute(sql`select indexname, indexdef from pg_indexes where tablename = 'participants' and indexname <> 'participants_pkey'`)) as unknown as Rows<{ indexname: string; indexdef: string }>).rows;
+  for (const index of indexes) await db.execute(sql.raw(`drop index "${index.indexname}"`));
   for (let from = 1; from <= count; from += batchSize) {
     const to = Math.min(count, from + batchSize - 1);
     await db.execute(sql`
@@ -152,6 +157,11 @@ export async function generateParticipants(db: Database, { count, batchSize = 50
              case when s.status = 'nominated' then 'pending' when s.status = 'withdrawn' and s.fu < 0.01 then 'declined' else 'accepted' end
       from statused s join ${names} on n.country = s.home_country`);
     bar.tick(to - from + 1);
+  }
+  bar.start('indexes', indexes.length);
+  for (const index of indexes) {
+    await db.execute(sql.raw(index.indexdef));
+    bar.tick(1);
   }
   bar.start('analyse', 1);
   await db.execute(sql`analyze`);
