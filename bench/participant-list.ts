@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../db/client.ts';
@@ -111,6 +111,8 @@ const lines = [
 ];
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${new Date().toISOString().slice(0, 10)}-participants.md`;
+// BENCH_NO_CSV keeps the CSV figure of an earlier run of the day.
+if (!csvLine && existsSync(file)) lines[lines.length - 2] = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith('Streaming the CSV')) ?? '';
 writeFileSync(file, lines.join('\n'));
 console.log(`\nwrote ${file}`);
 
