@@ -12,6 +12,7 @@ import { registerParticipantMoves } from './routes/participant-moves.ts';
 import { registerParticipantReports } from './routes/participant-reports.ts';
 import { registerParticipantDocuments } from './routes/participant-documents.ts';
 import { registerParticipantSelf } from './routes/participant-self.ts';
+import { registerParticipants } from './routes/participants.ts';
 import { registerPartnerships } from './routes/partnerships.ts';
 import { registerSecuritySchemes } from './security.ts';
 import { validationHook } from './validation-problem.ts';
@@ -42,6 +43,7 @@ export function createApi() {
   registerCourses(api);
   registerParticipantSelf(api);
   registerParticipantDocuments(api);
+  registerParticipants(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

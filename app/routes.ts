@@ -54,6 +54,8 @@ export default [
     route('exchange/documents/:kind', 'routes/exchange-document.tsx'),
     route('participants/:id/documents', 'routes/participant-documents.tsx'),
     route('participants/:id/documents/:documentId', 'routes/participant-document.tsx'),
+    route('participants', 'routes/participants.tsx'),
+    route('participants-export.csv', 'routes/participants-export.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

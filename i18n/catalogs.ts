@@ -23,6 +23,11 @@ import exchangeEs from './messages/exchange/es.json' with { type: 'json' };
 import exchangeFr from './messages/exchange/fr.json' with { type: 'json' };
 import exchangeNb from './messages/exchange/nb.json' with { type: 'json' };
 import exchangeNn from './messages/exchange/nn.json' with { type: 'json' };
+import participantListEn from './messages/participant-list/en.json' with { type: 'json' };
+import participantListEs from './messages/participant-list/es.json' with { type: 'json' };
+import participantListFr from './messages/participant-list/fr.json' with { type: 'json' };
+import participantListNb from './messages/participant-list/nb.json' with { type: 'json' };
+import participantListNn from './messages/participant-list/nn.json' with { type: 'json' };
 import participantPagesEn from './messages/participant-pages/en.json' with { type: 'json' };
 import participantPagesEs from './messages/participant-pages/es.json' with { type: 'json' };
 import participantPagesFr from './messages/participant-pages/fr.json' with { type: 'json' };
@@ -60,14 +65,14 @@ import type { Locale } from './locales.ts';
  * areas can be written side by side. catalogs.test.ts fails when two areas define the same key.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn],
-  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb],
-  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn],
-  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr],
-  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs],
+  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn],
+  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb],
+  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn],
+  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr],
+  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn };
+const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

@@ -13,8 +13,8 @@ type TranslatedLocale = Exclude<Locale, 'en'>;
  */
 const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
   // "Administrator" and "Register" (a register of legal entities) are also Norwegian words (bokmål and nynorsk).
-  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status'],
-  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status'],
+  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id'],
+  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id'],
   fr: [
     'partnerships.programme',
     // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.
@@ -32,6 +32,9 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     'application.partners.column.name',
     'application.partners.column.actions',
     'application.plan.actions',
+    'participantList.title',
+    'participantList.filter.programme',
+    'participantList.csv.programme',
   ],
   es: [
     // "Triangular", "Roles" and "Sector" are Spanish words too.

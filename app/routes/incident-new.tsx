@@ -31,7 +31,7 @@ async function choices(context: AppLoadContext, wanted: string | null) {
     return [{ id: p.id, name: `${p.givenName} ${p.familyName}` }];
   }
   if (!coordinates) return [await getParticipant(context.core, { participantId: actor.participantIds[0]! })].map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` }));
-  return (await listParticipants(context.core)).map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` }));
+  return (await listParticipants(context.core, {}, { pageSize: 500 })).items.map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` }));
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {

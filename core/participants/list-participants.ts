@@ -1,42 +1,203 @@
-import { asc, eq } from 'drizzle-orm';
-import { organisations } from '../../db/schema/organisations.ts';
-import { participants } from '../../db/schema/participants.ts';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { organisations } from '../../db/schema/organisations.ts';
+import { partnershipStages } from '../../db/schema/partnership-stages.ts';
+import { PARTICIPANT_STATUSES, participants } from '../../db/schema/participants.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
+import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
-import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { DomainError, ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import { text } from '../input/text.ts';
+import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { containsPattern } from '../records/contains-pattern.ts';
+import { uuidPattern } from '../records/record-id.ts';
 import { exceptionsOf } from './get-participant-eligibility.ts';
 import { participantScope, withinScope } from './participant-scope.ts';
+
+export const PARTICIPANT_PAGE_SIZE = 25;
+/** Above this many matches the list says "more than …" instead of counting on (a count of a million rows is no list query). */
+export const PARTICIPANT_TOTAL_CAP = 1_000;
+export const PARTICIPANT_GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+/** Age on the planned start, in whole years. */
+export const AGE_BANDS = ['up-to-25', '26-30', '31-35', '36-plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+const ageRange: Record<AgeBand, [number, number]> = { 'up-to-25': [0, 25], '26-30': [26, 30], '31-35': [31, 35], '36-plus': [36, 200] };
+/** The years of planned starts the list can be filtered by. */
+export const FIRST_YEAR = 2001;
+export const LAST_YEAR = 2035;
+
+const empty = z.literal('').transform(() => undefined);
+const country = text().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'chooseCountry').optional().or(empty);
+
+export const participantFilter = z.object({
+  /** Part of the name: given then family name, or family then given name, any case. */
+  q: text().trim().max(100, 'tooLong').optional(),
+  programme: text().trim().max(60, 'tooLong').optional().or(empty),
+  partnership: text().regex(uuidPattern, 'invalid').optional().or(empty),
+  /** A round: the `partnership_stages` row the person was nominated in. */
+  round: text().regex(uuidPattern, 'invalid').optional().or(empty),
+  homeCountry: country,
+  hostCountry: country,
+  status: z.enum(PARTICIPANT_STATUSES, { message: 'chooseStatus' }).optional().or(empty),
+  /** The year the stay starts (as planned). */
+  year: text()
+    .regex(/^\d{4}$/, 'invalid')
+    .refine((y) => Number(y) >= FIRST_YEAR && Number(y) <= LAST_YEAR, 'invalid')
+    .optional()
+    .or(empty),
+  gender: z.enum(PARTICIPANT_GENDERS, { message: 'chooseGender' }).optional().or(empty),
+  age: z.enum(AGE_BANDS, { message: 'invalid' }).optional().or(empty),
+  after: text().max(400).optional(),
+});
+export type ParticipantFilter = z.infer<typeof participantFilter>;
 
 const home = alias(organisations, 'home');
 const host = alias(organisations, 'host');
 
-/** The participants the actor may see (participant-scope.ts), by family name, each with the eligibility exceptions granted. */
-export async function listParticipants(ctx: CoreContext, { limit = 200 }: { limit?: number } = {}) {
+/**
+ * The trigram-indexed text a name search looks in (migration participants_list): "given family given",
+ * so "Ama Mensah" and "Mensah Ama" both match. Must stay the same expression as the index.
+ */
+const searchableName = sql`(${participants.givenName} || ' ' || ${participants.familyName} || ' ' || ${participants.givenName})`;
+const ageAtStart = sql`date_part('year', age(${participants.startsOn}, ${participants.birthDate}))`;
+
+/** The scope and the filters as one where-clause; null when the actor sees no one. Throws for visitors and roles without participants. */
+export function participantConditions(ctx: CoreContext, filter: ParticipantFilter): SQL | undefined {
   const actor = ctx.actor;
   if (actor.kind === 'visitor') throw new UnauthenticatedError();
   const scope = participantScope(actor);
   if (scope === null) throw new ForbiddenError('participant:read');
-  const rows = await ctx.db
-    .select({
-      id: participants.id,
-      givenName: participants.givenName,
-      familyName: participants.familyName,
-      status: participants.status,
-      hostDecision: participants.hostDecision,
-      overPlan: participants.overPlan,
-      homeOrganisation: home.legalName,
-      hostOrganisation: host.legalName,
-      startsOn: participants.startsOn,
-      endsOn: participants.endsOn,
-      actualStartsOn: participants.actualStartsOn,
-      actualEndsOn: participants.actualEndsOn,
-    })
+  const where: (SQL | undefined)[] = [];
+  if (filter.q) where.push(sql`${searchableName} ilike ${containsPattern(filter.q)}`);
+  if (filter.programme) {
+    where.push(
+      inArray(
+        participants.partnershipId,
+        ctx.db
+          .select({ id: partnerships.id })
+          .from(partnerships)
+          .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+          .where(eq(programmes.code, filter.programme)),
+      ),
+    );
+  }
+  if (filter.partnership) where.push(eq(participants.partnershipId, filter.partnership));
+  if (filter.round) where.push(eq(participants.stageId, filter.round));
+  if (filter.homeCountry) where.push(inArray(participants.homeOrganisationId, ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.countryCode, filter.homeCountry))));
+  if (filter.hostCountry) where.push(inArray(participants.hostOrganisationId, ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.countryCode, filter.hostCountry))));
+  if (filter.status) where.push(eq(participants.status, filter.status));
+  if (filter.year) where.push(gte(participants.startsOn, `${filter.year}-01-01`), lt(participants.startsOn, `${Number(filter.year) + 1}-01-01`));
+  if (filter.gender) where.push(eq(participants.gender, filter.gender));
+  if (filter.age) {
+    const [from, to] = ageRange[filter.age];
+    where.push(sql`${ageAtStart} between ${from} and ${to}`);
+  }
+  return withinScope(scope, ...where);
+}
+
+/** The keyset cursor of a participant list: the family and given name and the id of the last row. */
+function decodeNameCursor(after: string | undefined): [string, string, string] | null {
+  const cursor = decodeCursor(after);
+  if (!cursor) return null;
+  let names: unknown;
+  try {
+    names = JSON.parse(cursor[0]);
+  } catch {
+    names = null;
+  }
+  if (!Array.isArray(names) || names.length !== 2 || typeof names[0] !== 'string' || typeof names[1] !== 'string') throw new DomainError('invalidCursor', { field: 'after' });
+  return [names[0], names[1], cursor[1]];
+}
+
+const nameCursor = (row: { familyName: string; givenName: string; id: string }) => encodeCursor(JSON.stringify([row.familyName, row.givenName]), row.id);
+
+/** Rows after the cursor in (family name, given name, id) order: a row comparison the index participants_name_idx answers. */
+function afterCursor(cursor: [string, string, string] | null): SQL | undefined {
+  return cursor ? sql`(${participants.familyName}, ${participants.givenName}, ${participants.id}) > (${cursor[0]}, ${cursor[1]}, ${cursor[2]}::uuid)` : undefined;
+}
+
+const columns = {
+  id: participants.id,
+  givenName: participants.givenName,
+  familyName: participants.familyName,
+  gender: participants.gender,
+  birthDate: participants.birthDate,
+  status: participants.status,
+  hostDecision: participants.hostDecision,
+  overPlan: participants.overPlan,
+  partnershipId: participants.partnershipId,
+  partnershipTitle: partnerships.title,
+  programmeCode: programmes.code,
+  programmeName: programmes.name,
+  roundNumber: partnershipStages.roundNumber,
+  homeOrganisation: home.legalName,
+  homeCountry: home.countryCode,
+  hostOrganisation: host.legalName,
+  hostCountry: host.countryCode,
+  startsOn: participants.startsOn,
+  endsOn: participants.endsOn,
+  actualStartsOn: participants.actualStartsOn,
+  actualEndsOn: participants.actualEndsOn,
+};
+
+/** One keyset batch of rows in list order. */
+async function selectBatch(ctx: CoreContext, where: SQL | undefined, cursor: [string, string, string] | null, limit: number) {
+  return ctx.db
+    .select(columns)
     .from(participants)
     .innerJoin(home, eq(home.id, participants.homeOrganisationId))
     .innerJoin(host, eq(host.id, participants.hostOrganisationId))
-    .where(withinScope(scope))
-    .orderBy(asc(participants.familyName), asc(participants.givenName))
-    .limit(Math.min(Math.max(limit, 1), 500));
-  const exceptions = await exceptionsOf(ctx.db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, eligibilityExceptions: exceptions.filter((e) => e.participantId === r.id).map(({ participantId: _, ...e }) => e) }));
+    .innerJoin(partnerships, eq(partnerships.id, participants.partnershipId))
+    .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+    .leftJoin(partnershipStages, eq(partnershipStages.id, participants.stageId))
+    .where(and(where, afterCursor(cursor)))
+    .orderBy(asc(participants.familyName), asc(participants.givenName), asc(participants.id))
+    .limit(limit);
+}
+
+/**
+ * The participants the actor may see (participant-scope.ts), filtered, by family then given name, in
+ * keyset pages; each with the eligibility exceptions granted. `total` is exact up to
+ * PARTICIPANT_TOTAL_CAP; above it `totalCapped` is true and `total` is the cap.
+ */
+export async function listParticipants(ctx: CoreContext, filter: ParticipantFilter = {}, { pageSize = PARTICIPANT_PAGE_SIZE }: { pageSize?: number } = {}) {
+  const where = participantConditions(ctx, filter);
+  const cursor = decodeNameCursor(filter.after);
+  const size = Math.min(Math.max(pageSize, 1), 500);
+  const [rows, total] = await Promise.all([selectBatch(ctx, where, cursor, size + 1), countCapped(ctx, where)]);
+  const page = rows.slice(0, size);
+  const exceptions = await exceptionsOf(ctx.db, page.map((r) => r.id));
+  const items = page.map((r) => ({ ...r, eligibilityExceptions: exceptions.filter((e) => e.participantId === r.id).map(({ participantId: _, ...e }) => e) }));
+  const last = page.at(-1);
+  return { items, total: Math.min(total, PARTICIPANT_TOTAL_CAP), totalCapped: total > PARTICIPANT_TOTAL_CAP, next: rows.length > size && last ? nameCursor(last) : null };
+}
+
+/** Counts matches, stopping one past the cap. */
+async function countCapped(ctx: CoreContext, where: SQL | undefined): Promise<number> {
+  const limited = ctx.db.select({ one: sql`1` }).from(participants).where(where).limit(PARTICIPANT_TOTAL_CAP + 1).as('limited');
+  const [row] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(limited);
+  return row?.total ?? 0;
+}
+
+export type ParticipantListRow = Awaited<ReturnType<typeof selectBatch>>[number];
+
+/**
+ * Every participant the list would show, in keyset batches of `batchSize`: never the whole result in
+ * memory, whatever its size. The scope, the filters and the cursor are checked here, before any batch
+ * is read, so a caller can refuse before it starts answering.
+ */
+export function participantBatches(ctx: CoreContext, filter: ParticipantFilter, { batchSize = 1000 }: { batchSize?: number } = {}): AsyncGenerator<ParticipantListRow[]> {
+  const where = participantConditions(ctx, filter);
+  const first = decodeNameCursor(filter.after);
+  return (async function* () {
+    let cursor = first;
+    for (;;) {
+      const rows = await selectBatch(ctx, where, cursor, batchSize);
+      if (rows.length > 0) yield rows;
+      const last = rows.at(-1);
+      if (rows.length < batchSize || !last) return;
+      cursor = [last.familyName, last.givenName, last.id];
+    }
+  })();
 }

@@ -201,7 +201,7 @@ describe('eligibility and exceptions', () => {
     for (const reader of [w.sender, w.host, w.adviser]) {
       const read = await getParticipant(w.as(reader), { participantId: n.participantId });
       expect(read.eligibilityExceptions).toEqual([expect.objectContaining({ problem: 'ageNotEligible', reason: 'A senior nurse is what the ward asked for' })]);
-      const listed = (await listParticipants(w.as(reader))).find((p) => p.id === n.participantId)!;
+      const listed = (await listParticipants(w.as(reader))).items.find((p) => p.id === n.participantId)!;
       expect(listed.eligibilityExceptions.map((e) => e.problem)).toEqual(['ageNotEligible']);
     }
 
@@ -236,7 +236,7 @@ describe('what others see', () => {
     const w = await participantWorld(testDb.db);
     const n = await nominate(w);
     await expect(getParticipant(w.as(w.stranger), { participantId: n.participantId })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listParticipants(w.as(w.stranger))).map((p) => p.id)).not.toContain(n.participantId);
+    expect((await listParticipants(w.as(w.stranger))).items.map((p) => p.id)).not.toContain(n.participantId);
     await expect(declineNomination(w.as(w.stranger), { participantId: n.participantId, version: n.version, reason: 'x' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(moveParticipant(w.as(w.stranger), { participantId: n.participantId, version: n.version, to: 'withdrawn', reason: 'x' })).rejects.toBeInstanceOf(NotFoundError);
     for (const id of [randomUUID(), 'guess']) {

@@ -26,7 +26,7 @@ async function world() {
   return { kathmandu, bergen, health, youth, nurse, doctor, teacher };
 }
 
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+const ids = (page: { items: { id: string }[] }) => page.items.map((r) => r.id).sort();
 
 describe('who sees which participants', () => {
   it('a partner coordinator sees the people their organisation sends and hosts, nobody else’s', async () => {

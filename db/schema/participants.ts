@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { planFlows } from './applications.ts';
 import { user } from './auth.ts';
@@ -86,6 +87,13 @@ export const participants = pgTable(
     // The same person elsewhere: by email, and by date of birth (exact and near name matches).
     index('participants_email_idx').on(t.email),
     index('participants_birth_date_idx').on(t.birthDate),
+    // The participant list (core/participants/list-participants.ts): keyset pages by name, a status
+    // filter that walks the name order, name search by trigram, the round and the year of the start.
+    index('participants_name_idx').on(t.familyName, t.givenName, t.id),
+    index('participants_status_name_idx').on(t.status, t.familyName, t.givenName, t.id),
+    index('participants_name_trgm_idx').using('gin', sql`(${t.givenName} || ' ' || ${t.familyName} || ' ' || ${t.givenName}) gin_trgm_ops`),
+    index('participants_stage_idx').on(t.stageId),
+    index('participants_starts_on_idx').on(t.startsOn),
   ],
 );
 

@@ -64,6 +64,9 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/calls/:id': { url: '/en/calls/{call}', expect: everyone(200) },
   ':lang/applications': { url: '/en/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) } },
   ':lang/applications/new': { url: '/en/applications/new', expect: only(['partner_coordinator']) },
+  // Participants: whoever participant-scope.ts lets see someone (a participant sees their own record); finance roles see no one.
+  ':lang/participants': { url: '/en/participants?status=in_placement', expect: only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']) },
+  ':lang/participants-export.csv': { url: '/en/participants-export.csv?homeCountry=NP', expect: only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']) },
   // {application}: an application Kathmandu Model Hospital takes part in (found through its coordinator's list).
   ':lang/applications/:id': { url: '/en/applications/{application}', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
   // Past submission, nobody edits it: readers are sent to the overview.
@@ -112,6 +115,8 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // Applications: partner staff (their own) and agency staff read them; writes are checked in api-applications.spec.ts.
   '/v1/applications': { url: '/api/v1/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
   '/v1/applications/{id}': { url: '/api/v1/applications/{application}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/participants': { url: '/api/v1/participants?gender=female', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']), visitor: 401 } },
+  '/v1/participants/export.csv': { url: '/api/v1/participants/export.csv?year=2026', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']), visitor: 401 } },
   // Attachments: upload is POST only (a GET finds no endpoint); a file is read by whoever reads the application (no such file here: 404).
   '/v1/applications/{id}/attachments': { url: '/api/v1/applications/{application}/attachments', expect: everyone(404) },
   '/v1/applications/{id}/attachments/{attachmentId}': { url: '/api/v1/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401, participant: 403 } },

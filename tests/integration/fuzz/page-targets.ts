@@ -65,6 +65,11 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/exchange/documents/:kind': { urls: ['/fr/exchange/documents/insurance'], posts: true },
   ':lang/participants/:id/documents': { urls: ['/en/participants/{unknown}/documents'], posts: true },
   ':lang/participants/:id/documents/:documentId': { urls: ['/en/participants/{unknown}/documents/{unknown}'], posts: false },
+  ':lang/participants': {
+    urls: ['/en/participants', '/nb/participants?status=in_placement&gender=female&age=26-30&year=2026&homeCountry=NP', '/fr/participants?partnership={partnership}', '/es/participants?after=not-a-cursor'],
+    posts: false,
+  },
+  ':lang/participants-export.csv': { urls: ['/en/participants-export.csv?hostCountry=NO', '/nn/participants-export.csv?status=nonsense'], posts: false },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { createOrganisation } from '../../db/factories/organisation-factory.ts';
+import { createParticipant } from '../../db/factories/participant-factory.ts';
+import { createPartnership } from '../../db/factories/partnership-factory.ts';
+import { createPartnershipStage } from '../../db/factories/partnership-stage-factory.ts';
+import { createProgramme } from '../../db/factories/programme-factory.ts';
+import { createUser } from '../../db/factories/user-factory.ts';
+import { participants } from '../../db/schema/participants.ts';
+import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { coreContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { encodeCursor } from '../pagination/keyset-cursor.ts';
+import { exportParticipantsCsv } from './export-participants-csv.ts';
+import { listParticipants, participantFilter, type ParticipantFilter } from './list-participants.ts';
+
+const testDb = useTestDatabase();
+
+/**
+ * Two partnerships in two programmes: Kathmandu–Bergen (health, with two rounds) and Lilongwe–Tromsø
+ * (youth), and people who differ in one thing at a time.
+ */
+async function world() {
+  const db = testDb.db;
+  const health = await createProgramme(db, { code: `health-${crypto.randomUUID()}`, name: 'Health' });
+  const youth = await createProgramme(db, { code: `youth-${crypto.randomUUID()}`, name: 'Youth' });
+  const kathmandu = await createOrganisation(db, { countryCode: 'NP', city: 'Kathmandu' });
+  const bergen = await createOrganisation(db, { countryCode: 'NO', city: 'Bergen' });
+  const lilongwe = await createOrganisation(db, { countryCode: 'MW', city: 'Lilongwe' });
+  const tromso = await createOrganisation(db, { countryCode: 'NO', city: 'Tromsø' });
+  const hospitals = await createPartnership(db, { partners: [bergen, kathmandu], programmeId: health.id });
+  const schools = await createPartnership(db, { partners: [tromso, lilongwe], programmeId: youth.id });
+  const round1 = await createPartnershipStage(db, { partnership: hospitals, kind: 'round', roundNumber: 1 });
+  const round2 = await createPartnershipStage(db, { partnership: hospitals, kind: 'round', roundNumber: 2 });
+  const fromKathmandu = { partnershipId: hospitals.id, homeOrganisationId: kathmandu.id, hostOrganisationId: bergen.id, homeCountry: 'NP' };
+  const fromBergen = { partnershipId: hospitals.id, homeOrganisationId: bergen.id, hostOrganisationId: kathmandu.id, homeCountry: 'NO' };
+  const fromLilongwe = { partnershipId: schools.id, homeOrganisationId: lilongwe.id, hostOrganisationId: tromso.id, homeCountry: 'MW' };
+  const sita = await createParticipant(db, { ...fromKathmandu, givenName: 'Sita', familyName: 'Shrestha', gender: 'female', birthDate: '2000-05-01', startsOn: '2024-08-01', endsOn: '2025-07-31', stageId: round1.id, status: 'returned' });
+  const ramesh = await createParticipant(db, { ...fromKathmandu, givenName: 'Ramesh', familyName: 'Thapa', gender: 'male', birthDate: '1990-01-15', startsOn: '2025-08-01', endsOn: '2026-07-31', stageId: round2.id });
+  const ingrid = await createParticipant(db, { ...fromBergen, givenName: 'Ingrid', familyName: 'Berg', gender: 'female', birthDate: '1996-03-03', startsOn: '2025-08-01', endsOn: '2026-01-31', stageId: round2.id, status: 'alumni' });
+  const chikondi = await createParticipant(db, { ...fromLilongwe, givenName: 'Chikondi', familyName: 'Banda', gender: 'other', birthDate: '2003-09-09', startsOn: '2026-01-01', endsOn: '2026-12-31', status: 'nominated' });
+  const admin = await createUser(db, { agencyRoles: ['administrator'] });
+  return { health, youth, kathmandu, bergen, lilongwe, hospitals, schools, round1, round2, sita, ramesh, ingrid, chikondi, admin };
+}
+
+const names = (page: { items: { givenName: string }[] }) => page.items.map((p) => p.givenName);
+
+describe('the participant list', () => {
+  it('filters by each filter, and by several at once', async () => {
+    const w = await world();
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    const mine = async (filter: ParticipantFilter) => {
+      const page = await listParticipants(ctx, participantFilter.parse(filter));
+      // The tests of this file share a database: keep this world's people.
+      const ours = new Set([w.sita.id, w.ramesh.id, w.ingrid.id, w.chikondi.id]);
+      return page.items.filter((p) => ours.has(p.id)).map((p) => p.givenName);
+    };
+    expect(await mine({ programme: w.health.code })).toEqual(['Ingrid', 'Sita', 'Ramesh']);
+    expect(await mine({ programme: w.youth.code })).toEqual(['Chikondi']);
+    expect(await mine({ partnership: w.schools.id })).toEqual(['Chikondi']);
+    expect(await mine({ round: w.round2.id })).toEqual(['Ingrid', 'Ramesh']);
+    expect(await mine({ homeCountry: 'np' })).toEqual(['Sita', 'Ramesh']);
+    expect(await mine({ hostCountry: 'NO' })).toEqual(['Chikondi', 'Sita', 'Ramesh']);
+    expect(await mine({ status: 'alumni' })).toEqual(['Ingrid']);
+    expect(await mine({ year: '2025' })).toEqual(['Ingrid', 'Ramesh']);
+    expect(await mine({ gender: 'other' })).toEqual(['Chikondi']);
+    // Ages on the planned start: Sita 24, Ramesh 35, Ingrid 29, Chikondi 22.
+    expect(await mine({ age: 'up-to-25' })).toEqual(['Chikondi', 'Sita']);
+    expect(await mine({ age: '26-30' })).toEqual(['Ingrid']);
+    expect(await mine({ age: '31-35' })).toEqual(['Ramesh']);
+    expect(await mine({ age: '36-plus' })).toEqual([]);
+    expect(await mine({ q: 'shrest' })).toEqual(['Sita']);
+    expect(await mine({ q: 'Thapa Ramesh' })).toEqual(['Ramesh']);
+    expect(await mine({ q: 'ramesh thapa' })).toEqual(['Ramesh']);
+    // Combined: everything must hold.
+    expect(await mine({ programme: w.health.code, gender: 'female', year: '2025' })).toEqual(['Ingrid']);
+    expect(await mine({ homeCountry: 'NP', status: 'in_placement', age: '31-35', round: w.round2.id })).toEqual(['Ramesh']);
+    expect(await mine({ homeCountry: 'NP', hostCountry: 'MW' })).toEqual([]);
+  });
+
+  it('refuses filters that are not choices, in the words of the catalogs', () => {
+    for (const bad of [{ status: 'gone' }, { gender: 'x' }, { age: '99' }, { year: '1900' }, { year: '20x5' }, { homeCountry: 'Norway' }, { partnership: 'not-an-id' }, { round: "1' or 1=1" }]) {
+      expect(participantFilter.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    // Empty values (an untouched select) mean "any".
+    expect(participantFilter.parse({ status: '', gender: '', year: '' })).toEqual({});
+  });
+
+  it('an unrelated coordinator sees none of them, whatever the filters', async () => {
+    const w = await world();
+    const elsewhere = await createOrganisation(testDb.db, { countryCode: 'UG', city: 'Gulu' });
+    const stranger = await createUser(testDb.db, { memberships: [{ organisationId: elsewhere.id, role: 'partner_coordinator' }] });
+    const ctx = coreContext({ db: testDb.db, actor: stranger.actor });
+    expect(await listParticipants(ctx, {})).toMatchObject({ items: [], total: 0, next: null });
+    expect((await listParticipants(ctx, { partnership: w.hospitals.id })).items).toEqual([]);
+    // The Kathmandu coordinator sees their own, and only them.
+    const coordinator = await createUser(testDb.db, { memberships: [{ organisationId: w.kathmandu.id, role: 'partner_coordinator' }] });
+    expect(names(await listParticipants(coreContext({ db: testDb.db, actor: coordinator.actor }), {}))).toEqual(['Ingrid', 'Sita', 'Ramesh']);
+  });
+
+  it('pages by name with a stable keyset: every row once, in order, whatever is added before the cursor', async () => {
+    const w = await world();
+    for (let i = 0; i < 30; i++) {
+      await createParticipant(testDb.db, { partnershipId: w.schools.id, homeOrganisationId: w.lilongwe.id, hostOrganisationId: w.lilongwe.id, homeCountry: 'MW', givenName: `Person ${String(i).padStart(2, '0')}`, familyName: i % 3 === 0 ? 'Phiri' : 'Mwale' });
+    }
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    const filter = { partnership: w.schools.id };
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = await listParticipants(ctx, { ...filter, after }, { pageSize: 7 });
+      if (pages === 0) expect(page.total).toBe(31);
+      seen.push(...page.items.map((p) => `${p.familyName}, ${p.givenName}`));
+      pages++;
+      if (pages === 2) await createParticipant(testDb.db, { partnershipId: w.schools.id, homeOrganisationId: w.lilongwe.id, hostOrganisationId: w.lilongwe.id, homeCountry: 'MW', givenName: 'Aaron', familyName: 'Aardvark' });
+      if (!page.next) break;
+      after = page.next;
+    }
+    expect(pages).toBe(5);
+    expect(seen).toHaveLength(31);
+    expect(new Set(seen).size).toBe(31);
+    expect(seen).toEqual([...seen].sort());
+    expect(seen[0]).toBe('Banda, Chikondi');
+  });
+
+  it('refuses a damaged or forged cursor as invalidCursor on `after`', async () => {
+    const w = await world();
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    for (const after of ['not a cursor', encodeCursor('plain text, not a name pair', crypto.randomUUID()), encodeCursor('[1,2]', crypto.randomUUID()), Buffer.from('["a"]').toString('base64url')]) {
+      const refused = await listParticipants(ctx, { after }).catch((e: unknown) => e);
+      expect(refused, after).toBeInstanceOf(DomainError);
+      expect(refused).toMatchObject({ code: 'invalidCursor', field: 'after' });
+    }
+  });
+
+  it('caps the total and says so', async () => {
+    const w = await world();
+    const page = await listParticipants(coreContext({ db: testDb.db, actor: w.admin.actor }), { partnership: w.hospitals.id });
+    expect(page).toMatchObject({ total: 3, totalCapped: false });
+  });
+});
+
+describe('the CSV of the list', () => {
+  it('streams every matching row in batches, with translated headings and a byte-order mark', async () => {
+    const w = await world();
+    for (let i = 0; i < 2500; i += 500) {
+      // Bulk rows past one batch (1,000) so that the keyset between batches is exercised.
+      const rows = Array.from({ length: 500 }, (_, k) => ({
+        givenName: `Navn ${String(i + k).padStart(4, '0')}`,
+        familyName: 'Mbewe, "Jr"',
+        gender: 'female' as const,
+        birthDate: '1999-01-01',
+        partnershipId: w.schools.id,
+        homeOrganisationId: w.lilongwe.id,
+        hostOrganisationId: w.lilongwe.id,
+        status: 'alumni' as const,
+        startsOn: '2020-01-01',
+        endsOn: '2020-12-31',
+      }));
+      await testDb.db.insert(participants).values(rows);
+    }
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    const stream = await exportParticipantsCsv(ctx, { filter: { partnership: w.schools.id }, locale: 'nb' });
+    const reader = stream.getReader();
+    let chunks = 0;
+    let text = '';
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks++;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(chunks).toBeGreaterThanOrEqual(4); // headings, then one chunk per batch of 1,000
+    expect(text.startsWith('\uFEFFId,Fornavn,Etternavn,Kjønn,Fødselsdato,Status,')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    expect(rows).toHaveLength(1 + 2501);
+    const body = rows.slice(1);
+    expect(body[0]![1]).toBe('Chikondi');
+    expect(body[0]![3]).toBe('Annet');
+    const navn = body.filter((r) => r[1]!.startsWith('Navn '));
+    expect(navn).toHaveLength(2500);
+    expect(navn[0]).toEqual(expect.arrayContaining(['Mbewe, "Jr"', 'Kvinne', 'Tidligere deltaker', 'MW', '2020-01-01']));
+    expect(new Set(body.map((r) => r[0])).size).toBe(2501);
+  });
+
+  it('refuses before streaming: visitors, roles that see no participants, and bad cursors', async () => {
+    const w = await world();
+    const finance = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
+    await expect(exportParticipantsCsv(coreContext({ db: testDb.db }), { filter: {}, locale: 'en' })).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(exportParticipantsCsv(coreContext({ db: testDb.db, actor: finance.actor }), { filter: {}, locale: 'en' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(exportParticipantsCsv(coreContext({ db: testDb.db, actor: w.admin.actor }), { filter: { after: 'bad cursor' }, locale: 'en' })).rejects.toMatchObject({ code: 'invalidCursor' });
+  });
+});
+
+/** A small RFC 4180 reader for the tests (csv-parse is not a dependency): quoted fields, doubled quotes, CRLF or LF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}

@@ -1,0 +1,47 @@
+import { and, asc, eq, exists, sql } from 'drizzle-orm';
+import { partnershipStages } from '../../db/schema/partnership-stages.ts';
+import { participants } from '../../db/schema/participants.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
+import { programmes } from '../../db/schema/programmes.ts';
+import { sharedRead } from '../../db/shared-read-cache.ts';
+import type { CoreContext } from '../context.ts';
+import { listOrganisationCountries } from '../organisations/list-organisation-countries.ts';
+import { isRecordId } from '../records/record-id.ts';
+import { participantScope, withinScope } from './participant-scope.ts';
+
+/**
+ * The choices of the participant list's filters: programmes, the countries organisations are in, the
+ * years, and, when the list is narrowed to one partnership, that partnership's title and rounds. The
+ * partnership is only named when the actor sees at least one of its participants, so a guessed id
+ * tells nothing.
+ */
+export async function participantFilterChoices(ctx: CoreContext, { partnershipId, thisYear }: { partnershipId?: string; thisYear: number }) {
+  const [programmeRows, countries, partnership] = await Promise.all([
+    sharedRead(ctx.db, 'participant-filter-programmes', () => ctx.db.select({ code: programmes.code, name: programmes.name }).from(programmes).orderBy(asc(programmes.name))),
+    listOrganisationCountries(ctx),
+    partnershipId && isRecordId(partnershipId) ? visiblePartnership(ctx, partnershipId) : Promise.resolve(null),
+  ]);
+  const years: number[] = [];
+  for (let y = thisYear + 2; y >= 2001; y--) years.push(y);
+  return { programmes: programmeRows, countries, years, partnership };
+}
+
+async function visiblePartnership(ctx: CoreContext, partnershipId: string) {
+  const scope = ctx.actor.kind === 'visitor' ? null : participantScope(ctx.actor);
+  const [row] = await ctx.db
+    .select({ id: partnerships.id, title: partnerships.title })
+    .from(partnerships)
+    .where(
+      and(
+        eq(partnerships.id, partnershipId),
+        exists(ctx.db.select({ one: sql`1` }).from(participants).where(withinScope(scope, eq(participants.partnershipId, partnerships.id)))),
+      ),
+    );
+  if (!row) return null;
+  const rounds = await ctx.db
+    .select({ id: partnershipStages.id, roundNumber: partnershipStages.roundNumber })
+    .from(partnershipStages)
+    .where(and(eq(partnershipStages.partnershipId, partnershipId), eq(partnershipStages.kind, 'round')))
+    .orderBy(asc(partnershipStages.roundNumber));
+  return { ...row, rounds };
+}
