@@ -19,6 +19,7 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     'partnerships.programme',
     // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.
     'home.figures.participants',
+    'nav.participants',
     'role.participant',
     'invitations.field.participant',
     'organisations.column.name',

@@ -22,6 +22,9 @@ import { readForm } from '../ui/read-form.server.ts';
 import { RowAction } from '../ui/row-action.tsx';
 import { SuccessNotice } from '../ui/success-notice.tsx';
 import type { Route } from './+types/exchange';
+import { listOwnCourses } from '../../core/courses/list-own-courses.ts';
+import { REPORT_KINDS } from '../../core/participants/participant-report-record.ts';
+import { OwnCoursesSection } from '../participants/own-courses-section.tsx';
 
 /**
  * The participant's own page: their details, emergency contacts, consent to data processing, the
@@ -31,8 +34,8 @@ import type { Route } from './+types/exchange';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const participantId = await ownParticipantId(context.core);
-    const exchange = await getParticipantExchange(context.core, { participantId });
-    return { exchange, maxContacts: MAX_EMERGENCY_CONTACTS, maxMb: MAX_DOCUMENT_MB };
+    const [exchange, courses] = await Promise.all([getParticipantExchange(context.core, { participantId }), listOwnCourses(context.core)]);
+    return { exchange, courses, maxContacts: MAX_EMERGENCY_CONTACTS, maxMb: MAX_DOCUMENT_MB };
   });
 }
 
@@ -127,7 +130,7 @@ function NextStepItem({ step, locale }: { step: NextStep; locale: string }) {
 }
 
 export default function ExchangePage() {
-  const { exchange, maxContacts, maxMb } = useLoaderData<typeof loader>();
+  const { exchange, courses, maxContacts, maxMb } = useLoaderData<typeof loader>();
   const result = useActionData<Result>();
   const [search] = useSearchParams();
   const { t, locale, date } = useI18n();
@@ -336,6 +339,39 @@ export default function ExchangePage() {
             </Form>
           )}
         </div>
+      </section>
+
+      <OwnCoursesSection courses={courses} />
+
+      <section aria-labelledby="reports-heading">
+        <h2 id="reports-heading" className="ds-heading" data-size="sm">
+          {t('exchange.reports.heading')}
+        </h2>
+        <ul className="ds-list">
+          {REPORT_KINDS.map((kind) => (
+            <li key={kind}>
+              <a className="ds-link" href={`/${locale}/exchange/reports/${kind}`}>
+                {t(`reportKind.${kind}`)}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a className="ds-link" href={`/${locale}/exchange/engagement`}>
+              {t('exchange.engagement.link')}
+            </a>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="care-heading">
+        <h2 id="care-heading" className="ds-heading" data-size="sm">
+          {t('exchange.care.heading')}
+        </h2>
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${locale}/incidents/new`}>
+            {t('exchange.care.report')}
+          </a>
+        </p>
       </section>
     </>
   );

@@ -153,6 +153,11 @@ export default function Participant() {
               </a>
             </li>
           ))}
+          <li>
+            <a className="ds-link" href={`/${locale}/incidents/new?participant=${p.id}`}>
+              {t('participantPage.links.incident')}
+            </a>
+          </li>
         </ul>
       </section>
 

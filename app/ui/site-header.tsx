@@ -7,6 +7,9 @@ export interface SignedInUser {
   isAdmin: boolean;
   canInvite: boolean;
   canReadApplications: boolean;
+  canReadParticipants: boolean;
+  canReadCourses: boolean;
+  isParticipant: boolean;
 }
 
 export function SiteHeader({ agencyName, user }: { agencyName: string; user: SignedInUser | null }) {
@@ -18,6 +21,9 @@ export function SiteHeader({ agencyName, user }: { agencyName: string; user: Sig
     { href: `/${locale}/organisations`, label: t('nav.organisations') },
     { href: `/${locale}/calls`, label: t('nav.calls') },
     ...(user?.canReadApplications ? [{ href: `/${locale}/applications`, label: t('nav.applications') }] : []),
+    ...(user?.canReadParticipants ? [{ href: `/${locale}/participants`, label: t('nav.participants') }] : []),
+    ...(user?.canReadCourses ? [{ href: `/${locale}/courses`, label: t('nav.courses') }] : []),
+    ...(user?.isParticipant ? [{ href: `/${locale}/exchange`, label: t('nav.exchange') }] : []),
     ...(user?.canInvite ? [{ href: `/${locale}/invitations`, label: t('nav.invitations') }] : []),
     ...(user?.isAdmin ? [{ href: `/${locale}/admin`, label: t('nav.admin') }] : []),
     { href: '/api/docs', label: t('nav.apiDocs') },
