@@ -37,13 +37,14 @@ export function createApi() {
   registerOrganisationWrites(api);
   registerPartnerships(api);
   registerApplications(api);
+  // The list and its export first: `/v1/participants/export.csv` must not be read as a participant's id.
+  registerParticipants(api);
   registerParticipantMoves(api);
   registerParticipantReports(api);
   registerCare(api);
   registerCourses(api);
   registerParticipantSelf(api);
   registerParticipantDocuments(api);
-  registerParticipants(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

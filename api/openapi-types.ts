@@ -580,6 +580,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participants you may see
+         * @description Administrators see everyone; programme advisers the participants of the programmes they follow; partner coordinators the people their organisation sends or hosts; a participant their own record. Others are refused (403). Ordered by family then given name, 25 per page.
+         */
+        get: operations["listParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/participants/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every participant you may see that matches the filters, as CSV
+         * @description Administrators see everyone; programme advisers the participants of the programmes they follow; partner coordinators the people their organisation sends or hosts; a participant their own record. Others are refused (403). The same filters as the list, all rows in one file that is streamed as it is read (UTF-8 with a byte-order mark; headings, statuses and genders in the language of Accept-Language). `after` starts after that cursor.
+         */
+        get: operations["exportParticipantsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partnerships/{id}/nomination-flows": {
         parameters: {
             query?: never;
@@ -1378,46 +1418,6 @@ export interface paths {
          * @description The sending partner’s coordinators, advisers following the programme and administrators (the host’s coordinators and the participant: 403). Send the document’s version (If-Match or `version`); a document replaced or reviewed since is 409 `staleEdit`, one not waiting for review 409 `documentNotAwaitingReview`.
          */
         post: operations["reviewParticipantDocument"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/participants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Participants you may see
-         * @description Administrators see everyone; programme advisers the participants of the programmes they follow; partner coordinators the people their organisation sends or hosts; a participant their own record. Others are refused (403). Ordered by family then given name, 25 per page.
-         */
-        get: operations["listParticipants"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/participants/export.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every participant you may see that matches the filters, as CSV
-         * @description Administrators see everyone; programme advisers the participants of the programmes they follow; partner coordinators the people their organisation sends or hosts; a participant their own record. Others are refused (403). The same filters as the list, all rows in one file that is streamed as it is read (UTF-8 with a byte-order mark; headings, statuses and genders in the language of Accept-Language). `after` starts after that cursor.
-         */
-        get: operations["exportParticipantsCsv"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2233,6 +2233,69 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "closing" | "closed";
+        };
+        ParticipantSummary: {
+            /** Format: uuid */
+            id: string;
+            givenName: string;
+            familyName: string;
+            /** @enum {string} */
+            gender: "female" | "male" | "other" | "undisclosed";
+            /** @description nominated, approved, preparing, in_placement, returned, completed, alumni, withdrawn or ended_early. */
+            status: string;
+            programme: {
+                code: string;
+                name: string;
+            };
+            partnership: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            };
+            /** @description The exchange round the person was nominated in; null for records from before nominations. */
+            roundNumber: number | null;
+            /** @description The sending organisation and its country (ISO 3166-1 alpha-2). */
+            home: {
+                organisation: string;
+                country: string;
+            };
+            host: {
+                organisation: string;
+                country: string;
+            };
+            /**
+             * Format: date
+             * @example 2026-08-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @example 2026-08-01
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @example 2026-08-01
+             */
+            actualStartsOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-08-01
+             */
+            actualEndsOn: string | null;
+        };
+        ParticipantPage: {
+            items: components["schemas"]["ParticipantSummary"][];
+            /**
+             * @description How many match the filters, over all pages.
+             * @example 123
+             */
+            total: number;
+            /**
+             * @description Pass as `after` to get the next page; null on the last page.
+             * @example WyJCZXJnZW4iLCIzZjEuLi4iXQ
+             */
+            next: string | null;
         };
         NominationFlow: {
             /** Format: uuid */
@@ -3108,69 +3171,6 @@ export interface components {
              * @example 2026-11-22T10:00:00.000Z
              */
             version?: string;
-        };
-        ParticipantSummary: {
-            /** Format: uuid */
-            id: string;
-            givenName: string;
-            familyName: string;
-            /** @enum {string} */
-            gender: "female" | "male" | "other" | "undisclosed";
-            /** @description nominated, approved, preparing, in_placement, returned, completed, alumni, withdrawn or ended_early. */
-            status: string;
-            programme: {
-                code: string;
-                name: string;
-            };
-            partnership: {
-                /** Format: uuid */
-                id: string;
-                title: string;
-            };
-            /** @description The exchange round the person was nominated in; null for records from before nominations. */
-            roundNumber: number | null;
-            /** @description The sending organisation and its country (ISO 3166-1 alpha-2). */
-            home: {
-                organisation: string;
-                country: string;
-            };
-            host: {
-                organisation: string;
-                country: string;
-            };
-            /**
-             * Format: date
-             * @example 2026-08-01
-             */
-            startsOn: string;
-            /**
-             * Format: date
-             * @example 2026-08-01
-             */
-            endsOn: string;
-            /**
-             * Format: date
-             * @example 2026-08-01
-             */
-            actualStartsOn: string | null;
-            /**
-             * Format: date
-             * @example 2026-08-01
-             */
-            actualEndsOn: string | null;
-        };
-        ParticipantPage: {
-            items: components["schemas"]["ParticipantSummary"][];
-            /**
-             * @description How many match the filters, over all pages.
-             * @example 123
-             */
-            total: number;
-            /**
-             * @description Pass as `after` to get the next page; null on the last page.
-             * @example WyJCZXJnZW4iLCIzZjEuLi4iXQ
-             */
-            next: string | null;
         };
     };
     responses: never;
@@ -5608,6 +5608,151 @@ export interface operations {
             };
             /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listParticipants: {
+        parameters: {
+            query?: {
+                /** @description Part of the name: given then family name, or family then given name, any case. */
+                q?: string;
+                /** @description Programme code. */
+                programme?: string | "";
+                /** @description A partnership’s id. */
+                partnership?: string | "";
+                /** @description An exchange round’s id (a stage of a partnership’s agreement chain). */
+                round?: string | "";
+                /** @description ISO 3166-1 alpha-2 code of the sending organisation’s country, for example NP. */
+                homeCountry?: string | "";
+                /** @description ISO 3166-1 alpha-2 code of the host organisation’s country, for example NO. */
+                hostCountry?: string | "";
+                /** @description nominated, approved, preparing, in_placement, returned, completed, alumni, withdrawn or ended_early. */
+                status?: ("nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early") | "";
+                /** @description The year the stay starts as planned, for example 2026. */
+                year?: string | "";
+                /** @description female, male, other or undisclosed. */
+                gender?: ("female" | "male" | "other" | "undisclosed") | "";
+                /** @description Age when the stay starts: up-to-25, 26-30, 31-35 or 36-plus. */
+                age?: ("up-to-25" | "26-30" | "31-35" | "36-plus") | "";
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of participants; a Link header points at the next page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPage"] & {
+                        /** @description True when more than 1000 match: counting stops there and `total` is 1000. */
+                        totalCapped: boolean;
+                    };
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportParticipantsCsv: {
+        parameters: {
+            query?: {
+                /** @description Part of the name: given then family name, or family then given name, any case. */
+                q?: string;
+                /** @description Programme code. */
+                programme?: string | "";
+                /** @description A partnership’s id. */
+                partnership?: string | "";
+                /** @description An exchange round’s id (a stage of a partnership’s agreement chain). */
+                round?: string | "";
+                /** @description ISO 3166-1 alpha-2 code of the sending organisation’s country, for example NP. */
+                homeCountry?: string | "";
+                /** @description ISO 3166-1 alpha-2 code of the host organisation’s country, for example NO. */
+                hostCountry?: string | "";
+                /** @description nominated, approved, preparing, in_placement, returned, completed, alumni, withdrawn or ended_early. */
+                status?: ("nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early") | "";
+                /** @description The year the stay starts as planned, for example 2026. */
+                year?: string | "";
+                /** @description female, male, other or undisclosed. */
+                gender?: ("female" | "male" | "other" | "undisclosed") | "";
+                /** @description Age when the stay starts: up-to-25, 26-30, 31-35 or 36-plus. */
+                age?: ("up-to-25" | "26-30" | "31-35" | "36-plus") | "";
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9104,151 +9249,6 @@ export interface operations {
             };
             /** @description No version sent: give the ETag in If-Match (or the `version` field). */
             428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listParticipants: {
-        parameters: {
-            query?: {
-                /** @description Part of the name: given then family name, or family then given name, any case. */
-                q?: string;
-                /** @description Programme code. */
-                programme?: string | "";
-                /** @description A partnership’s id. */
-                partnership?: string | "";
-                /** @description An exchange round’s id (a stage of a partnership’s agreement chain). */
-                round?: string | "";
-                /** @description ISO 3166-1 alpha-2 code of the sending organisation’s country, for example NP. */
-                homeCountry?: string | "";
-                /** @description ISO 3166-1 alpha-2 code of the host organisation’s country, for example NO. */
-                hostCountry?: string | "";
-                /** @description nominated, approved, preparing, in_placement, returned, completed, alumni, withdrawn or ended_early. */
-                status?: ("nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early") | "";
-                /** @description The year the stay starts as planned, for example 2026. */
-                year?: string | "";
-                /** @description female, male, other or undisclosed. */
-                gender?: ("female" | "male" | "other" | "undisclosed") | "";
-                /** @description Age when the stay starts: up-to-25, 26-30, 31-35 or 36-plus. */
-                age?: ("up-to-25" | "26-30" | "31-35" | "36-plus") | "";
-                /** @description The `next` cursor of the previous page. */
-                after?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of participants; a Link header points at the next page. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ParticipantPage"] & {
-                        /** @description True when more than 1000 match: counting stops there and `total` is 1000. */
-                        totalCapped: boolean;
-                    };
-                };
-            };
-            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: no valid session cookie. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    exportParticipantsCsv: {
-        parameters: {
-            query?: {
-                /** @description Part of the name: given then family name, or family then given name, any case. */
-                q?: string;
-                /** @description Programme code. */
-                programme?: string | "";
-                /** @description A partnership’s id. */
-                partnership?: string | "";
-                /** @description An exchange round’s id (a stage of a partnership’s agreement chain). */
-                round?: string | "";
-                /** @description ISO 3166-1 alpha-2 code of the sending organisation’s country, for example NP. */
-                homeCountry?: string | "";
-                /** @description ISO 3166-1 alpha-2 code of the host organisation’s country, for example NO. */
-                hostCountry?: string | "";
-                /** @description nominated, approved, preparing, in_placement, returned, completed, alumni, withdrawn or ended_early. */
-                status?: ("nominated" | "approved" | "preparing" | "in_placement" | "returned" | "completed" | "alumni" | "withdrawn" | "ended_early") | "";
-                /** @description The year the stay starts as planned, for example 2026. */
-                year?: string | "";
-                /** @description female, male, other or undisclosed. */
-                gender?: ("female" | "male" | "other" | "undisclosed") | "";
-                /** @description Age when the stay starts: up-to-25, 26-30, 31-35 or 36-plus. */
-                age?: ("up-to-25" | "26-30" | "31-35" | "36-plus") | "";
-                /** @description The `next` cursor of the previous page. */
-                after?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The CSV file. */
-            200: {
-                headers: {
-                    /** @description attachment, with a file name. */
-                    "Content-Disposition"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in: no valid session cookie. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
