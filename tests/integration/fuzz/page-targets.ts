@@ -46,7 +46,7 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/applications/:id/review': { urls: ['/fr/applications/{submitted}/review'], posts: true },
   ':lang/applications/:id/attachments/:attachmentId': { urls: ['/en/applications/{draft}/attachments/{unknown}'], posts: false, as: 'coordinator' },
   // Reports: the fuzzing person is no participant (their own report is refused), but reads and decides any participant's.
-  ':lang/exchange/reports/:kind': { urls: ['/en/exchange/reports/arrival', '/nb/exchange/reports/home_engagement', '/en/exchange/reports/diary'], posts: true },
+  ':lang/exchange/reports/:kind': { urls: ['/en/exchange/reports/arrival', '/nb/exchange/reports/home_engagement', '/en/exchange/reports/diary'], posts: true, as: 'participant' },
   ':lang/participants/:id/reports/:kind': { urls: ['/fr/participants/{participant}/reports/final', '/en/participants/{unknown}/reports/arrival'], posts: true },
   ':lang/reports/overdue': { urls: ['/nn/reports/overdue'], posts: false },
   ':lang/incidents': { urls: ['/en/incidents?status=open&severity=high', '/nn/incidents'], posts: false },
@@ -60,9 +60,9 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/courses/:id': { urls: ['/fr/courses/{course}'], posts: true },
   // A download: a bare 404 for an unknown course.
   ':lang/courses/:id/attendance.csv': { urls: ['/es/courses/{course}/attendance.csv', '/en/courses/{unknown}/attendance.csv'], posts: false },
-  // The fuzzing people hold no participant record: /exchange is "not found" for them, forms and all (never a 500).
-  ':lang/exchange': { urls: ['/en/exchange', '/nb/exchange?contact={unknown}'], posts: true },
-  ':lang/exchange/documents/:kind': { urls: ['/fr/exchange/documents/insurance'], posts: true },
+  // As the fuzzing participant (a demo participant's account): her own page, details, contacts, consent and uploads.
+  ':lang/exchange': { urls: ['/en/exchange', '/nb/exchange?contact={unknown}'], posts: true, as: 'participant' },
+  ':lang/exchange/documents/:kind': { urls: ['/fr/exchange/documents/insurance', '/en/exchange/documents/signed-contract'], posts: true, as: 'participant' },
   ':lang/participants/:id/documents': { urls: ['/en/participants/{unknown}/documents'], posts: true },
   ':lang/participants/:id/documents/:documentId': { urls: ['/en/participants/{unknown}/documents/{unknown}'], posts: false },
   ':lang/participants': {
