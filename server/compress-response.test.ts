@@ -9,6 +9,12 @@ app.use(compressResponse());
 app.get('/page', (c) => c.html(page));
 app.get('/small', (c) => c.json({ status: 'ok' }));
 app.get('/pdf', (c) => c.body(new Uint8Array(4096), 200, { 'Content-Type': 'application/pdf' }));
+// As serveStatic answers: the length set on the context, the body a stream.
+app.get('/static.css', (c) => {
+  c.header('Content-Length', String(Buffer.byteLength(page)));
+  c.header('Content-Type', 'text/css; charset=utf-8');
+  return c.body(new Blob([page]).stream());
+});
 app.get('/no-transform', (c) => c.html(page, 200, { 'Cache-Control': 'no-transform' }));
 
 const get = (path: string, acceptEncoding?: string, method = 'GET') =>
@@ -22,6 +28,14 @@ describe('compressed answers', () => {
     const body = Buffer.from(await response.arrayBuffer());
     expect(Number(response.headers.get('content-length'))).toBe(body.byteLength);
     expect(body.byteLength).toBeLessThan(page.length / 10);
+    expect(gunzipSync(body).toString()).toBe(page);
+  });
+
+  it('gives a static file its compressed length, not the length of the file on disk', async () => {
+    const response = await get('/static.css', 'gzip');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(body.byteLength);
     expect(gunzipSync(body).toString()).toBe(page);
   });
 

@@ -27,14 +27,12 @@ export function compressResponse(): MiddlewareHandler {
     if (encoding !== 'gzip') return;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    if (body.byteLength < threshold) {
-      headers.set('Content-Length', String(body.byteLength));
-      c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
-      return;
-    }
-    const zipped = gzipSync(body);
-    headers.set('Content-Encoding', 'gzip');
+    const zipped = body.byteLength < threshold ? body : gzipSync(body);
+    if (zipped !== body) headers.set('Content-Encoding', 'gzip');
     headers.set('Content-Length', String(zipped.byteLength));
+    // Replaced, not merged: assigning over a response copies the old one's headers (its Content-Length,
+    // set by serveStatic through c.header) onto the new one.
+    c.res = undefined;
     c.res = new Response(zipped, { status: res.status, statusText: res.statusText, headers });
   };
 }

@@ -32,7 +32,7 @@ test('a forgotten password is replaced through a link sent by email', async ({ p
   await page.getByLabel(en['signIn.email']).fill(email);
   await page.getByLabel(en['signIn.password']).fill('a-brand-new-password');
   await navigate(() => page.getByRole('button', { name: en['signIn.submit'], exact: true }).click());
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['account.title']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en['start.title']);
 });
 
 test('another device’s session can be seen and signed out', async ({ page, navigate, browser }) => {

@@ -53,7 +53,7 @@ test('invitations from administrator to adviser to a Nepali coordinator to a col
 
   // The coordinator signs in, in Norwegian, and invites a colleague of their own organisation.
   await signIn(page, navigate, 'nb', coordinator.email, 'coordinator-password-1');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(nb['account.title']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(nb['start.title']);
   await invite(page, navigate, 'nb', { ...colleague, role: 'partner_finance', organisation: 'Pokhara Community Radio Network', language: 'en' });
   // Only their own organisation is offered.
   await expect(page.getByLabel(nb['invitations.field.organisation']).locator('option')).toHaveText(['Pokhara Community Radio Network']);
