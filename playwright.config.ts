@@ -15,8 +15,9 @@ export default defineConfig({
   // Per port, so a second run beside this one does not clear this one's traces.
   outputDir: `test-results/e2e-${port}`,
   // Generous limits: a test waits for the server and Chromium, and a busy machine (a second test run beside
-  // this one, CI) makes both slow. These catch a hang; they are not a measure of speed (bench/ is).
-  timeout: 300_000,
+  // this one, CI) makes both slow: the longest journey took 5 minutes beside another run. These catch a
+  // hang; they are not a measure of speed (bench/ is).
+  timeout: 900_000,
   expect: { timeout: 30_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
