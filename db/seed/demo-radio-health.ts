@@ -1,4 +1,6 @@
 import { osloDate } from '../../core/partnerships/check-deadline.ts';
+import { createApplication } from '../factories/application-factory.ts';
+import { createCall } from '../factories/call-factory.ts';
 import type { OrganisationRow } from '../factories/organisation-factory.ts';
 import { createPartnership } from '../factories/partnership-factory.ts';
 import { createPartnershipStage } from '../factories/partnership-stage-factory.ts';
@@ -30,11 +32,46 @@ export async function seedDemoRadioHealth(tx: Database, organisations: Map<strin
   const professional = programmes.get('professional')!;
   const startsOn = addMonths(`${osloDate(now).slice(0, 7)}-01`, -6);
   const endsOn = addDays(addMonths(startsOn, 36), -1);
-  const partnership = await createPartnership(tx, { title: DEMO_RADIO_HEALTH, programmeId: professional.id, partners: [cochabamba, maya], sectorCode: '15153', sdgGoals: ['3', '16'], status: 'active', startsOn, endsOn }, seq);
+  const sdgGoals = ['3', '16'];
+  const partnership = await createPartnership(tx, { title: DEMO_RADIO_HEALTH, programmeId: professional.id, partners: [cochabamba, maya], sectorCode: '15153', sdgGoals, status: 'active', startsOn, endsOn }, seq);
   const flows = (round: number) => [
     { round, from: 0, to: 1, participants: 2, months: 6, startMonth: addMonths(startsOn, 12 * (round - 1)).slice(0, 7) },
     { round, from: 1, to: 0, participants: 2, months: 6, startMonth: addMonths(startsOn, 12 * (round - 1)).slice(0, 7) },
   ];
-  await createPartnershipStage(tx, { partnership, kind: 'agreement', startsOn, endsOn, amountCeilingMinor: 4 * 2 * 6 * 15_000_00, flows: [...flows(1), ...flows(2)] }, seq);
-  await createPartnershipStage(tx, { partnership, kind: 'round', roundNumber: 1, startsOn, endsOn: addDays(addMonths(startsOn, 12), -1), amountCeilingMinor: 4 * 6 * 15_000_00, flows: flows(1) }, seq);
+  // Each stage granted in a call that closed before it began, like every demo chain.
+  const grant = async (stage: 'agreement' | 'round', period: { startsOn: string; endsOn: string }, amountCeilingMinor: number, plan: ReturnType<typeof flows>) => {
+    const year = period.startsOn.slice(0, 4);
+    const call = await createCall(
+      tx,
+      { programmeId: professional.id, stage, title: `Professional ${year}: ${stage === 'agreement' ? 'collaboration agreements' : 'exchange rounds'} (Latin America)`, opensOn: addDays(period.startsOn, -150), deadline: addDays(period.startsOn, -90) },
+      seq,
+    );
+    const submittedAt = new Date(`${call.deadline}T10:00:00Z`);
+    const application = await createApplication(
+      tx,
+      {
+        partners: [cochabamba, maya],
+        partnershipId: partnership.id,
+        callId: call.id,
+        title: stage === 'agreement' ? DEMO_RADIO_HEALTH : `${DEMO_RADIO_HEALTH}: round 1`,
+        summary: 'Community radio journalists and Maya health promoters work side by side: health programmes on the radio in Cochabamba, radio spots in Mam and K’iche’ in Quetzaltenango.',
+        status: 'active',
+        sectorCode: '15153',
+        sdgGoals,
+        sdgTargets: ['3.7', '16.10'],
+        emergencyPlan: 'Each host names a contact person reachable day and night; medical evacuation through the insurer; the coordinator keeps the next of kin list and calls the embassy.',
+        submittedAt,
+        decidedAt: new Date(submittedAt.getTime() + 45 * 86_400_000),
+        approvedStartsOn: period.startsOn,
+        approvedEndsOn: period.endsOn,
+        approvedAmountMinor: amountCeilingMinor,
+        approvedCurrency: 'NOK',
+        flows: plan,
+      },
+      seq,
+    );
+    await createPartnershipStage(tx, { partnership, kind: stage, applicationId: application.id, ...period, amountCeilingMinor, ...(stage === 'round' ? { roundNumber: 1 } : {}) }, seq);
+  };
+  await grant('agreement', { startsOn, endsOn }, 2 * 4 * 6 * 15_000_00, [...flows(1), ...flows(2)]);
+  await grant('round', { startsOn, endsOn: addDays(addMonths(startsOn, 12), -1) }, 4 * 6 * 15_000_00, flows(1));
 }
