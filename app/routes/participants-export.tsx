@@ -3,7 +3,7 @@ import { exportParticipantsCsv } from '../../core/participants/export-participan
 import { attachmentDisposition } from '../../core/files/content-disposition.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { readParticipantListQuery } from '../participants/participant-list-query.ts';
+import { readParticipantListQuery } from '../participants/participant-list-query.server.ts';
 import { zodFieldErrors } from '../ui/field-errors.ts';
 import type { Route } from './+types/participants-export';
 

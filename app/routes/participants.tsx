@@ -5,7 +5,8 @@ import { PARTICIPANT_STATUSES } from '../../core/participants/participant-lifecy
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { filtersQuery, readParticipantListQuery } from '../participants/participant-list-query.ts';
+import { filtersQuery } from '../participants/participant-list-filters.ts';
+import { readParticipantListQuery } from '../participants/participant-list-query.server.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { zodFieldErrors } from '../ui/field-errors.ts';

@@ -14,6 +14,7 @@ import { demoOrganisations } from './demo-organisations.ts';
 import { demoPartnerships } from './demo-partnerships.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
+import { seedDemoRadioHealth } from './demo-radio-health.ts';
 
 const demoProgrammes = [
   { code: 'professional', name: 'Professional', minAge: 22, maxAge: 35, stayMonths: [6, 12, 18], allowedShapes: ['north_south', 'south_south', 'triangular'] },
@@ -23,7 +24,8 @@ const demoProgrammes = [
 
 /**
  * Loads the demo data once: the agency, three programmes, 23 organisations, 14 running partnerships of
- * all three shapes with their participants, and two more part-way along the agreement chain. Does
+ * all three shapes with their participants, two more part-way along the agreement chain, and one between
+ * Cochabamba and Quetzaltenango in a running round with nobody nominated yet. Does
  * nothing when the agency row exists, so every start may call
  * it. One transaction: a crash half-way leaves no half-seeded database.
  */
@@ -89,6 +91,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoCourses(tx);
     // After the chains above, which give every partnership an agreement: these two are part-way along.
     await seedDemoContinuations(tx, organisations, programmes, createSequence(4001));
+    // Cochabamba and Quetzaltenango, in a running round with nobody nominated yet (its own sequence too).
+    await seedDemoRadioHealth(tx, organisations, programmes, createSequence(4501));
     return { seeded: true };
   });
 }

@@ -36,6 +36,8 @@ const people: DemoPerson[] = [
   { role: 'partner coordinator (Kathmandu Model Hospital)', name: 'Sita Shrestha', email: 'coordinator.kathmandu@demo.example', locale: 'en', organisation: { legalName: 'Kathmandu Model Hospital', role: 'partner_coordinator' } },
   { role: 'partner coordinator (Bergen Kystsjukehus)', name: 'Eirik Vik', email: 'coordinator.bergen@demo.example', locale: 'nb', organisation: { legalName: 'Bergen Kystsjukehus', role: 'partner_coordinator' } },
   { role: 'partner coordinator (Addis Ababa College of Nursing)', name: 'Meron Tadesse', email: 'coordinator.addis@demo.example', locale: 'fr', organisation: { legalName: 'Addis Ababa College of Nursing', role: 'partner_coordinator' } },
+  { role: 'partner coordinator (Radio Comunitaria Cochabamba)', name: 'Rosa Mamani', email: 'coordinator.cochabamba@demo.example', locale: 'es', organisation: { legalName: 'Radio Comunitaria Cochabamba', role: 'partner_coordinator' } },
+  { role: 'partner coordinator (Asociación Maya de Salud)', name: 'Ixchel Tzoc', email: 'coordinator.quetzaltenango@demo.example', locale: 'es', organisation: { legalName: 'Asociación Maya de Salud', role: 'partner_coordinator' } },
   { role: 'partner finance (Kathmandu Model Hospital)', name: 'Bikash Karki', email: 'finance.kathmandu@demo.example', locale: 'en', organisation: { legalName: 'Kathmandu Model Hospital', role: 'partner_finance' } },
   { role: 'participant (from Kathmandu Model Hospital)', name: '', email: 'participant@demo.example', locale: 'en', participantFrom: 'Kathmandu Model Hospital' },
 ];

@@ -36,14 +36,76 @@ const checkedStates = new Set<string>();
 
 const isRedirect = (response: Response) => response.status() >= 300 && response.status() < 400;
 
-type Fixtures = { navigate: (action: () => Promise<unknown>) => Promise<void>; checkCurrentPage: () => Promise<void> };
+/** A page and its `navigate`, checked by axe at every distinct state like the test's own `page`. */
+export interface Person {
+  page: Page;
+  navigate: (action: () => Promise<unknown>) => Promise<void>;
+}
+
+/**
+ * Wires axe into a page: page.goto checks the page it lands on, and `navigate` the page a click or a
+ * form submission lands on. Returns the check, for the fixtures below and for people's own contexts.
+ */
+function watch(page: Page, mirrorContext: BrowserContext, javaScriptEnabled: boolean): { check: () => Promise<void>; navigate: Person['navigate'] } {
+  let lastDocument: Promise<{ url: string; html: string; isHtml: boolean }> | undefined;
+  page.on('response', (response: Response) => {
+    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame() && !isRedirect(response)) {
+      lastDocument = response.body().then(
+        (body) => ({ url: response.url(), html: body.toString('utf8'), isHtml: (response.headers()['content-type'] ?? '').includes('text/html') }),
+        () => ({ url: response.url(), html: '', isHtml: false }),
+      );
+    }
+  });
+  const check = async () => {
+    if (javaScriptEnabled) {
+      const state = pageState(page.url(), await page.content(), true);
+      if (checkedStates.has(state)) return;
+      await expectAccessible(page);
+      checkedStates.add(state);
+      return;
+    }
+    const document = await lastDocument;
+    if (!document?.isHtml) return;
+    const state = pageState(document.url, document.html, false);
+    if (checkedStates.has(state)) return;
+    const mirror = await mirrorContext.newPage();
+    try {
+      await mirror.route(
+        (u) => u.href === document.url,
+        (route) => route.fulfill({ body: document.html, contentType: 'text/html; charset=utf-8' }),
+      );
+      await mirror.goto(document.url);
+      await expectAccessible(mirror, `${document.url} (served without JavaScript)`);
+      checkedStates.add(state);
+    } finally {
+      await mirror.close();
+    }
+  };
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (response?.headers()['content-type']?.includes('text/html')) await check();
+    return response;
+  };
+  const navigate = async (action: () => Promise<unknown>) => {
+    await Promise.all([page.waitForEvent('load'), action()]);
+    await check();
+  };
+  return { check, navigate };
+}
+
+type Fixtures = {
+  navigate: (action: () => Promise<unknown>) => Promise<void>;
+  checkCurrentPage: () => Promise<void>;
+  /** Another person, in a browser context of their own (own cookies), with the test's options and the same axe checks. */
+  newPerson: () => Promise<Person>;
+};
 type WorkerFixtures = { mirrorContext: BrowserContext };
 
 /**
- * `page` with axe on every distinct page state it reaches: page.goto checks the page it lands on, and
- * `navigate` the page a click or a form submission lands on. With JavaScript disabled, axe (which needs
- * scripts) runs on the exact HTML the server sent, replayed at the same address in one reused context
- * with scripts on: the same DOM, since our pages ship no JavaScript of their own.
+ * `page` with axe on every distinct page state it reaches (see `watch`). With JavaScript disabled, axe
+ * (which needs scripts) runs on the exact HTML the server sent, replayed at the same address in one
+ * reused context with scripts on: the same DOM, since our pages ship no JavaScript of their own.
  */
 export const test = base.extend<Fixtures, WorkerFixtures>({
   mirrorContext: [
@@ -55,50 +117,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   checkCurrentPage: async ({ page, mirrorContext, javaScriptEnabled }, use) => {
-    let lastDocument: Promise<{ url: string; html: string; isHtml: boolean }> | undefined;
-    page.on('response', (response: Response) => {
-      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame() && !isRedirect(response)) {
-        lastDocument = response.body().then(
-          (body) => ({ url: response.url(), html: body.toString('utf8'), isHtml: (response.headers()['content-type'] ?? '').includes('text/html') }),
-          () => ({ url: response.url(), html: '', isHtml: false }),
-        );
-      }
-    });
-    await use(async () => {
-      if (javaScriptEnabled) {
-        const state = pageState(page.url(), await page.content(), true);
-        if (checkedStates.has(state)) return;
-        await expectAccessible(page);
-        checkedStates.add(state);
-        return;
-      }
-      const document = await lastDocument;
-      if (!document?.isHtml) return;
-      const state = pageState(document.url, document.html, false);
-      if (checkedStates.has(state)) return;
-      const mirror = await mirrorContext.newPage();
-      try {
-        await mirror.route(
-          (u) => u.href === document.url,
-          (route) => route.fulfill({ body: document.html, contentType: 'text/html; charset=utf-8' }),
-        );
-        await mirror.goto(document.url);
-        await expectAccessible(mirror, `${document.url} (served without JavaScript)`);
-        checkedStates.add(state);
-      } finally {
-        await mirror.close();
-      }
-    });
+    const { check } = watch(page, mirrorContext, javaScriptEnabled);
+    await use(check);
   },
   // Automatic, so page.goto is checked in every test, whether or not it asks for `navigate`.
   navigate: [
     async ({ page, checkCurrentPage }, use) => {
-      const goto = page.goto.bind(page);
-      page.goto = async (url, options) => {
-        const response = await goto(url, options);
-        if (response?.headers()['content-type']?.includes('text/html')) await checkCurrentPage();
-        return response;
-      };
       await use(async (action) => {
         await Promise.all([page.waitForEvent('load'), action()]);
         await checkCurrentPage();
@@ -106,4 +130,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { auto: true },
   ],
+  newPerson: async ({ browser, mirrorContext, javaScriptEnabled, baseURL, locale, viewport, userAgent }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext({ javaScriptEnabled, baseURL, locale, viewport, userAgent });
+      contexts.push(context);
+      const page = await context.newPage();
+      return { page, navigate: watch(page, mirrorContext, javaScriptEnabled).navigate };
+    });
+    for (const context of contexts) await context.close();
+  },
 });
