@@ -7,6 +7,8 @@ import type { CoreContext } from '../context.ts';
 import type { UserActor } from '../identity/actor.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
 import { attendedCourseKinds } from '../participants/move-participant.ts';
+import { documentSlug } from '../participants/participant-documents.ts';
+import { CONSENT_VERSION, consentInForce } from '../participants/participant-self.ts';
 import { addDays, DELIVERED, reportsDue } from './report-due.ts';
 import type { StartItem, StartSection } from './start-item.ts';
 
@@ -32,13 +34,15 @@ export async function participantStartItems(ctx: CoreContext, actor: UserActor):
   const p = me.participant;
   const items: StartItem[] = [];
   const beforeDeparture = (BEFORE_DEPARTURE as readonly string[]).includes(p.status);
-  if (p.status === 'nominated' || beforeDeparture) items.push({ type: 'consent', href: '/exchange' });
+  // Consent is a step until the text in force (its current version) has been agreed to.
+  if ((p.status === 'nominated' || beforeDeparture) && (await consentInForce(ctx.db, p.id))?.textVersion !== CONSENT_VERSION) items.push({ type: 'consent', href: '/exchange' });
   if (beforeDeparture) {
     const documents = await ctx.db.select({ kind: participantDocuments.kind, status: participantDocuments.status }).from(participantDocuments).where(eq(participantDocuments.participantId, p.id));
-    for (const kind of me.checklist) {
+    for (const [index, kind] of me.checklist.entries()) {
       const doc = documents.find((d) => d.kind === kind);
-      if (!doc) items.push({ type: 'documentMissing', href: `/exchange/documents/${encodeURIComponent(kind)}`, documentKind: kind });
-      else if (doc.status === 'returned') items.push({ type: 'documentReturned', href: `/exchange/documents/${encodeURIComponent(kind)}`, documentKind: kind });
+      const href = `/exchange/documents/${documentSlug(kind, index)}`;
+      if (!doc) items.push({ type: 'documentMissing', href, documentKind: kind });
+      else if (doc.status === 'returned') items.push({ type: 'documentReturned', href, documentKind: kind });
     }
     if (!(await attendedCourseKinds(ctx.db, p.id)).includes('preparatory')) items.push({ type: 'course', href: '/exchange' });
   }

@@ -15,6 +15,8 @@ import { coreContext } from '../context.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { getStartItems } from './get-start-items.ts';
+import { participantConsents } from '../../db/schema/participant-self.ts';
+import { CONSENT_VERSION } from '../participants/participant-self.ts';
 
 const testDb = useTestDatabase();
 const now = () => new Date('2026-06-15T10:00:00Z');
@@ -96,6 +98,17 @@ describe('the start page: what needs each person now', () => {
     const w = await world();
     expect(await types(w.preparingUser.actor)).toEqual(['consent', 'course', 'documentReturned']);
     expect(await types(w.awayUser.actor)).toEqual(['reportDue']);
+    // The returned document links to its upload page by the checklist line's address.
+    const items = (await getStartItems(as(w.preparingUser.actor))).sections.flatMap((s) => s.items);
+    expect(items.find((i) => i.type === 'documentReturned')?.href).toBe('/exchange/documents/police-certificate');
+    // Once the current consent text is agreed to, consent is no longer a step; withdrawn, it is again.
+    const [given] = await testDb.db
+      .insert(participantConsents)
+      .values({ participantId: w.preparing.id, textVersion: CONSENT_VERSION, locale: 'en', consentedAt: new Date() })
+      .returning();
+    expect(await types(w.preparingUser.actor)).toEqual(['course', 'documentReturned']);
+    await testDb.db.update(participantConsents).set({ withdrawnAt: new Date() }).where(eq(participantConsents.id, given!.id));
+    expect(await types(w.preparingUser.actor)).toEqual(['consent', 'course', 'documentReturned']);
   });
 
   it('finance staff have nothing here; visitors must sign in', async () => {
