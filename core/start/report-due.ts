@@ -1,30 +1,20 @@
 import type { ParticipantStatus } from '../../db/schema/participants.ts';
+import { REPORT_KINDS, type ReportKind } from '../participants/participant-report-record.ts';
+import { addDays, reportDueOn } from '../participants/report-due-dates.ts';
 
-export type ReportKind = 'arrival' | 'mid_term' | 'final' | 'home_engagement';
+export { addDays };
 export type ReportDue = { kind: ReportKind; dueOn: string };
 
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
- * When each of a participant's reports falls due, from the placement's actual dates: the arrival report
- * 30 days after arriving, the mid-term one halfway through the planned stay, the final one 30 days after
- * coming back, the home-engagement one 180 days after coming back. Reports of a placement not yet begun
- * (or not yet ended, for the last two) are not due.
+ * The reports a participant owes and when, by the one rule of core/participants/report-due-dates.ts
+ * (the reports pages, the overdue list and the reminders use it too). A withdrawn person owes none.
  */
-export function reportsDue(p: { status: ParticipantStatus; actualStartsOn: string | null; actualEndsOn: string | null; startsOn: string; endsOn: string }): ReportDue[] {
-  if (!p.actualStartsOn || p.status === 'withdrawn') return [];
-  const due: ReportDue[] = [{ kind: 'arrival', dueOn: addDays(p.actualStartsOn, 30) }];
-  const half = Math.round((Date.parse(p.endsOn) - Date.parse(p.startsOn)) / 86_400_000 / 2);
-  due.push({ kind: 'mid_term', dueOn: addDays(p.actualStartsOn, Math.max(half, 0)) });
-  if (p.actualEndsOn && p.status !== 'ended_early') {
-    due.push({ kind: 'final', dueOn: addDays(p.actualEndsOn, 30) });
-    due.push({ kind: 'home_engagement', dueOn: addDays(p.actualEndsOn, 180) });
-  }
-  return due;
+export function reportsDue(p: { status: ParticipantStatus; actualStartsOn: string | null; actualEndsOn: string | null; endsOn: string }): ReportDue[] {
+  if (p.status === 'withdrawn') return [];
+  return REPORT_KINDS.flatMap((kind) => {
+    const dueOn = reportDueOn(kind, p);
+    return dueOn ? [{ kind, dueOn }] : [];
+  });
 }
 
 /** A report counts as delivered once submitted or accepted (a draft or a returned one does not). */
