@@ -1,9 +1,7 @@
-import { and, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { programmeAdvisers } from '../../db/schema/access.ts';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { incidents } from '../../db/schema/care.ts';
-import { participants } from '../../db/schema/participants.ts';
-import { partnerships } from '../../db/schema/partnerships.ts';
 import type { Actor } from '../identity/actor.ts';
+import { staffOrOwnScope } from '../participants/participant-scope.ts';
 
 /**
  * The where-clause (over `incidents` joined to `participants`) that limits incidents to those who need to
@@ -13,23 +11,7 @@ import type { Actor } from '../identity/actor.ts';
  * Returns null when the actor sees nothing at all.
  */
 export function incidentScope(actor: Actor): SQL | undefined | null {
-  if (actor.kind === 'system') return undefined;
-  if (actor.kind !== 'user') return null;
-  if (actor.agencyRoles.includes('administrator')) return undefined;
-  const clauses: SQL[] = [];
-  if (actor.agencyRoles.includes('programme_adviser')) {
-    clauses.push(
-      exists(
-        sql`(select 1 from ${partnerships} join ${programmeAdvisers} on ${programmeAdvisers.programmeId} = ${partnerships.programmeId}
-          where ${partnerships.id} = ${participants.partnershipId} and ${programmeAdvisers.userId} = ${actor.userId})`,
-      ),
-    );
-  }
-  const coordinated = actor.memberships.filter((m) => m.role === 'partner_coordinator').map((m) => m.organisationId);
-  if (coordinated.length) clauses.push(or(inArray(participants.homeOrganisationId, coordinated), inArray(participants.hostOrganisationId, coordinated))!);
-  if (actor.participantIds.length) clauses.push(and(inArray(incidents.participantId, actor.participantIds), eq(incidents.reportedBy, actor.userId))!);
-  if (clauses.length === 0) return null;
-  return clauses.length === 1 ? clauses[0] : or(...clauses);
+  return staffOrOwnScope(actor, (ids) => and(inArray(incidents.participantId, ids), eq(incidents.reportedBy, actor.kind === 'user' ? actor.userId : '')));
 }
 
 /** Whether the actor follows incidents up (notes, status, who was told): everyone who sees them except the participant. */

@@ -14,6 +14,16 @@ import type { Actor } from '../identity/actor.ts';
  * Returns null when the actor sees nothing.
  */
 export function participantScope(actor: Actor): SQL | undefined | null {
+  return staffOrOwnScope(actor, (ids) => inArray(participants.id, ids));
+}
+
+/**
+ * The staff part of the scope (administrators, advisers following the programme, coordinators of the
+ * sending or host organisation), plus what a participant sees of their own, given by `own` for the
+ * participant ids of their accounts. Participant rows use their own records; incidents (core/care) the
+ * ones the participant reported.
+ */
+export function staffOrOwnScope(actor: Actor, own: (participantIds: string[]) => SQL | undefined): SQL | undefined | null {
   if (actor.kind === 'system') return undefined;
   if (actor.kind !== 'user') return null;
   if (actor.agencyRoles.includes('administrator')) return undefined;
@@ -30,7 +40,8 @@ export function participantScope(actor: Actor): SQL | undefined | null {
   if (coordinated.length) {
     clauses.push(or(inArray(participants.homeOrganisationId, coordinated), inArray(participants.hostOrganisationId, coordinated))!);
   }
-  if (actor.participantIds.length) clauses.push(inArray(participants.id, actor.participantIds));
+  const ownClause = actor.participantIds.length ? own(actor.participantIds) : undefined;
+  if (ownClause) clauses.push(ownClause);
   if (clauses.length === 0) return null;
   return clauses.length === 1 ? clauses[0] : or(...clauses);
 }
