@@ -91,6 +91,15 @@ describe('the host’s answer, the adviser’s approvals and the moves', () => {
     expect(again).toMatchObject({ status: 409, error: { code: 'nominationDecided' } });
   });
 
+  it('takes a decline with the longest reason allowed, and names the limit when it is longer', async () => {
+    const w = await participantWorld(testDb.db);
+    const n = await nominate(w);
+    const declined = await answer(as(w.host.actor).POST('/v1/participants/{id}/host-decision', { params: { path: { id: n.participantId } }, body: { decision: 'decline', reason: 'x'.repeat(2000), version: n.version } }));
+    expect(declined).toMatchObject({ status: 200, data: { status: 'withdrawn' } });
+    const tooLong = await answer(as(w.host.actor).POST('/v1/participants/{id}/host-decision', { params: { path: { id: n.participantId } }, body: { decision: 'decline', reason: 'x'.repeat(2001), version: n.version } }));
+    expect(tooLong).toMatchObject({ status: 422, error: { errors: [{ pointer: '/reason', code: 'tooLong', detail: 'This can be at most 2,000 characters.' }] } });
+  });
+
   it('lets the adviser allow going over the plan and make exceptions, then approve; every reason a move waits for is named', async () => {
     const w = await participantWorld(testDb.db);
     await nominate(w);

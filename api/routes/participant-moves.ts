@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { acceptNomination } from '../../core/participants/accept-nomination.ts';
 import { approveOverPlan } from '../../core/participants/approve-over-plan.ts';
+import { issueCode } from '../validation-problem.ts';
 import { declineNomination, reasonInput } from '../../core/participants/decline-nomination.ts';
 import { FieldProblemsError } from '../../core/errors.ts';
 import { getParticipant } from '../../core/participants/get-participant.ts';
@@ -223,8 +224,10 @@ export function registerParticipantMoves(api: OpenAPIHono<ApiEnv>) {
     else {
       const parsed = reasonInput.safeParse({ reason: body.reason ?? '' });
       if (!parsed.success) {
-        const code = parsed.error.issues[0]?.message ?? 'giveReason';
-        throw new ApiProblem(422, code, { issues: [{ pointer: '/reason', code }] });
+        const issue = parsed.error.issues[0]!;
+        // Too long names its limit; otherwise what the rule says (a reason is wanted, or a character cannot be kept).
+        const { code, params } = issue.code === 'too_big' ? issueCode(issue, { reason: body.reason }) : { code: issue.message, params: undefined };
+        throw new ApiProblem(422, code, { params, issues: [{ pointer: '/reason', code, params }] });
       }
       await declineNomination(c.var.core, { participantId: id, version, reason: parsed.data.reason });
     }
