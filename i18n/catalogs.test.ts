@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
+import { catalogsSource, messageAreas } from '../scripts/write-catalogs.ts';
 import { catalogAreas, catalogs } from './catalogs.ts';
 import { locales } from './locales.ts';
 
@@ -64,5 +65,9 @@ describe('message catalogs', () => {
     }
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((key) => !(key in english))).toEqual([]);
+  });
+
+  it('is assembled from every area folder (scripts/write-catalogs.ts wrote it)', () => {
+    expect(readFileSync('i18n/catalogs.ts', 'utf8')).toBe(catalogsSource(messageAreas()));
   });
 });

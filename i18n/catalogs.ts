@@ -63,6 +63,7 @@ import type { Locale } from './locales.ts';
 /**
  * One catalog per locale, assembled from one file per area (messages/<area>/<locale>.json) so that
  * areas can be written side by side. catalogs.test.ts fails when two areas define the same key.
+ * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
   en: [en, applicationsEn, careEn, coursesEn, exchangeEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn],
