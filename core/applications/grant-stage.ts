@@ -6,6 +6,7 @@ import { partnershipPartners, partnerships } from '../../db/schema/partnerships.
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { commitStageBudget } from '../finance/commit-stage-budget.ts';
 import { requireContinuable } from './partnership-continuation.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -13,7 +14,8 @@ type CallRow = typeof calls.$inferSelect;
 
 /**
  * On approval: the first application creates the partnership (its partners, shape, sector, SDGs);
- * every approval adds its stage to the partnership's agreement chain. Runs in the approval's transaction.
+ * every approval adds its stage to the partnership's agreement chain and commits its amount from the call's
+ * allocation (core/finance/commit-stage-budget.ts). Runs in the approval's transaction.
  */
 export async function grantStage(ctx: CoreContext, row: ApplicationRow, call: CallRow) {
   const tx = ctx.db;
@@ -58,6 +60,7 @@ export async function grantStage(ctx: CoreContext, row: ApplicationRow, call: Ca
   }).returning();
   const { createdAt: _c, ...granted } = stage!;
   await recordAudit(tx, ctx, { action: 'partnership.stage-granted', recordType: 'partnership', recordId: partnershipId, after: granted });
+  await commitStageBudget(ctx, stage!, call);
   if (row.partnershipId && call.stage === 'agreement') {
     await tx.update(partnerships).set({ endsOn: row.approvedEndsOn, status: 'active', updatedAt: new Date() }).where(eq(partnerships.id, partnershipId));
   }

@@ -14,7 +14,7 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
-function actorIdentity(actor: Actor | undefined): { actorId: string | null; actorLabel: string } {
+export function actorIdentity(actor: Actor | undefined): { actorId: string | null; actorLabel: string } {
   if (!actor || actor.kind === 'visitor') return { actorId: null, actorLabel: 'visitor' };
   if (actor.kind === 'system') return { actorId: null, actorLabel: `system:${actor.label}` };
   return { actorId: actor.userId, actorLabel: actor.email };

@@ -57,6 +57,12 @@ export const permissions = {
    */
   'course:read': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
   'course:manage': { agency: ['administrator', 'programme_adviser'], organisation: ['partner_coordinator'] },
+  /**
+   * Money (core/finance): the finance officer appropriates, allocates and corrects; advisers read the
+   * figures of the programmes they run; administrators do all of it.
+   */
+  'finance:read': { agency: ['administrator', 'finance_officer', 'programme_adviser'] },
+  'finance:manage': { agency: ['administrator', 'finance_officer'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

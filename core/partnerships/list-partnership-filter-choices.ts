@@ -1,3 +1,4 @@
+import { rawRows } from '../../db/raw-rows.ts';
 import { and, asc, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { applications } from '../../db/schema/applications.ts';
 import { calls } from '../../db/schema/calls.ts';
@@ -25,7 +26,7 @@ export function listPartnershipFilterChoices(ctx: CoreContext) {
 async function readChoices(ctx: CoreContext) {
   const [programmeRows, sectorRows, callRows] = await Promise.all([
     ctx.db.select({ code: programmes.code, name: programmes.name }).from(programmes).orderBy(asc(programmes.name), asc(programmes.code)),
-    ctx.db.execute(sql`
+    rawRows<{ sector_code: string }>(ctx.db, sql`
       with recursive sector as (
         (select sector_code from partnerships where sector_code is not null and status in (${publicStatuses}) order by sector_code limit 1)
         union all
@@ -48,7 +49,6 @@ async function readChoices(ctx: CoreContext) {
       )
       .orderBy(desc(calls.deadline), asc(calls.title)),
   ]);
-  // Both drivers (PGlite and node-postgres) answer a raw query with `{ rows }`.
-  const sectors = (sectorRows as unknown as { rows: { sector_code: string }[] }).rows.map((r) => r.sector_code);
+  const sectors = sectorRows.map((r) => r.sector_code);
   return { programmes: programmeRows, sectors, calls: callRows };
 }

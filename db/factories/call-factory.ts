@@ -1,5 +1,6 @@
 import type { Database } from '../database.ts';
 import { callCriteria, calls } from '../schema/calls.ts';
+import { fundCall } from './ledger-factory.ts';
 import { createProgramme } from './programme-factory.ts';
 import { defaultSequence, type Sequence } from './sequence.ts';
 
@@ -9,10 +10,12 @@ export type CriterionRow = typeof callCriteria.$inferSelect;
 export interface CallOverrides extends Partial<typeof calls.$inferInsert> {
   /** Name and weight per criterion; defaults to three weighted criteria. */
   criteria?: { name: string; weight: number }[];
+  /** Money allocated to the call in the ledger (minor units): its whole ceiling unless said otherwise; 0 for none. */
+  fundedMinor?: number;
 }
 
-/** An open call (opened a month ago, deadline in a year) with scoring criteria. */
-export async function createCall(db: Database, { criteria, ...overrides }: CallOverrides = {}, seq: Sequence = defaultSequence) {
+/** An open call (opened a month ago, deadline in a year) with scoring criteria, funded up to its ceiling. */
+export async function createCall(db: Database, { criteria, fundedMinor, ...overrides }: CallOverrides = {}, seq: Sequence = defaultSequence) {
   const programmeId = overrides.programmeId ?? (await createProgramme(db, {}, seq)).id;
   const today = new Date();
   const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -42,5 +45,7 @@ export async function createCall(db: Database, { criteria, ...overrides }: CallO
         .values(given.map((c, position) => ({ callId: row.id, name: c.name, weight: c.weight, position })))
         .returning()
     : [];
+  const funds = fundedMinor ?? row.budgetCeilingMinor;
+  if (funds > 0) await fundCall(db, row, funds);
   return { ...row, criteria: criterionRows };
 }

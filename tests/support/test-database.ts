@@ -8,9 +8,10 @@ import { withDatabase } from './global-database.ts';
 
 /**
  * A fresh, migrated, empty database for the calling test file, closed (and dropped) after it.
- * Use `testDb.db` inside tests; data comes from the factories in db/factories.
+ * Use `testDb.db` inside tests; data comes from the factories in db/factories. On PostgreSQL the file
+ * gets a pool of `maxConnections` (more for a test of concurrent writers); PGlite has one connection.
  */
-export function useTestDatabase() {
+export function useTestDatabase({ maxConnections = 4 }: { maxConnections?: number } = {}) {
   const state: { handle?: DatabaseHandle; drop?: () => Promise<void> } = {};
 
   beforeAll(async () => {
@@ -21,7 +22,7 @@ export function useTestDatabase() {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`create database ${name} template ${pgTemplate}`);
-      state.handle = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), maxConnections: 4 });
+      state.handle = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), maxConnections });
       state.drop = async () => {
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();

@@ -1,0 +1,103 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { rawRows } from '../../db/raw-rows.ts';
+import { calls } from '../../db/schema/calls.ts';
+import { programmes } from '../../db/schema/programmes.ts';
+import type { CoreContext } from '../context.ts';
+import { requirePermission } from '../identity/permissions.ts';
+import { ledgerAccount } from './ledger-accounts.ts';
+import { BASE_CURRENCY, sumMinor } from './money.ts';
+
+/** The figures of one level (the year, a programme, a call), each a net sum over ledger entries, in minor units. */
+export interface BudgetFigures {
+  appropriated: number;
+  allocated: number;
+  reserved: number;
+  committed: number;
+  disbursed: number;
+  /** What this level has not passed on: the year's money not allocated to programmes, a programme's not allocated to calls, a call's not committed. */
+  unallocated: number;
+}
+
+export interface BudgetYear {
+  year: number;
+  currency: string;
+  /** Appropriated, allocated to programmes, reserved, committed, disbursed, and `remaining` = appropriated − reserved − committed. */
+  totals: BudgetFigures & { remaining: number };
+  programmes: { id: string; name: string; account: string; figures: BudgetFigures; calls: { id: string; title: string; account: string; ceilingMinor: number; figures: BudgetFigures }[] }[];
+  /** Years with entries, newest first, for choosing another. */
+  years: number[];
+}
+
+/** Net flow between two kinds of account: forwards counts, backwards (a release, a correction) takes away. */
+const flow = (from: string, to: string) =>
+  sql`coalesce(sum(case when from_account like ${`${from}%`} and to_account like ${`${to}%`} then amount_minor
+                        when from_account like ${`${to}%`} and to_account like ${`${from}%`} then -amount_minor else 0 end), 0)`;
+
+/**
+ * A budget year as the finance officer reads it: appropriated, allocated, reserved, committed, disbursed
+ * and remaining, for the year and per programme and call (every programme, and every call that opens that
+ * year, also those without money yet). One grouped query over the year's ledger entries.
+ */
+export async function getBudgetYear(ctx: CoreContext, year: number): Promise<BudgetYear> {
+  requirePermission(ctx.actor, 'finance:read');
+  const grouped = await rawRows<Record<string, string | number | null>>(ctx.db, sql`
+    select programme_id, call_id,
+      ${flow('parliament', 'year:')} as appropriated,
+      ${flow('year:', 'programme:')} as to_programmes,
+      ${flow('programme:', 'call:')} as to_calls,
+      ${flow('call:', 'reservation:')} as reserved,
+      ${flow('call:', 'stage:')} as committed,
+      ${flow('stage:', 'partner:')} as disbursed
+    from ledger_entries where year = ${year}
+    group by programme_id, call_id`);
+  const rows = grouped.map((r) => ({
+    programmeId: r.programme_id as string | null,
+    callId: r.call_id as string | null,
+    appropriated: Number(r.appropriated),
+    toProgrammes: Number(r.to_programmes),
+    toCalls: Number(r.to_calls),
+    reserved: Number(r.reserved),
+    committed: Number(r.committed),
+    disbursed: Number(r.disbursed),
+  }));
+  const total = (pick: (r: (typeof rows)[number]) => number, where: (r: (typeof rows)[number]) => boolean = () => true) => sumMinor(rows.filter(where).map(pick));
+  const [programmeRows, callRows, yearRows] = await Promise.all([
+    ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
+    ctx.db
+      .select({ id: calls.id, title: calls.title, programmeId: calls.programmeId, ceilingMinor: calls.budgetCeilingMinor })
+      .from(calls)
+      .where(and(gte(calls.opensOn, `${year}-01-01`), lt(calls.opensOn, `${year + 1}-01-01`)))
+      .orderBy(asc(calls.opensOn), asc(calls.title)),
+    rawRows<{ year: number }>(ctx.db, sql`select distinct year from ledger_entries order by year desc`),
+  ]);
+  const callFigures = (id: string): BudgetFigures => {
+    const mine = (r: (typeof rows)[number]) => r.callId === id;
+    const allocated = total((r) => r.toCalls, mine);
+    const reserved = total((r) => r.reserved, mine);
+    const committed = total((r) => r.committed, mine);
+    return { appropriated: 0, allocated, reserved, committed, disbursed: total((r) => r.disbursed, mine), unallocated: allocated - reserved - committed };
+  };
+  const programmeList = programmeRows.map((p) => {
+    const mine = (r: (typeof rows)[number]) => r.programmeId === p.id;
+    const allocated = total((r) => r.toProgrammes, mine);
+    const toCalls = total((r) => r.toCalls, mine);
+    return {
+      id: p.id,
+      name: p.name,
+      account: ledgerAccount.programme(p.id, year),
+      figures: { appropriated: 0, allocated, reserved: total((r) => r.reserved, mine), committed: total((r) => r.committed, mine), disbursed: total((r) => r.disbursed, mine), unallocated: allocated - toCalls },
+      calls: callRows.filter((c) => c.programmeId === p.id).map((c) => ({ id: c.id, title: c.title, account: ledgerAccount.call(c.id), ceilingMinor: c.ceilingMinor, figures: callFigures(c.id) })),
+    };
+  });
+  const appropriated = total((r) => r.appropriated);
+  const allocated = total((r) => r.toProgrammes);
+  const reserved = total((r) => r.reserved);
+  const committed = total((r) => r.committed);
+  return {
+    year,
+    currency: BASE_CURRENCY,
+    totals: { appropriated, allocated, reserved, committed, disbursed: total((r) => r.disbursed), unallocated: appropriated - allocated, remaining: appropriated - reserved - committed },
+    programmes: programmeList,
+    years: [...new Set([...yearRows.map((r) => Number(r.year)), year])].sort((a, b) => b - a),
+  };
+}
