@@ -38,7 +38,7 @@ export async function allocateFunds(ctx: CoreContext, input: AllocationInput) {
       if (!programme) throw new NotFoundError('programme');
       posting = { kind: 'allocation' as const, year: v.year, programmeId: v.programmeId, fromAccount: ledgerAccount.year(v.year), toAccount: ledgerAccount.programme(v.programmeId, v.year) };
     } else {
-      const [call] = await tx.select({ id: calls.id, programmeId: calls.programmeId, opensOn: calls.opensOn, ceiling: calls.budgetCeilingMinor }).from(calls).where(eq(calls.id, v.callId)).for('update');
+      const [call] = await tx.select({ id: calls.id, programmeId: calls.programmeId, opensOn: calls.opensOn, ceiling: calls.budgetCeilingMinor }).from(calls).where(eq(calls.id, v.callId)).for('no key update');
       if (!call) throw new NotFoundError('call');
       const year = callBudgetYear(call);
       const allocated = await accountInflow(tx, ledgerAccount.call(call.id));

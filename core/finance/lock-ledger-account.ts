@@ -12,6 +12,10 @@ import { parseLedgerAccount } from './ledger-accounts.ts';
  * moving money out of it cannot interleave with another transaction doing the same: the year's row for
  * `year:…`, the programme's for `programme:…`, the call's for `call:…`, the stage's for `stage:…` and
  * `partner:…:stage:…`. A year's row is made on first use. Throws NotFoundError when the record is gone.
+ *
+ * FOR NO KEY UPDATE, not FOR UPDATE: it still makes movements out of one account wait for each other, but
+ * not for the key-share locks that inserting a row referencing the record takes (an approval inserts
+ * several in the same transaction); with FOR UPDATE, twenty approvals at once deadlocked on PostgreSQL.
  */
 export async function lockLedgerAccount(tx: Database, account: string): Promise<void> {
   const parsed = parseLedgerAccount(account);
@@ -21,23 +25,23 @@ export async function lockLedgerAccount(tx: Database, account: string): Promise<
       return;
     case 'year': {
       await tx.insert(budgetYears).values({ year: parsed.year! }).onConflictDoNothing();
-      await tx.select({ year: budgetYears.year }).from(budgetYears).where(eq(budgetYears.year, parsed.year!)).for('update');
+      await tx.select({ year: budgetYears.year }).from(budgetYears).where(eq(budgetYears.year, parsed.year!)).for('no key update');
       return;
     }
     case 'programme': {
-      const [row] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, parsed.id!)).for('update');
+      const [row] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, parsed.id!)).for('no key update');
       if (!row) throw new NotFoundError('programme');
       return;
     }
     case 'call': {
-      const [row] = await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, parsed.id!)).for('update');
+      const [row] = await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, parsed.id!)).for('no key update');
       if (!row) throw new NotFoundError('call');
       return;
     }
     case 'stage':
     case 'partner': {
       const stageId = account.slice(account.lastIndexOf(':') + 1);
-      const [row] = await tx.select({ id: partnershipStages.id }).from(partnershipStages).where(eq(partnershipStages.id, sql`${stageId}::uuid`)).for('update');
+      const [row] = await tx.select({ id: partnershipStages.id }).from(partnershipStages).where(eq(partnershipStages.id, sql`${stageId}::uuid`)).for('no key update');
       if (!row) throw new NotFoundError('stage');
       return;
     }
