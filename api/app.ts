@@ -5,6 +5,7 @@ import { handleApiError, problemResponse } from './problem.ts';
 import { registerApplications } from './routes/applications.ts';
 import { registerCare } from './routes/care.ts';
 import { registerCourses } from './routes/courses.ts';
+import { registerFinance } from './routes/finance.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerOrganisationWrites } from './routes/organisation-writes.ts';
 import { registerOrganisations } from './routes/organisations.ts';
@@ -45,6 +46,7 @@ export function createApi() {
   registerCourses(api);
   registerParticipantSelf(api);
   registerParticipantDocuments(api);
+  registerFinance(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

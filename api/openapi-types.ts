@@ -1424,6 +1424,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/finance/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A budget year: appropriated, allocated, reserved, committed, disbursed and remaining
+         * @description For the year, each programme and each call opening that year. Every figure is a sum over ledger entries; each level names its account for `GET /v1/finance/ledger?account=`.
+         */
+        get: operations["getBudgetYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/appropriations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what Parliament appropriated for a year
+         * @description Finance officers and administrators. One entry from `parliament` into `year:<year>`; a mistake is corrected by reversing the entry.
+         */
+        post: operations["recordAppropriation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allocate money to a programme or a call
+         * @description Finance officers and administrators. Never more than the source has left, and a call never more than its ceiling, both checked under a lock.
+         */
+        post: operations["allocateFunds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ledger entries, newest first, 50 a page
+         * @description All, or those in and out of one `account` (with its balance, their sum), of a `year` or of a `kind`.
+         */
+        get: operations["listLedgerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/ledger/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ledger entry */
+        get: operations["getLedgerEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/ledger/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct an entry by reversing it
+         * @description Finance officers and administrators. A new entry moves the amount back; the ledger keeps both. Once per entry, and only while the money is still where it went.
+         */
+        post: operations["correctLedgerEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3171,6 +3288,182 @@ export interface components {
              * @example 2026-11-22T10:00:00.000Z
              */
             version?: string;
+        };
+        BudgetYear: {
+            year: number;
+            /** @example NOK */
+            currency: string;
+            totals: {
+                /**
+                 * @description Appropriated by Parliament for the year. In minor units (øre), integer.
+                 * @example 240000000
+                 */
+                appropriated: number;
+                /**
+                 * @description Allocated to programmes. In minor units (øre), integer.
+                 * @example 240000000
+                 */
+                allocated: number;
+                /**
+                 * @description Reserved. In minor units (øre), integer.
+                 * @example 240000000
+                 */
+                reserved: number;
+                /**
+                 * @description Committed. In minor units (øre), integer.
+                 * @example 240000000
+                 */
+                committed: number;
+                /**
+                 * @description Disbursed. In minor units (øre), integer.
+                 * @example 240000000
+                 */
+                disbursed: number;
+                /**
+                 * @description Not yet allocated to a programme. In minor units (øre), integer.
+                 * @example 240000000
+                 */
+                unallocated: number;
+                /**
+                 * @description Appropriated, less reserved and committed. In minor units (øre), integer.
+                 * @example 240000000
+                 */
+                remaining: number;
+            };
+            programmes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description The ledger account: `GET /v1/finance/ledger?account=` lists its entries. */
+                account: string;
+                figures: components["schemas"]["BudgetFigures"];
+                calls: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    account: string;
+                    /**
+                     * @description The call’s announced ceiling. In minor units (øre), integer.
+                     * @example 240000000
+                     */
+                    ceilingMinor: number;
+                    figures: components["schemas"]["BudgetFigures"];
+                }[];
+            }[];
+            /** @description Years with entries, newest first. */
+            years: number[];
+        };
+        BudgetFigures: {
+            /**
+             * @description Allocated to this level. In minor units (øre), integer.
+             * @example 240000000
+             */
+            allocated: number;
+            /**
+             * @description Reserved. In minor units (øre), integer.
+             * @example 240000000
+             */
+            reserved: number;
+            /**
+             * @description Committed to granted stages. In minor units (øre), integer.
+             * @example 240000000
+             */
+            committed: number;
+            /**
+             * @description Paid out to partners. In minor units (øre), integer.
+             * @example 240000000
+             */
+            disbursed: number;
+            /**
+             * @description Not passed on: a programme’s not allocated to calls, a call’s not committed. In minor units (øre), integer.
+             * @example 240000000
+             */
+            unallocated: number;
+        };
+        LedgerEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @description The order entries were posted in. */
+            seq: number;
+            /** @enum {string} */
+            kind: "appropriation" | "allocation" | "reservation" | "commitment" | "release" | "disbursement" | "refund" | "correction";
+            year: number;
+            /**
+             * @description The amount moved, always positive. In minor units (øre), integer.
+             * @example 240000000
+             */
+            amountMinor: number;
+            /**
+             * @description Seen from the account asked about: positive in, negative out. In minor units (øre), integer.
+             * @example 240000000
+             */
+            signedMinor?: number;
+            currency: string;
+            from: components["schemas"]["LedgerAccount"];
+            to: components["schemas"]["LedgerAccount"];
+            reason: string;
+            documentType: string | null;
+            documentRef: string | null;
+            /** Format: uuid */
+            correctsEntryId: string | null;
+            /** Format: uuid */
+            correctedBy: string | null;
+            postedBy: string;
+            /** Format: date-time */
+            postedAt: string;
+        };
+        LedgerAccount: {
+            /** @example call:3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b */
+            account: string;
+            /** @enum {string} */
+            kind: "parliament" | "year" | "programme" | "call" | "stage" | "partner";
+            /** @description The name of what the account is for (empty for parliament). */
+            label: string;
+            year?: number;
+            roundNumber?: number | null;
+            partnership?: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            };
+            recordId?: string;
+        };
+        Appropriation: {
+            /** @description The budget year, 2001–2100. */
+            year: number;
+            /** @description The amount in øre, a positive integer. */
+            amountMinor: number;
+            /** @description Why, 1–500 characters. */
+            reason: string;
+            /** @description The document it stems from (e.g. Prop. 1 S (2025–2026)), up to 200 characters. */
+            documentRef?: string;
+        };
+        Allocation: {
+            /**
+             * @description `programme`: from the year’s appropriation (needs `programmeId` and `year`); `call`: from its programme’s money for the year the call opens (needs `callId`).
+             * @enum {string}
+             */
+            to: "programme" | "call";
+            /** Format: uuid */
+            programmeId?: string;
+            year?: number;
+            /** Format: uuid */
+            callId?: string;
+            /** @description In øre, a positive integer. */
+            amountMinor: number;
+            /** @description Why, 1–500 characters. */
+            reason: string;
+            documentRef?: string;
+        };
+        LedgerPage: {
+            items: components["schemas"]["LedgerEntry"][];
+            /** @description The account’s balance, when one was asked about. */
+            balanceMinor: number | null;
+            next: string | null;
+        };
+        Correction: {
+            /** @description Why the entry is reversed, 1–500 characters. */
+            reason: string;
         };
     };
     responses: never;
@@ -9249,6 +9542,404 @@ export interface operations {
             };
             /** @description No version sent: give the ETag in If-Match (or the `version` field). */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBudgetYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetYear"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordAppropriation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Appropriation"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntry"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    allocateFunds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Allocation"];
+            };
+        };
+        responses: {
+            /** @description Allocated. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntry"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such programme or call. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not enough money left where it would come from (`fundsShort`): `needed`, `left` and `usedBy` (the largest uses, with who and when) say why. Or beyond the call’s ceiling (`allocationAboveCeiling`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLedgerEntries: {
+        parameters: {
+            query?: {
+                /** @description Only entries in or out of this account (its balance is returned too). */
+                account?: string;
+                /** @description Only entries of this budget year. */
+                year?: string;
+                kind?: "appropriation" | "allocation" | "reservation" | "commitment" | "release" | "disbursement" | "refund" | "correction";
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPage"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntry"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Correction"];
+            };
+        };
+        responses: {
+            /** @description The reversing entry. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntry"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already corrected (`alreadyCorrected`). Not enough money left where it would come from (`fundsShort`): `needed`, `left` and `usedBy` (the largest uses, with who and when) say why. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
