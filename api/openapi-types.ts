@@ -2981,10 +2981,10 @@ export interface components {
         StartItems: {
             sections: {
                 /** @enum {string} */
-                kind: "coordinator" | "agency" | "participant";
+                kind: "coordinator" | "agency" | "finance" | "participant";
                 organisation?: string;
                 items: {
-                    /** @description What is waiting: nominate, hostDecision, documentToReview, reportToReview, reportOverdue, approve, overPlan, incident, consent, documentMissing, documentReturned, course, reportDue, engagement, alumni. */
+                    /** @description What is waiting: nominate, hostDecision, documentToReview, reportToReview, reportOverdue, approve, overPlan, incident, consent, documentMissing, documentReturned, course, reportDue, engagement, alumni; for finance staff callUnfunded, callNearlySpent, yearUnallocated. */
                     type: string;
                     /** @description The page where it is done, after /{lang}. */
                     href: string;
@@ -2997,6 +2997,11 @@ export interface components {
                     reportKind?: string;
                     severity?: string;
                     incidentKind?: string;
+                    /** @description A call’s title (finance items). */
+                    call?: string;
+                    /** @description Money in øre (finance items). */
+                    amountMinor?: number;
+                    year?: number;
                 }[];
             }[];
             total: number;

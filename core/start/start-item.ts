@@ -5,21 +5,24 @@
  */
 export interface StartItem {
   type:
-    | 'nominate'
-    | 'hostDecision'
-    | 'documentToReview'
-    | 'reportToReview'
-    | 'reportOverdue'
-    | 'approve'
-    | 'overPlan'
-    | 'incident'
-    | 'consent'
-    | 'documentMissing'
-    | 'documentReturned'
-    | 'course'
-    | 'reportDue'
-    | 'engagement'
-    | 'alumni';
+    | "nominate"
+    | "hostDecision"
+    | "documentToReview"
+    | "reportToReview"
+    | "reportOverdue"
+    | "approve"
+    | "overPlan"
+    | "incident"
+    | "consent"
+    | "documentMissing"
+    | "documentReturned"
+    | "course"
+    | "reportDue"
+    | "engagement"
+    | "alumni"
+    | "callUnfunded"
+    | "callNearlySpent"
+    | "yearUnallocated";
   href: string;
   participant?: string;
   partnership?: string;
@@ -30,11 +33,16 @@ export interface StartItem {
   reportKind?: string;
   severity?: string;
   incidentKind?: string;
+  /** A call's title (finance items). */
+  call?: string;
+  /** Money in minor units of NOK, formatted by the page. */
+  amountMinor?: number;
+  year?: number;
 }
 
 /** A group of items: one per organisation a coordinator coordinates, one for the agency, one for the participant. */
 export interface StartSection {
-  kind: 'coordinator' | 'agency' | 'participant';
+  kind: "coordinator" | "agency" | "finance" | "participant";
   organisation?: string;
   items: StartItem[];
 }

@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import { rawRows } from "../../db/raw-rows.ts";
+import type { CoreContext } from "../context.ts";
+import { callBudgetYear } from "../finance/call-budget-year.ts";
+import type { UserActor } from "../identity/actor.ts";
+import type { StartSection } from "./start-item.ts";
+
+/** Below this share of its allocation left uncommitted (in basis points), a call with applications in review is near its end. */
+const NEARLY_SPENT_BASIS_POINTS = 1_000;
+
+/**
+ * A finance officer's (or administrator's) start page: calls whose applications in review cannot be
+ * approved for lack of money, calls with less than a tenth of their allocation left while applications
+ * wait, and this year's appropriation not yet allocated to programmes. Sums over the ledger, one query
+ * for the calls.
+ */
+export async function financeStartItems(
+  ctx: CoreContext,
+  actor: UserActor,
+): Promise<StartSection[]> {
+  if (
+    !actor.agencyRoles.includes("administrator") &&
+    !actor.agencyRoles.includes("finance_officer")
+  )
+    return [];
+  const year = Number(
+    ctx
+      .now()
+      .toLocaleDateString("en-CA", { timeZone: "Europe/Oslo" })
+      .slice(0, 4),
+  );
+  const [calls, [yearRow]] = await Promise.all([
+    rawRows<{
+      id: string;
+      title: string;
+      opens_on: string;
+      waiting: number;
+      allocated: string;
+      left: string;
+    }>(
+      ctx.db,
+      sql`
+      select c.id, c.title, c.opens_on::text, w.waiting,
+        (select coalesce(sum(amount_minor), 0) from ledger_entries where to_account = 'call:' || c.id and from_account like 'programme:%')
+          - (select coalesce(sum(amount_minor), 0) from ledger_entries where from_account = 'call:' || c.id and to_account like 'programme:%') as allocated,
+        (select coalesce(sum(amount_minor), 0) from ledger_entries where to_account = 'call:' || c.id)
+          - (select coalesce(sum(amount_minor), 0) from ledger_entries where from_account = 'call:' || c.id) as left
+      from calls c
+      join (select call_id, count(*)::int as waiting from applications where status in ('submitted', 'in_review') group by call_id) w on w.call_id = c.id
+      order by c.deadline, c.title
+      limit 200`,
+    ),
+    rawRows<{ unallocated: string }>(
+      ctx.db,
+      sql`select (select coalesce(sum(amount_minor), 0) from ledger_entries where to_account = ${`year:${year}`})
+                - (select coalesce(sum(amount_minor), 0) from ledger_entries where from_account = ${`year:${year}`}) as unallocated`,
+    ),
+  ]);
+  const items: StartSection["items"] = [];
+  for (const c of calls) {
+    const allocated = Number(c.allocated);
+    const left = Number(c.left);
+    const href = `/finance/allocations/new?year=${callBudgetYear({ opensOn: c.opens_on })}&call=${c.id}`;
+    if (left <= 0)
+      items.push({
+        type: "callUnfunded",
+        href,
+        call: c.title,
+        count: c.waiting,
+      });
+    else if (left * 10_000 < allocated * NEARLY_SPENT_BASIS_POINTS)
+      items.push({
+        type: "callNearlySpent",
+        href,
+        call: c.title,
+        count: c.waiting,
+        amountMinor: left,
+      });
+  }
+  const unallocated = Number(yearRow?.unallocated ?? 0);
+  if (unallocated > 0)
+    items.push({
+      type: "yearUnallocated",
+      href: `/finance/allocations/new?year=${year}`,
+      amountMinor: unallocated,
+      year,
+    });
+  return items.length > 0 ? [{ kind: "finance", items }] : [];
+}
