@@ -1,23 +1,17 @@
-import type { ReactNode } from "react";
-import {
-  isRouteErrorResponse,
-  Links,
-  Outlet,
-  useLocation,
-  useRouteLoaderData,
-} from "react-router";
-import { getAgency } from "../core/agency/get-agency.ts";
-import { can } from "../core/identity/permissions.ts";
-import { SiteFooter } from "./ui/site-footer.tsx";
-import { SiteHeader, type SignedInUser } from "./ui/site-header.tsx";
-import { I18nProvider, useI18n } from "./ui/i18n-context.tsx";
-import { defaultLocale, isLocale } from "../i18n/locales.ts";
-import stylesheet from "./styles/app.css?url";
-import type { Route } from "./+types/root";
+import type { ReactNode } from 'react';
+import { isRouteErrorResponse, Links, Outlet, useLocation, useRouteLoaderData } from 'react-router';
+import { getAgency } from '../core/agency/get-agency.ts';
+import { can } from '../core/identity/permissions.ts';
+import { SiteFooter } from './ui/site-footer.tsx';
+import { SiteHeader, type SignedInUser } from './ui/site-header.tsx';
+import { I18nProvider, useI18n } from './ui/i18n-context.tsx';
+import { defaultLocale, isLocale } from '../i18n/locales.ts';
+import stylesheet from './styles/app.css?url';
+import type { Route } from './+types/root';
 
 export const links: Route.LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -25,21 +19,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const agency = await getAgency(context.core);
   const actor = context.core.actor;
   const user =
-    actor.kind === "user"
-      ? {
-          name: actor.name,
-          isAdmin: can(actor, "admin:access"),
-          canInvite: can(actor, "invitation:list"),
-          canReadApplications: can(actor, "application:read"),
-          canReadParticipants:
-            actor.agencyRoles.some(
-              (r) => r === "administrator" || r === "programme_adviser",
-            ) ||
-            actor.memberships.some((m) => m.role === "partner_coordinator"),
-          canReadCourses: can(actor, "course:read"),
-          canReadFinance: can(actor, "finance:read"),
-          isParticipant: actor.participantIds.length > 0,
-        }
+    actor.kind === 'user'
+      ? { name: actor.name, isAdmin: can(actor, 'admin:access'), canInvite: can(actor, 'invitation:list'), canReadApplications: can(actor, 'application:read'), canReadParticipants: actor.agencyRoles.some((r) => r === 'administrator' || r === 'programme_adviser') || actor.memberships.some((m) => m.role === 'partner_coordinator'), canReadCourses: can(actor, 'course:read'), canReadFinance: can(actor, 'finance:read'), isParticipant: actor.participantIds.length > 0 }
       : null;
   return { locale, agency, user, requestId: context.requestId };
 }
@@ -49,7 +30,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
  * HTML and every form is a plain HTML form, so pages ship no JavaScript (docs/decisions/002).
  */
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
+  const data = useRouteLoaderData<typeof loader>('root');
   const locale = data?.locale ?? defaultLocale;
   return (
     <html lang={locale}>
@@ -60,11 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nProvider locale={locale}>
-          <Shell
-            agencyName={data?.agency.name ?? ""}
-            agencyCity={data?.agency.city ?? ""}
-            user={data?.user ?? null}
-          >
+          <Shell agencyName={data?.agency.name ?? ''} agencyCity={data?.agency.city ?? ''} user={data?.user ?? null}>
             {children}
           </Shell>
         </I18nProvider>
@@ -88,7 +65,7 @@ function Shell({
   return (
     <>
       <a className="ds-skip-link" href="#main">
-        {t("layout.skipToContent")}
+        {t('layout.skipToContent')}
       </a>
       <SiteHeader agencyName={agencyName} user={user} />
       <main id="main" tabIndex={-1} className="page">
@@ -109,24 +86,11 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const notFound = status === 404;
   // A refused request (400, 409, 413, 415, a 403 from another site, ...) carries its message, already in the page's language.
-  const refusal =
-    isRouteErrorResponse(error) && typeof error.data?.message === "string"
-      ? (error.data.message as string)
-      : null;
+  const refusal = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? (error.data.message as string) : null;
   const forbidden = status === 403 && !refusal;
-  const data = useRouteLoaderData<typeof loader>("root");
-  const title = notFound
-    ? t("error.notFound.title")
-    : forbidden
-      ? t("error.forbidden.title")
-      : refusal
-        ? t("error.refused.title")
-        : t("error.server.title");
-  const text = notFound
-    ? t("error.notFound.text")
-    : forbidden
-      ? t("error.forbidden.text")
-      : (refusal ?? t("error.server.text"));
+  const data = useRouteLoaderData<typeof loader>('root');
+  const title = notFound ? t('error.notFound.title') : forbidden ? t('error.forbidden.title') : refusal ? t('error.refused.title') : t('error.server.title');
+  const text = notFound ? t('error.notFound.text') : forbidden ? t('error.forbidden.text') : (refusal ?? t('error.server.text'));
   return (
     <>
       <title>{title}</title>
@@ -141,22 +105,14 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       ) : null}
       {refusal ? (
         <p className="ds-paragraph">
-          <a
-            className="ds-link"
-            href={
-              isRouteErrorResponse(error) &&
-              typeof error.data?.path === "string"
-                ? (error.data.path as string)
-                : pathname
-            }
-          >
-            {t("error.openPageAgain")}
+          <a className="ds-link" href={isRouteErrorResponse(error) && typeof error.data?.path === 'string' ? (error.data.path as string) : pathname}>
+            {t('error.openPageAgain')}
           </a>
         </p>
       ) : null}
       <p className="ds-paragraph">
         <a className="ds-link" href={`/${locale}/`}>
-          {t("error.backHome")}
+          {t('error.backHome')}
         </a>
       </p>
     </>

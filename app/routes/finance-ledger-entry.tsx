@@ -1,52 +1,35 @@
-import {
-  data,
-  Form,
-  Link,
-  redirect,
-  useActionData,
-  useLoaderData,
-} from "react-router";
-import { DomainError } from "../../core/errors.ts";
-import {
-  correctionInput,
-  correctLedgerEntry,
-} from "../../core/finance/correct-ledger-entry.ts";
-import { FundsShortError } from "../../core/finance/funds-short-error.ts";
-import { getLedgerEntry } from "../../core/finance/get-ledger-entry.ts";
-import { can, requirePermission } from "../../core/identity/permissions.ts";
-import { guarded } from "../auth/guard.server.ts";
-import { translatorFor } from "../auth/translator-for.ts";
-import { useAccountName } from "../finance/account-name.tsx";
-import { FundsUsedBy } from "../finance/funds-used-by.tsx";
-import {
-  fundsUseLines,
-  type FundsUseLine,
-} from "../finance/funds-use-lines.ts";
-import { ErrorSummary } from "../ui/error-summary.tsx";
-import {
-  domainFieldErrors,
-  zodFieldErrors,
-  type FieldError,
-} from "../ui/field-errors.ts";
-import { TextField } from "../ui/form-fields.tsx";
-import { useI18n } from "../ui/i18n-context.tsx";
-import { PageHeading } from "../ui/page-heading.tsx";
-import { readForm } from "../ui/read-form.server.ts";
-import type { Route } from "./+types/finance-ledger-entry";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { DomainError } from '../../core/errors.ts';
+import { correctionInput, correctLedgerEntry } from '../../core/finance/correct-ledger-entry.ts';
+import { FundsShortError } from '../../core/finance/funds-short-error.ts';
+import { getLedgerEntry } from '../../core/finance/get-ledger-entry.ts';
+import { can, requirePermission } from '../../core/identity/permissions.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { translatorFor } from '../auth/translator-for.ts';
+import { useAccountName } from '../finance/account-name.tsx';
+import { FundsUsedBy } from '../finance/funds-used-by.tsx';
+import { fundsUseLines, type FundsUseLine } from '../finance/funds-use-lines.ts';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { domainFieldErrors, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { readForm } from '../ui/read-form.server.ts';
+import type { Route } from './+types/finance-ledger-entry';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => ({
     entry: await getLedgerEntry(context.core, params.entryId),
-    canCorrect: can(context.core.actor, "finance:manage"),
+    canCorrect: can(context.core.actor, 'finance:manage'),
   }));
 }
 
 /** Corrects the entry by reversing it, with a reason; the ledger keeps both. */
 export async function action({ request, params, context }: Route.ActionArgs) {
   return guarded(request, params.lang, async () => {
-    requirePermission(context.core.actor, "finance:manage");
+    requirePermission(context.core.actor, 'finance:manage');
     const t = translatorFor(params.lang);
-    const reason = String((await readForm(request)).get("reason") ?? "");
+    const reason = String((await readForm(request)).get('reason') ?? '');
     const parsed = correctionInput.safeParse({ reason });
     if (!parsed.success)
       return data(
@@ -64,18 +47,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       });
       return redirect(`/${t.locale}/finance/ledger/${entry.id}`);
     } catch (error) {
-      if (
-        !(error instanceof DomainError) ||
-        error.status < 409 ||
-        error.status > 409
-      )
-        throw error;
+      if (!(error instanceof DomainError) || error.status < 409 || error.status > 409) throw error;
       return data(
         {
-          errors: domainFieldErrors(t, error, "reason"),
+          errors: domainFieldErrors(t, error, 'reason'),
           reason,
-          usedBy:
-            error instanceof FundsShortError ? fundsUseLines(t, error) : [],
+          usedBy: error instanceof FundsShortError ? fundsUseLines(t, error) : [],
         },
         { status: 409 },
       );
@@ -102,80 +79,56 @@ export default function FinanceLedgerEntry() {
   return (
     <>
       <PageHeading
-        title={t("finance.entry.title", {
+        title={t('finance.entry.title', {
           kind: t(`finance.kind.${entry.kind}`),
           amount: money(entry.amountMinor, entry.currency),
         })}
       />
       <p className="ds-paragraph">
-        <Link
-          className="ds-link"
-          to={`/${locale}/finance/ledger?year=${entry.year}`}
-        >
-          {t("finance.entry.back", { year: entry.year })}
+        <Link className="ds-link" to={`/${locale}/finance/ledger?year=${entry.year}`}>
+          {t('finance.entry.back', { year: entry.year })}
         </Link>
       </p>
       <dl className="facts">
-        {row(t("finance.column.posted"), dateTime(entry.postedAt))}
-        {row(t("finance.column.by"), entry.postedByLabel)}
+        {row(t('finance.column.posted'), dateTime(entry.postedAt))}
+        {row(t('finance.column.by'), entry.postedByLabel)}
         {row(
-          t("finance.entry.from"),
-          <Link
-            className="ds-link"
-            to={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.fromAccount)}`}
-          >
+          t('finance.entry.from'),
+          <Link className="ds-link" to={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.fromAccount)}`}>
             {name(entry.from)}
           </Link>,
         )}
         {row(
-          t("finance.entry.to"),
-          <Link
-            className="ds-link"
-            to={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.toAccount)}`}
-          >
+          t('finance.entry.to'),
+          <Link className="ds-link" to={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.toAccount)}`}>
             {name(entry.to)}
           </Link>,
         )}
-        {row(t("finance.entry.year"), String(entry.year))}
-        {row(
-          t("finance.column.why"),
-          entry.reason ||
-            (entry.documentType === "application"
-              ? t("finance.ledger.approval")
-              : "—"),
-        )}
-        {entry.documentType === "application" && entry.documentRef
+        {row(t('finance.entry.year'), String(entry.year))}
+        {row(t('finance.column.why'), entry.reason || (entry.documentType === 'application' ? t('finance.ledger.approval') : '—'))}
+        {entry.documentType === 'application' && entry.documentRef
           ? row(
-              t("finance.entry.document"),
-              <Link
-                className="ds-link"
-                to={`/${locale}/applications/${entry.documentRef}`}
-              >
-                {t("finance.entry.application")}
+              t('finance.entry.document'),
+              <Link className="ds-link" to={`/${locale}/applications/${entry.documentRef}`}>
+                {t('finance.entry.application')}
               </Link>,
             )
-          : entry.documentRef && entry.documentType !== "ledger-entry"
-            ? row(t("finance.entry.document"), entry.documentRef)
+          : entry.documentRef && entry.documentType !== 'ledger-entry'
+            ? row(t('finance.entry.document'), entry.documentRef)
             : null}
         {entry.correctsEntryId
           ? row(
-              t("finance.entry.corrects"),
-              <Link
-                className="ds-link"
-                to={`/${locale}/finance/ledger/${entry.correctsEntryId}`}
-              >
-                {t("finance.entry.original")}
+              t('finance.entry.corrects'),
+              <Link className="ds-link" to={`/${locale}/finance/ledger/${entry.correctsEntryId}`}>
+                {t('finance.entry.original')}
               </Link>,
             )
           : null}
         {entry.correctedBy
           ? row(
-              t("finance.entry.correctedBy"),
-              <Link
-                className="ds-link"
-                to={`/${locale}/finance/ledger/${entry.correctedBy}`}
-              >
-                {t("finance.entry.reversal")}
+              t('finance.entry.correctedBy'),
+              <Link className="ds-link" to={`/${locale}/finance/ledger/${entry.correctedBy}`}>
+                {t('finance.entry.reversal')}
               </Link>,
             )
           : null}
@@ -183,31 +136,22 @@ export default function FinanceLedgerEntry() {
       {canCorrect && !entry.correctedBy ? (
         <section aria-labelledby="correct-title">
           <h2 id="correct-title" className="ds-heading" data-size="sm">
-            {t("finance.entry.correct")}
+            {t('finance.entry.correct')}
           </h2>
           <p className="ds-paragraph">
-            {t("finance.entry.correctIntro", {
+            {t('finance.entry.correctIntro', {
               amount: money(entry.amountMinor, entry.currency),
               from: name(entry.to),
               to: name(entry.from),
             })}
           </p>
-          <ErrorSummary heading={t("form.errorSummary")} errors={errors} />
+          <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
           <Form method="post" className="form-grid" noValidate>
-            <TextField
-              name="reason"
-              label={t("finance.field.reason")}
-              errors={errors}
-              defaultValue={result?.reason}
-            />
+            <TextField name="reason" label={t('finance.field.reason')} errors={errors} defaultValue={result?.reason} />
             <FundsUsedBy lines={result?.usedBy ?? []} />
             <div className="form-grid__actions">
-              <button
-                type="submit"
-                className="ds-button"
-                data-variant="secondary"
-              >
-                {t("finance.entry.correctSubmit")}
+              <button type="submit" className="ds-button" data-variant="secondary">
+                {t('finance.entry.correctSubmit')}
               </button>
             </div>
           </Form>

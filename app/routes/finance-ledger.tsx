@@ -1,16 +1,13 @@
-import { Link, useLoaderData } from "react-router";
-import { DomainError } from "../../core/errors.ts";
-import {
-  ledgerQueryInput,
-  listLedgerEntries,
-} from "../../core/finance/list-ledger-entries.ts";
-import { guarded } from "../auth/guard.server.ts";
-import { useAccountName } from "../finance/account-name.tsx";
-import { DataTable } from "../ui/data-table.tsx";
-import { useI18n } from "../ui/i18n-context.tsx";
-import { NextPageLink } from "../ui/next-page-link.tsx";
-import { PageHeading } from "../ui/page-heading.tsx";
-import type { Route } from "./+types/finance-ledger";
+import { Link, useLoaderData } from 'react-router';
+import { DomainError } from '../../core/errors.ts';
+import { ledgerQueryInput, listLedgerEntries } from '../../core/finance/list-ledger-entries.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { useAccountName } from '../finance/account-name.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
+import { NextPageLink } from '../ui/next-page-link.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import type { Route } from './+types/finance-ledger';
 
 /**
  * The entries behind a balance: `?account=` (every figure of the year page links here), `?year=`,
@@ -19,12 +16,7 @@ import type { Route } from "./+types/finance-ledger";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const url = new URL(request.url);
-    const asked = Object.fromEntries(
-      ["account", "year", "kind", "after"].map((k) => [
-        k,
-        url.searchParams.get(k) || undefined,
-      ]),
-    );
+    const asked = Object.fromEntries(['account', 'year', 'kind', 'after'].map((k) => [k, url.searchParams.get(k) || undefined]));
     const parsed = ledgerQueryInput.safeParse(asked);
     const query = parsed.success ? parsed.data : {};
     try {
@@ -32,14 +24,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         ...(await listLedgerEntries(context.core, query)),
         filters: Object.fromEntries(
           Object.entries(query)
-            .filter(([k, v]) => k !== "after" && v !== undefined)
+            .filter(([k, v]) => k !== 'after' && v !== undefined)
             .map(([k, v]) => [k, String(v)]),
         ),
         ignored: !parsed.success,
       };
     } catch (error) {
       // A damaged "next page" link: the first page, said.
-      if (error instanceof DomainError && error.code === "invalidCursor")
+      if (error instanceof DomainError && error.code === 'invalidCursor')
         return {
           ...(await listLedgerEntries(context.core, {
             ...query,
@@ -54,57 +46,48 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function FinanceLedger() {
-  const { entries, account, balanceMinor, next, filters, ignored } =
-    useLoaderData<typeof loader>();
+  const { entries, account, balanceMinor, next, filters, ignored } = useLoaderData<typeof loader>();
   const { t, money, dateTime, locale } = useI18n();
   const name = useAccountName();
-  const title = account
-    ? t("finance.ledger.titleFor", { account: name(account) })
-    : t("finance.ledger.title");
+  const title = account ? t('finance.ledger.titleFor', { account: name(account) }) : t('finance.ledger.title');
   return (
     <>
       <PageHeading title={title} />
       <p className="ds-paragraph">
-        <Link
-          className="ds-link"
-          to={`/${locale}/finance${filters.year ? `?year=${filters.year}` : ""}`}
-        >
-          {t("finance.ledger.back")}
+        <Link className="ds-link" to={`/${locale}/finance${filters.year ? `?year=${filters.year}` : ''}`}>
+          {t('finance.ledger.back')}
         </Link>
       </p>
       {ignored ? (
         <p className="ds-alert" data-color="warning" role="status">
-          {t("finance.ledger.ignored")}
+          {t('finance.ledger.ignored')}
         </p>
       ) : null}
       {account && balanceMinor !== null ? (
         <p className="ds-paragraph" data-size="lg">
-          {t("finance.ledger.balance", { amount: money(balanceMinor, "NOK") })}
+          {t('finance.ledger.balance', { amount: money(balanceMinor, 'NOK') })}
         </p>
       ) : null}
       <p className="ds-paragraph" data-size="sm">
-        {t("finance.ledger.explain")}
+        {t('finance.ledger.explain')}
       </p>
       {entries.length === 0 ? (
-        <p className="ds-paragraph">{t("finance.ledger.none")}</p>
+        <p className="ds-paragraph">{t('finance.ledger.none')}</p>
       ) : (
         <DataTable
           columns={[
-            { label: t("finance.column.posted") },
-            { label: t("finance.column.kind") },
-            { label: t("finance.column.movement") },
-            { label: t("finance.column.amount"), numeric: true },
-            { label: t("finance.column.why") },
-            { label: t("finance.column.by") },
+            { label: t('finance.column.posted') },
+            { label: t('finance.column.kind') },
+            { label: t('finance.column.movement') },
+            { label: t('finance.column.amount'), numeric: true },
+            { label: t('finance.column.why') },
+            { label: t('finance.column.by') },
           ]}
         >
           {entries.map((e) => (
             <tr key={e.id}>
               <td>
-                <Link
-                  className="ds-link"
-                  to={`/${locale}/finance/ledger/${e.id}`}
-                >
+                <Link className="ds-link" to={`/${locale}/finance/ledger/${e.id}`}>
                   {dateTime(e.postedAt)}
                 </Link>
               </td>
@@ -114,28 +97,21 @@ export default function FinanceLedger() {
                   <>
                     <br />
                     <span className="ds-paragraph" data-size="sm">
-                      {t("finance.ledger.corrected")}
+                      {t('finance.ledger.corrected')}
                     </span>
                   </>
                 ) : null}
               </td>
               <td>
-                {t("finance.ledger.movement", {
+                {t('finance.ledger.movement', {
                   from: name(e.from),
                   to: name(e.to),
                 })}
               </td>
               <td className="numeric">{money(e.signedMinor, e.currency)}</td>
               <td>
-                {e.reason ||
-                  (e.documentType === "application"
-                    ? t("finance.ledger.approval")
-                    : "")}
-                {e.documentRef &&
-                e.documentType !== "application" &&
-                e.documentType !== "ledger-entry"
-                  ? ` (${e.documentRef})`
-                  : ""}
+                {e.reason || (e.documentType === 'application' ? t('finance.ledger.approval') : '')}
+                {e.documentRef && e.documentType !== 'application' && e.documentType !== 'ledger-entry' ? ` (${e.documentRef})` : ''}
               </td>
               <td>{e.postedBy}</td>
             </tr>

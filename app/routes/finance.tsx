@@ -1,27 +1,18 @@
-import { Link, useLoaderData } from "react-router";
-import {
-  getBudgetYear,
-  type BudgetFigures,
-} from "../../core/finance/get-budget-year.ts";
-import { ledgerAccount } from "../../core/finance/ledger-accounts.ts";
-import { can } from "../../core/identity/permissions.ts";
-import { guarded } from "../auth/guard.server.ts";
-import { BarChart } from "../ui/bar-chart.tsx";
-import { DataTable } from "../ui/data-table.tsx";
-import { useI18n } from "../ui/i18n-context.tsx";
-import { PageHeading } from "../ui/page-heading.tsx";
-import type { Route } from "./+types/finance";
+import { Link, useLoaderData } from 'react-router';
+import { getBudgetYear, type BudgetFigures } from '../../core/finance/get-budget-year.ts';
+import { ledgerAccount } from '../../core/finance/ledger-accounts.ts';
+import { can } from '../../core/identity/permissions.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { BarChart } from '../ui/bar-chart.tsx';
+import { DataTable } from '../ui/data-table.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import type { Route } from './+types/finance';
 
 /** `?year=2026`; anything else is this year in Førde. */
 function chosenYear(url: URL, now: Date): number {
-  const asked = url.searchParams.get("year") ?? "";
-  return /^\d{4}$/.test(asked) && Number(asked) >= 2001 && Number(asked) <= 2100
-    ? Number(asked)
-    : Number(
-        now
-          .toLocaleDateString("en-CA", { timeZone: "Europe/Oslo" })
-          .slice(0, 4),
-      );
+  const asked = url.searchParams.get('year') ?? '';
+  return /^\d{4}$/.test(asked) && Number(asked) >= 2001 && Number(asked) <= 2100 ? Number(asked) : Number(now.toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' }).slice(0, 4));
 }
 
 /** The finance officer's year: appropriated, allocated, reserved, committed, disbursed and remaining, per programme and call. */
@@ -31,27 +22,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const budget = await getBudgetYear(context.core, year);
     return {
       budget,
-      canManage: can(context.core.actor, "finance:manage"),
-      done: new URL(request.url).searchParams.get("done"),
+      canManage: can(context.core.actor, 'finance:manage'),
+      done: new URL(request.url).searchParams.get('done'),
     };
   });
 }
 
-const figureKeys = [
-  "appropriated",
-  "allocated",
-  "reserved",
-  "committed",
-  "disbursed",
-  "remaining",
-] as const;
+const figureKeys = ['appropriated', 'allocated', 'reserved', 'committed', 'disbursed', 'remaining'] as const;
 
 export default function Finance() {
   const { budget, canManage, done } = useLoaderData<typeof loader>();
   const { t, money, locale } = useI18n();
   const nok = (minor: number) => money(minor, budget.currency);
-  const ledgerLink = (account: string) =>
-    `/${locale}/finance/ledger?account=${encodeURIComponent(account)}`;
+  const ledgerLink = (account: string) => `/${locale}/finance/ledger?account=${encodeURIComponent(account)}`;
   const figureRow = (f: BudgetFigures) => (
     <>
       <td className="numeric">{nok(f.allocated)}</td>
@@ -62,19 +45,13 @@ export default function Finance() {
   );
   return (
     <>
-      <PageHeading title={t("finance.year.title", { year: budget.year })} />
+      <PageHeading title={t('finance.year.title', { year: budget.year })} />
       {done ? (
         <p className="ds-alert" data-color="success" role="status">
-          {t(
-            done === "allocated"
-              ? "finance.done.allocated"
-              : done === "corrected"
-                ? "finance.done.corrected"
-                : "finance.done.appropriated",
-          )}
+          {t(done === 'allocated' ? 'finance.done.allocated' : done === 'corrected' ? 'finance.done.corrected' : 'finance.done.appropriated')}
         </p>
       ) : null}
-      <nav aria-label={t("finance.year.choose")} className="year-links">
+      <nav aria-label={t('finance.year.choose')} className="year-links">
         <ul className="inline-list">
           {budget.years.map((y) => (
             <li key={y}>
@@ -91,76 +68,59 @@ export default function Finance() {
       </nav>
       {canManage ? (
         <p className="ds-paragraph actions-row">
-          <Link
-            className="ds-button"
-            data-variant="primary"
-            to={`/${locale}/finance/appropriations/new?year=${budget.year}`}
-          >
-            {t("finance.action.appropriate")}
-          </Link>{" "}
-          <Link
-            className="ds-button"
-            data-variant="secondary"
-            to={`/${locale}/finance/allocations/new?year=${budget.year}`}
-          >
-            {t("finance.action.allocate")}
+          <Link className="ds-button" data-variant="primary" to={`/${locale}/finance/appropriations/new?year=${budget.year}`}>
+            {t('finance.action.appropriate')}
+          </Link>{' '}
+          <Link className="ds-button" data-variant="secondary" to={`/${locale}/finance/allocations/new?year=${budget.year}`}>
+            {t('finance.action.allocate')}
           </Link>
         </p>
       ) : null}
       <section aria-labelledby="totals-title">
         <h2 id="totals-title" className="ds-heading" data-size="sm">
-          {t("finance.totals.title")}
+          {t('finance.totals.title')}
         </h2>
         <ul className="figures">
           {figureKeys.map((key) => (
             <li key={key} className="ds-card figures__item">
               <span className="figures__value">{nok(budget.totals[key])}</span>
-              <span className="figures__label">
-                {t(`finance.figure.${key}`)}
-              </span>
+              <span className="figures__label">{t(`finance.figure.${key}`)}</span>
             </li>
           ))}
         </ul>
         <p className="ds-paragraph" data-size="sm">
-          {t("finance.totals.explain")}{" "}
-          <Link
-            className="ds-link"
-            to={ledgerLink(ledgerAccount.year(budget.year))}
-          >
-            {t("finance.totals.entries", { year: budget.year })}
+          {t('finance.totals.explain')}{' '}
+          <Link className="ds-link" to={ledgerLink(ledgerAccount.year(budget.year))}>
+            {t('finance.totals.entries', { year: budget.year })}
           </Link>
         </p>
       </section>
       <section aria-labelledby="programmes-title">
         <h2 id="programmes-title" className="ds-heading" data-size="sm">
-          {t("finance.programmes.title")}
+          {t('finance.programmes.title')}
         </h2>
         <BarChart
           id="programme-chart"
-          title={t("finance.chart.title", { year: budget.year })}
-          description={t("finance.chart.description")}
+          title={t('finance.chart.title', { year: budget.year })}
+          description={t('finance.chart.description')}
           series={[
-            { label: t("finance.figure.allocated"), tone: "base" },
-            { label: t("finance.figure.committed"), tone: "accent" },
-            { label: t("finance.figure.disbursed"), tone: "strong" },
+            { label: t('finance.figure.allocated'), tone: 'base' },
+            { label: t('finance.figure.committed'), tone: 'accent' },
+            { label: t('finance.figure.disbursed'), tone: 'strong' },
           ]}
           rows={budget.programmes.map((p) => ({
             label: p.name,
-            values: [
-              p.figures.allocated,
-              p.figures.committed,
-              p.figures.disbursed,
-            ],
+            values: [p.figures.allocated, p.figures.committed, p.figures.disbursed],
           }))}
           format={(v) => nok(v)}
         />
         <DataTable
           columns={[
-            { label: t("finance.column.programme") },
-            { label: t("finance.figure.allocated"), numeric: true },
-            { label: t("finance.figure.committed"), numeric: true },
-            { label: t("finance.figure.disbursed"), numeric: true },
-            { label: t("finance.column.notPassedOn"), numeric: true },
+            { label: t('finance.column.programme') },
+            { label: t('finance.figure.allocated'), numeric: true },
+            { label: t('finance.figure.committed'), numeric: true },
+            { label: t('finance.figure.disbursed'), numeric: true },
+            { label: t('finance.column.notPassedOn'), numeric: true },
           ]}
         >
           {budget.programmes.map((p) => (
@@ -177,22 +137,20 @@ export default function Finance() {
       </section>
       <section aria-labelledby="calls-title">
         <h2 id="calls-title" className="ds-heading" data-size="sm">
-          {t("finance.calls.title", { year: budget.year })}
+          {t('finance.calls.title', { year: budget.year })}
         </h2>
         {budget.programmes.every((p) => p.calls.length === 0) ? (
-          <p className="ds-paragraph">{t("finance.calls.none")}</p>
+          <p className="ds-paragraph">{t('finance.calls.none')}</p>
         ) : (
           <DataTable
             columns={[
-              { label: t("finance.column.call") },
-              { label: t("finance.column.ceiling"), numeric: true },
-              { label: t("finance.figure.allocated"), numeric: true },
-              { label: t("finance.figure.committed"), numeric: true },
-              { label: t("finance.figure.disbursed"), numeric: true },
-              { label: t("finance.column.uncommitted"), numeric: true },
-              ...(canManage
-                ? [{ label: t("finance.column.actions"), visuallyHidden: true }]
-                : []),
+              { label: t('finance.column.call') },
+              { label: t('finance.column.ceiling'), numeric: true },
+              { label: t('finance.figure.allocated'), numeric: true },
+              { label: t('finance.figure.committed'), numeric: true },
+              { label: t('finance.figure.disbursed'), numeric: true },
+              { label: t('finance.column.uncommitted'), numeric: true },
+              ...(canManage ? [{ label: t('finance.column.actions'), visuallyHidden: true }] : []),
             ]}
           >
             {budget.programmes.flatMap((p) =>
@@ -214,11 +172,11 @@ export default function Finance() {
                       <Link
                         className="ds-link"
                         to={`/${locale}/finance/allocations/new?year=${budget.year}&call=${c.id}`}
-                        aria-label={t("finance.action.allocateTo", {
+                        aria-label={t('finance.action.allocateTo', {
                           name: c.title,
                         })}
                       >
-                        {t("finance.action.allocateShort")}
+                        {t('finance.action.allocateShort')}
                       </Link>
                     </td>
                   ) : null}

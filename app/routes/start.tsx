@@ -1,11 +1,11 @@
-import { useLoaderData } from "react-router";
-import { getStartItems } from "../../core/start/get-start-items.ts";
-import type { StartItem } from "../../core/start/start-item.ts";
-import type { MessageKey } from "../../i18n/catalogs.ts";
-import { guarded } from "../auth/guard.server.ts";
-import { useI18n } from "../ui/i18n-context.tsx";
-import { PageHeading } from "../ui/page-heading.tsx";
-import type { Route } from "./+types/start";
+import { useLoaderData } from 'react-router';
+import { getStartItems } from '../../core/start/get-start-items.ts';
+import type { StartItem } from '../../core/start/start-item.ts';
+import type { MessageKey } from '../../i18n/catalogs.ts';
+import { guarded } from '../auth/guard.server.ts';
+import { useI18n } from '../ui/i18n-context.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import type { Route } from './+types/start';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, () => getStartItems(context.core));
@@ -17,46 +17,30 @@ export default function Start() {
   const { t, locale, money } = useI18n();
   const label = (item: StartItem) =>
     t(`start.item.${item.type}` as MessageKey, {
-      participant: item.participant ?? "",
-      partnership: item.partnership ?? "",
+      participant: item.participant ?? '',
+      partnership: item.partnership ?? '',
       count: item.count ?? 0,
-      from: item.from ?? "",
-      to: item.to ?? "",
-      kind: item.reportKind
-        ? t(`start.reportKind.${item.reportKind}` as MessageKey)
-        : item.incidentKind
-          ? t(`incidentKind.${item.incidentKind}` as MessageKey)
-          : (item.documentKind ?? ""),
-      severity: item.severity
-        ? t(`incidentSeverity.${item.severity}` as MessageKey)
-        : "",
-      call: item.call ?? "",
-      amount:
-        item.amountMinor !== undefined ? money(item.amountMinor, "NOK") : "",
+      from: item.from ?? '',
+      to: item.to ?? '',
+      kind: item.reportKind ? t(`start.reportKind.${item.reportKind}` as MessageKey) : item.incidentKind ? t(`incidentKind.${item.incidentKind}` as MessageKey) : (item.documentKind ?? ''),
+      severity: item.severity ? t(`incidentSeverity.${item.severity}` as MessageKey) : '',
+      call: item.call ?? '',
+      amount: item.amountMinor !== undefined ? money(item.amountMinor, 'NOK') : '',
       year: item.year ?? 0,
     });
   return (
     <>
-      <PageHeading title={t("start.title")} />
-      <p className="ds-paragraph">
-        {total === 0 ? t("start.empty") : t("start.count", { count: total })}
-      </p>
+      <PageHeading title={t('start.title')} />
+      <p className="ds-paragraph">{total === 0 ? t('start.empty') : t('start.count', { count: total })}</p>
       {sections
         .filter((s) => s.items.length > 0)
         .map((s, index) => (
-          <section
-            key={`${s.kind}-${index}`}
-            aria-labelledby={`start-${index}`}
-          >
+          <section key={`${s.kind}-${index}`} aria-labelledby={`start-${index}`}>
             <h2 id={`start-${index}`} className="ds-heading" data-size="sm">
-              {s.kind === "coordinator"
-                ? t("start.section.coordinator", {
-                    organisation: s.organisation ?? "",
-                  })
-                : t(`start.section.${s.kind}`)}
+              {s.kind === 'coordinator' ? t('start.section.coordinator', { organisation: s.organisation ?? '' }) : t(`start.section.${s.kind}`)}
             </h2>
             <p className="ds-paragraph" data-size="sm">
-              {t("start.count", { count: s.items.length })}
+              {t('start.count', { count: s.items.length })}
             </p>
             <ul className="ds-list">
               {s.items.map((item, i) => (
@@ -71,7 +55,7 @@ export default function Start() {
         ))}
       <p className="ds-paragraph">
         <a className="ds-link" href={`/${locale}/account`}>
-          {t("start.account")}
+          {t('start.account')}
         </a>
       </p>
     </>

@@ -6,7 +6,7 @@
 export interface BarSeries {
   label: string;
   /** A modifier of `.bar-chart__bar--…` in app.css: its fill and its pattern. */
-  tone: "base" | "accent" | "strong";
+  tone: 'base' | 'accent' | 'strong';
 }
 
 export interface BarRow {
@@ -21,48 +21,20 @@ const GROUP_GAP = 14;
 const WIDTH = 640;
 const LEGEND_HEIGHT = 28;
 
-export function BarChart({
-  id,
-  title,
-  description,
-  series,
-  rows,
-  format,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  series: BarSeries[];
-  rows: BarRow[];
-  format: (value: number) => string;
-}) {
+export function BarChart({ id, title, description, series, rows, format }: { id: string; title: string; description: string; series: BarSeries[]; rows: BarRow[]; format: (value: number) => string }) {
   const max = Math.max(1, ...rows.flatMap((r) => r.values));
   const groupHeight = series.length * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP;
   const height = LEGEND_HEIGHT + rows.length * groupHeight;
   const plotWidth = WIDTH - ROW_LABEL_WIDTH - 110;
-  const shorten = (text: string) =>
-    text.length > 26 ? `${text.slice(0, 25)}…` : text;
+  const shorten = (text: string) => (text.length > 26 ? `${text.slice(0, 25)}…` : text);
   return (
-    <svg
-      className="bar-chart"
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      preserveAspectRatio="xMinYMin meet"
-    >
+    <svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="xMinYMin meet">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true">
         {series.map((s, i) => (
-          <g
-            key={s.label}
-            transform={`translate(${ROW_LABEL_WIDTH + i * 150}, 6)`}
-          >
-            <rect
-              width="12"
-              height="12"
-              className={`bar-chart__bar bar-chart__bar--${s.tone}`}
-            />
+          <g key={s.label} transform={`translate(${ROW_LABEL_WIDTH + i * 150}, 6)`}>
+            <rect width="12" height="12" className={`bar-chart__bar bar-chart__bar--${s.tone}`} />
             <text x="18" y="10" className="bar-chart__legend">
               {s.label}
             </text>
@@ -72,34 +44,16 @@ export function BarChart({
           const top = LEGEND_HEIGHT + r * groupHeight;
           return (
             <g key={`${row.label}-${r}`} transform={`translate(0, ${top})`}>
-              <text
-                x={ROW_LABEL_WIDTH - 8}
-                y={(series.length * (BAR_HEIGHT + BAR_GAP)) / 2 + 4}
-                textAnchor="end"
-                className="bar-chart__label"
-              >
+              <text x={ROW_LABEL_WIDTH - 8} y={(series.length * (BAR_HEIGHT + BAR_GAP)) / 2 + 4} textAnchor="end" className="bar-chart__label">
                 {shorten(row.label)}
               </text>
               {row.values.map((value, i) => {
-                const w = Math.max(
-                  value > 0 ? 1 : 0,
-                  (value / max) * plotWidth,
-                );
+                const w = Math.max(value > 0 ? 1 : 0, (value / max) * plotWidth);
                 const y = i * (BAR_HEIGHT + BAR_GAP);
                 return (
                   <g key={i}>
-                    <rect
-                      x={ROW_LABEL_WIDTH}
-                      y={y}
-                      width={w}
-                      height={BAR_HEIGHT}
-                      className={`bar-chart__bar bar-chart__bar--${series[i]?.tone ?? "base"}`}
-                    />
-                    <text
-                      x={ROW_LABEL_WIDTH + w + 4}
-                      y={y + BAR_HEIGHT - 2}
-                      className="bar-chart__value"
-                    >
+                    <rect x={ROW_LABEL_WIDTH} y={y} width={w} height={BAR_HEIGHT} className={`bar-chart__bar bar-chart__bar--${series[i]?.tone ?? 'base'}`} />
+                    <text x={ROW_LABEL_WIDTH + w + 4} y={y + BAR_HEIGHT - 2} className="bar-chart__value">
                       {format(value)}
                     </text>
                   </g>

@@ -1,13 +1,13 @@
-import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { ledgerEntries } from "../../db/schema/ledger.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CoreContext } from "../context.ts";
-import { DomainError, NotFoundError } from "../errors.ts";
-import { requirePermission } from "../identity/permissions.ts";
-import { isRecordId } from "../records/record-id.ts";
-import { postingReasonInput } from "./money-input.ts";
-import { moveMoney } from "./move-money.ts";
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { ledgerEntries } from '../../db/schema/ledger.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CoreContext } from '../context.ts';
+import { DomainError, NotFoundError } from '../errors.ts';
+import { requirePermission } from '../identity/permissions.ts';
+import { isRecordId } from '../records/record-id.ts';
+import { postingReasonInput } from './money-input.ts';
+import { moveMoney } from './move-money.ts';
 
 export const correctionInput = z.object({ reason: postingReasonInput });
 
@@ -16,33 +16,22 @@ export const correctionInput = z.object({ reason: postingReasonInput });
  * where it went to where it came from, under that account's lock and only if the money is still there
  * (an allocation already committed onwards cannot be taken back). An entry is reversed at most once.
  */
-export async function correctLedgerEntry(
-  ctx: CoreContext,
-  { entryId, reason }: { entryId: string; reason: string },
-) {
-  requirePermission(ctx.actor, "finance:manage");
+export async function correctLedgerEntry(ctx: CoreContext, { entryId, reason }: { entryId: string; reason: string }) {
+  requirePermission(ctx.actor, 'finance:manage');
   const { reason: why } = correctionInput.parse({ reason });
-  if (!isRecordId(entryId)) throw new NotFoundError("ledger_entry");
+  if (!isRecordId(entryId)) throw new NotFoundError('ledger_entry');
   return ctx.db.transaction(async (tx) => {
     const tctx = { ...ctx, db: tx };
     // Locked (a row lock changes nothing, so the append-only trigger allows it): two corrections of one entry at once cannot both pass.
-    const [original] = await tx
-      .select()
-      .from(ledgerEntries)
-      .where(eq(ledgerEntries.id, entryId))
-      .for("update");
-    if (!original) throw new NotFoundError("ledger_entry");
-    const [reversed] = await tx
-      .select({ id: ledgerEntries.id })
-      .from(ledgerEntries)
-      .where(eq(ledgerEntries.correctsEntryId, original.id))
-      .limit(1);
-    if (reversed) throw new DomainError("alreadyCorrected", { status: 409 });
+    const [original] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.id, entryId)).for('update');
+    if (!original) throw new NotFoundError('ledger_entry');
+    const [reversed] = await tx.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.correctsEntryId, original.id)).limit(1);
+    if (reversed) throw new DomainError('alreadyCorrected', { status: 409 });
     const entry = await moveMoney(
       tx,
       tctx,
       {
-        kind: "correction",
+        kind: 'correction',
         year: original.year,
         amountMinor: original.amountMinor,
         fromAccount: original.toAccount,
@@ -51,15 +40,15 @@ export async function correctLedgerEntry(
         callId: original.callId,
         stageId: original.stageId,
         reason: why,
-        documentType: "ledger-entry",
+        documentType: 'ledger-entry',
         documentRef: original.id,
         correctsEntryId: original.id,
       },
-      "reason",
+      'reason',
     );
     await recordAudit(tx, tctx, {
-      action: "ledger.corrected",
-      recordType: "ledger_entry",
+      action: 'ledger.corrected',
+      recordType: 'ledger_entry',
       recordId: entry.id,
       after: {
         corrects: original.id,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, gte, lt, sql } from 'drizzle-orm';
 import { rawRows } from '../../db/raw-rows.ts';
 import { calls } from '../../db/schema/calls.ts';
 import { programmes } from '../../db/schema/programmes.ts';

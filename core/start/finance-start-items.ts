@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
-import { rawRows } from "../../db/raw-rows.ts";
-import type { CoreContext } from "../context.ts";
-import { callBudgetYear } from "../finance/call-budget-year.ts";
-import type { UserActor } from "../identity/actor.ts";
-import type { StartSection } from "./start-item.ts";
+import { sql } from 'drizzle-orm';
+import { rawRows } from '../../db/raw-rows.ts';
+import type { CoreContext } from '../context.ts';
+import { callBudgetYear } from '../finance/call-budget-year.ts';
+import type { UserActor } from '../identity/actor.ts';
+import type { StartSection } from './start-item.ts';
 
 /** Below this share of its allocation left uncommitted (in basis points), a call with applications in review is near its end. */
 const NEARLY_SPENT_BASIS_POINTS = 1_000;
@@ -14,21 +14,9 @@ const NEARLY_SPENT_BASIS_POINTS = 1_000;
  * wait, and this year's appropriation not yet allocated to programmes. Sums over the ledger, one query
  * for the calls.
  */
-export async function financeStartItems(
-  ctx: CoreContext,
-  actor: UserActor,
-): Promise<StartSection[]> {
-  if (
-    !actor.agencyRoles.includes("administrator") &&
-    !actor.agencyRoles.includes("finance_officer")
-  )
-    return [];
-  const year = Number(
-    ctx
-      .now()
-      .toLocaleDateString("en-CA", { timeZone: "Europe/Oslo" })
-      .slice(0, 4),
-  );
+export async function financeStartItems(ctx: CoreContext, actor: UserActor): Promise<StartSection[]> {
+  if (!actor.agencyRoles.includes('administrator') && !actor.agencyRoles.includes('finance_officer')) return [];
+  const year = Number(ctx.now().toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' }).slice(0, 4));
   const [calls, [yearRow]] = await Promise.all([
     rawRows<{
       id: string;
@@ -56,21 +44,21 @@ export async function financeStartItems(
                 - (select coalesce(sum(amount_minor), 0) from ledger_entries where from_account = ${`year:${year}`}) as unallocated`,
     ),
   ]);
-  const items: StartSection["items"] = [];
+  const items: StartSection['items'] = [];
   for (const c of calls) {
     const allocated = Number(c.allocated);
     const left = Number(c.left);
     const href = `/finance/allocations/new?year=${callBudgetYear({ opensOn: c.opens_on })}&call=${c.id}`;
     if (left <= 0)
       items.push({
-        type: "callUnfunded",
+        type: 'callUnfunded',
         href,
         call: c.title,
         count: c.waiting,
       });
     else if (left * 10_000 < allocated * NEARLY_SPENT_BASIS_POINTS)
       items.push({
-        type: "callNearlySpent",
+        type: 'callNearlySpent',
         href,
         call: c.title,
         count: c.waiting,
@@ -80,10 +68,10 @@ export async function financeStartItems(
   const unallocated = Number(yearRow?.unallocated ?? 0);
   if (unallocated > 0)
     items.push({
-      type: "yearUnallocated",
+      type: 'yearUnallocated',
       href: `/finance/allocations/new?year=${year}`,
       amountMinor: unallocated,
       year,
     });
-  return items.length > 0 ? [{ kind: "finance", items }] : [];
+  return items.length > 0 ? [{ kind: 'finance', items }] : [];
 }

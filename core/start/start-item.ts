@@ -5,24 +5,24 @@
  */
 export interface StartItem {
   type:
-    | "nominate"
-    | "hostDecision"
-    | "documentToReview"
-    | "reportToReview"
-    | "reportOverdue"
-    | "approve"
-    | "overPlan"
-    | "incident"
-    | "consent"
-    | "documentMissing"
-    | "documentReturned"
-    | "course"
-    | "reportDue"
-    | "engagement"
-    | "alumni"
-    | "callUnfunded"
-    | "callNearlySpent"
-    | "yearUnallocated";
+    | 'nominate'
+    | 'hostDecision'
+    | 'documentToReview'
+    | 'reportToReview'
+    | 'reportOverdue'
+    | 'approve'
+    | 'overPlan'
+    | 'incident'
+    | 'consent'
+    | 'documentMissing'
+    | 'documentReturned'
+    | 'course'
+    | 'reportDue'
+    | 'engagement'
+    | 'alumni'
+    | 'callUnfunded'
+    | 'callNearlySpent'
+    | 'yearUnallocated';
   href: string;
   participant?: string;
   partnership?: string;
@@ -42,7 +42,7 @@ export interface StartItem {
 
 /** A group of items: one per organisation a coordinator coordinates, one for the agency, one for the participant. */
 export interface StartSection {
-  kind: "coordinator" | "agency" | "finance" | "participant";
+  kind: 'coordinator' | 'agency' | 'finance' | 'participant';
   organisation?: string;
   items: StartItem[];
 }

@@ -1,26 +1,25 @@
-import { asc, eq, sql } from "drizzle-orm";
-import { coreContext } from "../../core/context.ts";
-import { accountBalance } from "../../core/finance/account-balance.ts";
-import { callBudgetYear } from "../../core/finance/call-budget-year.ts";
-import { commitStageBudget } from "../../core/finance/commit-stage-budget.ts";
-import { ledgerAccount } from "../../core/finance/ledger-accounts.ts";
-import { splitByWeights } from "../../core/finance/money.ts";
-import { postLedgerEntry } from "../../core/finance/post-ledger-entry.ts";
-import { system } from "../../core/identity/actor.ts";
-import type { Database } from "../database.ts";
-import { applications } from "../schema/applications.ts";
-import { calls } from "../schema/calls.ts";
-import { partnershipStages } from "../schema/partnership-stages.ts";
-import { programmes } from "../schema/programmes.ts";
+import { asc, eq, sql } from 'drizzle-orm';
+import { coreContext } from '../../core/context.ts';
+import { accountBalance } from '../../core/finance/account-balance.ts';
+import { callBudgetYear } from '../../core/finance/call-budget-year.ts';
+import { commitStageBudget } from '../../core/finance/commit-stage-budget.ts';
+import { ledgerAccount } from '../../core/finance/ledger-accounts.ts';
+import { splitByWeights } from '../../core/finance/money.ts';
+import { postLedgerEntry } from '../../core/finance/post-ledger-entry.ts';
+import { system } from '../../core/identity/actor.ts';
+import type { Database } from '../database.ts';
+import { applications } from '../schema/applications.ts';
+import { calls } from '../schema/calls.ts';
+import { partnershipStages } from '../schema/partnership-stages.ts';
+import { programmes } from '../schema/programmes.ts';
 
 /** Roughly what Parliament has given the agency (NOK), growing a little each year. */
-const appropriationFor = (year: number) =>
-  (170_000_000 + (year - 2020) * 3_500_000) * 100;
+const appropriationFor = (year: number) => (170_000_000 + (year - 2020) * 3_500_000) * 100;
 
 /** Shares of the year's appropriation per programme, in basis points; a tenth stays unallocated for the finance officer to place. */
 const programmeShares: Record<string, number> = {
   professional: 4_500,
-  "volunteer-youth": 2_500,
+  'volunteer-youth': 2_500,
   health: 2_000,
 };
 
@@ -31,43 +30,34 @@ const programmeShares: Record<string, number> = {
  * call, the newest upcoming one, is left without money, so a refused approval can be shown.
  */
 export async function seedDemoFinance(tx: Database) {
-  const ctx = coreContext({ db: tx, actor: system("demo") });
-  const programmeRows = await tx
-    .select({ id: programmes.id, code: programmes.code, name: programmes.name })
-    .from(programmes)
-    .orderBy(asc(programmes.code));
-  const callRows = await tx
-    .select()
-    .from(calls)
-    .orderBy(asc(calls.opensOn), asc(calls.title));
+  const ctx = coreContext({ db: tx, actor: system('demo') });
+  const programmeRows = await tx.select({ id: programmes.id, code: programmes.code, name: programmes.name }).from(programmes).orderBy(asc(programmes.code));
+  const callRows = await tx.select().from(calls).orderBy(asc(calls.opensOn), asc(calls.title));
   const unfunded = callRows.at(-1)?.id;
   const years = [...new Set(callRows.map(callBudgetYear))].sort();
   for (const year of years) {
     const amountMinor = appropriationFor(year);
     await postLedgerEntry(tx, ctx, {
-      kind: "appropriation",
+      kind: 'appropriation',
       year,
       amountMinor,
       fromAccount: ledgerAccount.parliament,
       toAccount: ledgerAccount.year(year),
       reason: `Statsbudsjettet ${year}, kap. 160 post 70`,
-      documentType: "appropriation-letter",
+      documentType: 'appropriation-letter',
       documentRef: `Prop. 1 S (${year - 1}–${year})`,
     });
-    const shares = splitByWeights(amountMinor, [
-      ...programmeRows.map((p) => programmeShares[p.code] ?? 1_000),
-      1_000,
-    ]);
+    const shares = splitByWeights(amountMinor, [...programmeRows.map((p) => programmeShares[p.code] ?? 1_000), 1_000]);
     for (const [i, p] of programmeRows.entries()) {
       await postLedgerEntry(tx, ctx, {
-        kind: "allocation",
+        kind: 'allocation',
         year,
         amountMinor: shares[i]!,
         fromAccount: ledgerAccount.year(year),
         toAccount: ledgerAccount.programme(p.id, year),
         programmeId: p.id,
         reason: `${p.name} ${year}`,
-        documentType: "allocation-letter",
+        documentType: 'allocation-letter',
         documentRef: `Tildelingsbrev ${year}`,
       });
     }
@@ -75,14 +65,11 @@ export async function seedDemoFinance(tx: Database) {
   for (const call of callRows) {
     if (call.id === unfunded) continue;
     const year = callBudgetYear(call);
-    const left = await accountBalance(
-      tx,
-      ledgerAccount.programme(call.programmeId, year),
-    );
+    const left = await accountBalance(tx, ledgerAccount.programme(call.programmeId, year));
     const amountMinor = Math.min(call.budgetCeilingMinor, left);
     if (amountMinor <= 0) continue;
     await postLedgerEntry(tx, ctx, {
-      kind: "allocation",
+      kind: 'allocation',
       year,
       amountMinor,
       fromAccount: ledgerAccount.programme(call.programmeId, year),
@@ -95,25 +82,18 @@ export async function seedDemoFinance(tx: Database) {
   const stages = await tx
     .select({ stage: partnershipStages, callId: applications.callId })
     .from(partnershipStages)
-    .innerJoin(
-      applications,
-      eq(applications.id, partnershipStages.applicationId),
-    )
-    .where(
-      sql`not exists (select 1 from ledger_entries e where e.stage_id = ${partnershipStages.id} and e.kind = 'commitment')`,
-    )
+    .innerJoin(applications, eq(applications.id, partnershipStages.applicationId))
+    .where(sql`not exists (select 1 from ledger_entries e where e.stage_id = ${partnershipStages.id} and e.kind = 'commitment')`)
     .orderBy(asc(partnershipStages.startsOn));
   const byId = new Map(callRows.map((c) => [c.id, c]));
   for (const { stage, callId } of stages) {
     const call = byId.get(callId)!;
     // A demo round bigger than what its call was given: its programme tops the call up first, as a finance officer would.
-    const short =
-      stage.amountCeilingMinor -
-      (await accountBalance(tx, ledgerAccount.call(call.id)));
+    const short = stage.amountCeilingMinor - (await accountBalance(tx, ledgerAccount.call(call.id)));
     if (short > 0) {
       const year = callBudgetYear(call);
       await postLedgerEntry(tx, ctx, {
-        kind: "allocation",
+        kind: 'allocation',
         year,
         amountMinor: short,
         fromAccount: ledgerAccount.programme(call.programmeId, year),

@@ -1,74 +1,49 @@
-import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { deriveShape } from "../../core/partnerships/derive-shape.ts";
-import { useTestDatabase } from "../../tests/support/test-database.ts";
-import { organisations } from "../schema/organisations.ts";
-import {
-  participants,
-  participantStatusHistory,
-  PARTICIPANT_STATUSES,
-} from "../schema/participants.ts";
-import { partnershipPartners, partnerships } from "../schema/partnerships.ts";
-import { programmes } from "../schema/programmes.ts";
-import { seedDemoData } from "./seed-demo-data.ts";
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { deriveShape } from '../../core/partnerships/derive-shape.ts';
+import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { organisations } from '../schema/organisations.ts';
+import { participants, participantStatusHistory, PARTICIPANT_STATUSES } from '../schema/participants.ts';
+import { partnershipPartners, partnerships } from '../schema/partnerships.ts';
+import { programmes } from '../schema/programmes.ts';
+import { seedDemoData } from './seed-demo-data.ts';
 
 const testDb = useTestDatabase();
 
-describe("seedDemoData", () => {
-  it("loads an agency, three programmes, 15–25 organisations in ten countries and a dozen partnerships of every shape", async () => {
+describe('seedDemoData', () => {
+  it('loads an agency, three programmes, 15–25 organisations in ten countries and a dozen partnerships of every shape', async () => {
     expect(await seedDemoData(testDb.db)).toEqual({ seeded: true });
 
-    const progs = await testDb.db
-      .select({ code: programmes.code })
-      .from(programmes);
-    expect(progs.map((p) => p.code).sort()).toEqual([
-      "health",
-      "professional",
-      "volunteer-youth",
-    ]);
+    const progs = await testDb.db.select({ code: programmes.code }).from(programmes);
+    expect(progs.map((p) => p.code).sort()).toEqual(['health', 'professional', 'volunteer-youth']);
 
     const orgs = await testDb.db.select().from(organisations);
     expect(orgs.length).toBeGreaterThanOrEqual(15);
     expect(orgs.length).toBeLessThanOrEqual(25);
     expect(new Set(orgs.map((o) => o.countryCode))).toEqual(
-      new Set(["NO", "NP", "ET", "MW", "UG", "TZ", "BO", "GT", "BD", "ID"]),
+      new Set(['NO', 'NP', 'ET', 'MW', 'UG', 'TZ', 'BO', 'GT', 'BD', 'ID']),
     );
 
     const ships = await testDb.db.select().from(partnerships);
     expect(ships.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(ships.map((p) => p.shape))).toEqual(
-      new Set(["north_south", "south_south", "triangular"]),
-    );
+    expect(new Set(ships.map((p) => p.shape))).toEqual(new Set(['north_south', 'south_south', 'triangular']));
   });
 
-  it("stores each partnership with the shape its partners’ countries give", async () => {
+  it('stores each partnership with the shape its partners’ countries give', async () => {
     const rows = await testDb.db
-      .select({
-        id: partnerships.id,
-        shape: partnerships.shape,
-        country: organisations.countryCode,
-      })
+      .select({ id: partnerships.id, shape: partnerships.shape, country: organisations.countryCode })
       .from(partnerships)
-      .innerJoin(
-        partnershipPartners,
-        sql`${partnershipPartners.partnershipId} = ${partnerships.id}`,
-      )
-      .innerJoin(
-        organisations,
-        sql`${organisations.id} = ${partnershipPartners.organisationId}`,
-      );
+      .innerJoin(partnershipPartners, sql`${partnershipPartners.partnershipId} = ${partnerships.id}`)
+      .innerJoin(organisations, sql`${organisations.id} = ${partnershipPartners.organisationId}`);
     const byPartnership = new Map<string, typeof rows>();
-    for (const row of rows)
-      byPartnership.set(row.id, [...(byPartnership.get(row.id) ?? []), row]);
+    for (const row of rows) byPartnership.set(row.id, [...(byPartnership.get(row.id) ?? []), row]);
     expect(byPartnership.size).toBeGreaterThanOrEqual(12);
     for (const partnerRows of byPartnership.values()) {
-      expect(deriveShape(partnerRows.map((r) => r.country))).toBe(
-        partnerRows[0]!.shape,
-      );
+      expect(deriveShape(partnerRows.map((r) => r.country))).toBe(partnerRows[0]!.shape);
     }
   });
 
-  it("makes every partner both a sender and a host (the reciprocity rule)", async () => {
+  it('makes every partner both a sender and a host (the reciprocity rule)', async () => {
     const rows = await testDb.db
       .select({
         partnershipId: partnershipPartners.partnershipId,
@@ -79,91 +54,51 @@ describe("seedDemoData", () => {
       .from(partnershipPartners);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      expect(
-        row.sent,
-        `organisation ${row.organisationId} sends`,
-      ).toBeGreaterThan(0);
-      expect(
-        row.hosted,
-        `organisation ${row.organisationId} hosts`,
-      ).toBeGreaterThan(0);
+      expect(row.sent, `organisation ${row.organisationId} sends`).toBeGreaterThan(0);
+      expect(row.hosted, `organisation ${row.organisationId} hosts`).toBeGreaterThan(0);
     }
   });
 
-  it("puts the participants along the lifecycle, consistent with their dates, each with a status history", async () => {
+  it('puts the participants along the lifecycle, consistent with their dates, each with a status history', async () => {
     const rows = await testDb.db.select().from(participants);
     const statuses = new Set(rows.map((p) => p.status));
-    for (const s of ["nominated", "in_placement", "alumni"])
-      expect(statuses).toContain(s);
+    for (const s of ['nominated', 'in_placement', 'alumni']) expect(statuses).toContain(s);
     expect(statuses.size).toBeGreaterThanOrEqual(5);
     for (const p of rows) {
       expect(PARTICIPANT_STATUSES).toContain(p.status);
       expect(p.email).toMatch(/@example\.org$/);
       expect(p.residenceCountry).toBe(p.nationality);
-      if (
-        [
-          "in_placement",
-          "returned",
-          "completed",
-          "alumni",
-          "ended_early",
-        ].includes(p.status)
-      )
-        expect(p.actualStartsOn, p.status).not.toBeNull();
+      if (['in_placement', 'returned', 'completed', 'alumni', 'ended_early'].includes(p.status)) expect(p.actualStartsOn, p.status).not.toBeNull();
       else expect(p.actualStartsOn, p.status).toBeNull();
-      if (p.status === "ended_early") expect(p.statusReason).toBeTruthy();
+      if (p.status === 'ended_early') expect(p.statusReason).toBeTruthy();
     }
-    const nominations = rows.filter((p) => p.status === "nominated");
-    expect(
-      nominations
-        .map((p) => [
-          p.givenName,
-          p.hostDecision,
-          p.overPlan,
-          p.planFlowId !== null,
-        ])
-        .sort(),
-    ).toEqual([
-      ["Bikash", "accepted", true, true],
-      ["Manisha", "pending", expect.any(Boolean), true],
+    const nominations = rows.filter((p) => p.status === 'nominated');
+    expect(nominations.map((p) => [p.givenName, p.hostDecision, p.overPlan, p.planFlowId !== null]).sort()).toEqual([
+      ['Bikash', 'accepted', true, true],
+      ['Manisha', 'pending', expect.any(Boolean), true],
     ]);
-    const withHistory = await testDb.db
-      .selectDistinct({ id: participantStatusHistory.participantId })
-      .from(participantStatusHistory);
+    const withHistory = await testDb.db.selectDistinct({ id: participantStatusHistory.participantId }).from(participantStatusHistory);
     expect(withHistory.length).toBe(rows.length);
   });
 
-  it("does nothing on the second start", async () => {
-    const before = await testDb.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(participants);
+  it('does nothing on the second start', async () => {
+    const before = await testDb.db.select({ n: sql<number>`count(*)::int` }).from(participants);
     expect(await seedDemoData(testDb.db)).toEqual({ seeded: false });
-    const after = await testDb.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(participants);
+    const after = await testDb.db.select({ n: sql<number>`count(*)::int` }).from(participants);
     expect(after).toEqual(before);
   });
 
-  it("backs every call and every granted stage with money in the ledger, and no account goes below zero", async () => {
-    const rows = (q: ReturnType<typeof sql>) =>
-      testDb.db
-        .execute(q)
-        .then(
-          (r) => (r as unknown as { rows: Record<string, unknown>[] }).rows,
-        );
+  it('backs every call and every granted stage with money in the ledger, and no account goes below zero', async () => {
+    const rows = (q: ReturnType<typeof sql>) => testDb.db.execute(q).then((r) => (r as unknown as { rows: Record<string, unknown>[] }).rows);
     const negative = await rows(sql`
       select account, sum(n) as balance from (
         select to_account as account, amount_minor as n from ledger_entries
         union all select from_account, -amount_minor from ledger_entries) flows
       where account <> 'parliament' group by account having sum(n) < 0`);
     expect(negative).toEqual([]);
-    const uncommitted = await rows(
-      sql`select s.id from partnership_stages s where not exists (select 1 from ledger_entries e where e.stage_id = s.id and e.kind = 'commitment')`,
-    );
+    const uncommitted = await rows(sql`select s.id from partnership_stages s where not exists (select 1 from ledger_entries e where e.stage_id = s.id and e.kind = 'commitment')`);
     expect(uncommitted).toEqual([]);
-    const [calls] = await rows(
-      sql`select count(*)::int as all, count(*) filter (where exists (select 1 from ledger_entries e where e.to_account = 'call:' || c.id))::int as funded from calls c`,
-    );
+    const [calls] = await rows(sql`select count(*)::int as all, count(*) filter (where exists (select 1 from ledger_entries e where e.to_account = 'call:' || c.id))::int as funded from calls c`);
     expect(calls).toMatchObject({ funded: Number(calls!.all) - 1 });
   });
 });

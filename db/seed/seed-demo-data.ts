@@ -1,53 +1,26 @@
-import { sql } from "drizzle-orm";
-import { createAgency } from "../factories/agency-factory.ts";
-import {
-  createOrganisation,
-  type OrganisationRow,
-} from "../factories/organisation-factory.ts";
-import { createParticipant } from "../factories/participant-factory.ts";
-import { createPartnership } from "../factories/partnership-factory.ts";
-import {
-  createProgramme,
-  type ProgrammeRow,
-} from "../factories/programme-factory.ts";
-import { createSequence } from "../factories/sequence.ts";
-import type { Database } from "../database.ts";
-import { agency } from "../schema/agency.ts";
-import { seedDemoAgreementChain } from "./demo-agreement-chain.ts";
-import { seedDemoCalls } from "./demo-calls.ts";
-import { seedDemoContinuations } from "./demo-continuations.ts";
-import { demoOrganisations } from "./demo-organisations.ts";
-import { demoPartnerships } from "./demo-partnerships.ts";
-import { seedDemoCourses } from "./demo-courses.ts";
-import { seedDemoParticipants } from "./demo-participants.ts";
-import { seedDemoFinance } from "./demo-finance.ts";
-import { seedDemoRadioHealth } from "./demo-radio-health.ts";
+import { sql } from 'drizzle-orm';
+import { createAgency } from '../factories/agency-factory.ts';
+import { createOrganisation, type OrganisationRow } from '../factories/organisation-factory.ts';
+import { createParticipant } from '../factories/participant-factory.ts';
+import { createPartnership } from '../factories/partnership-factory.ts';
+import { createProgramme, type ProgrammeRow } from '../factories/programme-factory.ts';
+import { createSequence } from '../factories/sequence.ts';
+import type { Database } from '../database.ts';
+import { agency } from '../schema/agency.ts';
+import { seedDemoAgreementChain } from './demo-agreement-chain.ts';
+import { seedDemoCalls } from './demo-calls.ts';
+import { seedDemoContinuations } from './demo-continuations.ts';
+import { demoOrganisations } from './demo-organisations.ts';
+import { demoPartnerships } from './demo-partnerships.ts';
+import { seedDemoCourses } from './demo-courses.ts';
+import { seedDemoParticipants } from './demo-participants.ts';
+import { seedDemoFinance } from './demo-finance.ts';
+import { seedDemoRadioHealth } from './demo-radio-health.ts';
 
 const demoProgrammes = [
-  {
-    code: "professional",
-    name: "Professional",
-    minAge: 22,
-    maxAge: 35,
-    stayMonths: [6, 12, 18],
-    allowedShapes: ["north_south", "south_south", "triangular"],
-  },
-  {
-    code: "volunteer-youth",
-    name: "Volunteer/Youth",
-    minAge: 18,
-    maxAge: 25,
-    stayMonths: [6, 12],
-    allowedShapes: ["north_south", "south_south", "triangular"],
-  },
-  {
-    code: "health",
-    name: "Health (ESTHER)",
-    minAge: 22,
-    maxAge: 40,
-    stayMonths: [6, 12],
-    allowedShapes: ["north_south", "south_south", "triangular"],
-  },
+  { code: 'professional', name: 'Professional', minAge: 22, maxAge: 35, stayMonths: [6, 12, 18], allowedShapes: ['north_south', 'south_south', 'triangular'] },
+  { code: 'volunteer-youth', name: 'Volunteer/Youth', minAge: 18, maxAge: 25, stayMonths: [6, 12], allowedShapes: ['north_south', 'south_south', 'triangular'] },
+  { code: 'health', name: 'Health (ESTHER)', minAge: 22, maxAge: 40, stayMonths: [6, 12], allowedShapes: ['north_south', 'south_south', 'triangular'] },
 ] as const;
 
 /**
@@ -68,18 +41,7 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await createAgency(tx);
     const programmes = new Map<string, ProgrammeRow>();
     for (const p of demoProgrammes) {
-      programmes.set(
-        p.code,
-        await createProgramme(
-          tx,
-          {
-            ...p,
-            stayMonths: [...p.stayMonths],
-            allowedShapes: [...p.allowedShapes],
-          },
-          seq,
-        ),
-      );
+      programmes.set(p.code, await createProgramme(tx, { ...p, stayMonths: [...p.stayMonths], allowedShapes: [...p.allowedShapes] }, seq));
     }
     // Its own sequence, so the calls leave the rest of the demo data exactly as it was.
     await seedDemoCalls(tx, programmes, createSequence(3001));
@@ -114,10 +76,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
                 hostOrganisationId: host.id,
                 homeCountry: home.countryCode,
                 // Moved along the lifecycle by their dates once the rounds exist (seedDemoParticipants).
-                status: plan.status === "closed" ? "alumni" : "in_placement",
-                ...(plan.status === "closed"
-                  ? { startsOn: "2022-01-10", endsOn: "2022-12-20" }
-                  : {}),
+                status: plan.status === 'closed' ? 'alumni' : 'in_placement',
+                ...(plan.status === 'closed' ? { startsOn: '2022-01-10', endsOn: '2022-12-20' } : {}),
               },
               seq,
             );
@@ -131,19 +91,9 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     // Courses consistent with those statuses: who left attended a preparatory course, who completed a homecoming seminar.
     await seedDemoCourses(tx);
     // After the chains above, which give every partnership an agreement: these two are part-way along.
-    await seedDemoContinuations(
-      tx,
-      organisations,
-      programmes,
-      createSequence(4001),
-    );
+    await seedDemoContinuations(tx, organisations, programmes, createSequence(4001));
     // Cochabamba and Quetzaltenango, in a running round with nobody nominated yet (its own sequence too).
-    await seedDemoRadioHealth(
-      tx,
-      organisations,
-      programmes,
-      createSequence(4501),
-    );
+    await seedDemoRadioHealth(tx, organisations, programmes, createSequence(4501));
     // Last: the money behind every call and granted stage above.
     await seedDemoFinance(tx);
     return { seeded: true };

@@ -1,775 +1,258 @@
-import {
-  request as playwrightRequest,
-  type APIRequestContext,
-} from "@playwright/test";
-import routes from "../../app/routes.ts";
-import { catalogs } from "../../i18n/catalogs.ts";
-import { authEndpoints } from "../../server/http-app.ts";
-import { expect, test } from "./fixtures.ts";
-import { routePaths } from "../support/route-paths.ts";
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import routes from '../../app/routes.ts';
+import { catalogs } from '../../i18n/catalogs.ts';
+import { authEndpoints } from '../../server/http-app.ts';
+import { expect, test } from './fixtures.ts';
+import { routePaths } from '../support/route-paths.ts';
 
 /**
  * Every page and every API endpoint, for every role: allowed (200), sent to sign-in, refused (403),
  * or another answer named here. A route added to app/routes.ts or the OpenAPI document without an
  * entry in this table fails the first test.
  */
-const roles = [
-  "visitor",
-  "administrator",
-  "programme_adviser",
-  "finance_officer",
-  "partner_coordinator",
-  "partner_finance",
-  "participant",
-] as const;
+const roles = ['visitor', 'administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance', 'participant'] as const;
 type Role = (typeof roles)[number];
 /** 401: the API's answer to a visitor (a page sends them to sign-in instead). */
-type Outcome = 200 | 302 | 401 | 403 | 404 | "sign-in" | "start";
+type Outcome = 200 | 302 | 401 | 403 | 404 | 'sign-in' | 'start';
 
-const logins: Record<Exclude<Role, "visitor">, string> = {
-  administrator: "admin@demo.example",
-  programme_adviser: "adviser@demo.example",
-  finance_officer: "finance@demo.example",
-  partner_coordinator: "coordinator.kathmandu@demo.example",
-  partner_finance: "finance.kathmandu@demo.example",
-  participant: "participant@demo.example",
+const logins: Record<Exclude<Role, 'visitor'>, string> = {
+  administrator: 'admin@demo.example',
+  programme_adviser: 'adviser@demo.example',
+  finance_officer: 'finance@demo.example',
+  partner_coordinator: 'coordinator.kathmandu@demo.example',
+  partner_finance: 'finance.kathmandu@demo.example',
+  participant: 'participant@demo.example',
 };
 
-const everyone = (outcome: Outcome) =>
-  Object.fromEntries(roles.map((r) => [r, outcome])) as Record<Role, Outcome>;
-const signedIn = (outcome: Outcome) => ({
-  ...everyone(outcome),
-  visitor: "sign-in" as const,
-});
-const only = (allowed: Role[]) =>
-  ({
-    ...signedIn(403),
-    ...Object.fromEntries(allowed.map((r) => [r, 200])),
-  }) as Record<Role, Outcome>;
+const everyone = (outcome: Outcome) => Object.fromEntries(roles.map((r) => [r, outcome])) as Record<Role, Outcome>;
+const signedIn = (outcome: Outcome) => ({ ...everyone(outcome), visitor: 'sign-in' as const });
+const only = (allowed: Role[]) => ({ ...signedIn(403), ...Object.fromEntries(allowed.map((r) => [r, 200])) }) as Record<Role, Outcome>;
 
 const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
-  "/": { url: "/", expect: everyone(302) },
-  ":lang/": { url: "/en/", expect: everyone(200) },
-  ":lang/organisations": { url: "/en/organisations", expect: everyone(200) },
-  ":lang/organisations/new": {
-    url: "/en/organisations/new",
-    expect: only(["administrator", "programme_adviser"]),
-  },
+  '/': { url: '/', expect: everyone(302) },
+  ':lang/': { url: '/en/', expect: everyone(200) },
+  ':lang/organisations': { url: '/en/organisations', expect: everyone(200) },
+  ':lang/organisations/new': { url: '/en/organisations/new', expect: only(['administrator', 'programme_adviser']) },
   // {kathmandu} is Kathmandu Model Hospital, whose coordinator and finance officer are demo accounts.
-  ":lang/organisations/:id": {
-    url: "/en/organisations/{kathmandu}",
-    expect: everyone(200),
-  },
-  ":lang/partnerships": {
-    url: "/en/partnerships?shape=triangular",
-    expect: everyone(200),
-  },
-  ":lang/partnerships/:id": {
-    url: "/en/partnerships/{partnership}",
-    expect: everyone(200),
-  },
+  ':lang/organisations/:id': { url: '/en/organisations/{kathmandu}', expect: everyone(200) },
+  ':lang/partnerships': { url: '/en/partnerships?shape=triangular', expect: everyone(200) },
+  ':lang/partnerships/:id': { url: '/en/partnerships/{partnership}', expect: everyone(200) },
   // {midwifery}: the Kathmandu–Bergen midwifery exchange, with an approved round Kathmandu sends on.
-  ":lang/partnerships/:id/nominate": {
-    url: "/en/partnerships/{midwifery}/nominate",
-    expect: only(["partner_coordinator"]),
-  },
+  ':lang/partnerships/:id/nominate': { url: '/en/partnerships/{midwifery}/nominate', expect: only(['partner_coordinator']) },
   // {nominee}: a nomination from Kathmandu in the midwifery exchange (Health, which the demo adviser follows); outside one's scope it is not found.
-  ":lang/participants/:id": {
-    url: "/en/participants/{nominee}",
-    expect: {
-      ...signedIn(404),
-      administrator: 200,
-      programme_adviser: 200,
-      partner_coordinator: 200,
-    },
-  },
-  ":lang/organisations/:id/edit": {
-    url: "/en/organisations/{kathmandu}/edit",
-    expect: only(["administrator", "programme_adviser", "partner_coordinator"]),
-  },
+  ':lang/participants/:id': { url: '/en/participants/{nominee}', expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, partner_coordinator: 200 } },
+  ':lang/organisations/:id/edit': { url: '/en/organisations/{kathmandu}/edit', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   // Signed in already: to the start page, what needs this person now.
-  ":lang/sign-in": {
-    url: "/en/sign-in",
-    expect: { ...everyone("start"), visitor: 200 },
-  },
-  ":lang/sign-out": { url: "/en/sign-out", expect: everyone(302) },
-  ":lang/forgot-password": {
-    url: "/en/forgot-password",
-    expect: everyone(200),
-  },
-  ":lang/reset-password": {
-    url: "/en/reset-password?token=x",
-    expect: everyone(200),
-  },
-  ":lang/invitations/:token": {
-    url: "/en/invitations/not-a-real-token-0000000000",
-    expect: everyone(404),
-  },
-  ":lang/invitations": {
-    url: "/en/invitations",
-    expect: only(["administrator", "programme_adviser", "partner_coordinator"]),
-  },
-  ":lang/start": { url: "/en/start", expect: signedIn(200) },
-  ":lang/account": { url: "/en/account", expect: signedIn(200) },
-  ":lang/account/export": { url: "/en/account/export", expect: signedIn(200) },
-  ":lang/finance": {
-    url: "/en/finance",
-    expect: only(["administrator", "programme_adviser", "finance_officer"]),
-  },
-  ":lang/finance/appropriations/new": {
-    url: "/en/finance/appropriations/new",
-    expect: only(["administrator", "finance_officer"]),
-  },
-  ":lang/finance/allocations/new": {
-    url: "/en/finance/allocations/new",
-    expect: only(["administrator", "finance_officer"]),
-  },
-  ":lang/finance/ledger": {
-    url: "/en/finance/ledger?account=year%3A2026",
-    expect: only(["administrator", "programme_adviser", "finance_officer"]),
-  },
-  ":lang/finance/ledger/:entryId": {
-    url: "/en/finance/ledger/{ledgerEntry}",
-    expect: only(["administrator", "programme_adviser", "finance_officer"]),
-  },
-  ":lang/admin": { url: "/en/admin", expect: only(["administrator"]) },
-  ":lang/admin/users": {
-    url: "/en/admin/users",
-    expect: only(["administrator"]),
-  },
-  ":lang/admin/audit": {
-    url: "/en/admin/audit",
-    expect: only(["administrator"]),
-  },
-  ":lang/admin/mail": {
-    url: "/en/admin/mail",
-    expect: only(["administrator"]),
-  },
-  ":lang/admin/programmes": {
-    url: "/en/admin/programmes",
-    expect: only(["administrator", "programme_adviser"]),
-  },
-  ":lang/admin/programmes/:id": {
-    url: "/en/admin/programmes/{programme}",
-    expect: only(["administrator", "programme_adviser"]),
-  },
-  ":lang/admin/calls/new": {
-    url: "/en/admin/calls/new",
-    expect: only(["administrator", "programme_adviser"]),
-  },
-  ":lang/admin/calls/:id/edit": {
-    url: "/en/admin/calls/{call}/edit",
-    expect: only(["administrator", "programme_adviser"]),
-  },
-  ":lang/calls": { url: "/en/calls?phase=open", expect: everyone(200) },
-  ":lang/calls/:id": { url: "/en/calls/{call}", expect: everyone(200) },
-  ":lang/applications": {
-    url: "/en/applications?status=active",
-    expect: {
-      ...only([
-        "administrator",
-        "programme_adviser",
-        "finance_officer",
-        "partner_coordinator",
-        "partner_finance",
-      ]),
-    },
-  },
-  ":lang/applications/new": {
-    url: "/en/applications/new",
-    expect: only(["partner_coordinator"]),
-  },
+  ':lang/sign-in': { url: '/en/sign-in', expect: { ...everyone('start'), visitor: 200 } },
+  ':lang/sign-out': { url: '/en/sign-out', expect: everyone(302) },
+  ':lang/forgot-password': { url: '/en/forgot-password', expect: everyone(200) },
+  ':lang/reset-password': { url: '/en/reset-password?token=x', expect: everyone(200) },
+  ':lang/invitations/:token': { url: '/en/invitations/not-a-real-token-0000000000', expect: everyone(404) },
+  ':lang/invitations': { url: '/en/invitations', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/start': { url: '/en/start', expect: signedIn(200) },
+  ':lang/account': { url: '/en/account', expect: signedIn(200) },
+  ':lang/account/export': { url: '/en/account/export', expect: signedIn(200) },
+  ':lang/finance': { url: '/en/finance', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/finance/appropriations/new': { url: '/en/finance/appropriations/new', expect: only(['administrator', 'finance_officer']) },
+  ':lang/finance/allocations/new': { url: '/en/finance/allocations/new', expect: only(['administrator', 'finance_officer']) },
+  ':lang/finance/ledger': { url: '/en/finance/ledger?account=year%3A2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/finance/ledger/:entryId': { url: '/en/finance/ledger/{ledgerEntry}', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/admin': { url: '/en/admin', expect: only(['administrator']) },
+  ':lang/admin/users': { url: '/en/admin/users', expect: only(['administrator']) },
+  ':lang/admin/audit': { url: '/en/admin/audit', expect: only(['administrator']) },
+  ':lang/admin/mail': { url: '/en/admin/mail', expect: only(['administrator']) },
+  ':lang/admin/programmes': { url: '/en/admin/programmes', expect: only(['administrator', 'programme_adviser']) },
+  ':lang/admin/programmes/:id': { url: '/en/admin/programmes/{programme}', expect: only(['administrator', 'programme_adviser']) },
+  ':lang/admin/calls/new': { url: '/en/admin/calls/new', expect: only(['administrator', 'programme_adviser']) },
+  ':lang/admin/calls/:id/edit': { url: '/en/admin/calls/{call}/edit', expect: only(['administrator', 'programme_adviser']) },
+  ':lang/calls': { url: '/en/calls?phase=open', expect: everyone(200) },
+  ':lang/calls/:id': { url: '/en/calls/{call}', expect: everyone(200) },
+  ':lang/applications': { url: '/en/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) } },
+  ':lang/applications/new': { url: '/en/applications/new', expect: only(['partner_coordinator']) },
   // Participants: whoever participant-scope.ts lets see someone (a participant sees their own record); finance roles see no one.
-  ":lang/participants": {
-    url: "/en/participants?status=in_placement",
-    expect: only([
-      "administrator",
-      "programme_adviser",
-      "partner_coordinator",
-      "participant",
-    ]),
-  },
-  ":lang/participants-export.csv": {
-    url: "/en/participants-export.csv?homeCountry=NP",
-    expect: only([
-      "administrator",
-      "programme_adviser",
-      "partner_coordinator",
-      "participant",
-    ]),
-  },
+  ':lang/participants': { url: '/en/participants?status=in_placement', expect: only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']) },
+  ':lang/participants-export.csv': { url: '/en/participants-export.csv?homeCountry=NP', expect: only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']) },
   // {application}: an application Kathmandu Model Hospital takes part in (found through its coordinator's list).
-  ":lang/applications/:id": {
-    url: "/en/applications/{application}",
-    expect: only([
-      "administrator",
-      "programme_adviser",
-      "finance_officer",
-      "partner_coordinator",
-      "partner_finance",
-    ]),
-  },
+  ':lang/applications/:id': { url: '/en/applications/{application}', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
   // Past submission, nobody edits it: readers are sent to the overview.
-  ":lang/applications/:id/edit/:step": {
-    url: "/en/applications/{application}/edit/plan",
-    expect: { ...signedIn(302), participant: 403 },
-  },
-  ":lang/applications/:id/review": {
-    url: "/en/applications/{application}/review",
-    expect: only(["administrator", "programme_adviser", "finance_officer"]),
-  },
-  ":lang/applications/:id/attachments/:attachmentId": {
-    url: "/en/applications/{application}/attachments/00000000-0000-4000-8000-000000000000",
-    expect: { ...signedIn(404), participant: 403 },
-  },
+  ':lang/applications/:id/edit/:step': { url: '/en/applications/{application}/edit/plan', expect: { ...signedIn(302), participant: 403 } },
+  ':lang/applications/:id/review': { url: '/en/applications/{application}/review', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/applications/:id/attachments/:attachmentId': { url: '/en/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...signedIn(404), participant: 403 } },
   // Reports: the participant writes their own; the agency and Kathmandu's coordinator read those of a participant
   // Kathmandu hosts ({reportParticipant}, in a programme the adviser follows); others do not see that participant (404).
-  ":lang/exchange/reports/:kind": {
-    url: "/en/exchange/reports/arrival",
-    expect: only(["participant"]),
+  ':lang/exchange/reports/:kind': { url: '/en/exchange/reports/arrival', expect: only(['participant']) },
+  ':lang/participants/:id/reports/:kind': {
+    url: '/en/participants/{reportParticipant}/reports/final',
+    expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, partner_coordinator: 200 },
   },
-  ":lang/participants/:id/reports/:kind": {
-    url: "/en/participants/{reportParticipant}/reports/final",
-    expect: {
-      ...signedIn(404),
-      administrator: 200,
-      programme_adviser: 200,
-      partner_coordinator: 200,
-    },
-  },
-  ":lang/reports/overdue": {
-    url: "/en/reports/overdue",
-    expect: only(["administrator", "programme_adviser", "partner_coordinator"]),
-  },
+  ':lang/reports/overdue': { url: '/en/reports/overdue', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   // Incidents: the coordinators concerned, the agency's advisers and administrators, and a participant for their own reports.
-  ":lang/incidents": {
-    url: "/en/incidents?status=open",
-    expect: only([
-      "administrator",
-      "programme_adviser",
-      "partner_coordinator",
-      "participant",
-    ]),
-  },
+  ':lang/incidents': { url: '/en/incidents?status=open', expect: only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']) },
   // Reported by a coordinator (about the people their organisation sends or hosts) or a participant (about themselves).
-  ":lang/incidents/new": {
-    url: "/en/incidents/new",
-    expect: only(["partner_coordinator", "participant"]),
-  },
+  ':lang/incidents/new': { url: '/en/incidents/new', expect: only(['partner_coordinator', 'participant']) },
   // No such incident; one outside a person's scope answers the same.
-  ":lang/incidents/:id": {
-    url: "/en/incidents/00000000-0000-4000-8000-000000000000",
-    expect: signedIn(404),
-  },
+  ':lang/incidents/:id': { url: '/en/incidents/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
   // Alumni, coordinators and agency staff; the demo participant has completed but is not alumni yet.
-  ":lang/alumni": {
-    url: "/en/alumni?country=NP",
-    expect: only([
-      "administrator",
-      "programme_adviser",
-      "finance_officer",
-      "partner_coordinator",
-    ]),
-  },
-  ":lang/exchange/engagement": {
-    url: "/en/exchange/engagement",
-    expect: only(["participant"]),
-  },
+  ':lang/alumni': { url: '/en/alumni?country=NP', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator']) },
+  ':lang/exchange/engagement': { url: '/en/exchange/engagement', expect: only(['participant']) },
   // Courses: the agency and partner coordinators read them (a coordinator the programmes' and their own); {course}
   // is the first on the Kathmandu coordinator's list, which every agency role but finance also sees.
-  ":lang/courses": {
-    url: "/en/courses?kind=preparatory&when=all",
-    expect: only(["administrator", "programme_adviser", "partner_coordinator"]),
-  },
-  ":lang/courses/new": {
-    url: "/en/courses/new",
-    expect: only(["administrator", "programme_adviser", "partner_coordinator"]),
-  },
-  ":lang/courses/:id": {
-    url: "/en/courses/{course}",
-    expect: only(["administrator", "programme_adviser", "partner_coordinator"]),
-  },
-  ":lang/courses/:id/attendance.csv": {
-    url: "/en/courses/{course}/attendance.csv",
-    expect: only(["administrator", "programme_adviser", "partner_coordinator"]),
-  },
+  ':lang/courses': { url: '/en/courses?kind=preparatory&when=all', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/new': { url: '/en/courses/new', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/:id': { url: '/en/courses/{course}', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
+  ':lang/courses/:id/attendance.csv': { url: '/en/courses/{course}/attendance.csv', expect: only(['administrator', 'programme_adviser', 'partner_coordinator']) },
   // The participant's own pages: only someone with a participant record has one (everyone else: not found).
-  ":lang/exchange": {
-    url: "/en/exchange",
-    expect: { ...signedIn(404), participant: 200 },
-  },
-  ":lang/exchange/documents/:kind": {
-    url: "/en/exchange/documents/insurance",
-    expect: { ...signedIn(404), participant: 200 },
-  },
+  ':lang/exchange': { url: '/en/exchange', expect: { ...signedIn(404), participant: 200 } },
+  ':lang/exchange/documents/:kind': { url: '/en/exchange/documents/insurance', expect: { ...signedIn(404), participant: 200 } },
   // {participant}: the demo participant (sent by Kathmandu Model Hospital, in a programme the demo adviser follows).
-  ":lang/participants/:id/documents": {
-    url: "/en/participants/{participant}/documents",
-    expect: { ...signedIn(200), finance_officer: 404, partner_finance: 404 },
-  },
-  ":lang/participants/:id/documents/:documentId": {
-    url: "/en/participants/{participant}/documents/00000000-0000-4000-8000-000000000000",
-    expect: signedIn(404),
-  },
-  ":lang/*": { url: "/en/no-such-page", expect: everyone(404) },
+  ':lang/participants/:id/documents': { url: '/en/participants/{participant}/documents', expect: { ...signedIn(200), finance_officer: 404, partner_finance: 404 } },
+  ':lang/participants/:id/documents/:documentId': { url: '/en/participants/{participant}/documents/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
+  ':lang/*': { url: '/en/no-such-page', expect: everyone(404) },
 };
 
 const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
-  "/v1/health": { url: "/api/v1/health", expect: everyone(200) },
+  '/v1/health': { url: '/api/v1/health', expect: everyone(200) },
   // The directories are public; writes (POST, PUT) are checked per role in tests/e2e/api.spec.ts.
-  "/v1/organisations": {
-    url: "/api/v1/organisations?country=NP",
-    expect: everyone(200),
-  },
-  "/v1/organisations/{id}": {
-    url: "/api/v1/organisations/{kathmandu}",
-    expect: everyone(200),
-  },
-  "/v1/partnerships": {
-    url: "/api/v1/partnerships?shape=triangular",
-    expect: everyone(200),
-  },
-  "/v1/partnerships/{id}": {
-    url: "/api/v1/partnerships/{partnership}",
-    expect: everyone(200),
-  },
+  '/v1/organisations': { url: '/api/v1/organisations?country=NP', expect: everyone(200) },
+  '/v1/organisations/{id}': { url: '/api/v1/organisations/{kathmandu}', expect: everyone(200) },
+  '/v1/partnerships': { url: '/api/v1/partnerships?shape=triangular', expect: everyone(200) },
+  '/v1/partnerships/{id}': { url: '/api/v1/partnerships/{partnership}', expect: everyone(200) },
   // Applications: partner staff (their own) and agency staff read them; writes are checked in api-applications.spec.ts.
-  "/v1/applications": {
-    url: "/api/v1/applications?status=active",
-    expect: {
-      ...only([
-        "administrator",
-        "programme_adviser",
-        "finance_officer",
-        "partner_coordinator",
-        "partner_finance",
-      ]),
-      visitor: 401,
-    },
-  },
-  "/v1/applications/{id}": {
-    url: "/api/v1/applications/{application}",
-    expect: {
-      ...only([
-        "administrator",
-        "programme_adviser",
-        "finance_officer",
-        "partner_coordinator",
-        "partner_finance",
-      ]),
-      visitor: 401,
-    },
-  },
-  "/v1/participants": {
-    url: "/api/v1/participants?gender=female",
-    expect: {
-      ...only([
-        "administrator",
-        "programme_adviser",
-        "partner_coordinator",
-        "participant",
-      ]),
-      visitor: 401,
-    },
-  },
-  "/v1/participants/export.csv": {
-    url: "/api/v1/participants/export.csv?year=2026",
-    expect: {
-      ...only([
-        "administrator",
-        "programme_adviser",
-        "partner_coordinator",
-        "participant",
-      ]),
-      visitor: 401,
-    },
-  },
+  '/v1/applications': { url: '/api/v1/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/applications/{id}': { url: '/api/v1/applications/{application}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/participants': { url: '/api/v1/participants?gender=female', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']), visitor: 401 } },
+  '/v1/participants/export.csv': { url: '/api/v1/participants/export.csv?year=2026', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']), visitor: 401 } },
   // Attachments: upload is POST only (a GET finds no endpoint); a file is read by whoever reads the application (no such file here: 404).
-  "/v1/applications/{id}/attachments": {
-    url: "/api/v1/applications/{application}/attachments",
-    expect: everyone(404),
-  },
-  "/v1/applications/{id}/attachments/{attachmentId}": {
-    url: "/api/v1/applications/{application}/attachments/00000000-0000-4000-8000-000000000000",
-    expect: { ...everyone(404), visitor: 401, participant: 403 },
-  },
+  '/v1/applications/{id}/attachments': { url: '/api/v1/applications/{application}/attachments', expect: everyone(404) },
+  '/v1/applications/{id}/attachments/{attachmentId}': { url: '/api/v1/applications/{application}/attachments/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401, participant: 403 } },
   // Participants: read by those in the participant's scope; the plan lines to nominate on by the partners' coordinators.
-  "/v1/participants/{id}": {
-    url: "/api/v1/participants/{nominee}",
-    expect: {
-      ...everyone(404),
-      visitor: 401,
-      administrator: 200,
-      programme_adviser: 200,
-      partner_coordinator: 200,
-    },
-  },
-  "/v1/partnerships/{id}/nomination-flows": {
-    url: "/api/v1/partnerships/{midwifery}/nomination-flows",
-    expect: { ...only(["partner_coordinator"]), visitor: 401 },
-  },
+  '/v1/participants/{id}': { url: '/api/v1/participants/{nominee}', expect: { ...everyone(404), visitor: 401, administrator: 200, programme_adviser: 200, partner_coordinator: 200 } },
+  '/v1/partnerships/{id}/nomination-flows': { url: '/api/v1/partnerships/{midwifery}/nomination-flows', expect: { ...only(['partner_coordinator']), visitor: 401 } },
   // Participant reports: one's own (participants only), a participant's for its readers, the overdue list.
-  "/v1/exchange/reports/{kind}": {
-    url: "/api/v1/exchange/reports/arrival",
-    expect: { ...only(["participant"]), visitor: 401 },
+  '/v1/exchange/reports/{kind}': { url: '/api/v1/exchange/reports/arrival', expect: { ...only(['participant']), visitor: 401 } },
+  '/v1/exchange/reports/{kind}/submission': { url: '/api/v1/exchange/reports/arrival/submission', expect: everyone(404) },
+  '/v1/participants/{id}/reports/{kind}': {
+    url: '/api/v1/participants/{reportParticipant}/reports/final',
+    expect: { ...everyone(404), visitor: 401, administrator: 200, programme_adviser: 200, partner_coordinator: 200 },
   },
-  "/v1/exchange/reports/{kind}/submission": {
-    url: "/api/v1/exchange/reports/arrival/submission",
-    expect: everyone(404),
-  },
-  "/v1/participants/{id}/reports/{kind}": {
-    url: "/api/v1/participants/{reportParticipant}/reports/final",
-    expect: {
-      ...everyone(404),
-      visitor: 401,
-      administrator: 200,
-      programme_adviser: 200,
-      partner_coordinator: 200,
-    },
-  },
-  "/v1/participants/{id}/reports/{kind}/acceptance": {
-    url: "/api/v1/participants/{reportParticipant}/reports/final/acceptance",
-    expect: everyone(404),
-  },
-  "/v1/participants/{id}/reports/{kind}/return": {
-    url: "/api/v1/participants/{reportParticipant}/reports/final/return",
-    expect: everyone(404),
-  },
-  "/v1/reports/overdue": {
-    url: "/api/v1/reports/overdue",
-    expect: {
-      ...only(["administrator", "programme_adviser", "partner_coordinator"]),
-      visitor: 401,
-    },
-  },
+  '/v1/participants/{id}/reports/{kind}/acceptance': { url: '/api/v1/participants/{reportParticipant}/reports/final/acceptance', expect: everyone(404) },
+  '/v1/participants/{id}/reports/{kind}/return': { url: '/api/v1/participants/{reportParticipant}/reports/final/return', expect: everyone(404) },
+  '/v1/reports/overdue': { url: '/api/v1/reports/overdue', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
   // Incidents: as their pages (a guessed or unknown id is 404 for everyone signed in).
-  "/v1/incidents": {
-    url: "/api/v1/incidents?status=open",
-    expect: {
-      ...only([
-        "administrator",
-        "programme_adviser",
-        "partner_coordinator",
-        "participant",
-      ]),
-      visitor: 401,
-    },
-  },
-  "/v1/incidents/{id}": {
-    url: "/api/v1/incidents/00000000-0000-4000-8000-000000000000",
-    expect: { ...everyone(404), visitor: 401 },
-  },
-  "/v1/me/engagement": {
-    url: "/api/v1/me/engagement",
-    expect: { ...only(["participant"]), visitor: 401 },
-  },
+  '/v1/incidents': { url: '/api/v1/incidents?status=open', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']), visitor: 401 } },
+  '/v1/incidents/{id}': { url: '/api/v1/incidents/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401 } },
+  '/v1/me/engagement': { url: '/api/v1/me/engagement', expect: { ...only(['participant']), visitor: 401 } },
   // The demo participant has completed, not yet alumni.
-  "/v1/alumni": {
-    url: "/api/v1/alumni?country=NP",
-    expect: {
-      ...only([
-        "administrator",
-        "programme_adviser",
-        "finance_officer",
-        "partner_coordinator",
-      ]),
-      visitor: 401,
-    },
-  },
-  "/v1/me/start": {
-    url: "/api/v1/me/start",
-    expect: { ...everyone(200), visitor: 401 },
-  },
+  '/v1/alumni': { url: '/api/v1/alumni?country=NP', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator']), visitor: 401 } },
+  '/v1/me/start': { url: '/api/v1/me/start', expect: { ...everyone(200), visitor: 401 } },
   // Write-only (POST, PUT, DELETE): a GET finds no endpoint there (404 problem), whoever asks.
   ...Object.fromEntries(
-    [
-      "/v1/incidents/{id}/notes",
-      "/v1/incidents/{id}/status",
-      "/v1/incidents/{id}/notifications",
-      "/v1/me/engagement/plan",
-      "/v1/me/engagement/activities",
-      "/v1/me/engagement/activities/{activityId}",
-      "/v1/me/alumni-profile",
-    ].map((p) => [
+    ['/v1/incidents/{id}/notes', '/v1/incidents/{id}/status', '/v1/incidents/{id}/notifications', '/v1/me/engagement/plan', '/v1/me/engagement/activities', '/v1/me/engagement/activities/{activityId}', '/v1/me/alumni-profile'].map((p) => [
       p,
-      {
-        url: `/api${p.replace(/\{\w+\}/, "00000000-0000-4000-8000-000000000000")}`,
-        expect: everyone(404),
-      },
+      { url: `/api${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
     ]),
   ),
-  "/v1/finance/years/{year}": {
-    url: "/api/v1/finance/years/2026",
-    expect: {
-      ...only(["administrator", "programme_adviser", "finance_officer"]),
-      visitor: 401,
-    },
-  },
-  "/v1/finance/ledger": {
-    url: "/api/v1/finance/ledger?year=2026",
-    expect: {
-      ...only(["administrator", "programme_adviser", "finance_officer"]),
-      visitor: 401,
-    },
-  },
-  "/v1/finance/ledger/{id}": {
-    url: "/api/v1/finance/ledger/{ledgerEntry}",
-    expect: {
-      ...only(["administrator", "programme_adviser", "finance_officer"]),
-      visitor: 401,
-    },
-  },
+  '/v1/finance/years/{year}': { url: '/api/v1/finance/years/2026', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
+  '/v1/finance/ledger': { url: '/api/v1/finance/ledger?year=2026', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
+  '/v1/finance/ledger/{id}': { url: '/api/v1/finance/ledger/{ledgerEntry}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
   // Write-only (POST): a GET finds no endpoint there.
-  "/v1/finance/appropriations": {
-    url: "/api/v1/finance/appropriations",
-    expect: everyone(404),
-  },
-  "/v1/finance/allocations": {
-    url: "/api/v1/finance/allocations",
-    expect: everyone(404),
-  },
-  "/v1/finance/ledger/{id}/corrections": {
-    url: "/api/v1/finance/ledger/{ledgerEntry}/corrections",
-    expect: everyone(404),
-  },
-  "/v1/courses": {
-    url: "/api/v1/courses?when=all",
-    expect: {
-      ...only(["administrator", "programme_adviser", "partner_coordinator"]),
-      visitor: 401,
-    },
-  },
-  "/v1/courses/{id}": {
-    url: "/api/v1/courses/{course}",
-    expect: {
-      ...only(["administrator", "programme_adviser", "partner_coordinator"]),
-      visitor: 401,
-    },
-  },
+  '/v1/finance/appropriations': { url: '/api/v1/finance/appropriations', expect: everyone(404) },
+  '/v1/finance/allocations': { url: '/api/v1/finance/allocations', expect: everyone(404) },
+  '/v1/finance/ledger/{id}/corrections': { url: '/api/v1/finance/ledger/{ledgerEntry}/corrections', expect: everyone(404) },
+  '/v1/courses': { url: '/api/v1/courses?when=all', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
+  '/v1/courses/{id}': { url: '/api/v1/courses/{course}', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
   // Write-only (POST, PUT, DELETE): a GET finds no endpoint there (404 problem), whoever asks.
   ...Object.fromEntries(
-    [
-      "sessions",
-      "sessions/{sessionId}",
-      "enrolments",
-      "enrolments/{participantId}",
-      "attendance",
-    ].map((p) => [
+    ['sessions', 'sessions/{sessionId}', 'enrolments', 'enrolments/{participantId}', 'attendance'].map((p) => [
       `/v1/courses/{id}/${p}`,
-      {
-        url: `/api/v1/courses/{course}/${p.replace(/\{\w+\}/, "00000000-0000-4000-8000-000000000000")}`,
-        expect: everyone(404),
-      },
+      { url: `/api/v1/courses/{course}/${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
     ]),
   ),
   // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
-  "/v1/partnerships/{id}/nominations": {
-    url: "/api/v1/partnerships/{midwifery}/nominations",
-    expect: everyone(404),
-  },
+  '/v1/partnerships/{id}/nominations': { url: '/api/v1/partnerships/{midwifery}/nominations', expect: everyone(404) },
   ...Object.fromEntries(
-    [
-      "host-decision",
-      "over-plan-approval",
-      "eligibility-exceptions",
-      "moves",
-    ].map((p) => [
-      `/v1/participants/{id}/${p}`,
-      { url: `/api/v1/participants/{nominee}/${p}`, expect: everyone(404) },
-    ]),
+    ['host-decision', 'over-plan-approval', 'eligibility-exceptions', 'moves'].map((p) => [`/v1/participants/{id}/${p}`, { url: `/api/v1/participants/{nominee}/${p}`, expect: everyone(404) }]),
   ),
   ...Object.fromEntries(
-    [
-      "basics",
-      "partners",
-      "partners/{organisationId}",
-      "partners/{organisationId}/confirmation",
-      "focus",
-      "goals",
-      "goals/{goalId}",
-      "flows",
-      "flows/{flowId}",
-      "emergency-plan",
-      "submission",
-      "withdrawal",
-      "review",
-      "scores",
-      "comments",
-      "approval",
-      "rejection",
-      "return",
-      "status",
-    ].map((p) => [
+    ['basics', 'partners', 'partners/{organisationId}', 'partners/{organisationId}/confirmation', 'focus', 'goals', 'goals/{goalId}', 'flows', 'flows/{flowId}', 'emergency-plan', 'submission', 'withdrawal', 'review', 'scores', 'comments', 'approval', 'rejection', 'return', 'status'].map((p) => [
       `/v1/applications/{id}/${p}`,
-      {
-        url: `/api/v1/applications/{application}/${p.replace(/\{\w+\}/, "{kathmandu}")}`,
-        expect: everyone(404),
-      },
+      { url: `/api/v1/applications/{application}/${p.replace(/\{\w+\}/, '{kathmandu}')}`, expect: everyone(404) },
     ]),
   ),
   // A participant's own data and documents: read by the person, the sending and host coordinators and the agency following the programme.
   ...Object.fromEntries(
-    ["profile", "emergency-contacts", "consent", "documents"].map((p) => [
+    ['profile', 'emergency-contacts', 'consent', 'documents'].map((p) => [
       `/v1/participants/{id}/${p}`,
-      {
-        url: `/api/v1/participants/{participant}/${p}`,
-        expect: {
-          ...everyone(200),
-          visitor: 401,
-          finance_officer: 404,
-          partner_finance: 404,
-        },
-      },
+      { url: `/api/v1/participants/{participant}/${p}`, expect: { ...everyone(200), visitor: 401, finance_officer: 404, partner_finance: 404 } },
     ]),
   ),
   // Write-only (PUT, DELETE, POST): a GET finds no endpoint there.
-  "/v1/participants/{id}/emergency-contacts/{contactId}": {
-    url: "/api/v1/participants/{participant}/emergency-contacts/00000000-0000-4000-8000-000000000000",
-    expect: everyone(404),
-  },
-  "/v1/participants/{id}/documents/{documentId}/review": {
-    url: "/api/v1/participants/{participant}/documents/00000000-0000-4000-8000-000000000000/review",
-    expect: everyone(404),
-  },
-  "/v1/participants/{id}/documents/{documentId}": {
-    url: "/api/v1/participants/{participant}/documents/00000000-0000-4000-8000-000000000000",
-    expect: { ...everyone(404), visitor: 401 },
-  },
+  '/v1/participants/{id}/emergency-contacts/{contactId}': { url: '/api/v1/participants/{participant}/emergency-contacts/00000000-0000-4000-8000-000000000000', expect: everyone(404) },
+  '/v1/participants/{id}/documents/{documentId}/review': { url: '/api/v1/participants/{participant}/documents/00000000-0000-4000-8000-000000000000/review', expect: everyone(404) },
+  '/v1/participants/{id}/documents/{documentId}': { url: '/api/v1/participants/{participant}/documents/00000000-0000-4000-8000-000000000000', expect: { ...everyone(404), visitor: 401 } },
 };
 
 /** Endpoints better-auth answers itself (server/http-app.ts authEndpoints). Without a valid state: back to sign-in. */
 const auth: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
-  "/api/auth/callback/:providerId": {
-    url: "/api/auth/callback/agency?code=forged&state=forged",
-    expect: everyone(302),
-  },
+  '/api/auth/callback/:providerId': { url: '/api/auth/callback/agency?code=forged&state=forged', expect: everyone(302) },
 };
 
 const contexts = new Map<Role, APIRequestContext>();
 const ids: Record<string, string> = {};
-const resolve = (url: string) =>
-  url.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);
+const resolve = (url: string) => url.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);
 
 test.beforeAll(async ({ baseURL }) => {
-  const directory = await (
-    await playwrightRequest.newContext({ baseURL })
-  ).get("/en/organisations?q=Kathmandu+Model");
-  ids.kathmandu =
-    (await directory.text()).match(
-      /href="\/en\/organisations\/([0-9a-f-]{36})"/,
-    )?.[1] ?? "missing";
-  const partnerships = await (
-    await playwrightRequest.newContext({ baseURL })
-  ).get("/en/partnerships");
-  ids.partnership =
-    (await partnerships.text()).match(
-      /href="\/en\/partnerships\/([0-9a-f-]{36})"/,
-    )?.[1] ?? "missing";
+  const directory = await (await playwrightRequest.newContext({ baseURL })).get('/en/organisations?q=Kathmandu+Model');
+  ids.kathmandu = (await directory.text()).match(/href="\/en\/organisations\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  const partnerships = await (await playwrightRequest.newContext({ baseURL })).get('/en/partnerships');
+  ids.partnership = (await partnerships.text()).match(/href="\/en\/partnerships\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // {call}: the first call on the public list; {programme}: the first programme in its filter.
-  const callList = await (
-    await (await playwrightRequest.newContext({ baseURL })).get("/en/calls")
-  ).text();
-  ids.call =
-    callList.match(/href="\/en\/calls\/([0-9a-f-]{36})"/)?.[1] ?? "missing";
-  ids.programme =
-    callList.match(/<option value="([0-9a-f-]{36})"/)?.[1] ?? "missing";
+  const callList = await (await (await playwrightRequest.newContext({ baseURL })).get('/en/calls')).text();
+  ids.call = callList.match(/href="\/en\/calls\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  ids.programme = callList.match(/<option value="([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   for (const role of roles) {
-    const context = await playwrightRequest.newContext({
-      baseURL,
-      extraHTTPHeaders: { origin: baseURL! },
-    });
-    if (role !== "visitor") {
-      const response = await context.post("/en/sign-in", {
-        form: { email: logins[role], password: "exchange-demo-2026" },
-        maxRedirects: 0,
-      });
+    const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+    if (role !== 'visitor') {
+      const response = await context.post('/en/sign-in', { form: { email: logins[role], password: 'exchange-demo-2026' }, maxRedirects: 0 });
       expect(response.status(), `sign-in as ${role}`).toBe(302);
     }
     contexts.set(role, context);
   }
-  const ownList = await (
-    await contexts
-      .get("partner_coordinator")!
-      .get("/en/applications?status=active")
-  ).text();
-  ids.application =
-    ownList.match(/href="\/en\/applications\/([0-9a-f-]{36})"/)?.[1] ??
-    "missing";
-  const midwifery = await (
-    await playwrightRequest.newContext({ baseURL })
-  ).get("/en/partnerships?q=Midwifery");
-  ids.midwifery =
-    (await midwifery.text()).match(
-      /href="\/en\/partnerships\/([0-9a-f-]{36})"/,
-    )?.[1] ?? "missing";
+  const ownList = await (await contexts.get('partner_coordinator')!.get('/en/applications?status=active')).text();
+  ids.application = ownList.match(/href="\/en\/applications\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  const midwifery = await (await playwrightRequest.newContext({ baseURL })).get('/en/partnerships?q=Midwifery');
+  ids.midwifery = (await midwifery.text()).match(/href="\/en\/partnerships\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // {nominee}: Manisha Gurung, nominated by Kathmandu and awaiting Bergen's answer, from the coordinator's list of participants.
-  const participantList = await (
-    await contexts
-      .get("partner_coordinator")!
-      .get("/en/participants?status=nominated")
-  ).text();
-  ids.nominee =
-    participantList.match(
-      /href="\/en\/participants\/([0-9a-f-]{36})"[^>]*>[^<]*Gurung/,
-    )?.[1] ??
-    participantList.match(/href="\/en\/participants\/([0-9a-f-]{36})"/)?.[1] ??
-    "missing";
+  const participantList = await (await contexts.get('partner_coordinator')!.get('/en/participants?status=nominated')).text();
+  ids.nominee = participantList.match(/href="\/en\/participants\/([0-9a-f-]{36})"[^>]*>[^<]*Gurung/)?.[1] ?? participantList.match(/href="\/en\/participants\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // {reportParticipant}: someone Kathmandu hosts (so never the demo participant, whom it sends), from its coordinator's overdue list.
-  const overdueRows = (
-    await (
-      await contexts.get("partner_coordinator")!.get("/en/reports/overdue")
-    ).text()
-  )
-    .split("<tr")
-    .slice(1);
-  const hosted = overdueRows.find(
-    (row) =>
-      row.includes("<td>Kathmandu Model Hospital</td></tr>") &&
-      !row.includes("<td>Kathmandu Model Hospital</td><td>"),
-  );
-  ids.reportParticipant =
-    hosted?.match(/\/en\/participants\/([0-9a-f-]{36})\/reports\//)?.[1] ??
-    "missing";
-  const courseList = await (
-    await contexts.get("partner_coordinator")!.get("/en/courses?when=all")
-  ).text();
-  ids.course =
-    courseList.match(/href="\/en\/courses\/([0-9a-f-]{36})"/)?.[1] ?? "missing";
+  const overdueRows = (await (await contexts.get('partner_coordinator')!.get('/en/reports/overdue')).text()).split('<tr').slice(1);
+  const hosted = overdueRows.find((row) => row.includes('<td>Kathmandu Model Hospital</td></tr>') && !row.includes('<td>Kathmandu Model Hospital</td><td>'));
+  ids.reportParticipant = hosted?.match(/\/en\/participants\/([0-9a-f-]{36})\/reports\//)?.[1] ?? 'missing';
+  const courseList = await (await contexts.get('partner_coordinator')!.get('/en/courses?when=all')).text();
+  ids.course = courseList.match(/href="\/en\/courses\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // {ledgerEntry}: the newest entry of the demo ledger, from the finance officer's list.
-  const ledger = await (
-    await contexts.get("finance_officer")!.get("/en/finance/ledger")
-  ).text();
-  ids.ledgerEntry =
-    ledger.match(/href="\/en\/finance\/ledger\/([0-9a-f-]{36})"/)?.[1] ??
-    "missing";
+  const ledger = await (await contexts.get('finance_officer')!.get('/en/finance/ledger')).text();
+  ids.ledgerEntry = ledger.match(/href="\/en\/finance\/ledger\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // {participant}: the demo participant's record, linked from their own page.
-  const exchange = await (
-    await contexts.get("participant")!.get("/en/exchange")
-  ).text();
-  ids.participant =
-    exchange.match(
-      /href="\/en\/participants\/([0-9a-f-]{36})\/documents"/,
-    )?.[1] ?? "missing";
+  const exchange = await (await contexts.get('participant')!.get('/en/exchange')).text();
+  ids.participant = exchange.match(/href="\/en\/participants\/([0-9a-f-]{36})\/documents"/)?.[1] ?? 'missing';
 });
 
 test.afterAll(async () => {
   for (const context of contexts.values()) await context.dispose();
 });
 
-test("the table covers every route and every API endpoint", async ({
-  request,
-}) => {
+test('the table covers every route and every API endpoint', async ({ request }) => {
   expect(routePaths(routes).sort()).toEqual(Object.keys(pages).sort());
-  const doc = await (await request.get("/api/openapi.json")).json();
+  const doc = await (await request.get('/api/openapi.json')).json();
   expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(api).sort());
   expect([...authEndpoints].sort()).toEqual(Object.keys(auth).sort());
 });
 
 function check(outcome: Outcome, status: number, location: string | undefined) {
-  if (outcome === "sign-in")
-    return status === 302 && location?.includes("/sign-in?next=") === true;
-  if (outcome === "start")
-    return status === 302 && location?.endsWith("/start") === true;
+  if (outcome === 'sign-in') return status === 302 && location?.includes('/sign-in?next=') === true;
+  if (outcome === 'start') return status === 302 && location?.endsWith('/start') === true;
   return status === outcome;
 }
 
@@ -777,183 +260,71 @@ for (const [name, entry] of Object.entries({ ...pages, ...api, ...auth })) {
   test(`GET ${name}: each role gets what it may`, async () => {
     const wrong: string[] = [];
     for (const role of roles) {
-      const response = await contexts
-        .get(role)!
-        .get(resolve(entry.url), { maxRedirects: 0 });
-      const location = response.headers()["location"];
+      const response = await contexts.get(role)!.get(resolve(entry.url), { maxRedirects: 0 });
+      const location = response.headers()['location'];
       if (!check(entry.expect[role], response.status(), location)) {
-        wrong.push(
-          `${role}: expected ${entry.expect[role]}, got ${response.status()} ${location ?? ""}`,
-        );
+        wrong.push(`${role}: expected ${entry.expect[role]}, got ${response.status()} ${location ?? ''}`);
       }
     }
     expect(wrong).toEqual([]);
   });
 }
 
-test("state-changing requests are refused for roles without the permission", async () => {
-  const post = (role: Role, url: string, form: Record<string, string>) =>
-    contexts.get(role)!.post(url, { form, maxRedirects: 0 });
-  const invitation = {
-    name: "Dawit Alemu",
-    email: "dawit@example.org",
-    role: "partner_finance",
-    organisationId: "",
-    locale: "en",
-  };
-  expect(
-    (await post("visitor", "/en/invitations", invitation)).headers()[
-      "location"
-    ],
-  ).toContain("/sign-in");
-  expect(
-    (await post("finance_officer", "/en/invitations", invitation)).status(),
-  ).toBe(403);
-  expect(
-    (await post("participant", "/en/invitations", invitation)).status(),
-  ).toBe(403);
-  expect(
-    (
-      await post("partner_coordinator", "/en/admin/users", { userId: "x" })
-    ).status(),
-  ).toBe(403);
-  expect(
-    (
-      await post("programme_adviser", "/en/admin/users", { userId: "x" })
-    ).status(),
-  ).toBe(403);
-  expect(
-    (
-      await post("visitor", "/en/account", { intent: "request-deletion" })
-    ).headers()["location"],
-  ).toContain("/sign-in");
-  expect(
-    (
-      await post("participant", "/en/applications/new", {
-        callId: "",
-        organisationId: "",
-        title: "x",
-      })
-    ).status(),
-  ).toBe(403);
-  expect(
-    (
-      await post("finance_officer", "/en/applications/new", {
-        callId: "",
-        organisationId: "",
-        title: "x",
-      })
-    ).status(),
-  ).toBe(403);
-  for (const role of [
-    "partner_coordinator",
-    "partner_finance",
-    "finance_officer",
-    "participant",
-  ] as const) {
-    expect(
-      (
-        await post(role, resolve("/en/applications/{application}/review"), {
-          intent: "start-review",
-        })
-      ).status(),
-      role,
-    ).toBe(403);
+test('state-changing requests are refused for roles without the permission', async () => {
+  const post = (role: Role, url: string, form: Record<string, string>) => contexts.get(role)!.post(url, { form, maxRedirects: 0 });
+  const invitation = { name: 'Dawit Alemu', email: 'dawit@example.org', role: 'partner_finance', organisationId: '', locale: 'en' };
+  expect((await post('visitor', '/en/invitations', invitation)).headers()['location']).toContain('/sign-in');
+  expect((await post('finance_officer', '/en/invitations', invitation)).status()).toBe(403);
+  expect((await post('participant', '/en/invitations', invitation)).status()).toBe(403);
+  expect((await post('partner_coordinator', '/en/admin/users', { userId: 'x' })).status()).toBe(403);
+  expect((await post('programme_adviser', '/en/admin/users', { userId: 'x' })).status()).toBe(403);
+  expect((await post('visitor', '/en/account', { intent: 'request-deletion' })).headers()['location']).toContain('/sign-in');
+  expect((await post('participant', '/en/applications/new', { callId: '', organisationId: '', title: 'x' })).status()).toBe(403);
+  expect((await post('finance_officer', '/en/applications/new', { callId: '', organisationId: '', title: 'x' })).status()).toBe(403);
+  for (const role of ['partner_coordinator', 'partner_finance', 'finance_officer', 'participant'] as const) {
+    expect((await post(role, resolve('/en/applications/{application}/review'), { intent: 'start-review' })).status(), role).toBe(403);
   }
-  expect(
-    (
-      await post("partner_finance", resolve("/en/applications/{application}"), {
-        intent: "withdraw",
-      })
-    ).status(),
-  ).toBe(403);
+  expect((await post('partner_finance', resolve('/en/applications/{application}'), { intent: 'withdraw' })).status()).toBe(403);
 });
 
-test("a coordinator cannot reach another organisation’s invitations by guessing ids", async () => {
-  const bergen = await playwrightRequest.newContext({
-    baseURL: test.info().project.use.baseURL,
-    extraHTTPHeaders: { origin: test.info().project.use.baseURL! },
-  });
-  await bergen.post("/en/sign-in", {
-    form: {
-      email: "coordinator.bergen@demo.example",
-      password: "exchange-demo-2026",
-    },
-    maxRedirects: 0,
-  });
-  const html = await (await bergen.get("/en/invitations")).text();
-  const bergenOrg = html.match(
-    /<option value="([0-9a-f-]{36})"[^>]*>Bergen Kystsjukehus<\/option>/,
-  )?.[1];
+test('a coordinator cannot reach another organisation’s invitations by guessing ids', async () => {
+  const bergen = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { origin: test.info().project.use.baseURL! } });
+  await bergen.post('/en/sign-in', { form: { email: 'coordinator.bergen@demo.example', password: 'exchange-demo-2026' }, maxRedirects: 0 });
+  const html = await (await bergen.get('/en/invitations')).text();
+  const bergenOrg = html.match(/<option value="([0-9a-f-]{36})"[^>]*>Bergen Kystsjukehus<\/option>/)?.[1];
   expect(bergenOrg).toBeTruthy();
-  const created = await bergen.post("/en/invitations", {
-    form: {
-      name: "Håkon Lie",
-      email: `hakon.${Date.now()}@bergen.example`,
-      role: "partner_finance",
-      organisationId: bergenOrg!,
-      locale: "nb",
-    },
+  const created = await bergen.post('/en/invitations', {
+    form: { name: 'Håkon Lie', email: `hakon.${Date.now()}@bergen.example`, role: 'partner_finance', organisationId: bergenOrg!, locale: 'nb' },
     maxRedirects: 0,
   });
   expect(created.status()).toBe(302);
-  const listing = await (await bergen.get("/en/invitations")).text();
+  const listing = await (await bergen.get('/en/invitations')).text();
   const invitationId = listing.match(/name="id" value="([0-9a-f-]{36})"/)?.[1];
   expect(invitationId).toBeTruthy();
 
-  const kathmandu = contexts.get("partner_coordinator")!;
+  const kathmandu = contexts.get('partner_coordinator')!;
   // Not in their list…
-  expect(await (await kathmandu.get("/en/invitations")).text()).not.toContain(
-    invitationId!,
-  );
+  expect(await (await kathmandu.get('/en/invitations')).text()).not.toContain(invitationId!);
   // …not revocable by id…
-  expect(
-    (
-      await kathmandu.post("/en/invitations", {
-        form: { intent: "revoke", id: invitationId! },
-        maxRedirects: 0,
-      })
-    ).status(),
-  ).toBe(403);
+  expect((await kathmandu.post('/en/invitations', { form: { intent: 'revoke', id: invitationId! }, maxRedirects: 0 })).status()).toBe(403);
   // …not editing Bergen's organisation…
-  expect(
-    (
-      await kathmandu.get(`/en/organisations/${bergenOrg}/edit`, {
-        maxRedirects: 0,
-      })
-    ).status(),
-  ).toBe(403);
+  expect((await kathmandu.get(`/en/organisations/${bergenOrg}/edit`, { maxRedirects: 0 })).status()).toBe(403);
   // …and no inviting into Bergen either.
-  const intoBergen = await kathmandu.post("/en/invitations", {
-    form: {
-      name: "Sigrid Olsen",
-      email: "sigrid@example.org",
-      role: "partner_finance",
-      organisationId: bergenOrg!,
-      locale: "en",
-    },
+  const intoBergen = await kathmandu.post('/en/invitations', {
+    form: { name: 'Sigrid Olsen', email: 'sigrid@example.org', role: 'partner_finance', organisationId: bergenOrg!, locale: 'en' },
     maxRedirects: 0,
   });
   expect(intoBergen.status()).toBe(403);
   await bergen.dispose();
 });
 
-test("a state-changing request from another site is refused", async ({
-  playwright,
-  baseURL,
-}) => {
-  const evil = await playwright.request.newContext({
-    baseURL,
-    extraHTTPHeaders: { origin: "https://evil.example" },
-  });
-  const response = await evil.post("/nb/sign-in", {
-    form: { email: "admin@demo.example", password: "exchange-demo-2026" },
-    maxRedirects: 0,
-  });
+test('a state-changing request from another site is refused', async ({ playwright, baseURL }) => {
+  const evil = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: 'https://evil.example' } });
+  const response = await evil.post('/nb/sign-in', { form: { email: 'admin@demo.example', password: 'exchange-demo-2026' }, maxRedirects: 0 });
   expect(response.status()).toBe(403);
-  expect(response.headers()["set-cookie"]).toBeUndefined();
+  expect(response.headers()['set-cookie']).toBeUndefined();
   // The styled error page, in the page's language.
-  expect(response.headers()["content-type"]).toContain("text/html");
-  expect(await response.text()).toContain(catalogs.nb["error.crossSite"]);
+  expect(response.headers()['content-type']).toContain('text/html');
+  expect(await response.text()).toContain(catalogs.nb['error.crossSite']);
   await evil.dispose();
 });

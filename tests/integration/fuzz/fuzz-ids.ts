@@ -1,82 +1,36 @@
-import { randomUUID } from "node:crypto";
-import { desc, eq, like } from "drizzle-orm";
-import { createApplication } from "../../../db/factories/application-factory.ts";
-import type { Database } from "../../../db/database.ts";
-import { ledgerEntries } from "../../../db/schema/ledger.ts";
-import { incidents } from "../../../db/schema/care.ts";
-import { calls } from "../../../db/schema/calls.ts";
-import { organisations } from "../../../db/schema/organisations.ts";
-import { courses, participants } from "../../../db/schema/participants.ts";
-import { partnerships } from "../../../db/schema/partnerships.ts";
-import { programmes } from "../../../db/schema/programmes.ts";
+import { randomUUID } from 'node:crypto';
+import { desc, eq, like } from 'drizzle-orm';
+import { createApplication } from '../../../db/factories/application-factory.ts';
+import type { Database } from '../../../db/database.ts';
+import { ledgerEntries } from '../../../db/schema/ledger.ts';
+import { incidents } from '../../../db/schema/care.ts';
+import { calls } from '../../../db/schema/calls.ts';
+import { organisations } from '../../../db/schema/organisations.ts';
+import { courses, participants } from '../../../db/schema/participants.ts';
+import { partnerships } from '../../../db/schema/partnerships.ts';
+import { programmes } from '../../../db/schema/programmes.ts';
 
 /** Real records of the demo data (and a draft and a submitted application made here) for the fuzzed addresses. */
 export async function fuzzIds(db: Database): Promise<Record<string, string>> {
-  const [kathmandu] = await db
-    .select()
-    .from(organisations)
-    .where(like(organisations.legalName, "Kathmandu Model%"));
-  const [bergen] = await db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.countryCode, "NO"));
-  const [partnership] = await db
-    .select({ id: partnerships.id })
-    .from(partnerships)
-    .limit(1);
-  const [programme] = await db
-    .select({ id: programmes.id })
-    .from(programmes)
-    .limit(1);
+  const [kathmandu] = await db.select().from(organisations).where(like(organisations.legalName, 'Kathmandu Model%'));
+  const [bergen] = await db.select().from(organisations).where(eq(organisations.countryCode, 'NO'));
+  const [partnership] = await db.select({ id: partnerships.id }).from(partnerships).limit(1);
+  const [programme] = await db.select({ id: programmes.id }).from(programmes).limit(1);
   const [call] = await db.select({ id: calls.id }).from(calls).limit(1);
   // Kathmandu's own course (demo data): its coordinators run it, so every form on its page is there to fuzz.
-  const [course] = await db
-    .select({ id: courses.id })
-    .from(courses)
-    .where(eq(courses.organisationId, kathmandu!.id))
-    .limit(1);
-  const draft = await createApplication(db, {
-    partners: [kathmandu!, bergen!],
-    status: "draft",
-    title: "Fuzzed draft",
-  });
+  const [course] = await db.select({ id: courses.id }).from(courses).where(eq(courses.organisationId, kathmandu!.id)).limit(1);
+  const draft = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'draft', title: 'Fuzzed draft' });
   // A nomination awaiting the host's answer (the demo's midwifery exchange), and its partnership, which has an approved round to nominate on.
-  const [nominee] = await db
-    .select({ id: participants.id, partnershipId: participants.partnershipId })
-    .from(participants)
-    .where(eq(participants.status, "nominated"))
-    .limit(1);
-  const submitted = await createApplication(db, {
-    partners: [kathmandu!, bergen!],
-    status: "submitted",
-    title: "Fuzzed submission",
-    submittedAt: new Date(),
-  });
+  const [nominee] = await db.select({ id: participants.id, partnershipId: participants.partnershipId }).from(participants).where(eq(participants.status, 'nominated')).limit(1);
+  const submitted = await createApplication(db, { partners: [kathmandu!, bergen!], status: 'submitted', title: 'Fuzzed submission', submittedAt: new Date() });
   // A participant Kathmandu sends, and an incident about them (incidents are not in the demo data).
-  const [participant] = await db
-    .select({ id: participants.id })
-    .from(participants)
-    .where(eq(participants.homeOrganisationId, kathmandu!.id))
-    .limit(1);
+  const [participant] = await db.select({ id: participants.id }).from(participants).where(eq(participants.homeOrganisationId, kathmandu!.id)).limit(1);
   const [incident] = await db
     .insert(incidents)
-    .values({
-      participantId: participant!.id,
-      kind: "health",
-      severity: "high",
-      description: "Fuzzed incident",
-      occurredOn: "2026-01-10",
-      place: "Bergen",
-      reportedByLabel: "fuzz",
-    })
+    .values({ participantId: participant!.id, kind: 'health', severity: 'high', description: 'Fuzzed incident', occurredOn: '2026-01-10', place: 'Bergen', reportedByLabel: 'fuzz' })
     .returning({ id: incidents.id });
   // The demo ledger's latest allocation to a programme: reversible, so the correction form gets past its first checks.
-  const [ledgerEntry] = await db
-    .select({ id: ledgerEntries.id })
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.kind, "allocation"))
-    .orderBy(desc(ledgerEntries.seq))
-    .limit(1);
+  const [ledgerEntry] = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.kind, 'allocation')).orderBy(desc(ledgerEntries.seq)).limit(1);
   return {
     kathmandu: kathmandu!.id,
     ledgerEntry: ledgerEntry!.id,
@@ -94,5 +48,4 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   };
 }
 
-export const fillIds = (url: string, ids: Record<string, string>) =>
-  url.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);
+export const fillIds = (url: string, ids: Record<string, string>) => url.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);

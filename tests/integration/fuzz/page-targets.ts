@@ -3,235 +3,81 @@
  * The page-fuzz tests fail on a route without an entry here, as role-access.spec.ts does.
  * `posts`: the page has an action, fuzzed with at least 1,000 generated forms.
  */
-export const pageTargets: Record<
-  string,
-  {
-    urls: string[];
-    posts: boolean;
-    as?: "coordinator" | "participant" | "visitor";
-  }
-> = {
-  "/": { urls: ["/"], posts: false },
-  ":lang/": { urls: ["/nb/"], posts: false },
-  ":lang/organisations": { urls: ["/fr/organisations"], posts: false },
-  ":lang/organisations/new": { urls: ["/es/organisations/new"], posts: true },
-  ":lang/organisations/:id": {
-    urls: ["/en/organisations/{kathmandu}"],
-    posts: false,
-  },
-  ":lang/organisations/:id/edit": {
-    urls: ["/nn/organisations/{kathmandu}/edit"],
-    posts: true,
-  },
-  ":lang/partnerships": { urls: ["/en/partnerships"], posts: false },
-  ":lang/partnerships/:id": {
-    urls: ["/nb/partnerships/{partnership}", "/en/partnerships/{nominating}"],
-    posts: false,
-  },
+export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 'coordinator' | 'participant' | 'visitor' }> = {
+  '/': { urls: ['/'], posts: false },
+  ':lang/': { urls: ['/nb/'], posts: false },
+  ':lang/organisations': { urls: ['/fr/organisations'], posts: false },
+  ':lang/organisations/new': { urls: ['/es/organisations/new'], posts: true },
+  ':lang/organisations/:id': { urls: ['/en/organisations/{kathmandu}'], posts: false },
+  ':lang/organisations/:id/edit': { urls: ['/nn/organisations/{kathmandu}/edit'], posts: true },
+  ':lang/partnerships': { urls: ['/en/partnerships'], posts: false },
+  ':lang/partnerships/:id': { urls: ['/nb/partnerships/{partnership}', '/en/partnerships/{nominating}'], posts: false },
   // Nominating is for a sending partner's coordinators; the participant page is worked by coordinators and advisers alike.
-  ":lang/partnerships/:id/nominate": {
-    urls: ["/fr/partnerships/{nominating}/nominate"],
-    posts: true,
-    as: "coordinator",
-  },
-  ":lang/participants/:id": {
-    urls: ["/nn/participants/{nominee}", "/en/participants/{unknown}"],
-    posts: true,
-  },
-  ":lang/sign-in": {
-    urls: ["/fr/sign-in?next=%2Ffr%2Faccount"],
-    posts: true,
-    as: "visitor",
-  },
-  ":lang/sign-out": { urls: ["/en/sign-out"], posts: true },
-  ":lang/forgot-password": {
-    urls: ["/nb/forgot-password"],
-    posts: true,
-    as: "visitor",
-  },
-  ":lang/reset-password": {
-    urls: ["/en/reset-password?token=not-a-token"],
-    posts: true,
-  },
-  ":lang/invitations/:token": {
-    urls: ["/es/invitations/not-a-real-token-0000000000"],
-    posts: true,
-  },
-  ":lang/invitations": { urls: ["/en/invitations"], posts: true },
-  ":lang/start": { urls: ["/en/start", "/nb/start"], posts: false },
-  ":lang/account": { urls: ["/fr/account"], posts: true },
-  ":lang/account/export": { urls: ["/en/account/export"], posts: false },
-  ":lang/admin": { urls: ["/nb/admin"], posts: false },
-  ":lang/admin/users": { urls: ["/en/admin/users"], posts: true },
-  ":lang/admin/audit": { urls: ["/nn/admin/audit"], posts: false },
-  ":lang/admin/mail": { urls: ["/en/admin/mail"], posts: false },
-  ":lang/admin/programmes": { urls: ["/en/admin/programmes"], posts: true },
-  ":lang/admin/programmes/:id": {
-    urls: ["/fr/admin/programmes/{programme}"],
-    posts: true,
-  },
-  ":lang/admin/calls/new": { urls: ["/nb/admin/calls/new"], posts: true },
-  ":lang/admin/calls/:id/edit": {
-    urls: ["/es/admin/calls/{call}/edit"],
-    posts: true,
-  },
-  ":lang/calls": { urls: ["/en/calls"], posts: false },
-  ":lang/calls/:id": { urls: ["/nn/calls/{call}"], posts: false },
-  ":lang/applications": { urls: ["/en/applications"], posts: false },
+  ':lang/partnerships/:id/nominate': { urls: ['/fr/partnerships/{nominating}/nominate'], posts: true, as: 'coordinator' },
+  ':lang/participants/:id': { urls: ['/nn/participants/{nominee}', '/en/participants/{unknown}'], posts: true },
+  ':lang/sign-in': { urls: ['/fr/sign-in?next=%2Ffr%2Faccount'], posts: true, as: 'visitor' },
+  ':lang/sign-out': { urls: ['/en/sign-out'], posts: true },
+  ':lang/forgot-password': { urls: ['/nb/forgot-password'], posts: true, as: 'visitor' },
+  ':lang/reset-password': { urls: ['/en/reset-password?token=not-a-token'], posts: true },
+  ':lang/invitations/:token': { urls: ['/es/invitations/not-a-real-token-0000000000'], posts: true },
+  ':lang/invitations': { urls: ['/en/invitations'], posts: true },
+  ':lang/start': { urls: ['/en/start', '/nb/start'], posts: false },
+  ':lang/account': { urls: ['/fr/account'], posts: true },
+  ':lang/account/export': { urls: ['/en/account/export'], posts: false },
+  ':lang/admin': { urls: ['/nb/admin'], posts: false },
+  ':lang/admin/users': { urls: ['/en/admin/users'], posts: true },
+  ':lang/admin/audit': { urls: ['/nn/admin/audit'], posts: false },
+  ':lang/admin/mail': { urls: ['/en/admin/mail'], posts: false },
+  ':lang/admin/programmes': { urls: ['/en/admin/programmes'], posts: true },
+  ':lang/admin/programmes/:id': { urls: ['/fr/admin/programmes/{programme}'], posts: true },
+  ':lang/admin/calls/new': { urls: ['/nb/admin/calls/new'], posts: true },
+  ':lang/admin/calls/:id/edit': { urls: ['/es/admin/calls/{call}/edit'], posts: true },
+  ':lang/calls': { urls: ['/en/calls'], posts: false },
+  ':lang/calls/:id': { urls: ['/nn/calls/{call}'], posts: false },
+  ':lang/applications': { urls: ['/en/applications'], posts: false },
   // Drafts are their coordinators' alone (the agency sees an application once it is submitted).
-  ":lang/applications/new": {
-    urls: ["/fr/applications/new?call={call}"],
+  ':lang/applications/new': { urls: ['/fr/applications/new?call={call}'], posts: true, as: 'coordinator' },
+  ':lang/applications/:id': { urls: ['/en/applications/{draft}', '/nb/applications/{submitted}'], posts: true, as: 'coordinator' },
+  ':lang/applications/:id/edit/:step': {
+    urls: ['basics', 'partners', 'focus', 'goals', 'plan', 'emergency', 'submit'].map((step) => `/en/applications/{draft}/edit/${step}`),
     posts: true,
-    as: "coordinator",
+    as: 'coordinator',
   },
-  ":lang/applications/:id": {
-    urls: ["/en/applications/{draft}", "/nb/applications/{submitted}"],
-    posts: true,
-    as: "coordinator",
-  },
-  ":lang/applications/:id/edit/:step": {
-    urls: [
-      "basics",
-      "partners",
-      "focus",
-      "goals",
-      "plan",
-      "emergency",
-      "submit",
-    ].map((step) => `/en/applications/{draft}/edit/${step}`),
-    posts: true,
-    as: "coordinator",
-  },
-  ":lang/applications/:id/review": {
-    urls: ["/fr/applications/{submitted}/review"],
-    posts: true,
-  },
-  ":lang/applications/:id/attachments/:attachmentId": {
-    urls: ["/en/applications/{draft}/attachments/{unknown}"],
-    posts: false,
-    as: "coordinator",
-  },
+  ':lang/applications/:id/review': { urls: ['/fr/applications/{submitted}/review'], posts: true },
+  ':lang/applications/:id/attachments/:attachmentId': { urls: ['/en/applications/{draft}/attachments/{unknown}'], posts: false, as: 'coordinator' },
   // Reports: the fuzzing person is no participant (their own report is refused), but reads and decides any participant's.
-  ":lang/exchange/reports/:kind": {
-    urls: [
-      "/en/exchange/reports/arrival",
-      "/nb/exchange/reports/home_engagement",
-      "/en/exchange/reports/diary",
-    ],
-    posts: true,
-    as: "participant",
-  },
-  ":lang/participants/:id/reports/:kind": {
-    urls: [
-      "/fr/participants/{participant}/reports/final",
-      "/en/participants/{unknown}/reports/arrival",
-    ],
-    posts: true,
-  },
-  ":lang/reports/overdue": { urls: ["/nn/reports/overdue"], posts: false },
-  ":lang/incidents": {
-    urls: ["/en/incidents?status=open&severity=high", "/nn/incidents"],
-    posts: false,
-  },
+  ':lang/exchange/reports/:kind': { urls: ['/en/exchange/reports/arrival', '/nb/exchange/reports/home_engagement', '/en/exchange/reports/diary'], posts: true, as: 'participant' },
+  ':lang/participants/:id/reports/:kind': { urls: ['/fr/participants/{participant}/reports/final', '/en/participants/{unknown}/reports/arrival'], posts: true },
+  ':lang/reports/overdue': { urls: ['/nn/reports/overdue'], posts: false },
+  ':lang/incidents': { urls: ['/en/incidents?status=open&severity=high', '/nn/incidents'], posts: false },
   // Reported by a coordinator (the fuzzing coordinator coordinates every organisation).
-  ":lang/incidents/new": {
-    urls: ["/fr/incidents/new", "/en/incidents/new?participant={participant}"],
-    posts: true,
-    as: "coordinator",
-  },
-  ":lang/incidents/:id": { urls: ["/es/incidents/{incident}"], posts: true },
-  ":lang/alumni": {
-    urls: ["/en/alumni?country=NP&year=2024", "/nb/alumni"],
-    posts: false,
-  },
-  ":lang/exchange/engagement": {
-    urls: ["/en/exchange/engagement"],
-    posts: true,
-    as: "participant",
-  },
-  ":lang/courses": {
-    urls: ["/en/courses", "/nb/courses?kind=preparatory&when=all"],
-    posts: false,
-  },
-  ":lang/courses/new": { urls: ["/nn/courses/new"], posts: true },
-  ":lang/courses/:id": { urls: ["/fr/courses/{course}"], posts: true },
+  ':lang/incidents/new': { urls: ['/fr/incidents/new', '/en/incidents/new?participant={participant}'], posts: true, as: 'coordinator' },
+  ':lang/incidents/:id': { urls: ['/es/incidents/{incident}'], posts: true },
+  ':lang/alumni': { urls: ['/en/alumni?country=NP&year=2024', '/nb/alumni'], posts: false },
+  ':lang/exchange/engagement': { urls: ['/en/exchange/engagement'], posts: true, as: 'participant' },
+  ':lang/courses': { urls: ['/en/courses', '/nb/courses?kind=preparatory&when=all'], posts: false },
+  ':lang/courses/new': { urls: ['/nn/courses/new'], posts: true },
+  ':lang/courses/:id': { urls: ['/fr/courses/{course}'], posts: true },
   // A download: a bare 404 for an unknown course.
-  ":lang/courses/:id/attendance.csv": {
-    urls: [
-      "/es/courses/{course}/attendance.csv",
-      "/en/courses/{unknown}/attendance.csv",
-    ],
-    posts: false,
-  },
+  ':lang/courses/:id/attendance.csv': { urls: ['/es/courses/{course}/attendance.csv', '/en/courses/{unknown}/attendance.csv'], posts: false },
   // As the fuzzing participant (a demo participant's account): her own page, details, contacts, consent and uploads.
-  ":lang/exchange": {
-    urls: ["/en/exchange", "/nb/exchange?contact={unknown}"],
-    posts: true,
-    as: "participant",
-  },
-  ":lang/exchange/documents/:kind": {
-    urls: [
-      "/fr/exchange/documents/insurance",
-      "/en/exchange/documents/signed-contract",
-    ],
-    posts: true,
-    as: "participant",
-  },
-  ":lang/participants/:id/documents": {
-    urls: ["/en/participants/{unknown}/documents"],
-    posts: true,
-  },
-  ":lang/participants/:id/documents/:documentId": {
-    urls: ["/en/participants/{unknown}/documents/{unknown}"],
+  ':lang/exchange': { urls: ['/en/exchange', '/nb/exchange?contact={unknown}'], posts: true, as: 'participant' },
+  ':lang/exchange/documents/:kind': { urls: ['/fr/exchange/documents/insurance', '/en/exchange/documents/signed-contract'], posts: true, as: 'participant' },
+  ':lang/participants/:id/documents': { urls: ['/en/participants/{unknown}/documents'], posts: true },
+  ':lang/participants/:id/documents/:documentId': { urls: ['/en/participants/{unknown}/documents/{unknown}'], posts: false },
+  ':lang/participants': {
+    urls: ['/en/participants', '/nb/participants?status=in_placement&gender=female&age=26-30&year=2026&homeCountry=NP', '/fr/participants?partnership={partnership}', '/es/participants?after=not-a-cursor'],
     posts: false,
   },
-  ":lang/participants": {
-    urls: [
-      "/en/participants",
-      "/nb/participants?status=in_placement&gender=female&age=26-30&year=2026&homeCountry=NP",
-      "/fr/participants?partnership={partnership}",
-      "/es/participants?after=not-a-cursor",
-    ],
-    posts: false,
-  },
-  ":lang/participants-export.csv": {
-    urls: [
-      "/en/participants-export.csv?hostCountry=NO",
-      "/nn/participants-export.csv?status=nonsense",
-    ],
-    posts: false,
-  },
-  ":lang/finance": {
-    urls: ["/nb/finance", "/en/finance?year=2026", "/fr/finance?year=abc"],
-    posts: false,
-  },
-  ":lang/finance/appropriations/new": {
-    urls: ["/nn/finance/appropriations/new?year=2027"],
-    posts: true,
-  },
-  ":lang/finance/allocations/new": {
-    urls: ["/es/finance/allocations/new?year=2026&call={call}"],
-    posts: true,
-  },
-  ":lang/finance/ledger": {
-    urls: [
-      "/en/finance/ledger",
-      "/nb/finance/ledger?account=year%3A2026&kind=allocation",
-      "/fr/finance/ledger?account=nonsense&after=not-a-cursor",
-    ],
-    posts: false,
-  },
+  ':lang/participants-export.csv': { urls: ['/en/participants-export.csv?hostCountry=NO', '/nn/participants-export.csv?status=nonsense'], posts: false },
+  ':lang/finance': { urls: ['/nb/finance', '/en/finance?year=2026', '/fr/finance?year=abc'], posts: false },
+  ':lang/finance/appropriations/new': { urls: ['/nn/finance/appropriations/new?year=2027'], posts: true },
+  ':lang/finance/allocations/new': { urls: ['/es/finance/allocations/new?year=2026&call={call}'], posts: true },
+  ':lang/finance/ledger': { urls: ['/en/finance/ledger', '/nb/finance/ledger?account=year%3A2026&kind=allocation', '/fr/finance/ledger?account=nonsense&after=not-a-cursor'], posts: false },
   // Correcting: the fuzzed forms reverse (or are refused reversing) a real entry of the demo ledger.
-  ":lang/finance/ledger/:entryId": {
-    urls: ["/nb/finance/ledger/{ledgerEntry}", "/en/finance/ledger/{unknown}"],
-    posts: true,
-  },
-  ":lang/*": { urls: ["/en/no-such-page"], posts: false },
+  ':lang/finance/ledger/:entryId': { urls: ['/nb/finance/ledger/{ledgerEntry}', '/en/finance/ledger/{unknown}'], posts: true },
+  ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 
 /** Routes fuzzed last: they end the session or remove people, which would turn the rest into a visitor's requests. */
-export const destructiveRoutes = new Set([
-  ":lang/sign-out",
-  ":lang/account",
-  ":lang/admin/users",
-]);
+export const destructiveRoutes = new Set([':lang/sign-out', ':lang/account', ':lang/admin/users']);
