@@ -8,7 +8,7 @@ import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { useAccountName } from '../finance/account-name.tsx';
 import { FundsUsedBy } from '../finance/funds-used-by.tsx';
-import { fundsUseLines, type FundsUseLine } from '../finance/funds-use-lines.ts';
+import { fundsUseLines, postedByName, type FundsUseLine } from '../finance/funds-use-lines.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { domainFieldErrors, zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
 import { TextField } from '../ui/form-fields.tsx';
@@ -67,7 +67,8 @@ export default function FinanceLedgerEntry() {
     reason: string;
     usedBy: FundsUseLine[];
   }>();
-  const { t, money, dateTime, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, money, dateTime, locale } = i18n;
   const name = useAccountName();
   const errors = result?.errors ?? [];
   const row = (label: string, value: React.ReactNode) => (
@@ -91,7 +92,7 @@ export default function FinanceLedgerEntry() {
       </p>
       <dl className="facts">
         {row(t('finance.column.posted'), dateTime(entry.postedAt))}
-        {row(t('finance.column.by'), entry.postedByLabel)}
+        {row(t('finance.column.by'), postedByName(i18n, entry.postedByLabel))}
         {row(
           t('finance.entry.from'),
           <Link className="ds-link" to={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.fromAccount)}`}>

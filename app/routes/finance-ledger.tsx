@@ -3,6 +3,7 @@ import { DomainError } from '../../core/errors.ts';
 import { ledgerQueryInput, listLedgerEntries } from '../../core/finance/list-ledger-entries.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { useAccountName } from '../finance/account-name.tsx';
+import { postedByName } from '../finance/funds-use-lines.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
 import { NextPageLink } from '../ui/next-page-link.tsx';
@@ -47,7 +48,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export default function FinanceLedger() {
   const { entries, account, balanceMinor, next, filters, ignored } = useLoaderData<typeof loader>();
-  const { t, money, dateTime, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, money, dateTime, locale } = i18n;
   const name = useAccountName();
   const title = account ? t('finance.ledger.titleFor', { account: name(account) }) : t('finance.ledger.title');
   return (
@@ -113,7 +115,7 @@ export default function FinanceLedger() {
                 {e.reason || (e.documentType === 'application' ? t('finance.ledger.approval') : '')}
                 {e.documentRef && e.documentType !== 'application' && e.documentType !== 'ledger-entry' ? ` (${e.documentRef})` : ''}
               </td>
-              <td>{e.postedBy}</td>
+              <td>{postedByName(i18n, e.postedBy)}</td>
             </tr>
           ))}
         </DataTable>

@@ -80,7 +80,7 @@ export default function Finance() {
         <h2 id="totals-title" className="ds-heading" data-size="sm">
           {t('finance.totals.title')}
         </h2>
-        <ul className="figures">
+        <ul className="figures figures--money">
           {figureKeys.map((key) => (
             <li key={key} className="ds-card figures__item">
               <span className="figures__value">{nok(budget.totals[key])}</span>

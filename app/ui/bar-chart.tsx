@@ -14,26 +14,27 @@ export interface BarRow {
   values: number[];
 }
 
-const ROW_LABEL_WIDTH = 180;
+const ROW_LABEL_WIDTH = 130;
 const BAR_HEIGHT = 12;
 const BAR_GAP = 2;
 const GROUP_GAP = 14;
-const WIDTH = 640;
+// Narrow enough that a phone shows its text at a readable size; a wide screen caps it (app.css).
+const WIDTH = 480;
 const LEGEND_HEIGHT = 28;
 
 export function BarChart({ id, title, description, series, rows, format }: { id: string; title: string; description: string; series: BarSeries[]; rows: BarRow[]; format: (value: number) => string }) {
   const max = Math.max(1, ...rows.flatMap((r) => r.values));
   const groupHeight = series.length * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP;
   const height = LEGEND_HEIGHT + rows.length * groupHeight;
-  const plotWidth = WIDTH - ROW_LABEL_WIDTH - 110;
-  const shorten = (text: string) => (text.length > 26 ? `${text.slice(0, 25)}…` : text);
+  const plotWidth = WIDTH - ROW_LABEL_WIDTH - 100;
+  const shorten = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text);
   return (
     <svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="xMinYMin meet">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true">
         {series.map((s, i) => (
-          <g key={s.label} transform={`translate(${ROW_LABEL_WIDTH + i * 150}, 6)`}>
+          <g key={s.label} transform={`translate(${ROW_LABEL_WIDTH + i * 110}, 6)`}>
             <rect width="12" height="12" className={`bar-chart__bar bar-chart__bar--${s.tone}`} />
             <text x="18" y="10" className="bar-chart__legend">
               {s.label}
