@@ -1,6 +1,9 @@
 import { COST_GROUP_CODES, DISTANCE_BAND_CODES, type CostGroup, type DistanceBand } from '../../db/schema/unit-costs.ts';
 import type { FieldProblem } from '../errors.ts';
 
+// The codes, for pages and the API, which reach the schema through core.
+export { COST_GROUP_CODES, DISTANCE_BAND_CODES, type CostGroup, type DistanceBand } from '../../db/schema/unit-costs.ts';
+
 /**
  * A unit-cost table's rates as a draft holds them: any rate may still be unset (null). Amounts are
  * integer minor units of `currency`; the administration share is in basis points (700 = 7 %).
