@@ -27,7 +27,7 @@ export async function startUnitCostDraft(ctx: CoreContext, { programmeId, year }
     if (!programme) throw new NotFoundError('programme');
     const ofYear = and(eq(unitCostTables.programmeId, programmeId), eq(unitCostTables.year, year));
     const [draft] = await tx.select({ version: unitCostTables.version }).from(unitCostTables).where(and(ofYear, eq(unitCostTables.status, 'draft')));
-    if (draft) throw new DomainError('unitCostDraftExists', { status: 409, params: { year, version: draft.version } });
+    if (draft) throw new DomainError('unitCostDraftExists', { status: 409, params: { year: String(year), version: draft.version } });
     const [source] = await tx
       .select()
       .from(unitCostTables)

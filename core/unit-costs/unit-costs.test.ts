@@ -83,7 +83,7 @@ describe('drafting and publishing a programme’s table', () => {
     expect(first).toMatchObject({ version: 1, basedOn: { year: 2025, version: 1 } });
     const draft = await getUnitCostVersion(finance, { tableId: first.id });
     expect(draft.table).toMatchObject({ status: 'draft', year: 2026, version: 1, basedOnId: old.id, rates: { visaMinor: 2_000_00, countries: { D: ['ET', 'MW', 'NP'] } } });
-    await expect(startUnitCostDraft(finance, { programmeId: programme.id, year: 2026 })).rejects.toMatchObject({ code: 'unitCostDraftExists', status: 409, params: { year: 2026, version: 1 } });
+    await expect(startUnitCostDraft(finance, { programmeId: programme.id, year: 2026 })).rejects.toMatchObject({ code: 'unitCostDraftExists', status: 409, params: { year: '2026', version: 1 } });
     const [audit] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.recordId, first.id), eq(auditLog.action, 'unit-cost-table.draft-started')));
     expect(audit?.after).toMatchObject({ year: 2026, version: 1, basedOn: '2025 v1', visaMinor: 2_000_00 });
 
