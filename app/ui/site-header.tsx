@@ -9,6 +9,7 @@ export interface SignedInUser {
   canReadApplications: boolean;
   canReadParticipants: boolean;
   canReadCourses: boolean;
+  canReadUnitCosts: boolean;
   isParticipant: boolean;
 }
 
@@ -23,6 +24,7 @@ export function SiteHeader({ agencyName, user }: { agencyName: string; user: Sig
     ...(user?.canReadApplications ? [{ href: `/${locale}/applications`, label: t('nav.applications') }] : []),
     ...(user?.canReadParticipants ? [{ href: `/${locale}/participants`, label: t('nav.participants') }] : []),
     ...(user?.canReadCourses ? [{ href: `/${locale}/courses`, label: t('nav.courses') }] : []),
+    ...(user?.canReadUnitCosts ? [{ href: `/${locale}/admin/unit-costs`, label: t('nav.unitCosts') }] : []),
     ...(user?.isParticipant ? [{ href: `/${locale}/exchange`, label: t('nav.exchange') }] : []),
     ...(user?.canInvite ? [{ href: `/${locale}/invitations`, label: t('nav.invitations') }] : []),
     ...(user?.isAdmin ? [{ href: `/${locale}/admin`, label: t('nav.admin') }] : []),
