@@ -15,6 +15,7 @@ import { registerParticipantDocuments } from './routes/participant-documents.ts'
 import { registerParticipantSelf } from './routes/participant-self.ts';
 import { registerParticipants } from './routes/participants.ts';
 import { registerPartnerships } from './routes/partnerships.ts';
+import { registerUnitCosts } from './routes/unit-costs.ts';
 import { registerSecuritySchemes } from './security.ts';
 import { validationHook } from './validation-problem.ts';
 
@@ -47,6 +48,7 @@ export function createApi() {
   registerParticipantSelf(api);
   registerParticipantDocuments(api);
   registerFinance(api);
+  registerUnitCosts(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

@@ -1541,6 +1541,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/programmes/{id}/unit-cost-tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme’s unit-cost tables by year
+         * @description Each year with the version published now, the draft being prepared and how many versions it has had, newest year first. Agency staff.
+         */
+        get: operations["listUnitCostTables"];
+        put?: never;
+        /**
+         * Start the next version as a draft
+         * @description Finance officers and administrators. A copy of the year’s published version, else of the latest earlier year’s, else empty. One draft at a time per programme and year (409 `unitCostDraftExists`).
+         */
+        post: operations["startUnitCostDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programmes/{id}/unit-cost-tables/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme’s table for a year, with its versions
+         * @description The version published now (or the one asked for) with all its rates, the draft if any, and every version. Agency staff.
+         */
+        get: operations["getUnitCostYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/unit-cost-tables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a unit-cost table
+         * @description Its rates in minor units, its cost groups and countries. The ETag is the version a draft’s edit or publication presents. Agency staff.
+         */
+        get: operations["getUnitCostTable"];
+        /**
+         * Save a draft’s rates and cost groups
+         * @description Finance officers and administrators. The whole table at once: a rate left out or null is not set yet. Needs the version (If-Match or `updatedAt`): none is 428, a stale one 409 `staleEdit`. A published version is never changed (409 `unitCostTableNotDraft`).
+         */
+        put: operations["updateUnitCostDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/unit-cost-tables/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What publishing a draft would change
+         * @description Finance officers and administrators. For every open round budget of the programme and year (applications sent, in review or returned to their partners, one row per round; drafts added together), the total with the version published now, with the draft, and the difference. Approved applications keep their version and are not listed. A round belongs to the year its first flow starts.
+         */
+        get: operations["previewUnitCostPublication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/unit-cost-tables/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft
+         * @description Finance officers and administrators. From then on the version budgets not yet approved are computed with. Needs the version you previewed (If-Match or `updatedAt`): none is 428, a draft saved since is 409 `staleEdit`. A draft with rates still unset is 409 `unitCostDraftIncomplete`, `missing` naming each.
+         */
+        post: operations["publishUnitCostTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3469,6 +3577,264 @@ export interface components {
         Correction: {
             /** @description Why the entry is reversed, 1–500 characters. */
             reason: string;
+        };
+        UnitCostTableList: {
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            items: components["schemas"]["UnitCostYearSummary"][];
+        };
+        UnitCostYearSummary: {
+            year: number;
+            published: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+                /** Format: date-time */
+                publishedAt: string;
+            } | null;
+            draft: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            } | null;
+            versions: number;
+        };
+        UnitCostTable: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @example Health (ESTHER) */
+            programmeName: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description The version number within the programme and year: 1, 2, …
+             * @example 2
+             */
+            version: number;
+            /**
+             * @description A draft can be changed and published; a published version never changes.
+             * @enum {string}
+             */
+            status: "draft" | "published";
+            /** @example NOK */
+            currency: string;
+            /**
+             * Format: uuid
+             * @description The version this one was started from (a copy of its rates).
+             */
+            basedOnId: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description Who published it. */
+            publishedBy: string | null;
+            /**
+             * Format: date-time
+             * @description A draft’s version for edits: send it back in If-Match (the ETag) or as `updatedAt`.
+             */
+            updatedAt: string;
+            /** @description By host-country cost group, A the most expensive. */
+            allowancesMinor: {
+                /** @description The monthly allowance of a participant hosted in a country of the group. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                A: number | null;
+                /** @description The monthly allowance of a participant hosted in a country of the group. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                B: number | null;
+                /** @description The monthly allowance of a participant hosted in a country of the group. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                C: number | null;
+                /** @description The monthly allowance of a participant hosted in a country of the group. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                D: number | null;
+            };
+            /** @description The host countries (ISO 3166-1 alpha-2) of each cost group; each country in one group at most. */
+            countries: {
+                A: string[];
+                B: string[];
+                C: string[];
+                D: string[];
+            };
+            /** @description By distance band in kilometres between the sending and the host organisation. */
+            travelMinorByBand: {
+                /** @description A return journey per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                "0-99": number | null;
+                /** @description A return journey per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                "100-499": number | null;
+                /** @description A return journey per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                "500-1999": number | null;
+                /** @description A return journey per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                "2000-2999": number | null;
+                /** @description A return journey per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                "3000-3999": number | null;
+                /** @description A return journey per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                "4000-7999": number | null;
+                /** @description A return journey per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+                "8000+": number | null;
+            };
+            /** @description Insurance per participant and month. In minor units of `currency` (øre); null while a draft leaves it unset. */
+            insurancePerMonthMinor: number | null;
+            /** @description The preparatory course, per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+            preparatoryCourseMinor: number | null;
+            /** @description Visa and permits, per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+            visaMinor: number | null;
+            /** @description Vaccinations and the health check, per participant. In minor units of `currency` (øre); null while a draft leaves it unset. */
+            healthMinor: number | null;
+            /**
+             * @description The coordinating partner’s administration share of the round’s direct costs, in basis points (700 = 7 %).
+             * @example 700
+             */
+            adminShareBasisPoints: number | null;
+        };
+        UnitCostYear: {
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            year: number;
+            table: components["schemas"]["UnitCostTable"] & (Record<string, never> | null);
+            draft: components["schemas"]["UnitCostVersion"];
+            /** @description Every version of the year, newest first. */
+            versions: components["schemas"]["UnitCostVersion"][];
+        };
+        /** @description The draft of the next version, if one is being prepared. */
+        UnitCostVersion: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /**
+             * @description A draft can be changed and published; a published version never changes.
+             * @enum {string}
+             */
+            status: "draft" | "published";
+            /** Format: uuid */
+            basedOnId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedBy: string | null;
+        } | null;
+        UnitCostDraft: {
+            /**
+             * @description Monthly allowance per cost group (A, B, C, D) in whole kroner (a number, or text such as "12 000"); null or empty for not set yet.
+             * @default {
+             *       "A": null,
+             *       "B": null,
+             *       "C": null,
+             *       "D": null
+             *     }
+             */
+            allowances?: {
+                A?: string | number | null;
+                B?: string | number | null;
+                C?: string | number | null;
+                D?: string | number | null;
+            };
+            /**
+             * @description Host countries per cost group: a list of ISO 3166-1 alpha-2 codes (or one text of codes). A country may be in one group only.
+             * @default {
+             *       "A": [],
+             *       "B": [],
+             *       "C": [],
+             *       "D": []
+             *     }
+             */
+            countries?: {
+                A?: string | string[];
+                B?: string | string[];
+                C?: string | string[];
+                D?: string | string[];
+            };
+            /**
+             * @description Travel per participant by distance band (0-99, 100-499, 500-1999, 2000-2999, 3000-3999, 4000-7999, 8000+), in whole kroner.
+             * @default {
+             *       "0-99": null,
+             *       "100-499": null,
+             *       "500-1999": null,
+             *       "2000-2999": null,
+             *       "3000-3999": null,
+             *       "4000-7999": null,
+             *       "8000+": null
+             *     }
+             */
+            travel?: {
+                "0-99"?: string | number | null;
+                "100-499"?: string | number | null;
+                "500-1999"?: string | number | null;
+                "2000-2999"?: string | number | null;
+                "3000-3999"?: string | number | null;
+                "4000-7999"?: string | number | null;
+                "8000+"?: string | number | null;
+            };
+            /** @description Insurance per participant and month, in whole kroner. */
+            insurancePerMonth?: string | number | null;
+            /** @description The preparatory course per participant, in whole kroner. */
+            preparatoryCourse?: string | number | null;
+            /** @description Visa lump sum per participant, in whole kroner. */
+            visa?: string | number | null;
+            /** @description Health lump sum per participant, in whole kroner. */
+            health?: string | number | null;
+            /** @description The coordinating partner’s administration share as a percentage with at most two decimals (7, 7.5). */
+            adminShare?: string | number | null;
+            /** @description The draft’s `updatedAt` as you read it, unless sent in If-Match. */
+            updatedAt?: string;
+        };
+        UnitCostPreview: {
+            draft: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                programmeId: string;
+                year: number;
+                version: number;
+                /** Format: date-time */
+                updatedAt: string;
+            };
+            /** @description The version published now, which the old totals use. */
+            current: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            } | null;
+            /** @example NOK */
+            currency: string;
+            /** @description Rates the draft still lacks (`allowances.A`, `travel.8000+`, `visa`, …); while any is missing nothing is computed. */
+            missing: string[];
+            /** @description Each open round budget (applications sent, in review or returned), one per round. */
+            rows: components["schemas"]["UnitCostPreviewRow"][];
+            /** @description Applications still being written, which are private to their partners: added together. */
+            drafts: {
+                applications: number;
+                rounds: number;
+                oldTotalMinor: number | null;
+                newTotalMinor: number;
+                differenceMinor: number | null;
+                problems: number;
+            } | null;
+            totals: {
+                oldTotalMinor: number | null;
+                newTotalMinor: number;
+                differenceMinor: number | null;
+            } | null;
+        };
+        UnitCostPreviewRow: {
+            /** Format: uuid */
+            applicationId: string;
+            title: string;
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "returned";
+            round: number;
+            flows: number;
+            /** @description With the version published now; null when the year has none. */
+            oldTotalMinor: number | null;
+            /** @description With the draft. */
+            newTotalMinor: number;
+            /** @description New minus old. */
+            differenceMinor: number | null;
+            /** @description Lines of the new budget without an amount: a distance not known, a host country in no group. */
+            problems: number;
+        };
+        UnitCostPublication: {
+            /** @description The draft’s `updatedAt` as you read it (after its preview), unless sent in If-Match. */
+            updatedAt?: string;
         };
     };
     responses: never;
@@ -9945,6 +10311,529 @@ export interface operations {
             };
             /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnitCostTables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The years. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCostTableList"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startUnitCostDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The year (2000–2100). The draft copies that year’s published version, else the latest earlier year’s. */
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Started. Location names the draft. */
+            201: {
+                headers: {
+                    /** @description The table’s `updatedAt`: a draft’s version for edits. */
+                    ETag?: string;
+                    /** @description The draft’s address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCostTable"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The year already has a draft (`unitCostDraftExists`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnitCostYear: {
+        parameters: {
+            query?: {
+                /** @description A version number of that year; without it, the version published now. */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The year the table is for. */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year’s table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCostYear"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnitCostTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    /** @description The table’s `updatedAt`: a draft’s version for edits. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCostTable"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUnitCostDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET /v1/unit-cost-tables/{id}. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitCostDraft"];
+            };
+        };
+        responses: {
+            /** @description Saved; the draft as it is now. */
+            200: {
+                headers: {
+                    /** @description The table’s `updatedAt`: a draft’s version for edits. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCostTable"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewUnitCostPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCostPreview"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The table is published already (`unitCostTableNotDraft`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishUnitCostTable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET /v1/unit-cost-tables/{id}. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitCostPublication"];
+            };
+        };
+        responses: {
+            /** @description Published. */
+            200: {
+                headers: {
+                    /** @description The table’s `updatedAt`: a draft’s version for edits. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitCostTable"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,5 +18,8 @@ export const documentedProblems: { code: string; status: number; meaning: string
   { code: 'illegalTransition', status: 409, meaning: 'The application’s status does not allow this step (approving one that is not in review, submitting one already submitted). `detail` names both statuses; read the application to see where it stands.' },
   { code: 'applicationLocked', status: 409, meaning: 'The application is no longer a draft or returned to its partners, so it cannot be changed.' },
   { code: 'submissionRefused', status: 422, meaning: 'Something stops the submission; nothing changed. `errors` lists each problem with a pointer to its section of the application (/partners, /plan, …), a `code` and a `detail` naming the partner concerned.' },
+  { code: 'unitCostDraftExists', status: 409, meaning: 'The programme’s unit-cost table for that year already has a draft (its version is in `detail`): change that draft, or publish it before starting another.' },
+  { code: 'unitCostTableNotDraft', status: 409, meaning: 'The unit-cost table version is published: it never changes again, so that budgets keep the rates they were computed with. Start a new draft.' },
+  { code: 'unitCostDraftIncomplete', status: 409, meaning: 'The draft still has rates unset; nothing was published. `missing` lists a JSON Pointer into the draft (as PUT /v1/unit-cost-tables/{id} takes it) for each.' },
   { code: 'similarOrganisation', status: 409, meaning: 'An organisation with a very similar name exists in that country; `similar` lists them and nothing was saved. Send again with `notADuplicate: true` if yours is a different one.' },
 ];

@@ -38,7 +38,11 @@ export function issueCode(issue: Issue, input: unknown): Pick<FieldIssue, 'code'
     if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooFew', params: { min } };
     return { code: 'tooSmall', params: { min } };
   }
-  if (issue.message !== 'invalid' && isMessageCode(issue.message)) return { code: issue.message };
+  if (issue.message !== 'invalid' && isMessageCode(issue.message)) {
+    // A custom issue carries the values its own message names ("{country} is already in group {first}").
+    const own = Object.entries((issue as { params?: Record<string, unknown> }).params ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
+    return own.length ? { code: issue.message, params: Object.fromEntries(own) as Record<string, string | number> } : { code: issue.message };
+  }
   if (issue.code === 'invalid_type') {
     return valueAt(input, issue.path) === undefined ? { code: 'required' } : { code: 'wrongType', params: { expected: issue.expected } };
   }

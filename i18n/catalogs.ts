@@ -63,6 +63,11 @@ import reviewEs from './messages/review/es.json' with { type: 'json' };
 import reviewFr from './messages/review/fr.json' with { type: 'json' };
 import reviewNb from './messages/review/nb.json' with { type: 'json' };
 import reviewNn from './messages/review/nn.json' with { type: 'json' };
+import unitCostsEn from './messages/unit-costs/en.json' with { type: 'json' };
+import unitCostsEs from './messages/unit-costs/es.json' with { type: 'json' };
+import unitCostsFr from './messages/unit-costs/fr.json' with { type: 'json' };
+import unitCostsNb from './messages/unit-costs/nb.json' with { type: 'json' };
+import unitCostsNn from './messages/unit-costs/nn.json' with { type: 'json' };
 import type { Locale } from './locales.ts';
 
 /**
@@ -71,14 +76,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn],
-  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb],
-  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn],
-  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr],
-  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs],
+  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, unitCostsEn],
+  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, unitCostsNb],
+  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, unitCostsNn],
+  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, unitCostsFr],
+  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn };
+const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

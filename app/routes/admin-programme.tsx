@@ -69,6 +69,11 @@ export default function AdminProgramme() {
           {t('programmes.title')}
         </a>
       </p>
+      <p className="ds-paragraph">
+        <a className="ds-link" href={`/${locale}/admin/programmes/${loaded.id}/unit-costs`}>
+          {t('unitCosts.programme.link')}
+        </a>
+      </p>
       <SuccessNotice text={result ? null : notice} />
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       <Form method="post" className="form-grid" noValidate>

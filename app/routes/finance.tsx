@@ -66,6 +66,11 @@ export default function Finance() {
           ))}
         </ul>
       </nav>
+      <p className="ds-paragraph">
+        <Link className="ds-link" to={`/${locale}/admin/unit-costs`}>
+          {t('nav.unitCosts')}
+        </Link>
+      </p>
       {canManage ? (
         <p className="ds-paragraph actions-row">
           <Link className="ds-button" data-variant="primary" to={`/${locale}/finance/appropriations/new?year=${budget.year}`}>

@@ -58,5 +58,8 @@ describe('money in minor units', () => {
     expect(parseWholeAmount('-4', 'NOK')).toBeNull();
     expect(parseWholeAmount('', 'NOK')).toBeNull();
     expect(parseWholeAmount('99999999999999', 'NOK')).toBeNull();
+    expect(parseWholeAmount('12,5', 'NOK')).toBeNull();
+    expect(parseWholeAmount('2 40 000', 'NOK')).toBeNull();
+    expect(parseWholeAmount(' 12 500 000 ', 'NOK')).toBe(1_250_000_000);
   });
 });

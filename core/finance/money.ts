@@ -86,10 +86,16 @@ export function minorPerMajor(currency: string): number {
   return 10 ** digits;
 }
 
-/** Whole major units as a user types them (`2 400 000`, `2.400.000`, `2,400,000`) in minor units, or null. */
+/**
+ * Whole major units as a user types them (`2 400 000`, `2.400.000`, `2,400,000`, `2400000`) in minor
+ * units, or null. Separators must group thousands, so `12,5` (a decimal, not whole kroner) is refused
+ * rather than read as 125.
+ */
 export function parseWholeAmount(typed: string, currency: string): number | null {
-  const digits = typed.replace(/[\s\u00a0\u202f.,']/g, '');
-  if (!/^\d{1,13}$/.test(digits)) return null;
+  const trimmed = typed.trim();
+  if (!/^(\d{1,3}([\s\u00a0\u202f.,']\d{3})+|\d{1,13})$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/[\s\u00a0\u202f.,']/g, '');
+  if (digits.length > 13) return null;
   const minor = Number(digits) * minorPerMajor(currency);
   return Number.isSafeInteger(minor) ? minor : null;
 }

@@ -38,6 +38,9 @@ export const permissions = {
   /** The agency's internal comments and scores. */
   'application:read-internal': { agency: ['administrator', 'programme_adviser', 'finance_officer'] },
   'partnership:manage': { agency: ['administrator', 'programme_adviser'] },
+  /** Unit-cost tables (core/unit-costs): the agency reads them; finance officers and administrators draft and publish them. */
+  'unit-cost:read': { agency: ['administrator', 'programme_adviser', 'finance_officer'] },
+  'unit-cost:manage': { agency: ['administrator', 'finance_officer'] },
   /**
    * Participants (core/participants). Which participant a person may act on is decided further by the
    * record (participant-scope.ts) and, for moves, by the lifecycle's table of who moves whom

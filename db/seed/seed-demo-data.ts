@@ -16,6 +16,7 @@ import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoRadioHealth } from './demo-radio-health.ts';
+import { seedDemoUnitCosts } from './demo-unit-costs.ts';
 
 const demoProgrammes = [
   { code: 'professional', name: 'Professional', minAge: 22, maxAge: 35, stayMonths: [6, 12, 18], allowedShapes: ['north_south', 'south_south', 'triangular'] },
@@ -24,7 +25,7 @@ const demoProgrammes = [
 ] as const;
 
 /**
- * Loads the demo data once: the agency, three programmes, 23 organisations, 14 running partnerships of
+ * Loads the demo data once: the agency, three programmes with their unit-cost tables for 2025 and 2026, 23 organisations, 14 running partnerships of
  * all three shapes with their participants, two more part-way along the agreement chain, and one between
  * Cochabamba and Quetzaltenango in a running round with nobody nominated yet. Does
  * nothing when the agency row exists, so every start may call
@@ -45,6 +46,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     }
     // Its own sequence, so the calls leave the rest of the demo data exactly as it was.
     await seedDemoCalls(tx, programmes, createSequence(3001));
+    // Published unit-cost tables for 2025 and 2026 (no randomness: the rest of the demo data is unchanged).
+    await seedDemoUnitCosts(tx, programmes);
     const organisations = new Map<string, OrganisationRow>();
     for (const { key, ...org } of demoOrganisations) {
       organisations.set(key, await createOrganisation(tx, org, seq));

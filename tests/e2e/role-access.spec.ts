@@ -63,6 +63,13 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/admin/mail': { url: '/en/admin/mail', expect: only(['administrator']) },
   ':lang/admin/programmes': { url: '/en/admin/programmes', expect: only(['administrator', 'programme_adviser']) },
   ':lang/admin/programmes/:id': { url: '/en/admin/programmes/{programme}', expect: only(['administrator', 'programme_adviser']) },
+  // Unit costs: the agency reads them (finance officers and administrators also draft and publish). The demo has no
+  // draft, so the draft's pages are not found for those who may see them; publishing is not for advisers at all.
+  ':lang/admin/unit-costs': { url: '/en/admin/unit-costs', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/admin/programmes/:id/unit-costs': { url: '/en/admin/programmes/{programme}/unit-costs', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/admin/programmes/:id/unit-costs/:year': { url: '/en/admin/programmes/{programme}/unit-costs/2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/admin/programmes/:id/unit-costs/:year/draft': { url: '/en/admin/programmes/{programme}/unit-costs/2026/draft', expect: { ...signedIn(403), administrator: 404, programme_adviser: 404, finance_officer: 404 } },
+  ':lang/admin/programmes/:id/unit-costs/:year/publish': { url: '/en/admin/programmes/{programme}/unit-costs/2026/publish', expect: { ...signedIn(403), administrator: 404, finance_officer: 404 } },
   ':lang/admin/calls/new': { url: '/en/admin/calls/new', expect: only(['administrator', 'programme_adviser']) },
   ':lang/admin/calls/:id/edit': { url: '/en/admin/calls/{call}/edit', expect: only(['administrator', 'programme_adviser']) },
   ':lang/calls': { url: '/en/calls?phase=open', expect: everyone(200) },
@@ -168,6 +175,13 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
       { url: `/api/v1/courses/{course}/${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
     ]),
   ),
+  // Unit costs: read by the agency; {unitCostTable} is the demo's published 2026 table of {programme}. A preview is of
+  // a draft only (none here: not found) and for finance officers and administrators; publishing is POST only.
+  '/v1/programmes/{id}/unit-cost-tables': { url: '/api/v1/programmes/{programme}/unit-cost-tables', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
+  '/v1/programmes/{id}/unit-cost-tables/{year}': { url: '/api/v1/programmes/{programme}/unit-cost-tables/2026', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
+  '/v1/unit-cost-tables/{id}': { url: '/api/v1/unit-cost-tables/{unitCostTable}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
+  '/v1/unit-cost-tables/{id}/preview': { url: '/api/v1/unit-cost-tables/00000000-0000-4000-8000-000000000000/preview', expect: { ...everyone(403), visitor: 401, administrator: 404, finance_officer: 404 } },
+  '/v1/unit-cost-tables/{id}/publication': { url: '/api/v1/unit-cost-tables/{unitCostTable}/publication', expect: everyone(404) },
   // Write-only: a GET finds no endpoint there (404 problem), whoever asks.
   '/v1/partnerships/{id}/nominations': { url: '/api/v1/partnerships/{midwifery}/nominations', expect: everyone(404) },
   ...Object.fromEntries(
@@ -234,6 +248,9 @@ test.beforeAll(async ({ baseURL }) => {
   // {ledgerEntry}: the newest entry of the demo ledger, from the finance officer's list.
   const ledger = await (await contexts.get('finance_officer')!.get('/en/finance/ledger')).text();
   ids.ledgerEntry = ledger.match(/href="\/en\/finance\/ledger\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {unitCostTable}: the 2026 table in use for {programme}, as an administrator reads it.
+  const year = await (await contexts.get('administrator')!.get(resolve('/api/v1/programmes/{programme}/unit-cost-tables/2026'))).json();
+  ids.unitCostTable = year?.table?.id ?? 'missing';
   // {participant}: the demo participant's record, linked from their own page.
   const exchange = await (await contexts.get('participant')!.get('/en/exchange')).text();
   ids.participant = exchange.match(/href="\/en\/participants\/([0-9a-f-]{36})\/documents"/)?.[1] ?? 'missing';
@@ -285,6 +302,14 @@ test('state-changing requests are refused for roles without the permission', asy
     expect((await post(role, resolve('/en/applications/{application}/review'), { intent: 'start-review' })).status(), role).toBe(403);
   }
   expect((await post('partner_finance', resolve('/en/applications/{application}'), { intent: 'withdraw' })).status()).toBe(403);
+  // Unit costs: advisers read them but neither draft nor publish; partners and participants do neither.
+  for (const role of ['programme_adviser', 'partner_coordinator', 'partner_finance', 'participant'] as const) {
+    expect((await post(role, resolve('/en/admin/programmes/{programme}/unit-costs'), { year: '2031' })).status(), role).toBe(403);
+    expect((await post(role, resolve('/en/admin/programmes/{programme}/unit-costs/2026'), {})).status(), role).toBe(403);
+    const api = await contexts.get(role)!.post(resolve('/api/v1/programmes/{programme}/unit-cost-tables'), { data: { year: 2031 } });
+    expect(api.status(), role).toBe(403);
+  }
+  expect((await post('visitor', resolve('/en/admin/programmes/{programme}/unit-costs/2026'), {})).headers()['location']).toContain('/sign-in');
 });
 
 test('a coordinator cannot reach another organisation’s invitations by guessing ids', async () => {

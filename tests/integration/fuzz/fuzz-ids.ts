@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq, like } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import { createApplication } from '../../../db/factories/application-factory.ts';
+import { createCall } from '../../../db/factories/call-factory.ts';
+import { createUnitCostTable } from '../../../db/factories/unit-cost-factory.ts';
 import type { Database } from '../../../db/database.ts';
 import { ledgerEntries } from '../../../db/schema/ledger.ts';
 import { incidents } from '../../../db/schema/care.ts';
@@ -9,6 +11,10 @@ import { organisations } from '../../../db/schema/organisations.ts';
 import { courses, participants } from '../../../db/schema/participants.ts';
 import { partnerships } from '../../../db/schema/partnerships.ts';
 import { programmes } from '../../../db/schema/programmes.ts';
+import { unitCostTables } from '../../../db/schema/unit-costs.ts';
+
+/** The year of the unit-cost draft the fuzzed pages and operations work on. */
+const UNIT_COST_DRAFT_YEAR = 2030;
 
 /** Real records of the demo data (and a draft and a submitted application made here) for the fuzzed addresses. */
 export async function fuzzIds(db: Database): Promise<Record<string, string>> {
@@ -31,6 +37,18 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     .returning({ id: incidents.id });
   // The demo ledger's latest allocation to a programme: reversible, so the correction form gets past its first checks.
   const [ledgerEntry] = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.kind, 'allocation')).orderBy(desc(ledgerEntries.seq)).limit(1);
+  // A unit-cost draft of the programme for 2030 (again after a fuzzed publication published it), and a
+  // submitted application with a round in 2030, so that the publish page has a budget to preview.
+  const [unitCostDraft] = await db
+    .select({ id: unitCostTables.id })
+    .from(unitCostTables)
+    .where(and(eq(unitCostTables.programmeId, programme!.id), eq(unitCostTables.year, UNIT_COST_DRAFT_YEAR), eq(unitCostTables.status, 'draft')));
+  let unitCostTable = unitCostDraft?.id;
+  if (!unitCostTable) {
+    unitCostTable = (await createUnitCostTable(db, { programmeId: programme!.id, year: UNIT_COST_DRAFT_YEAR, status: 'draft' })).id;
+    const roundCall = await createCall(db, { programmeId: programme!.id, stage: 'round', title: 'Fuzzed round call' });
+    await createApplication(db, { callId: roundCall.id, partners: [kathmandu!, bergen!], status: 'submitted', title: 'Fuzzed round', submittedAt: new Date(), flows: [{ from: 0, to: 1, startMonth: `${UNIT_COST_DRAFT_YEAR}-03` }, { from: 1, to: 0, startMonth: `${UNIT_COST_DRAFT_YEAR}-03` }] });
+  }
   return {
     kathmandu: kathmandu!.id,
     ledgerEntry: ledgerEntry!.id,
@@ -45,6 +63,8 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     unknown: randomUUID(),
     nominee: nominee?.id ?? randomUUID(),
     nominating: nominee?.partnershipId ?? partnership!.id,
+    unitCostTable,
+    unitCostDraftYear: String(UNIT_COST_DRAFT_YEAR),
   };
 }
 

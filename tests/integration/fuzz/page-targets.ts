@@ -30,6 +30,12 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/admin/mail': { urls: ['/en/admin/mail'], posts: false },
   ':lang/admin/programmes': { urls: ['/en/admin/programmes'], posts: true },
   ':lang/admin/programmes/:id': { urls: ['/fr/admin/programmes/{programme}'], posts: true },
+  // Unit costs: the demo's published 2026 tables, and a draft for {unitCostDraftYear} (fuzz-ids.ts) to edit and publish.
+  ':lang/admin/unit-costs': { urls: ['/nn/admin/unit-costs'], posts: false },
+  ':lang/admin/programmes/:id/unit-costs': { urls: ['/es/admin/programmes/{programme}/unit-costs'], posts: true },
+  ':lang/admin/programmes/:id/unit-costs/:year': { urls: ['/fr/admin/programmes/{programme}/unit-costs/2026', '/en/admin/programmes/{programme}/unit-costs/2026?version=1'], posts: true },
+  ':lang/admin/programmes/:id/unit-costs/:year/draft': { urls: ['/nb/admin/programmes/{programme}/unit-costs/{unitCostDraftYear}/draft'], posts: true },
+  ':lang/admin/programmes/:id/unit-costs/:year/publish': { urls: ['/en/admin/programmes/{programme}/unit-costs/{unitCostDraftYear}/publish'], posts: true },
   ':lang/admin/calls/new': { urls: ['/nb/admin/calls/new'], posts: true },
   ':lang/admin/calls/:id/edit': { urls: ['/es/admin/calls/{call}/edit'], posts: true },
   ':lang/calls': { urls: ['/en/calls'], posts: false },
