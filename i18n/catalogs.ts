@@ -23,6 +23,11 @@ import exchangeEs from './messages/exchange/es.json' with { type: 'json' };
 import exchangeFr from './messages/exchange/fr.json' with { type: 'json' };
 import exchangeNb from './messages/exchange/nb.json' with { type: 'json' };
 import exchangeNn from './messages/exchange/nn.json' with { type: 'json' };
+import geographyEn from './messages/geography/en.json' with { type: 'json' };
+import geographyEs from './messages/geography/es.json' with { type: 'json' };
+import geographyFr from './messages/geography/fr.json' with { type: 'json' };
+import geographyNb from './messages/geography/nb.json' with { type: 'json' };
+import geographyNn from './messages/geography/nn.json' with { type: 'json' };
 import participantListEn from './messages/participant-list/en.json' with { type: 'json' };
 import participantListEs from './messages/participant-list/es.json' with { type: 'json' };
 import participantListFr from './messages/participant-list/fr.json' with { type: 'json' };
@@ -66,14 +71,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn],
-  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb],
-  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn],
-  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr],
-  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs],
+  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn],
+  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb],
+  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn],
+  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr],
+  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn };
+const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;
