@@ -165,11 +165,17 @@ function readPackage(): PackageCity[] {
   }
 }
 
-let loaded: CityIndex | undefined;
+/**
+ * Where the index is kept: under a registered symbol on the global object rather than in a module
+ * variable, because the pages' build (build/server/index.js) and the server's bundle (build/server.js)
+ * each carry a copy of this module, and one process should build and hold the index once.
+ */
+const indexKey = Symbol.for('mutual-exchange.city-directory');
+const holder = globalThis as { [indexKey]?: CityIndex };
 
-/** The index, built on first use (about a fifth of a second) and kept for the life of the process. */
+/** The index, built on first use (about half a second) and kept for the life of the process. */
 function cityIndex(): CityIndex {
-  return (loaded ??= buildIndex(readPackage()));
+  return (holder[indexKey] ??= buildIndex(readPackage()));
 }
 
 /** Loads the directory now rather than on first use (for measuring it, or to pay the cost at start). */
