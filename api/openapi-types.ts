@@ -38,7 +38,7 @@ export interface paths {
         put?: never;
         /**
          * Register a partner organisation
-         * @description Agency staff (administrator, programme adviser). Codes are checked against the IATI code lists. When an organisation with a very similar name exists in the same country, nothing is saved and the answer is 409 `similarOrganisation` listing them; send again with `notADuplicate: true` to register anyway.
+         * @description Agency staff (administrator, programme adviser). Codes are checked against the IATI code lists, and the city is matched to a place in the country (GeoNames cities of at least 1,000 people) for distances. When an organisation with a very similar name exists in the same country, nothing is saved and the answer is 409 `similarOrganisation` listing them; send again with `notADuplicate: true` to register anyway.
          */
         post: operations["registerOrganisation"];
         delete?: never;
@@ -61,7 +61,7 @@ export interface paths {
         get: operations["getOrganisation"];
         /**
          * Update an organisation
-         * @description Agency staff, or a coordinator of this organisation. Send every field, and the version you read: the ETag in If-Match, or `version`. If someone saved it since, nothing changes and the answer is 409 `staleEdit`.
+         * @description Agency staff, or a coordinator of this organisation. Send every field, and the version you read: the ETag in If-Match, or `version`. If someone saved it since, nothing changes and the answer is 409 `staleEdit`. A changed city (or country) is matched to a place again, as when registering; an unchanged one keeps its place.
          */
         put: operations["updateOrganisation"];
         post?: never;
@@ -1786,6 +1786,29 @@ export interface components {
             registrationNumber: string | null;
             /** @example https://hospital.example.np */
             website: string | null;
+            /** @description The place in the GeoNames cities list the city was matched to, what distances are measured from; null for an organisation registered before cities were matched whose city is not clearly one place (an update matches it). */
+            matchedCity: {
+                /**
+                 * @description The GeoNames id of the place.
+                 * @example 3156804
+                 */
+                id: number;
+                /**
+                 * @description The place’s name as GeoNames spells it.
+                 * @example Førde
+                 */
+                name: string;
+                /**
+                 * @description Decimal degrees, north positive (WGS 84).
+                 * @example 61.45217
+                 */
+                latitude: number;
+                /**
+                 * @description Decimal degrees, east positive (WGS 84).
+                 * @example 5.85717
+                 */
+                longitude: number;
+            } | null;
             /**
              * @description The version of this record (also the ETag). Send it back in If-Match, or as `version`, when you update it.
              * @example 2026-11-22T10:00:00.000Z
@@ -1812,6 +1835,38 @@ export interface components {
                 endsOn: string | null;
             }[];
         };
+        /** @description A refused registration or update of an organisation, as problem+json: with `cityAmbiguous`, the places its city may be in `candidates`. */
+        OrganisationProblem: components["schemas"]["Problem"] & ({
+            /** @description With `cityAmbiguous`: the places the city may be, best first (spelt as typed, then the largest), at most 20. */
+            candidates?: components["schemas"]["CityCandidate"][];
+        } & {
+            [key: string]: unknown;
+        });
+        CityCandidate: {
+            /**
+             * @description The GeoNames id: send it back as `cityId` to choose this place.
+             * @example 3131781
+             */
+            id: number;
+            /** @example Vik */
+            name: string;
+            /**
+             * @description The place’s country in GeoNames (rarely another than the one asked about, as Longyearbyen, SJ, for NO).
+             * @example NO
+             */
+            countryCode: string;
+            /**
+             * @description The first-level region within the country (GeoNames admin1 code).
+             * @example 09
+             */
+            adminCode: string;
+            /** @example 365 */
+            population: number;
+            /** @example 65.31254 */
+            latitude: number;
+            /** @example 12.16734 */
+            longitude: number;
+        };
         /**
          * @example {
          *       "legalName": "Hawassa Youth Development Association",
@@ -1827,6 +1882,7 @@ export interface components {
             shortName?: string | null;
             /** @description ISO 3166-1 alpha-2, for example ET. */
             countryCode: string;
+            /** @description As people there write it. It is matched to a place of at least 1,000 people in the country (GeoNames), case and accents aside; when several places have the name, the answer is 422 `cityAmbiguous` listing them, and when none has, 422 `cityNotFound`. */
             city: string;
             /** @description IATI OrganisationType code, for example 22 (national NGO). */
             organisationType: string;
@@ -1836,6 +1892,8 @@ export interface components {
             registrationScheme?: string | null;
             /** @description The number in that register. */
             registrationNumber?: string | null;
+            /** @description Only to choose among the `candidates` of a 422 `cityAmbiguous`: the GeoNames id of the place meant. It must be in the country and called `city`. Left out on an update that keeps `city` and `countryCode`, the place matched before stays. */
+            cityId?: number | null;
             /** @description Full address, starting with https:// or http://. */
             website?: string | null;
             /** @description Register even though an organisation with a very similar name exists in the same country (after a 409 `similarOrganisation`). */
@@ -1847,6 +1905,7 @@ export interface components {
             shortName?: string | null;
             /** @description ISO 3166-1 alpha-2, for example ET. */
             countryCode: string;
+            /** @description As people there write it. It is matched to a place of at least 1,000 people in the country (GeoNames), case and accents aside; when several places have the name, the answer is 422 `cityAmbiguous` listing them, and when none has, 422 `cityNotFound`. */
             city: string;
             /** @description IATI OrganisationType code, for example 22 (national NGO). */
             organisationType: string;
@@ -1856,6 +1915,8 @@ export interface components {
             registrationScheme?: string | null;
             /** @description The number in that register. */
             registrationNumber?: string | null;
+            /** @description Only to choose among the `candidates` of a 422 `cityAmbiguous`: the GeoNames id of the place meant. It must be in the country and called `city`. Left out on an update that keeps `city` and `countryCode`, the place matched before stays. */
+            cityId?: number | null;
             /** @description Full address, starting with https:// or http://. */
             website?: string | null;
             /**
@@ -3994,13 +4055,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            /** @description Invalid values (`validation`, each in `errors`), or a city that is not clearly one place: `cityAmbiguous` (several places have the name; `candidates` lists them, choose one with `cityId`), `cityNotFound` (no place of at least 1,000 people has it: give the nearest town), `cityNotInCountry` or `cityNotCandidate` (the `cityId` sent is not a place in the country called `city`). Nothing was saved. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OrganisationProblem"];
                 };
             };
         };
@@ -4121,13 +4182,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            /** @description Invalid values (`validation`, each in `errors`), or a city that is not clearly one place: `cityAmbiguous` (several places have the name; `candidates` lists them, choose one with `cityId`), `cityNotFound` (no place of at least 1,000 people has it: give the nearest town), `cityNotInCountry` or `cityNotCandidate` (the `cityId` sent is not a place in the country called `city`). Nothing was saved. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OrganisationProblem"];
                 };
             };
             /** @description No version sent: give the ETag in If-Match (or the `version` field). */

@@ -70,7 +70,7 @@ describe('GET /api/v1/organisations/{id}', () => {
     const { data, response } = await visitorApi().GET('/v1/organisations/{id}', { params: { path: { id: org.id } } });
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe(`"${org.updatedAt.toISOString()}"`);
-    expect(data).toMatchObject({ id: org.id, legalName: 'Moshi Nursing School', shortName: null, version: org.updatedAt.toISOString(), partnerships: [] });
+    expect(data).toMatchObject({ id: org.id, legalName: 'Moshi Nursing School', shortName: null, matchedCity: null, version: org.updatedAt.toISOString(), partnerships: [] });
 
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
       const missing = await visitorApi().GET('/v1/organisations/{id}', { params: { path: { id } } });
@@ -125,7 +125,7 @@ describe('POST /api/v1/organisations', () => {
     const body = created.data!;
     expect(created.response.headers.get('location')).toBe(`/api/v1/organisations/${body.id}`);
     expect(created.response.headers.get('etag')).toBe(`"${body.version}"`);
-    expect(body).toMatchObject({ legalName: 'Hawassa Youth Development Association', countryCode: 'ET', shortName: null, website: 'https://hyda.example.et' });
+    expect(body).toMatchObject({ legalName: 'Hawassa Youth Development Association', countryCode: 'ET', shortName: null, website: 'https://hyda.example.et', matchedCity: { id: 343137, name: 'Hawassa', latitude: expect.any(Number) } });
     const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.recordId, body.id));
     expect(audit).toMatchObject({ action: 'organisation.registered', actorId: adviser.id });
 
@@ -138,6 +138,57 @@ describe('POST /api/v1/organisations', () => {
     });
     const confirmed = await api.POST('/v1/organisations', { body: newOrganisation({ legalName: 'Hawassa Youth Development Association Ltd', notADuplicate: true }) });
     expect(confirmed.response.status).toBe(201);
+  });
+});
+
+describe('the city of a registration, matched to a place', () => {
+  it('answers a city several places have with 422 `cityAmbiguous` listing them, and registers the one chosen by cityId', async () => {
+    const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
+    const api = clientAs(testDb.db, adviser.actor);
+    const registration = newOrganisation({ legalName: 'Vik Kystkultursenter', countryCode: 'NO', city: 'Vik' });
+    const ambiguous = await api.POST('/v1/organisations', { body: registration, headers: { 'accept-language': 'nn' } });
+    expect(ambiguous.response.status).toBe(422);
+    expect(ambiguous.response.headers.get('content-type')).toBe('application/problem+json');
+    expect(ambiguous.error).toMatchObject({
+      status: 422,
+      code: 'cityAmbiguous',
+      title: catalogs.nn['api.problem.cityAmbiguous.title'],
+      errors: [{ pointer: '/city', code: 'cityAmbiguous', detail: catalogs.nn['api.error.cityAmbiguous'] }],
+      candidates: [
+        { id: 7288344, name: 'Vik', countryCode: 'NO', adminCode: '46', population: 2899, latitude: 61.05712, longitude: 6.57806 },
+        { id: 3131781, name: 'Vik', countryCode: 'NO', adminCode: '09', population: 365, latitude: 65.31254, longitude: 12.16734 },
+        { id: 7626338, name: 'Vik', countryCode: 'NO', adminCode: '30', population: 0, latitude: 60.07706, longitude: 10.27908 },
+      ],
+    });
+    expect((ambiguous.error as { detail: string }).detail).toContain('«Vik»');
+    expect((await api.GET('/v1/organisations', { params: { query: { q: 'Vik Kystkultursenter' } } })).data?.total).toBe(0);
+
+    const chosen = await api.POST('/v1/organisations', { body: { ...registration, cityId: 3131781 } });
+    expect(chosen.response.status).toBe(201);
+    expect(chosen.data).toMatchObject({ city: 'Vik', matchedCity: { id: 3131781, name: 'Vik', latitude: 65.31254, longitude: 12.16734 } });
+  });
+
+  it('refuses a city no place has (cityNotFound), and a cityId outside the country or not called that, in the client’s language', async () => {
+    const adviser = await createUser(testDb.db, { agencyRoles: ['administrator'] });
+    const api = clientAs(testDb.db, adviser.actor);
+    const notFound = await api.POST('/v1/organisations', { body: newOrganisation({ legalName: 'Lalitpur Weavers', countryCode: 'NP', city: 'Lalitpur' }), headers: { 'accept-language': 'es' } });
+    expect(notFound.response.status).toBe(422);
+    expect(notFound.error).toMatchObject({ code: 'cityNotFound', errors: [{ pointer: '/city', code: 'cityNotFound' }] });
+    expect(notFound.error?.errors?.[0]?.detail).toBe(catalogs.es['error.cityNotFound'].replace('{city}', 'Lalitpur'));
+
+    const elsewhere = await api.POST('/v1/organisations', { body: newOrganisation({ legalName: 'Bergen i Nepal', countryCode: 'NP', city: 'Bergen', cityId: 3161732 }) });
+    expect(elsewhere.response.status).toBe(422);
+    expect(elsewhere.error).toMatchObject({ code: 'cityNotInCountry', errors: [{ pointer: '/cityId', code: 'cityNotInCountry', detail: catalogs.en['api.error.cityNotInCountry'] }] });
+
+    const otherName = await api.POST('/v1/organisations', { body: newOrganisation({ legalName: 'Bergen Oslo Forening', countryCode: 'NO', city: 'Bergen', cityId: 3143244 }) });
+    expect(otherName.error).toMatchObject({ code: 'cityNotCandidate', errors: [{ pointer: '/cityId', code: 'cityNotCandidate' }] });
+
+    const bergen = newOrganisation({ legalName: 'Bergen Id Forening', countryCode: 'NO', city: 'Bergen' });
+    const notAnId = await apiAs(testDb.db, adviser.actor).request('/api/v1/organisations', jsonBody('POST', { ...bergen, cityId: 'Bergen' }));
+    expect(notAnId.status).toBe(422);
+    expect((await notAnId.json()).errors).toEqual([{ pointer: '/cityId', code: 'chooseCity', detail: catalogs.en['error.chooseCity'] }]);
+    const negative = await apiAs(testDb.db, adviser.actor).request('/api/v1/organisations', jsonBody('POST', { ...bergen, cityId: -4 }));
+    expect((await negative.json()).errors).toMatchObject([{ pointer: '/cityId', code: 'tooSmall' }]);
   });
 });
 
@@ -157,16 +208,34 @@ describe('PUT /api/v1/organisations/{id}', () => {
     expect(saved.response.headers.get('etag')).toBe(`"${body.version}"`);
   });
 
+  it('keeps the place of an unchanged city, and asks again when the city changes to one several places have', async () => {
+    const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
+    const api = clientAs(testDb.db, admin.actor);
+    const created = (await api.POST('/v1/organisations', { body: newOrganisation({ legalName: 'Sogn Folkehøgskule', countryCode: 'NO', city: 'Vik', cityId: 3131781 }) })).data!;
+    const { id, version, partnerships: _p, matchedCity: _m, ...fields } = created;
+    const path = { id };
+    const kept = await api.PUT('/v1/organisations/{id}', { params: { path }, body: { ...fields, website: 'https://sogn.example.no', version } });
+    expect(kept.response.status).toBe(200);
+    expect(kept.data).toMatchObject({ website: 'https://sogn.example.no', matchedCity: { id: 3131781 } });
+
+    const moved = await api.PUT('/v1/organisations/{id}', { params: { path }, body: { ...fields, city: 'Sande', version: kept.data!.version } });
+    expect(moved.response.status).toBe(422);
+    expect(moved.error).toMatchObject({ code: 'cityAmbiguous', candidates: [{ name: 'Sande' }, { name: 'Sande' }] });
+    const sande = (moved.error as { candidates: { id: number; adminCode: string }[] }).candidates[0]!;
+    const chosen = await api.PUT('/v1/organisations/{id}', { params: { path }, body: { ...fields, city: 'Sande', cityId: sande.id, version: kept.data!.version } });
+    expect(chosen.data).toMatchObject({ city: 'Sande', matchedCity: { id: sande.id } });
+  });
+
   it('refuses a stale version (409), a missing one (428) and a malformed one (400), changing nothing', async () => {
     const org = await createOrganisation(testDb.db, { legalName: 'Fundación Ayni', countryCode: 'BO', city: 'La Paz', organisationType: '22' });
     const admin = await createUser(testDb.db, { agencyRoles: ['administrator'] });
     const api = clientAs(testDb.db, admin.actor);
     const path = { id: org.id };
     const seen = org.updatedAt.toISOString();
-    const fields = { legalName: 'Fundación Ayni', countryCode: 'BO', city: 'El Alto', organisationType: '22' };
+    const fields = { legalName: 'Fundación Ayni', countryCode: 'BO', city: 'Sucre', organisationType: '22' };
     expect((await api.PUT('/v1/organisations/{id}', { params: { path }, body: { ...fields, version: seen } })).response.status).toBe(200);
 
-    const stale = await api.PUT('/v1/organisations/{id}', { params: { path, header: { 'if-match': `"${seen}"` } }, body: { ...fields, city: 'Sucre' } });
+    const stale = await api.PUT('/v1/organisations/{id}', { params: { path, header: { 'if-match': `"${seen}"` } }, body: { ...fields, city: 'Cochabamba' } });
     expect(stale.response.status).toBe(409);
     expect(stale.error).toMatchObject({ code: 'staleEdit', title: catalogs.en['api.problem.staleEdit.title'], detail: catalogs.en['api.problem.staleEdit.detail'] });
 
@@ -179,7 +248,7 @@ describe('PUT /api/v1/organisations/{id}', () => {
     expect(malformed.error).toMatchObject({ code: 'invalidVersion', errors: [{ header: 'if-match', code: 'invalidVersion' }] });
 
     const current = (await api.GET('/v1/organisations/{id}', { params: { path } })).data!;
-    expect(current.city).toBe('El Alto');
+    expect(current).toMatchObject({ city: 'Sucre', matchedCity: { id: 3903987, name: 'Sucre' } });
   });
 
   it('refuses a coordinator of another organisation (403) and answers an unknown id with 404', async () => {

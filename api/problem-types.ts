@@ -21,5 +21,9 @@ export const documentedProblems: { code: string; status: number; meaning: string
   { code: 'unitCostDraftExists', status: 409, meaning: 'The programme’s unit-cost table for that year already has a draft (its version is in `detail`): change that draft, or publish it before starting another.' },
   { code: 'unitCostTableNotDraft', status: 409, meaning: 'The unit-cost table version is published: it never changes again, so that budgets keep the rates they were computed with. Start a new draft.' },
   { code: 'unitCostDraftIncomplete', status: 409, meaning: 'The draft still has rates unset; nothing was published. `missing` lists a JSON Pointer into the draft (as PUT /v1/unit-cost-tables/{id} takes it) for each.' },
+  { code: 'cityAmbiguous', status: 422, meaning: 'Several places in the organisation’s country have the name given as `city`, and none is clearly the one (spelt exactly so and ten times as large as any other). Nothing was saved. `candidates` lists them (id, name, adminCode, population, coordinates), best first; send the request again with `cityId` set to the id of the one meant.' },
+  { code: 'cityNotFound', status: 422, meaning: 'No place of at least 1,000 people in the organisation’s country has the name given as `city` (GeoNames, case and accents aside). Check the spelling, or give the nearest town that is in the list.' },
+  { code: 'cityNotInCountry', status: 422, meaning: 'The `cityId` sent is not a place in the organisation’s country (or not in the cities list at all).' },
+  { code: 'cityNotCandidate', status: 422, meaning: 'The `cityId` sent is a place in the country, but not one called `city`: choose among the `candidates` for the city as sent, or leave `cityId` out.' },
   { code: 'similarOrganisation', status: 409, meaning: 'An organisation with a very similar name exists in that country; `similar` lists them and nothing was saved. Send again with `notADuplicate: true` if yours is a different one.' },
 ];

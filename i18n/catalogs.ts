@@ -28,6 +28,11 @@ import financeEs from './messages/finance/es.json' with { type: 'json' };
 import financeFr from './messages/finance/fr.json' with { type: 'json' };
 import financeNb from './messages/finance/nb.json' with { type: 'json' };
 import financeNn from './messages/finance/nn.json' with { type: 'json' };
+import geographyEn from './messages/geography/en.json' with { type: 'json' };
+import geographyEs from './messages/geography/es.json' with { type: 'json' };
+import geographyFr from './messages/geography/fr.json' with { type: 'json' };
+import geographyNb from './messages/geography/nb.json' with { type: 'json' };
+import geographyNn from './messages/geography/nn.json' with { type: 'json' };
 import participantListEn from './messages/participant-list/en.json' with { type: 'json' };
 import participantListEs from './messages/participant-list/es.json' with { type: 'json' };
 import participantListFr from './messages/participant-list/fr.json' with { type: 'json' };
@@ -76,14 +81,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, unitCostsEn],
-  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, unitCostsNb],
-  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, unitCostsNn],
-  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, unitCostsFr],
-  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, unitCostsEs],
+  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, unitCostsEn],
+  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, unitCostsNb],
+  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, unitCostsNn],
+  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, unitCostsFr],
+  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...unitCostsEn };
+const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
+import { coreContext } from '../core/context.ts';
+import { system } from '../core/identity/actor.ts';
+import { matchUnmatchedOrganisationCities } from '../core/organisations/match-unmatched-organisation-cities.ts';
 import { openDatabase } from '../db/client.ts';
 import { withSharedReadCache } from '../db/shared-read-cache.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
@@ -46,6 +49,10 @@ export async function startServer(config: Config, logger: Logger, root = process
     : await openDatabase({ kind: 'pglite', dataDir: resolve(root, config.DATA_DIR, 'pglite') });
   logger.info({ database: database.kind }, 'database opened');
   await database.migrate();
+  // Organisations registered before cities were matched to places: matched now where the name is
+  // unambiguous (the cities list is loaded only when some organisation has no place yet).
+  const cities = await matchUnmatchedOrganisationCities(coreContext({ db: database.db, actor: system('city-matching') }));
+  if (cities.matched > 0 || cities.unmatched > 0) logger.info(cities, 'organisation cities matched to places');
   let demoLogins: DemoLogin[] = [];
   if (config.DEMO_DATA) {
     const { seeded } = await seedDemoData(database.db);

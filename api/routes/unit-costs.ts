@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { unknownDistances } from '../../core/unit-costs/distance-bands.ts';
+import { organisationDistanceBands } from '../../core/unit-costs/distance-bands.ts';
 import { getUnitCostTable } from '../../core/unit-costs/get-unit-cost-table.ts';
 import { getUnitCostVersion } from '../../core/unit-costs/get-unit-cost-version.ts';
 import { listUnitCostTables } from '../../core/unit-costs/list-unit-cost-tables.ts';
@@ -178,7 +178,7 @@ export function registerUnitCosts(api: OpenAPIHono<ApiEnv>) {
   });
 
   api.openapi(preview, async (c) => {
-    const found = await previewUnitCostPublication(c.var.core, { tableId: c.req.valid('param').id, bandsFor: unknownDistances });
+    const found = await previewUnitCostPublication(c.var.core, { tableId: c.req.valid('param').id, bandsFor: organisationDistanceBands(c.var.core.db) });
     const { draft, current, missing, drafts, totals } = found;
     const rows = found.rows.flatMap(({ status, ...row }) => (status === 'draft' ? [] : [{ ...row, status }]));
     return c.json({ draft: { ...draft, updatedAt: draft.updatedAt.toISOString() }, current, currency: 'NOK', missing, rows, drafts, totals }, 200);

@@ -3,6 +3,7 @@ import { organisationInput } from '../../core/organisations/organisation-input.t
 import type { getOrganisation } from '../../core/organisations/get-organisation.ts';
 import { describeFields } from '../described-fields.ts';
 import { pageSchema } from '../pagination.ts';
+import { ProblemSchema } from '../problem-schema.ts';
 
 export const OrganisationSummarySchema = z
   .object({
@@ -25,6 +26,34 @@ const PartnershipLinkSchema = z.object({
   endsOn: z.string().nullable().openapi({ format: 'date', example: '2027-12-31' }),
 });
 
+/** The place in the GeoNames cities list the organisation's city was matched to (inline, so that it can be null). */
+const MatchedCitySchema = z.object({
+  id: z.number().int().openapi({ description: 'The GeoNames id of the place.', example: 3156804 }),
+  name: z.string().openapi({ description: 'The place’s name as GeoNames spells it.', example: 'Førde' }),
+  latitude: z.number().openapi({ description: 'Decimal degrees, north positive (WGS 84).', example: 61.45217 }),
+  longitude: z.number().openapi({ description: 'Decimal degrees, east positive (WGS 84).', example: 5.85717 }),
+});
+
+/** A place an ambiguous city may be, in a 422 `cityAmbiguous` answer's `candidates`. */
+export const CityCandidateSchema = z
+  .object({
+    id: z.number().int().openapi({ description: 'The GeoNames id: send it back as `cityId` to choose this place.', example: 3131781 }),
+    name: z.string().openapi({ example: 'Vik' }),
+    countryCode: z.string().openapi({ description: 'The place’s country in GeoNames (rarely another than the one asked about, as Longyearbyen, SJ, for NO).', example: 'NO' }),
+    adminCode: z.string().openapi({ description: 'The first-level region within the country (GeoNames admin1 code).', example: '09' }),
+    population: z.number().int().openapi({ example: 365 }),
+    latitude: z.number().openapi({ example: 65.31254 }),
+    longitude: z.number().openapi({ example: 12.16734 }),
+  })
+  .openapi('CityCandidate');
+
+/** A 422 answer to a registration or update: invalid values, or a city that is not clearly one place (`candidates`). */
+export const OrganisationProblemSchema = ProblemSchema.extend({
+  candidates: z.array(CityCandidateSchema).optional().openapi({ description: 'With `cityAmbiguous`: the places the city may be, best first (spelt as typed, then the largest), at most 20.' }),
+}).openapi('OrganisationProblem', {
+  description: 'A refused registration or update of an organisation, as problem+json: with `cityAmbiguous`, the places its city may be in `candidates`.',
+});
+
 export const OrganisationSchema = z
   .object({
     id: z.uuid(),
@@ -37,6 +66,10 @@ export const OrganisationSchema = z
     registrationScheme: z.string().nullable().openapi({ description: 'IATI OrganisationRegistrationAgency code', example: 'NP-SWC' }),
     registrationNumber: z.string().nullable(),
     website: z.string().nullable().openapi({ example: 'https://hospital.example.np' }),
+    matchedCity: MatchedCitySchema.nullable().openapi({
+      description:
+        'The place in the GeoNames cities list the city was matched to, what distances are measured from; null for an organisation registered before cities were matched whose city is not clearly one place (an update matches it).',
+    }),
     version: z.string().openapi({
       description: 'The version of this record (also the ETag). Send it back in If-Match, or as `version`, when you update it.',
       example: '2026-11-22T10:00:00.000Z',
@@ -54,8 +87,18 @@ const nullable = Object.fromEntries(optionalFields.map((k) => [k, organisationIn
   [K in (typeof optionalFields)[number]]: z.ZodType<string | null, string | null | undefined>;
 };
 
+/** The GeoNames id of a candidate, as a JSON number (the web form's radio button sends it as text). */
+const cityId = z
+  .number('chooseCity')
+  .int('chooseCity')
+  .min(1, 'chooseCity')
+  .max(2_147_483_647, 'chooseCity')
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
 /** The web form's schema (core/organisations/organisation-input.ts), as JSON. */
-const organisationBody = describeFields(organisationInput.extend(nullable), {
+const organisationBody = describeFields(organisationInput.extend({ ...nullable, cityId }), {
   legalName: 'The registered name.',
   countryCode: 'ISO 3166-1 alpha-2, for example ET.',
   organisationType: 'IATI OrganisationType code, for example 22 (national NGO).',
@@ -63,6 +106,9 @@ const organisationBody = describeFields(organisationInput.extend(nullable), {
   registrationScheme: 'IATI OrganisationRegistrationAgency code of the register, for example NO-BRC.',
   registrationNumber: 'The number in that register.',
   website: 'Full address, starting with https:// or http://.',
+  city: 'As people there write it. It is matched to a place of at least 1,000 people in the country (GeoNames), case and accents aside; when several places have the name, the answer is 422 `cityAmbiguous` listing them, and when none has, 422 `cityNotFound`.',
+  cityId:
+    'Only to choose among the `candidates` of a 422 `cityAmbiguous`: the GeoNames id of the place meant. It must be in the country and called `city`. Left out on an update that keeps `city` and `countryCode`, the place matched before stays.',
 });
 
 export const OrganisationRegistrationSchema = organisationBody
@@ -97,6 +143,7 @@ export function organisationBodyOf(o: OrganisationRow, partnerships: Partnership
     registrationScheme: o.registrationScheme,
     registrationNumber: o.registrationNumber,
     website: o.website,
+    matchedCity: o.cityId !== null && o.matchedCityName !== null && o.latitude !== null && o.longitude !== null ? { id: o.cityId, name: o.matchedCityName, latitude: o.latitude, longitude: o.longitude } : null,
     version: o.updatedAt.toISOString(),
     partnerships,
   };

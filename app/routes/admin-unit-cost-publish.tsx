@@ -2,7 +2,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from 'react-router
 import type { CoreContext } from '../../core/context.ts';
 import { DomainError, NotFoundError } from '../../core/errors.ts';
 import { requirePermission } from '../../core/identity/permissions.ts';
-import { unknownDistances } from '../../core/unit-costs/distance-bands.ts';
+import { organisationDistanceBands } from '../../core/unit-costs/distance-bands.ts';
 import { getUnitCostTable } from '../../core/unit-costs/get-unit-cost-table.ts';
 import { previewUnitCostPublication } from '../../core/unit-costs/preview-unit-cost-publication.ts';
 import { publishUnitCostTable } from '../../core/unit-costs/publish-unit-cost-table.ts';
@@ -35,7 +35,7 @@ async function draftOf(ctx: CoreContext, programmeId: string, yearText: string |
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const { found, draftId, year } = await draftOf(context.core, params.id, params.year);
-    const preview = await previewUnitCostPublication(context.core, { tableId: draftId, bandsFor: unknownDistances });
+    const preview = await previewUnitCostPublication(context.core, { tableId: draftId, bandsFor: organisationDistanceBands(context.core.db) });
     return {
       programme: found.programme,
       year,

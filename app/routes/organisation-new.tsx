@@ -7,7 +7,8 @@ import { translatorFor } from '../auth/translator-for.ts';
 import { PageHeading } from '../ui/page-heading.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
-import { OrganisationFields, type OrganisationValues } from '../organisations/organisation-fields.tsx';
+import { cityRefusal, offeredAgain, organisationFormInput } from '../organisations/city-choice.server.ts';
+import { OrganisationFields, type CityCandidateView, type OrganisationValues } from '../organisations/organisation-fields.tsx';
 import { organisationFormOptions } from '../organisations/organisation-options.server.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/organisation-new';
@@ -24,6 +25,8 @@ interface Result {
   errors: FieldError[];
   values: OrganisationValues;
   similar?: { id: string; legalName: string; city: string }[];
+  /** The places the typed city may be, to choose from. */
+  cityCandidates?: CityCandidateView[];
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -32,11 +35,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const t = translatorFor(params.lang);
     const form = await readForm(request);
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as OrganisationValues;
-    const parsed = organisationInput.safeParse(values);
-    if (!parsed.success) return data<Result>({ errors: zodFieldErrors(t, parsed.error), values }, { status: 400 });
-    const result = await registerOrganisation(context.core, parsed.data, { notADuplicate: form.get('notADuplicate') === 'yes' });
+    const parsed = organisationInput.safeParse(organisationFormInput(values));
+    if (!parsed.success) return data<Result>({ errors: zodFieldErrors(t, parsed.error), ...offeredAgain(values) }, { status: 400 });
+    let result;
+    try {
+      result = await registerOrganisation(context.core, parsed.data, { notADuplicate: form.get('notADuplicate') === 'yes' });
+    } catch (error) {
+      // The city is several places (choose one), or none: the form again, with everything typed.
+      const refused = cityRefusal(t, error, values);
+      if (refused) return data<Result>(refused, { status: 400 });
+      throw error;
+    }
     if (result.kind === 'similar') {
-      return data<Result>({ errors: [{ field: 'notADuplicate', message: t.t('organisation.similar.error') }], values, similar: result.similar }, { status: 409 });
+      return data<Result>({ errors: [{ field: 'notADuplicate', message: t.t('organisation.similar.error') }], similar: result.similar, ...offeredAgain(values) }, { status: 409 });
     }
     return redirect(`/${t.locale}/organisations/${result.id}?registered=1`);
   });
@@ -75,7 +86,7 @@ export default function OrganisationNew() {
             </div>
           </div>
         ) : null}
-        <OrganisationFields values={result?.values ?? {}} errors={errors} options={options} />
+        <OrganisationFields values={result?.values ?? {}} errors={errors} options={options} cityCandidates={result?.cityCandidates} />
         <div className="form-grid__actions">
           <button type="submit" className="ds-button" data-variant="primary">
             {t('organisation.new.submit')}

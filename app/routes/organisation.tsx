@@ -6,6 +6,7 @@ import { codeName, codelist } from '../../core/reference/codelists.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { DataTable } from '../ui/data-table.tsx';
+import { placeCoordinates } from '../organisations/place-coordinates.ts';
 import { shapeMessage } from '../partnerships/shape-name.ts';
 import { PageHeading } from '../ui/page-heading.tsx';
 import { RecordHistory } from '../audit/record-history.tsx';
@@ -35,7 +36,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function Organisation() {
   const { organisation: o, typeName, sectorName, partnerships, canEdit, history } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
-  const { t, country, locale, date } = useI18n();
+  const i18n = useI18n();
+  const { t, country, locale, date } = i18n;
+  const countryName = country(o.countryCode) ?? o.countryCode;
+  const editHref = `/${locale}/organisations/${o.id}/edit`;
   return (
     <>
       <PageHeading title={o.legalName} />
@@ -48,9 +52,20 @@ export default function Organisation() {
           </>
         ) : null}
         <dt>{t('organisation.field.country')}</dt>
-        <dd>{country(o.countryCode) ?? o.countryCode}</dd>
+        <dd>{countryName}</dd>
         <dt>{t('organisation.field.city')}</dt>
         <dd>{o.city}</dd>
+        {o.matchedCityName !== null && o.latitude !== null && o.longitude !== null ? (
+          <>
+            <dt>{t('organisation.field.place')}</dt>
+            <dd>{t('organisation.place.value', { name: o.matchedCityName, country: countryName, coordinates: placeCoordinates(i18n, { latitude: o.latitude, longitude: o.longitude }) })}</dd>
+          </>
+        ) : canEdit ? (
+          <>
+            <dt>{t('organisation.field.place')}</dt>
+            <dd>{t('organisation.place.notMatched')}</dd>
+          </>
+        ) : null}
         <dt>{t('organisation.field.type')}</dt>
         <dd>{typeName}</dd>
         {sectorName ? (
@@ -76,9 +91,18 @@ export default function Organisation() {
           </>
         ) : null}
       </dl>
+      {canEdit && o.cityId === null ? (
+        <div className="ds-alert" data-color="warning">
+          <h2 className="ds-heading" data-size="xs">
+            {t('organisation.place.unmatchedTitle')}
+          </h2>
+          <p className="ds-paragraph">{t('organisation.place.unmatched', { city: o.city })}</p>
+          <p className="ds-paragraph">{t('organisation.place.unmatchedFix')}</p>
+        </div>
+      ) : null}
       {canEdit ? (
         <p className="ds-paragraph">
-          <a className="ds-button" data-variant="secondary" href={`/${locale}/organisations/${o.id}/edit`}>
+          <a className="ds-button" data-variant="secondary" href={editHref}>
             {t('organisation.edit.link')}
           </a>
         </p>

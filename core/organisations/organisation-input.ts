@@ -33,6 +33,17 @@ export const organisationInput = z.object({
     .transform((v) => (v ? v : null))
     .refine((c) => c === null || isCode('OrganisationRegistrationAgency', c), 'unknownRegistrationScheme'),
   registrationNumber: optionalText(60),
+  /**
+   * The place meant, when several in the country have the typed city's name: the GeoNames id of one of
+   * the candidates offered (core/organisations/organisation-place.ts). Left out, the city is matched by its name.
+   */
+  cityId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^[1-9][0-9]{0,8}$/.test(v), 'chooseCity')
+    .transform((v) => (v === null ? null : Number(v))),
   website: z
     .string()
     .trim()

@@ -1,4 +1,6 @@
+import type { Database } from '../../db/database.ts';
 import type { DistanceBand } from '../../db/schema/unit-costs.ts';
+import { distancesBetweenOrganisations } from '../geography/distance-between-organisations.ts';
 
 /** A flow of an exchange plan as a distance lookup needs it: who sends, who hosts, and their countries. */
 export interface BandFlow {
@@ -16,8 +18,16 @@ export interface BandFlow {
 export type BandsFor = (flows: readonly BandFlow[]) => Promise<Map<string, DistanceBand | null>>;
 
 /**
- * The distance lookup the pages and the API use until organisations' places are measured
- * (core/geography, written beside this work; to be plugged in here when merged): every distance is
- * unknown, so travel lines are shown as lacking their distance rather than given a guessed amount.
+ * The distance lookup the pages and the API use: the great-circle distance between the sending and the
+ * host organisation's matched places (core/geography), null where either has no matched city, so a
+ * travel line says it lacks its distance rather than take a guessed amount. One query for all flows.
  */
-export const unknownDistances: BandsFor = async (flows) => new Map(flows.map((f) => [f.id, null]));
+export function organisationDistanceBands(db: Database): BandsFor {
+  return async (flows) => {
+    const distances = await distancesBetweenOrganisations(
+      db,
+      flows.map((f) => ({ homeOrganisationId: f.sendingOrganisationId, hostOrganisationId: f.hostOrganisationId })),
+    );
+    return new Map(flows.map((f, i) => [f.id, distances[i]?.band ?? null]));
+  };
+}

@@ -4,9 +4,8 @@ import { user } from './auth.ts';
 import { programmes } from './programmes.ts';
 
 /**
- * The distance bands travel is paid by, in kilometres between the sending and the host organisation.
- * These codes must match `core/geography/distance-band.ts` (written beside this work): the two lists
- * are to be unified into one when both are merged.
+ * The distance bands travel is paid by, in whole kilometres between the sending and the host
+ * organisation's places: the one list, which core/geography/distance-band.ts reads its ranges from.
  */
 export const DISTANCE_BAND_CODES = ['0-99', '100-499', '500-1999', '2000-2999', '3000-3999', '4000-7999', '8000+'] as const;
 export type DistanceBand = (typeof DISTANCE_BAND_CODES)[number];

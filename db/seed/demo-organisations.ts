@@ -1,4 +1,8 @@
-/** The demo partner organisations: invented, but shaped like the agency's real partners. */
+/**
+ * The demo partner organisations: invented, but shaped like the agency's real partners. Each city is
+ * spelt as the GeoNames cities list has it, so that the seed matches every one to its place
+ * (Lalitpur is Pātan there).
+ */
 export const demoOrganisations = [
   { key: 'sunnfjord', legalName: 'Sunnfjord Folkehøgskule', countryCode: 'NO', city: 'Førde', organisationType: '80', sectorCode: '11330', registrationScheme: 'NO-BRC', registrationNumber: '971254823' },
   { key: 'bergen-health', legalName: 'Bergen Kystsjukehus', countryCode: 'NO', city: 'Bergen', organisationType: '15', sectorCode: '12191', registrationScheme: 'NO-BRC', registrationNumber: '983974791' },
@@ -7,7 +11,7 @@ export const demoOrganisations = [
   { key: 'tromso-youth', legalName: 'Tromsø Ungdomsråd', countryCode: 'NO', city: 'Tromsø', organisationType: '22', sectorCode: '15150', registrationScheme: 'NO-BRC', registrationNumber: '977412093' },
   { key: 'kathmandu-hospital', legalName: 'Kathmandu Model Hospital', countryCode: 'NP', city: 'Kathmandu', organisationType: '24', sectorCode: '12191' },
   { key: 'pokhara-radio', legalName: 'Pokhara Community Radio Network', countryCode: 'NP', city: 'Pokhara', organisationType: '24', sectorCode: '15153' },
-  { key: 'himalayan-teachers', legalName: "Himalayan Teachers' Forum", countryCode: 'NP', city: 'Lalitpur', organisationType: '24', sectorCode: '11130' },
+  { key: 'himalayan-teachers', legalName: "Himalayan Teachers' Forum", countryCode: 'NP', city: 'Pātan', organisationType: '24', sectorCode: '11130' },
   { key: 'addis-nursing', legalName: 'Addis Ababa College of Nursing', countryCode: 'ET', city: 'Addis Ababa', organisationType: '80', sectorCode: '12181' },
   { key: 'hawassa-youth', legalName: 'Hawassa Youth Development Association', countryCode: 'ET', city: 'Hawassa', organisationType: '24', sectorCode: '15150' },
   { key: 'bahir-dar-energy', legalName: 'Bahir Dar Green Energy PLC', countryCode: 'ET', city: 'Bahir Dar', organisationType: '72', sectorCode: '23210' },

@@ -24,6 +24,20 @@ describe('seedDemoData', () => {
       new Set(['NO', 'NP', 'ET', 'MW', 'UG', 'TZ', 'BO', 'GT', 'BD', 'ID']),
     );
 
+    // Every city matched to its place in the GeoNames list, as registering does.
+    expect(orgs.filter((o) => o.cityId === null || o.latitude === null || o.longitude === null).map((o) => o.city)).toEqual([]);
+    const placeOf = (city: string) => orgs.find((o) => o.city === city)?.matchedCityName;
+    expect(['Addis Ababa', 'Bergen', 'Kathmandu', 'Førde', 'Lilongwe', 'Cochabamba', 'Quetzaltenango', 'Pātan'].map(placeOf)).toEqual([
+      'Addis Ababa',
+      'Bergen',
+      'Kathmandu',
+      'Førde',
+      'Lilongwe',
+      'Cochabamba',
+      'Quetzaltenango',
+      'Pātan',
+    ]);
+
     const ships = await testDb.db.select().from(partnerships);
     expect(ships.length).toBeGreaterThanOrEqual(12);
     expect(new Set(ships.map((p) => p.shape))).toEqual(new Set(['north_south', 'south_south', 'triangular']));

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { placeOfCity } from '../../core/organisations/organisation-place.ts';
 import { createAgency } from '../factories/agency-factory.ts';
 import { createOrganisation, type OrganisationRow } from '../factories/organisation-factory.ts';
 import { createParticipant } from '../factories/participant-factory.ts';
@@ -50,7 +51,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoUnitCosts(tx, programmes);
     const organisations = new Map<string, OrganisationRow>();
     for (const { key, ...org } of demoOrganisations) {
-      organisations.set(key, await createOrganisation(tx, org, seq));
+      // Matched to its place as registering does (a demo city that is not clearly one place stops the seed).
+      organisations.set(key, await createOrganisation(tx, { ...org, ...placeOfCity(org) }, seq));
     }
     for (const plan of demoPartnerships) {
       const partners = plan.partners.map((key) => organisations.get(key)!);

@@ -25,7 +25,30 @@ test('an adviser registers an organisation in French without JavaScript, warned 
   await navigate(() => page.getByRole('button', { name: fr['organisation.new.submit'] }).click());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pokhara Community Radio Network Nepal');
   await expect(page.getByRole('status')).toContainText(fr['organisation.registered']);
-  await expect(page.getByText('Népal')).toBeVisible();
+  await expect(page.getByText('Népal', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Pokhara, Népal \(28,\d\d° N, 83,\d\d° E\)$/)).toBeVisible();
+});
+
+test('an adviser registers an organisation whose city is two places, choosing one without JavaScript', async ({ page, navigate }) => {
+  const nb = catalogs.nb;
+  const name = `Sande Kystlag ${Date.now()}`;
+  await signIn(page, navigate, 'nb', 'adviser@demo.example', demoPassword);
+  await page.goto('/nb/organisations/new');
+  await page.getByLabel(nb['organisation.field.legalName']).fill(name);
+  await page.getByLabel(nb['organisation.field.country']).selectOption('NO');
+  await page.getByLabel(nb['organisation.field.city']).fill('Sande');
+  await page.getByLabel(nb['organisation.field.type']).selectOption('22');
+  await navigate(() => page.getByRole('button', { name: nb['organisation.new.submit'] }).click());
+  // Two places are called Sande: the form asks which, told apart by region, people and coordinates.
+  await expect(page.getByRole('alert')).toContainText(nb['error.cityAmbiguous'].replace('{city}', 'Sande'));
+  const choice = page.getByRole('group', { name: nb['organisation.city.choiceLegend'].replace('{city}', 'Sande') });
+  await expect(choice.getByRole('radio')).toHaveCount(2);
+  await expect(page.getByLabel(nb['organisation.field.legalName'])).toHaveValue(name);
+  await choice.getByRole('radio', { name: /region 46, 542 innbyggere/ }).check();
+  await navigate(() => page.getByRole('button', { name: nb['organisation.new.submit'] }).click());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.getByRole('status')).toContainText(nb['organisation.registered']);
+  await expect(page.getByText(/^Sande, Norge \(61,\d\d° N, 5,\d\d° Ø\)$/)).toBeVisible();
 });
 
 test('a coordinator’s stale edit is refused, keeps what they typed, and can then be saved', async ({ page, navigate, browser }) => {
@@ -43,7 +66,7 @@ test('a coordinator’s stale edit is refused, keeps what they typed, and can th
   await otherPage.getByLabel(fr['signIn.password']).fill(demoPassword);
   await Promise.all([otherPage.waitForURL(/\/fr\/start$/), otherPage.getByRole('button', { name: fr['signIn.submit'], exact: true }).click()]);
   await otherPage.goto(editUrl);
-  await otherPage.getByLabel(fr['organisation.field.city']).fill('Bergen sentrum');
+  await otherPage.getByLabel(fr['organisation.field.shortName']).fill('BKS');
   await Promise.all([otherPage.waitForURL(/saved=1/), otherPage.getByRole('button', { name: fr['organisation.edit.submit'] }).click()]);
   await other.close();
 

