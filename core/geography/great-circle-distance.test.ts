@@ -31,9 +31,11 @@ describe('great-circle distance', () => {
   });
 
   it('is never longer than going by a third place (triangle inequality)', () => {
+    // Within a metre: near antipodal points the haversine's rounding comes to a few centimetres (fast-check
+    // found 0.01 m between a point on the equator at 180° and two a few centimetres apart at 0°).
     fc.assert(
       fc.property(place, place, place, (a, b, c) => {
-        expect(greatCircleDistance(a, c)).toBeLessThanOrEqual(greatCircleDistance(a, b) + greatCircleDistance(b, c) + 1e-6);
+        expect(greatCircleDistance(a, c)).toBeLessThanOrEqual(greatCircleDistance(a, b) + greatCircleDistance(b, c) + 1e-3);
       }),
     );
   });
