@@ -5,6 +5,7 @@ import { handleApiError, problemResponse } from './problem.ts';
 import { registerApplications } from './routes/applications.ts';
 import { registerCare } from './routes/care.ts';
 import { registerCourses } from './routes/courses.ts';
+import { registerApplicationBudget } from './routes/application-budget.ts';
 import { registerFinance } from './routes/finance.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerOrganisationWrites } from './routes/organisation-writes.ts';
@@ -49,6 +50,7 @@ export function createApi() {
   registerParticipantDocuments(api);
   registerFinance(api);
   registerUnitCosts(api);
+  registerApplicationBudget(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

@@ -1649,6 +1649,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The budget of each round of the exchange plan
+         * @description Computed now from the plan and the programme’s latest published unit-cost table for the round’s year, travel by the great-circle distance between the organisations’ matched places. Whoever may read the application may read it.
+         */
+        get: operations["getApplicationBudget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3896,6 +3916,89 @@ export interface components {
         UnitCostPublication: {
             /** @description The draft’s `updatedAt` as you read it (after its preview), unless sent in If-Match. */
             updatedAt?: string;
+        };
+        ApplicationBudget: {
+            /** Format: uuid */
+            applicationId: string;
+            rounds: {
+                round: number;
+                /** @description The year the round is budgeted in: the year its first flow starts. */
+                year: number;
+                /** @description The published unit-cost table used; null when the programme has none for the year. */
+                table: {
+                    /** Format: uuid */
+                    id: string;
+                    version: number;
+                } | null;
+                flows: {
+                    /** Format: uuid */
+                    id: string;
+                    from: string;
+                    to: string;
+                    participants: number;
+                    months: number;
+                    /** @description Great-circle distance between the two organisations’ matched places; null when either is not matched. */
+                    distance: {
+                        km: number;
+                        /** @enum {string} */
+                        band: "0-99" | "100-499" | "500-1999" | "2000-2999" | "3000-3999" | "4000-7999" | "8000+";
+                    } | null;
+                }[];
+                budget: {
+                    currency: string;
+                    lines: components["schemas"]["BudgetLine"][];
+                    flows: {
+                        /** Format: uuid */
+                        flowId: string;
+                        /** @description The flow’s lines. In øre. */
+                        amountMinor: number;
+                        problems: number;
+                    }[];
+                    partners: {
+                        /** Format: uuid */
+                        organisationId: string;
+                        /** @description Lines other than the administration share. In øre. */
+                        directMinor: number;
+                        /** @description The administration share. In øre. */
+                        administrationMinor: number;
+                        /** @description All the partner’s lines. In øre. */
+                        totalMinor: number;
+                        problems: number;
+                    }[];
+                    /** @description Direct costs of the round. In øre. */
+                    directMinor: number;
+                    /** @description The administration share. In øre. */
+                    administrationMinor: number;
+                    /** @description The round’s total: the partners’ totals added up. In øre. */
+                    totalMinor: number;
+                    /** @description Lines without an amount. */
+                    problems: number;
+                } | null;
+            }[];
+        };
+        BudgetLine: {
+            /**
+             * Format: uuid
+             * @description The flow the line is for; null for the administration share.
+             */
+            flowId: string | null;
+            /**
+             * Format: uuid
+             * @description The partner the line is paid to.
+             */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "allowance" | "travel" | "insurance" | "preparatory_course" | "visa" | "health" | "administration";
+            quantity: number;
+            unitCostMinor: number | null;
+            /** @description quantity × unitCostMinor, or null with a `problem`. */
+            amountMinor: number | null;
+            /** @enum {string} */
+            problem?: "distanceUnknown" | "countryWithoutGroup";
+            share?: {
+                basisPoints: number;
+                baseMinor: number;
+            };
         };
     };
     responses: never;
@@ -10895,6 +10998,55 @@ export interface operations {
             };
             /** @description No version sent: give the ETag in If-Match (or the `version` field). */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApplicationBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget per round. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationBudget"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

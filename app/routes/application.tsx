@@ -21,6 +21,8 @@ import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/application';
 import { readForm } from '../ui/read-form.server.ts';
 import { isMessageKey } from '../../i18n/catalogs.ts';
+import { getApplicationBudget } from '../../core/unit-costs/get-application-budget.ts';
+import { ApplicationBudget } from '../applications/application-budget.tsx';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -29,9 +31,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const a = detail.application;
     const sector = a.sectorCode ? codelist('Sector').find((c) => c.code === a.sectorCode) : undefined;
     const goals = codelist('UNSDG-Goals').filter((g) => a.sdgGoals.includes(g.code)).map((g) => codeName(g, locale));
-    const history = await getRecordHistory(context.core, { recordType: 'application', recordId: a.id });
+    const [history, budget] = await Promise.all([getRecordHistory(context.core, { recordType: 'application', recordId: a.id }), getApplicationBudget(context.core, { applicationId: a.id })]);
     return {
       detail,
+      budget: budget.rounds,
       names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, goals },
       canReview: can(context.core.actor, 'application:read-internal'),
       canWithdraw: ['draft', 'submitted', 'returned'].includes(a.status) && can(context.core.actor, 'application:edit', { organisationId: a.coordinatorOrganisationId }),
@@ -60,7 +63,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 /** The application for everyone who may read it: partners confirm here; the coordinator edits or withdraws. */
 export default function ApplicationPage() {
-  const { detail, names, canReview, canWithdraw, saved, history } = useLoaderData<typeof loader>();
+  const { detail, budget, names, canReview, canWithdraw, saved, history } = useLoaderData<typeof loader>();
   const result = useActionData<{ errors: FieldError[] }>();
   const { t, locale, country, date } = useI18n();
   const a = detail.application;
@@ -160,6 +163,15 @@ export default function ApplicationPage() {
         </DataTable>
       </section>
       <ApplicationSummary detail={detail} names={names} />
+      <section aria-labelledby="section-budget">
+        <h2 id="section-budget" className="ds-heading" data-size="sm">
+          {t('budget.title')}
+        </h2>
+        <p className="ds-paragraph" data-size="sm">
+          {t('budget.intro')}
+        </p>
+        <ApplicationBudget rounds={budget} partners={detail.partners} />
+      </section>
       {detail.attachments.length > 0 ? (
         <section aria-labelledby="section-attachments">
           <h2 id="section-attachments" className="ds-heading" data-size="sm">

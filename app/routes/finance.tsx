@@ -93,6 +93,11 @@ export default function Finance() {
             </li>
           ))}
         </ul>
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${locale}/finance/export.xlsx?year=${budget.year}`} download>
+            {t('finance.action.downloadXlsx')}
+          </a>
+        </p>
         <p className="ds-paragraph" data-size="sm">
           {t('finance.totals.explain')}{' '}
           <Link className="ds-link" to={ledgerLink(ledgerAccount.year(budget.year))}>

@@ -55,6 +55,7 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/finance': { url: '/en/finance', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/appropriations/new': { url: '/en/finance/appropriations/new', expect: only(['administrator', 'finance_officer']) },
   ':lang/finance/allocations/new': { url: '/en/finance/allocations/new', expect: only(['administrator', 'finance_officer']) },
+  ':lang/finance/export.xlsx': { url: '/en/finance/export.xlsx?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/ledger': { url: '/en/finance/ledger?account=year%3A2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/ledger/:entryId': { url: '/en/finance/ledger/{ledgerEntry}', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/admin': { url: '/en/admin', expect: only(['administrator']) },
@@ -159,6 +160,8 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
       { url: `/api${p.replace(/\{\w+\}/, '00000000-0000-4000-8000-000000000000')}`, expect: everyone(404) },
     ]),
   ),
+  // The budget of an application: whoever may read the application.
+  '/v1/applications/{id}/budget': { url: '/api/v1/applications/{application}/budget', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
   '/v1/finance/years/{year}': { url: '/api/v1/finance/years/2026', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
   '/v1/finance/ledger': { url: '/api/v1/finance/ledger?year=2026', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
   '/v1/finance/ledger/{id}': { url: '/api/v1/finance/ledger/{ledgerEntry}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },

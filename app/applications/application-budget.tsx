@@ -1,0 +1,120 @@
+import type { ApplicationRoundBudget } from '../../core/unit-costs/get-application-budget.ts';
+import { bandLabel } from '../unit-costs/unit-cost-labels.ts';
+import { DataTable } from '../ui/data-table.tsx';
+import { useI18n } from '../ui/i18n-context.tsx';
+
+/**
+ * An application's budget per round, computed from its plan and the programme's published unit costs:
+ * each flow with the distance between the two places, then each partner's lines (quantity, unit cost,
+ * amount) and totals. A line without an amount says why instead of showing a guess.
+ */
+export function ApplicationBudget({ rounds, partners }: { rounds: ApplicationRoundBudget[]; partners: { organisationId: string; legalName: string }[] }) {
+  const i18n = useI18n();
+  const { t, money, number } = i18n;
+  const name = (id: string) => partners.find((p) => p.organisationId === id)?.legalName ?? id;
+  if (rounds.length === 0) return <p className="ds-paragraph">{t('budget.none')}</p>;
+  return (
+    <>
+      {rounds.map((round) => {
+        const flowOf = new Map(round.flows.map((f) => [f.id, f]));
+        return (
+          <section key={round.round} aria-labelledby={`budget-round-${round.round}`}>
+            <h3 id={`budget-round-${round.round}`} className="ds-heading" data-size="xs">
+              {t('budget.round', { round: round.round, year: String(round.year) })}
+            </h3>
+            <ul className="ds-list" data-size="sm">
+              {round.flows.map((f) => (
+                <li key={f.id}>
+                  {t('budget.flow', {
+                    from: f.from,
+                    to: f.to,
+                    participants: f.participants,
+                    months: f.months,
+                    distance: f.distance ? t('budget.distance', { km: f.distance.km, band: bandLabel(i18n, f.distance.band) }) : t('budget.distanceUnknown'),
+                  })}
+                </li>
+              ))}
+            </ul>
+            {!round.budget ? (
+              <p className="ds-paragraph">{t('budget.noTable', { year: String(round.year) })}</p>
+            ) : (
+              <>
+                <p className="ds-paragraph" data-size="sm">
+                  {t('budget.tableVersion', { version: round.table!.version, year: String(round.year) })}
+                </p>
+                {round.budget.problems > 0 ? (
+                  <p className="ds-alert" data-color="warning">
+                    {t('budget.problems', { count: round.budget.problems })}
+                  </p>
+                ) : null}
+                <DataTable
+                  columns={[
+                    { label: t('budget.column.line') },
+                    { label: t('budget.column.quantity'), numeric: true },
+                    { label: t('budget.column.unitCost'), numeric: true },
+                    { label: t('budget.column.amount'), numeric: true },
+                  ]}
+                >
+                  {round.budget.partners.flatMap((p) => [
+                    <tr key={`${p.organisationId}-head`}>
+                      <th scope="rowgroup" colSpan={4}>
+                        {name(p.organisationId)}
+                      </th>
+                    </tr>,
+                    ...round
+                      .budget!.lines.filter((l) => l.organisationId === p.organisationId)
+                      .map((l, i) => {
+                        const flow = l.flowId ? flowOf.get(l.flowId) : undefined;
+                        return (
+                          <tr key={`${p.organisationId}-${i}`}>
+                            <td>
+                              {t(`budget.kind.${l.kind}`)}
+                              {flow ? (
+                                <>
+                                  <br />
+                                  <span className="ds-paragraph" data-size="sm">
+                                    {t('budget.flowShort', { from: flow.from, to: flow.to })}
+                                  </span>
+                                </>
+                              ) : null}
+                              {l.problem ? (
+                                <>
+                                  <br />
+                                  <span className="ds-paragraph" data-size="sm">
+                                    {t(`budget.problem.${l.problem}`)}
+                                  </span>
+                                </>
+                              ) : null}
+                            </td>
+                            <td className="numeric">{number(l.quantity)}</td>
+                            <td className="numeric">{l.share ? t('budget.shareOf', { share: l.share.basisPoints / 10_000, base: money(l.share.baseMinor, round.budget!.currency) }) : l.unitCostMinor === null ? '—' : money(l.unitCostMinor, round.budget!.currency)}</td>
+                            <td className="numeric">{l.amountMinor === null ? '—' : money(l.amountMinor, round.budget!.currency)}</td>
+                          </tr>
+                        );
+                      }),
+                    <tr key={`${p.organisationId}-total`}>
+                      <th scope="row" colSpan={3}>
+                        {t('budget.partnerTotal', { name: name(p.organisationId) })}
+                      </th>
+                      <td className="numeric">
+                        <strong>{money(p.totalMinor, round.budget!.currency)}</strong>
+                      </td>
+                    </tr>,
+                  ])}
+                  <tr>
+                    <th scope="row" colSpan={3}>
+                      {t('budget.roundTotal', { round: round.round })}
+                    </th>
+                    <td className="numeric">
+                      <strong>{money(round.budget.totalMinor, round.budget.currency)}</strong>
+                    </td>
+                  </tr>
+                </DataTable>
+              </>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
