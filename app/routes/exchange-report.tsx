@@ -48,9 +48,10 @@ export default function ExchangeReport() {
       {!report.open ? <p className="ds-paragraph">{t('reports.notOpen')}</p> : null}
       {report.status === 'submitted' && report.submittedAt ? <p className="ds-paragraph">{t('reports.lockedSubmitted', { date: date(report.submittedAt) })}</p> : null}
       {report.status === 'accepted' ? <p className="ds-paragraph">{t('reports.lockedAccepted')}</p> : null}
+      {/* Outside the form: a save refused because the report was submitted meanwhile says why even when the form is gone. */}
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       {editable ? (
         <>
-          <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="version" value={result?.version ?? values.version} />
             <fieldset className="ds-fieldset">

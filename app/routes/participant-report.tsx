@@ -54,9 +54,10 @@ export default function ParticipantReport() {
           </p>
         </div>
       ) : null}
+      {/* Outside the form: a decision refused because the report changed meanwhile says why even when there is nothing left to decide. */}
+      <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       {report.mayReview ? (
         <>
-          <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="version" value={report.version ?? ''} />
             <fieldset className="ds-fieldset">
