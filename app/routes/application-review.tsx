@@ -18,13 +18,17 @@ import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/application-review';
 import { readForm } from '../ui/read-form.server.ts';
 import { isMessageKey } from '../../i18n/catalogs.ts';
+import { getApplicationBudget } from '../../core/unit-costs/get-application-budget.ts';
 
 /** The agency's review of one application: scores, internal comments and the decision. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const review = await getApplicationReview(context.core, { applicationId: params.id });
-    const detail = await getApplication(context.core, { applicationId: params.id });
-    return { detail, review, moves: reviewMoves(context.core.actor, detail.application.status as ApplicationStatus), saved: new URL(request.url).searchParams.get('saved') };
+    const [detail, budget] = await Promise.all([getApplication(context.core, { applicationId: params.id }), getApplicationBudget(context.core, { applicationId: params.id })]);
+    // A round's approval commits its budget: the form starts from the round budget computed from the plan, in whole kroner (rounded up).
+    const computed = budget.rounds.filter((r) => r.budget).map((r) => r.budget!.totalMinor);
+    const suggestedAmount = detail.call.stage === 'round' && computed.length > 0 ? String(Math.ceil(computed.reduce((a, b) => a + b, 0) / 100)) : undefined;
+    return { detail, review, suggestedAmount, moves: reviewMoves(context.core.actor, detail.application.status as ApplicationStatus), saved: new URL(request.url).searchParams.get('saved') };
   });
 }
 
@@ -38,7 +42,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ApplicationReview() {
-  const { detail, review, moves, saved } = useLoaderData<typeof loader>();
+  const { detail, review, moves, saved, suggestedAmount } = useLoaderData<typeof loader>();
   const result = useActionData<ReviewResult>();
   const { t, locale } = useI18n();
   const a = detail.application;
@@ -56,7 +60,7 @@ export default function ApplicationReview() {
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       <ScoresPanel review={review} canScore={moves.canScore} errors={errors} />
       <CommentsPanel comments={review.comments} canComment={moves.canComment} errors={errors} values={result?.values} />
-      <DecisionForms next={moves.next} errors={errors} values={result?.values} sections={APPLICATION_SECTIONS} stage={detail.call.stage} fundsUsedBy={result?.fundsUsedBy} />
+      <DecisionForms next={moves.next} errors={errors} values={result?.values} sections={APPLICATION_SECTIONS} stage={detail.call.stage} fundsUsedBy={result?.fundsUsedBy} suggestedAmount={suggestedAmount} />
     </>
   );
 }

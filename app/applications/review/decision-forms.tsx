@@ -8,7 +8,7 @@ import { FundsUsedBy } from '../../finance/funds-used-by.tsx';
 import type { FundsUseLine } from '../../finance/funds-use-lines.ts';
 
 /** Only the moves the status machine allows from here are offered; core refuses the others anyway. */
-export function DecisionForms({ next, errors, values, sections, stage, fundsUsedBy = [] }: { next: readonly ApplicationStatus[]; errors: FieldError[]; values?: Record<string, string>; sections: readonly ApplicationSection[]; stage: string; fundsUsedBy?: FundsUseLine[] }) {
+export function DecisionForms({ next, errors, values, sections, stage, fundsUsedBy = [], suggestedAmount }: { next: readonly ApplicationStatus[]; errors: FieldError[]; values?: Record<string, string>; sections: readonly ApplicationSection[]; stage: string; fundsUsedBy?: FundsUseLine[]; suggestedAmount?: string }) {
   const { t } = useI18n();
   const v = (intent: string, name: string) => (values?.intent === intent ? (values[name] ?? '') : '');
   const button = (intent: string, label: string, variant = 'primary') => (
@@ -33,7 +33,7 @@ export function DecisionForms({ next, errors, values, sections, stage, fundsUsed
           <p className="ds-paragraph field-hint">{t(stage === 'agreement' ? 'review.decision.periodAgreement' : 'review.decision.periodShort')}</p>
           <TextField name="startsOn" type="date" label={t('review.decision.startsOn')} errors={errors} defaultValue={v('approve', 'startsOn')} />
           <TextField name="endsOn" type="date" label={t('review.decision.endsOn')} errors={errors} defaultValue={v('approve', 'endsOn')} />
-          <TextField name="amount" label={t('review.decision.amount')} hint={t('review.decision.amountHint')} errors={errors} defaultValue={v('approve', 'amount')} />
+          <TextField name="amount" label={t('review.decision.amount')} hint={suggestedAmount ? t('review.decision.amountComputed') : t('review.decision.amountHint')} errors={errors} defaultValue={values?.intent === 'approve' ? v('approve', 'amount') : (suggestedAmount ?? '')} />
           <FundsUsedBy lines={fundsUsedBy} />
           {button('approve', t('review.decision.approveButton'))}
         </Form>
