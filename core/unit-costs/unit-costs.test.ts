@@ -2,7 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApplication } from '../../db/factories/application-factory.ts';
 import { createCall } from '../../db/factories/call-factory.ts';
-import { bandsByCity, bandOfKilometres, cityCoordinates, kilometresBetween } from '../../db/factories/distance-factory.ts';
+import { distanceBetweenOrganisations } from '../geography/distance-between-organisations.ts';
+import { placeOfCity } from '../organisations/organisation-place.ts';
+import { organisationDistanceBands } from './distance-bands.ts';
 import { createOrganisation } from '../../db/factories/organisation-factory.ts';
 import { createProgramme } from '../../db/factories/programme-factory.ts';
 import { createUnitCostTable, plausibleRates } from '../../db/factories/unit-cost-factory.ts';
@@ -175,10 +177,10 @@ describe('previewing a publication', () => {
     const finance = await staff('finance_officer');
     const programme = await createProgramme(testDb.db);
     const call = await createCall(testDb.db, { programmeId: programme.id, stage: 'round', opensOn: '2025-10-01', deadline: '2025-11-15' });
-    const kathmandu = await createOrganisation(testDb.db, { countryCode: 'NP', city: 'Kathmandu' });
-    const bergen = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Bergen' });
-    const lilongwe = await createOrganisation(testDb.db, { countryCode: 'MW', city: 'Lilongwe' });
-    const mzuzu = await createOrganisation(testDb.db, { countryCode: 'MW', city: 'Mzuzu' });
+    const kathmandu = await createOrganisation(testDb.db, { countryCode: 'NP', city: 'Kathmandu', ...placeOfCity({ countryCode: 'NP', city: 'Kathmandu' }) });
+    const bergen = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Bergen', ...placeOfCity({ countryCode: 'NO', city: 'Bergen' }) });
+    const lilongwe = await createOrganisation(testDb.db, { countryCode: 'MW', city: 'Lilongwe', ...placeOfCity({ countryCode: 'MW', city: 'Lilongwe' }) });
+    const mzuzu = await createOrganisation(testDb.db, { countryCode: 'MW', city: 'Mzuzu', ...placeOfCity({ countryCode: 'MW', city: 'Mzuzu' }) });
     const nowhere = await createOrganisation(testDb.db, { countryCode: 'MW', city: 'Nkhata Bay' });
     const submitted = await createApplication(testDb.db, {
       callId: call.id,
@@ -215,7 +217,7 @@ describe('previewing a publication', () => {
     // The draft: Norway's allowance up 1 000 kr, travel over 4 000 km up 500 kr.
     await updateUnitCostDraft(finance, { tableId: id, ...unitCostDraftInput.parse(form({ allowances: { A: '13 000', B: '9 000', C: '6 500', D: '4 500' }, travel: { ...form().travel, '4000-7999': '13 000' } })), version });
 
-    const bandsFor = bandsByCity(testDb.db);
+    const bandsFor = organisationDistanceBands(testDb.db);
     const preview = await previewUnitCostPublication(finance, { tableId: id, bandsFor });
     expect(preview).toMatchObject({ draft: { id, year: 2026, version: 2 }, current: { version: 1 }, missing: [] });
     expect(preview.rows.map((r) => [r.title, r.status, r.round, r.flows])).toEqual([
@@ -225,7 +227,7 @@ describe('previewing a publication', () => {
 
     // Kathmandu–Bergen is some 6 900 km (4 000–7 999): by hand, the submitted round goes up by
     // 2 × 6 person-months in Norway × 1 000 kr and three trips × 500 kr, plus 7 % of that.
-    expect(bandOfKilometres(kilometresBetween(cityCoordinates.Kathmandu!, cityCoordinates.Bergen!))).toBe('4000-7999');
+    expect(await distanceBetweenOrganisations(testDb.db, kathmandu.id, bergen.id)).toMatchObject({ band: '4000-7999' });
     const [a, b] = preview.rows;
     expect(a!.differenceMinor).toBe(12 * 1_000_00 + 3 * 500_00 + shareOf(12 * 1_000_00 + 3 * 500_00, 700));
     expect(a!.newTotalMinor - a!.oldTotalMinor!).toBe(a!.differenceMinor);
@@ -261,11 +263,11 @@ describe('previewing a publication', () => {
     const admin = await staff('administrator');
     const programme = await createProgramme(testDb.db);
     const call = await createCall(testDb.db, { programmeId: programme.id, stage: 'round' });
-    await createApplication(testDb.db, { callId: call.id, status: 'in_review', partners: [await createOrganisation(testDb.db, { countryCode: 'NP', city: 'Pokhara' }), await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Oslo' })], flows: [{ from: 0, to: 1, startMonth: '2033-03' }, { from: 1, to: 0, startMonth: '2033-03' }] });
+    await createApplication(testDb.db, { callId: call.id, status: 'in_review', partners: [await createOrganisation(testDb.db, { countryCode: 'NP', city: 'Pokhara', ...placeOfCity({ countryCode: 'NP', city: 'Pokhara' }) }), await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Oslo', ...placeOfCity({ countryCode: 'NO', city: 'Oslo' }) })], flows: [{ from: 0, to: 1, startMonth: '2033-03' }, { from: 1, to: 0, startMonth: '2033-03' }] });
     const empty = await startUnitCostDraft(admin, { programmeId: programme.id, year: 2033 });
-    expect(await previewUnitCostPublication(admin, { tableId: empty.id, bandsFor: bandsByCity(testDb.db) })).toMatchObject({ missing: expect.arrayContaining(['allowances.A']), rows: [], totals: null });
+    expect(await previewUnitCostPublication(admin, { tableId: empty.id, bandsFor: organisationDistanceBands(testDb.db) })).toMatchObject({ missing: expect.arrayContaining(['allowances.A']), rows: [], totals: null });
     await updateUnitCostDraft(admin, { tableId: empty.id, ...unitCostDraftInput.parse(form()), version: (await getUnitCostVersion(admin, { tableId: empty.id })).table.updatedAt.toISOString() });
-    const preview = await previewUnitCostPublication(admin, { tableId: empty.id, bandsFor: bandsByCity(testDb.db) });
+    const preview = await previewUnitCostPublication(admin, { tableId: empty.id, bandsFor: organisationDistanceBands(testDb.db) });
     expect(preview.current).toBeNull();
     expect(preview.rows).toEqual([expect.objectContaining({ status: 'in_review', oldTotalMinor: null, differenceMinor: null, problems: 0 })]);
     expect(preview.totals).toMatchObject({ oldTotalMinor: null, differenceMinor: null });
