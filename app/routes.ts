@@ -65,6 +65,7 @@ export default [
     route('finance/appropriations/new', 'routes/finance-appropriation-new.tsx'),
     route('finance/allocations/new', 'routes/finance-allocation-new.tsx'),
     route('finance/export.xlsx', 'routes/finance-export.tsx'),
+    route('finance/ledger.csv', 'routes/finance-ledger-csv.tsx'),
     route('finance/ledger', 'routes/finance-ledger.tsx'),
     route('finance/ledger/:entryId', 'routes/finance-ledger-entry.tsx'),
     route('*', 'routes/not-found.tsx'),

@@ -71,7 +71,10 @@ export default function FinanceLedger() {
         </p>
       ) : null}
       <p className="ds-paragraph" data-size="sm">
-        {t('finance.ledger.explain')}
+        {t('finance.ledger.explain')}{' '}
+        <a className="ds-link" href={`/${locale}/finance/ledger.csv?${new URLSearchParams(filters).toString()}`} download>
+          {t('finance.ledger.downloadCsv')}
+        </a>
       </p>
       {entries.length === 0 ? (
         <p className="ds-paragraph">{t('finance.ledger.none')}</p>

@@ -56,6 +56,7 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/finance/appropriations/new': { url: '/en/finance/appropriations/new', expect: only(['administrator', 'finance_officer']) },
   ':lang/finance/allocations/new': { url: '/en/finance/allocations/new', expect: only(['administrator', 'finance_officer']) },
   ':lang/finance/export.xlsx': { url: '/en/finance/export.xlsx?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/finance/ledger.csv': { url: '/en/finance/ledger.csv?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/ledger': { url: '/en/finance/ledger?account=year%3A2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/ledger/:entryId': { url: '/en/finance/ledger/{ledgerEntry}', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/admin': { url: '/en/admin', expect: only(['administrator']) },

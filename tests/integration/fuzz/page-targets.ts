@@ -80,6 +80,7 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/finance/appropriations/new': { urls: ['/nn/finance/appropriations/new?year=2027'], posts: true },
   ':lang/finance/allocations/new': { urls: ['/es/finance/allocations/new?year=2026&call={call}'], posts: true },
   ':lang/finance/export.xlsx': { urls: ['/nb/finance/export.xlsx?year=2026', '/en/finance/export.xlsx?year=x'], posts: false },
+  ':lang/finance/ledger.csv': { urls: ['/fr/finance/ledger.csv?year=2026', '/en/finance/ledger.csv?account=nonsense'], posts: false },
   ':lang/finance/ledger': { urls: ['/en/finance/ledger', '/nb/finance/ledger?account=year%3A2026&kind=allocation', '/fr/finance/ledger?account=nonsense&after=not-a-cursor'], posts: false },
   // Correcting: the fuzzed forms reverse (or are refused reversing) a real entry of the demo ledger.
   ':lang/finance/ledger/:entryId': { urls: ['/nb/finance/ledger/{ledgerEntry}', '/en/finance/ledger/{unknown}'], posts: true },
