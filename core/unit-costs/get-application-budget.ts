@@ -1,13 +1,12 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { planFlows } from '../../db/schema/applications.ts';
+import { and, desc, eq } from 'drizzle-orm';
+import { applications } from '../../db/schema/applications.ts';
 import { calls } from '../../db/schema/calls.ts';
-import { organisations } from '../../db/schema/organisations.ts';
 import { unitCostTables } from '../../db/schema/unit-costs.ts';
 import { findReadableApplication } from '../applications/application-scope.ts';
 import type { CoreContext } from '../context.ts';
 import { distancesBetweenOrganisations, type OrganisationDistance } from '../geography/distance-between-organisations.ts';
 import { computeRoundBudget, type RoundBudget, type RoundBudgetFlow } from './compute-round-budget.ts';
+import { planFlowRows } from './plan-flow-rows.ts';
 import { completeRates } from './unit-cost-rates.ts';
 import { loadUnitCostTable } from './unit-cost-table-record.ts';
 
@@ -40,36 +39,16 @@ export interface ApplicationRoundBudget {
  */
 export async function getApplicationBudget(ctx: CoreContext, { applicationId }: { applicationId: string }) {
   const application = await findReadableApplication(ctx, applicationId);
-  const sending = alias(organisations, 'sending');
-  const host = alias(organisations, 'host');
   const [[call], rows] = await Promise.all([
     ctx.db.select({ programmeId: calls.programmeId }).from(calls).where(eq(calls.id, application.callId)),
-    ctx.db
-      .select({
-        id: planFlows.id,
-        round: planFlows.round,
-        startMonth: planFlows.startMonth,
-        sendingOrganisationId: planFlows.sendingOrganisationId,
-        hostOrganisationId: planFlows.hostOrganisationId,
-        sendingCountryCode: sending.countryCode,
-        hostCountryCode: host.countryCode,
-        participants: planFlows.participants,
-        months: planFlows.months,
-        from: sending.legalName,
-        to: host.legalName,
-      })
-      .from(planFlows)
-      .innerJoin(sending, eq(sending.id, planFlows.sendingOrganisationId))
-      .innerJoin(host, eq(host.id, planFlows.hostOrganisationId))
-      .where(eq(planFlows.applicationId, application.id))
-      .orderBy(asc(planFlows.round), asc(planFlows.createdAt), asc(planFlows.id)),
+    planFlowRows(ctx.db, eq(applications.id, application.id)),
   ]);
   const flows = rows.filter((r) => r.participants >= 1 && r.months >= 1);
   const distances = await distancesBetweenOrganisations(
     ctx.db,
     flows.map((f) => ({ homeOrganisationId: f.sendingOrganisationId, hostOrganisationId: f.hostOrganisationId })),
   );
-  const distanceOf = new Map(flows.map((f, i) => [f.id, distances[i] ?? null]));
+  const distanceOf = new Map(flows.map((f, i) => [f.flowId, distances[i] ?? null]));
   const rounds = [...new Set(flows.map((f) => f.round))].sort((a, b) => a - b);
   const tables = new Map<number, Awaited<ReturnType<typeof loadUnitCostTable>> | null>();
   const result: ApplicationRoundBudget[] = [];
@@ -87,14 +66,14 @@ export async function getApplicationBudget(ctx: CoreContext, { applicationId }: 
     }
     const table = tables.get(year) ?? null;
     const rates = table ? completeRates(table.rates) : null;
-    const budgetFlows: RoundBudgetFlow[] = mine.map((f) => ({ id: f.id, sendingOrganisationId: f.sendingOrganisationId, hostOrganisationId: f.hostOrganisationId, sendingCountryCode: f.sendingCountryCode, hostCountryCode: f.hostCountryCode, participants: f.participants, months: f.months }));
-    const bands = new Map(mine.map((f) => [f.id, distanceOf.get(f.id)?.band ?? null]));
+    const budgetFlows: RoundBudgetFlow[] = mine.map((f) => ({ id: f.flowId, sendingOrganisationId: f.sendingOrganisationId, hostOrganisationId: f.hostOrganisationId, sendingCountryCode: f.sendingCountryCode, hostCountryCode: f.hostCountryCode, participants: f.participants, months: f.months }));
+    const bands = new Map(mine.map((f) => [f.flowId, distanceOf.get(f.flowId)?.band ?? null]));
     result.push({
       round,
       year,
       table: table ? { id: table.id, version: table.version } : null,
       budget: rates ? computeRoundBudget({ flows: budgetFlows, coordinatorOrganisationId: application.coordinatorOrganisationId, rates, bands }) : null,
-      flows: mine.map((f) => ({ id: f.id, from: f.from, to: f.to, participants: f.participants, months: f.months, distance: distanceOf.get(f.id) ?? null })),
+      flows: mine.map((f) => ({ id: f.flowId, from: f.sendingName, to: f.hostName, participants: f.participants, months: f.months, distance: distanceOf.get(f.flowId) ?? null })),
     });
   }
   return { applicationId: application.id, rounds: result };

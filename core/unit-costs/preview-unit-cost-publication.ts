@@ -1,13 +1,12 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { applications, planFlows } from '../../db/schema/applications.ts';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { applications } from '../../db/schema/applications.ts';
 import { calls } from '../../db/schema/calls.ts';
-import { organisations } from '../../db/schema/organisations.ts';
 import { unitCostTables } from '../../db/schema/unit-costs.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { sumMinor } from '../finance/money.ts';
 import { requirePermission } from '../identity/permissions.ts';
+import { planFlowRows } from './plan-flow-rows.ts';
 import { computeRoundBudget, type RoundBudget, type RoundBudgetFlow } from './compute-round-budget.ts';
 import type { BandsFor } from './distance-bands.ts';
 import { completeRates, missingRates, type UnitCostRates } from './unit-cost-rates.ts';
@@ -114,31 +113,7 @@ export async function previewUnitCostPublication(ctx: CoreContext, { tableId, ba
 
 /** The open applications' round budgets to reprice: each round of each application of the programme, whose first flow starts in `year`. */
 async function openRoundBudgets(ctx: CoreContext, programmeId: string, year: number) {
-  const sending = alias(organisations, 'sending');
-  const host = alias(organisations, 'host');
-  const rows = await ctx.db
-    .select({
-      applicationId: applications.id,
-      title: applications.title,
-      status: applications.status,
-      coordinatorOrganisationId: applications.coordinatorOrganisationId,
-      flowId: planFlows.id,
-      round: planFlows.round,
-      startMonth: planFlows.startMonth,
-      sendingOrganisationId: planFlows.sendingOrganisationId,
-      hostOrganisationId: planFlows.hostOrganisationId,
-      sendingCountryCode: sending.countryCode,
-      hostCountryCode: host.countryCode,
-      participants: planFlows.participants,
-      months: planFlows.months,
-    })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(planFlows, eq(planFlows.applicationId, applications.id))
-    .innerJoin(sending, eq(sending.id, planFlows.sendingOrganisationId))
-    .innerJoin(host, eq(host.id, planFlows.hostOrganisationId))
-    .where(and(eq(calls.programmeId, programmeId), inArray(applications.status, [...OPEN_BUDGET_STATUSES])))
-    .orderBy(asc(applications.title), asc(applications.id), asc(planFlows.round), asc(planFlows.createdAt), asc(planFlows.id));
+  const rows = await planFlowRows(ctx.db, and(eq(calls.programmeId, programmeId), inArray(applications.status, [...OPEN_BUDGET_STATUSES])));
   const budgets = new Map<string, { applicationId: string; title: string; status: PreviewRow['status']; coordinatorOrganisationId: string; round: number; firstMonth: string; flows: RoundBudgetFlow[] }>();
   for (const r of rows) {
     // A flow the plan step would refuse (no one, no months) has no budget line yet.
