@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { appropriationInput } from '../../core/finance/appropriate-year.ts';
 import { correctionInput } from '../../core/finance/correct-ledger-entry.ts';
-import type { LedgerAccountDescription } from '../../core/finance/describe-ledger-accounts.ts';
+import type { LedgerLine } from '../../core/finance/list-ledger-entries.ts';
 import { LEDGER_KINDS } from '../../core/finance/ledger-kinds.ts';
 import { describeFields } from '../described-fields.ts';
 
@@ -159,32 +159,14 @@ export const CorrectionSchema = describeFields(correctionInput, {
   reason: 'Why the entry is reversed, 1–500 characters.',
 }).openapi('Correction');
 
-export function entryBody(e: {
-  id: string;
-  seq: number;
-  kind: (typeof LEDGER_KINDS)[number];
-  year: number;
-  amountMinor: number;
-  signedMinor?: number;
-  currency: string;
-  from: LedgerAccountDescription;
-  to: LedgerAccountDescription;
-  reason: string;
-  documentType: string | null;
-  documentRef: string | null;
-  correctsEntryId: string | null;
-  correctedBy: string | null;
-  postedBy?: string | null;
-  postedByLabel?: string;
-  postedAt: Date;
-}): z.infer<typeof LedgerEntrySchema> {
+export function entryBody(e: LedgerLine): z.infer<typeof LedgerEntrySchema> {
   return {
     id: e.id,
     seq: e.seq,
     kind: e.kind,
     year: e.year,
     amountMinor: e.amountMinor,
-    ...(e.signedMinor !== undefined ? { signedMinor: e.signedMinor } : {}),
+    signedMinor: e.signedMinor,
     currency: e.currency,
     from: e.from,
     to: e.to,
@@ -193,7 +175,7 @@ export function entryBody(e: {
     documentRef: e.documentRef,
     correctsEntryId: e.correctsEntryId,
     correctedBy: e.correctedBy,
-    postedBy: e.postedByLabel ?? e.postedBy ?? '',
+    postedBy: e.postedBy,
     postedAt: e.postedAt.toISOString(),
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { allocateFunds } from '../../core/finance/allocate-funds.ts';
 import { FundsShortError } from '../../core/finance/funds-short-error.ts';
+import { budgetYearParam } from '../../core/finance/budget-year.ts';
 import { getBudgetYear } from '../../core/finance/get-budget-year.ts';
 import { documentRefInput, postingReasonInput, typedAmountInput } from '../../core/finance/money-input.ts';
 import { requirePermission } from '../../core/identity/permissions.ts';
@@ -29,10 +30,6 @@ const allocationForm = z.object({
   documentRef: documentRefInput,
 });
 
-function yearOf(asked: string | null, now: Date) {
-  return asked && /^\d{4}$/.test(asked) && Number(asked) >= 2001 && Number(asked) <= 2100 ? Number(asked) : now.getFullYear();
-}
-
 /** The year's programmes and the calls opening that year, each with what it has not passed on: where money can go. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -40,7 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const url = new URL(request.url);
     const call = url.searchParams.get('call') ?? '';
     // The finance page links a call with its year (`?year=2026&call=…`): a call of another year is not offered.
-    const budget = await getBudgetYear(context.core, yearOf(url.searchParams.get('year'), context.core.now()));
+    const budget = await getBudgetYear(context.core, budgetYearParam(url.searchParams.get('year'), context.core.now()));
     const preselected = budget.programmes.some((p) => p.calls.some((c) => c.id === call)) ? `call:${call}` : '';
     return { budget, preselected };
   });
@@ -52,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const t = translatorFor(params.lang);
     const form = await readForm(request);
     const values = Object.fromEntries([...fields, 'year'].map((f) => [f, String(form.get(f) ?? '')])) as Values;
-    const year = yearOf(values.year, context.core.now());
+    const year = budgetYearParam(values.year, context.core.now());
     const parsed = allocationForm.safeParse(values);
     if (!parsed.success)
       return data(

@@ -1,6 +1,7 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import { z } from 'zod';
 import { appropriateYear } from '../../core/finance/appropriate-year.ts';
+import { agencyYear } from '../../core/finance/budget-year.ts';
 import { budgetYearInput, documentRefInput, postingReasonInput, typedAmountInput } from '../../core/finance/money-input.ts';
 import { requirePermission } from '../../core/identity/permissions.ts';
 import { guarded } from '../auth/guard.server.ts';
@@ -32,7 +33,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     requirePermission(context.core.actor, 'finance:manage');
     const year = new URL(request.url).searchParams.get('year') ?? '';
     return {
-      year: /^\d{4}$/.test(year) ? year : String(context.core.now().getFullYear()),
+      year: /^\d{4}$/.test(year) ? year : String(agencyYear(context.core.now())),
     };
   });
 }

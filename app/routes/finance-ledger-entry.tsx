@@ -92,7 +92,7 @@ export default function FinanceLedgerEntry() {
       </p>
       <dl className="facts">
         {row(t('finance.column.posted'), dateTime(entry.postedAt))}
-        {row(t('finance.column.by'), postedByName(i18n, entry.postedByLabel))}
+        {row(t('finance.column.by'), postedByName(i18n, entry.postedBy))}
         {row(
           t('finance.entry.from'),
           <Link className="ds-link" to={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.fromAccount)}`}>

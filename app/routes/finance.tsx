@@ -1,4 +1,5 @@
 import { Link, useLoaderData } from 'react-router';
+import { budgetYearParam } from '../../core/finance/budget-year.ts';
 import { getBudgetYear, type BudgetFigures } from '../../core/finance/get-budget-year.ts';
 import { ledgerAccount } from '../../core/finance/ledger-accounts.ts';
 import { can } from '../../core/identity/permissions.ts';
@@ -9,16 +10,10 @@ import { useI18n } from '../ui/i18n-context.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
 import type { Route } from './+types/finance';
 
-/** `?year=2026`; anything else is this year in Førde. */
-function chosenYear(url: URL, now: Date): number {
-  const asked = url.searchParams.get('year') ?? '';
-  return /^\d{4}$/.test(asked) && Number(asked) >= 2001 && Number(asked) <= 2100 ? Number(asked) : Number(now.toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' }).slice(0, 4));
-}
-
 /** The finance officer's year: appropriated, allocated, reserved, committed, disbursed and remaining, per programme and call. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const year = chosenYear(new URL(request.url), context.core.now());
+    const year = budgetYearParam(new URL(request.url).searchParams.get('year'), context.core.now());
     const budget = await getBudgetYear(context.core, year);
     return {
       budget,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rawRows } from '../../db/raw-rows.ts';
 import type { CoreContext } from '../context.ts';
+import { agencyYear } from '../finance/budget-year.ts';
 import { callBudgetYear } from '../finance/call-budget-year.ts';
 import type { UserActor } from '../identity/actor.ts';
 import type { StartSection } from './start-item.ts';
@@ -16,7 +17,7 @@ const NEARLY_SPENT_BASIS_POINTS = 1_000;
  */
 export async function financeStartItems(ctx: CoreContext, actor: UserActor): Promise<StartSection[]> {
   if (!actor.agencyRoles.includes('administrator') && !actor.agencyRoles.includes('finance_officer')) return [];
-  const year = Number(ctx.now().toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' }).slice(0, 4));
+  const year = agencyYear(ctx.now());
   const [calls, [yearRow]] = await Promise.all([
     rawRows<{
       id: string;
