@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { rawRows } from '../../db/raw-rows.ts';
+import { balanceSql } from './ledger-sums.ts';
 
 /**
  * What an account holds now: the sum of what the ledger moved into it minus what it moved out, in minor
@@ -9,7 +10,6 @@ import { rawRows } from '../../db/raw-rows.ts';
  */
 export async function accountBalance(db: Database, account: string): Promise<number> {
   const [row] = await rawRows<{ balance: string | number | null }>(db, sql`
-    select (select coalesce(sum(amount_minor), 0) from ledger_entries where to_account = ${account})
-         - (select coalesce(sum(amount_minor), 0) from ledger_entries where from_account = ${account}) as balance`);
+select ${balanceSql(account)} as balance`);
   return Number(row?.balance ?? 0);
 }

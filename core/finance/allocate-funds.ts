@@ -9,6 +9,7 @@ import { DomainError, NotFoundError } from '../errors.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { callBudgetYear } from './call-budget-year.ts';
 import { ledgerAccount } from './ledger-accounts.ts';
+import { netInflowSql } from './ledger-sums.ts';
 import { amountMinorInput, budgetYearInput, documentRefInput, postingReasonInput } from './money-input.ts';
 import { moveMoney } from './move-money.ts';
 
@@ -55,9 +56,6 @@ export async function allocateFunds(ctx: CoreContext, input: AllocationInput) {
 
 /** What has come into an account net of what went back to where it came from: a call's allocations less their corrections. */
 async function accountInflow(tx: CoreContext['db'], account: string): Promise<number> {
-  const [row] = await rawRows<{ n: string | number }>(tx, sql`
-    select coalesce(sum(case when to_account = ${account} then amount_minor else -amount_minor end), 0) as n
-    from ledger_entries
-    where (to_account = ${account} and from_account like 'programme:%') or (from_account = ${account} and to_account like 'programme:%')`);
+  const [row] = await rawRows<{ n: string | number }>(tx, sql`select ${netInflowSql(account, 'programme:')} as n`);
   return Number(row?.n ?? 0);
 }

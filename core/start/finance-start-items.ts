@@ -3,6 +3,8 @@ import { rawRows } from '../../db/raw-rows.ts';
 import type { CoreContext } from '../context.ts';
 import { agencyYear } from '../finance/budget-year.ts';
 import { callBudgetYear } from '../finance/call-budget-year.ts';
+import { ledgerAccount } from '../finance/ledger-accounts.ts';
+import { balanceSql, netInflowSql } from '../finance/ledger-sums.ts';
 import type { UserActor } from '../identity/actor.ts';
 import type { StartSection } from './start-item.ts';
 
@@ -18,6 +20,7 @@ const NEARLY_SPENT_BASIS_POINTS = 1_000;
 export async function financeStartItems(ctx: CoreContext, actor: UserActor): Promise<StartSection[]> {
   if (!actor.agencyRoles.includes('administrator') && !actor.agencyRoles.includes('finance_officer')) return [];
   const year = agencyYear(ctx.now());
+  const callAccount = sql`'call:' || c.id`;
   const [calls, [yearRow]] = await Promise.all([
     rawRows<{
       id: string;
@@ -30,10 +33,8 @@ export async function financeStartItems(ctx: CoreContext, actor: UserActor): Pro
       ctx.db,
       sql`
       select c.id, c.title, c.opens_on::text, w.waiting,
-        (select coalesce(sum(amount_minor), 0) from ledger_entries where to_account = 'call:' || c.id and from_account like 'programme:%')
-          - (select coalesce(sum(amount_minor), 0) from ledger_entries where from_account = 'call:' || c.id and to_account like 'programme:%') as allocated,
-        (select coalesce(sum(amount_minor), 0) from ledger_entries where to_account = 'call:' || c.id)
-          - (select coalesce(sum(amount_minor), 0) from ledger_entries where from_account = 'call:' || c.id) as left
+        ${netInflowSql(callAccount, 'programme:')} as allocated,
+        ${balanceSql(callAccount)} as left
       from calls c
       join (select call_id, count(*)::int as waiting from applications where status in ('submitted', 'in_review') group by call_id) w on w.call_id = c.id
       order by c.deadline, c.title
@@ -41,8 +42,7 @@ export async function financeStartItems(ctx: CoreContext, actor: UserActor): Pro
     ),
     rawRows<{ unallocated: string }>(
       ctx.db,
-      sql`select (select coalesce(sum(amount_minor), 0) from ledger_entries where to_account = ${`year:${year}`})
-                - (select coalesce(sum(amount_minor), 0) from ledger_entries where from_account = ${`year:${year}`}) as unallocated`,
+      sql`select ${balanceSql(ledgerAccount.year(year))} as unallocated`,
     ),
   ]);
   const items: StartSection['items'] = [];
