@@ -46,6 +46,8 @@ const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').
 const day = new Date().toISOString().slice(0, 10);
 const outFile = process.env.BENCH_OUT ?? `bench/results/${day}${bulk ? `-${bulk}-partnerships` : ''}.md`;
 const base = `http://127.0.0.1:${port}`;
+/** The demo's finance pages show this year (the seed appropriates every year with calls). */
+const budgetYear = 2026;
 const demo = { email: 'adviser@demo.example', password: 'exchange-demo-2026' };
 
 interface Page {
@@ -68,11 +70,15 @@ const pages: Page[] = [
   { name: 'partnership page', path: (ids) => `/nb/partnerships/${ids.partnership}` },
   { name: 'applications (adviser)', path: '/nb/applications', signedIn: true },
   { name: 'application page (adviser)', path: (ids) => `/nb/applications/${ids.application}`, signedIn: true },
+  { name: 'finance year (adviser)', path: `/nb/finance?year=${budgetYear}`, signedIn: true },
+  { name: 'ledger of the year (adviser)', path: `/nb/finance/ledger?account=year%3A${budgetYear}`, signedIn: true },
   { name: 'API partnerships', path: '/api/v1/partnerships' },
   { name: 'API organisations, NP', path: '/api/v1/organisations?country=NP' },
   { name: 'API partnership', path: (ids) => `/api/v1/partnerships/${ids.partnership}` },
   { name: 'API applications (adviser)', path: '/api/v1/applications', signedIn: true },
   { name: 'API application (adviser)', path: (ids) => `/api/v1/applications/${ids.application}`, signedIn: true },
+  { name: 'API application budget (adviser)', path: (ids) => `/api/v1/applications/${ids.application}/budget`, signedIn: true },
+  { name: 'API finance year (adviser)', path: `/api/v1/finance/years/${budgetYear}`, signedIn: true },
 ];
 
 interface PageResult {

@@ -21,7 +21,7 @@ export async function financeStartItems(ctx: CoreContext, actor: UserActor): Pro
   if (!actor.agencyRoles.includes('administrator') && !actor.agencyRoles.includes('finance_officer')) return [];
   const year = agencyYear(ctx.now());
   const callAccount = sql`'call:' || c.id`;
-  const [calls, [yearRow]] = await Promise.all([
+  const [calls, [yearRow], [waiting]] = await Promise.all([
     rawRows<{
       id: string;
       title: string;
@@ -43,6 +43,20 @@ export async function financeStartItems(ctx: CoreContext, actor: UserActor): Pro
     rawRows<{ unallocated: string }>(
       ctx.db,
       sql`select ${balanceSql(ledgerAccount.year(year))} as unallocated`,
+    ),
+    // A tranche before departure may be approved at once; the one after the final report once every partner
+    // of its stage has an approved financial report (core/finance/stage-report-settlement.ts says the same).
+    rawRows<{ to_approve: number; to_pay: number; reports: number }>(
+      ctx.db,
+      sql`
+      select
+        (select count(*)::int from stage_tranches t
+          where t.status = 'planned'
+            and (t.condition = 'beforeDeparture'
+              or (select count(*) from financial_reports r where r.stage_id = t.stage_id and r.status = 'approved')
+                 >= (select count(*) from application_partners ap join partnership_stages s on s.application_id = ap.application_id where s.id = t.stage_id))) as to_approve,
+        (select count(*)::int from stage_tranches where status = 'approved') as to_pay,
+        (select count(*)::int from financial_reports where status = 'submitted') as reports`,
     ),
   ]);
   const items: StartSection['items'] = [];
@@ -66,6 +80,12 @@ export async function financeStartItems(ctx: CoreContext, actor: UserActor): Pro
         amountMinor: left,
       });
   }
+  const toApprove = Number(waiting?.to_approve ?? 0);
+  const toPay = Number(waiting?.to_pay ?? 0);
+  const reports = Number(waiting?.reports ?? 0);
+  if (toApprove > 0) items.unshift({ type: 'tranchesToApprove', href: '/finance/tranches?status=planned', count: toApprove });
+  if (toPay > 0) items.unshift({ type: 'tranchesToPay', href: '/finance/tranches?status=approved', count: toPay });
+  if (reports > 0) items.unshift({ type: 'financialReportsToReview', href: '/financial-reports?status=submitted', count: reports });
   const unallocated = Number(yearRow?.unallocated ?? 0);
   if (unallocated > 0)
     items.push({

@@ -22,7 +22,10 @@ export interface StartItem {
     | 'alumni'
     | 'callUnfunded'
     | 'callNearlySpent'
-    | 'yearUnallocated';
+    | 'yearUnallocated'
+    | 'tranchesToApprove'
+    | 'tranchesToPay'
+    | 'financialReportsToReview';
   href: string;
   participant?: string;
   partnership?: string;

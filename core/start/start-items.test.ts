@@ -1,6 +1,9 @@
 import { createApplication } from '../../db/factories/application-factory.ts';
 import { createCall } from '../../db/factories/call-factory.ts';
 import { appropriateYear } from '../finance/appropriate-year.ts';
+import { agencyYear } from '../finance/budget-year.ts';
+import { stageTranches } from '../../db/schema/disbursements.ts';
+import { financialReports } from '../../db/schema/financial-reports.ts';
 import { ledgerAccount } from '../finance/ledger-accounts.ts';
 import { postLedgerEntry } from '../finance/post-ledger-entry.ts';
 import { and, eq } from 'drizzle-orm';
@@ -60,7 +63,7 @@ async function world() {
   const preparingUser = await createUser(testDb.db, { participantIds: [preparing.id] });
   const awayUser = await createUser(testDb.db, { participantIds: [away.id] });
   await reportIncident(as(coordinator.actor), { participantId: away.id, kind: 'health', severity: 'high', description: 'Malaria', occurredOn: '2026-06-10', place: 'Bergen' });
-  return { stage, coordinator, adviser, financeOfficer, preparingUser, awayUser, nominee, accepted, preparing, away };
+  return { stage, bergen, kathmandu, coordinator, adviser, financeOfficer, preparingUser, awayUser, nominee, accepted, preparing, away };
 }
 
 describe('the start page: what needs each person now', () => {
@@ -124,7 +127,7 @@ describe('the start page: what needs each person now', () => {
     const nearly = await createCall(testDb.db, { title: 'Nearly spent call', fundedMinor: 10_000_00 });
     for (const call of [empty, nearly]) await createApplication(testDb.db, { callId: call.id, partners: [nepal, norway], status: 'in_review', submittedAt: new Date() });
     await postLedgerEntry(testDb.db, as(w.financeOfficer.actor), { kind: 'commitment', year: 2026, amountMinor: 9_500_00, fromAccount: ledgerAccount.call(nearly.id), toAccount: ledgerAccount.stage(w.stage.id), callId: nearly.id, reason: '' });
-    const year = Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' }).slice(0, 4));
+    const year = agencyYear(now());
     await appropriateYear(as(w.financeOfficer.actor), { year, amountMinor: 2_000_000_00, reason: 'Revised budget' });
     const items = (await getStartItems(as(w.financeOfficer.actor))).sections.flatMap((s) => s.items);
     expect(items).toEqual(
@@ -137,5 +140,30 @@ describe('the start page: what needs each person now', () => {
     // Not for advisers or coordinators.
     expect((await getStartItems(as(w.adviser.actor))).sections.map((s) => s.kind)).not.toContain('finance');
     await expect(getStartItems(as({ kind: 'visitor' }))).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('finance staff: tranches to approve (the last one only once every partner’s report is approved), tranches to pay, reports to review', async () => {
+    const w = await world();
+    const { bergen, kathmandu } = w;
+    const tranche = (number: number, condition: 'beforeDeparture' | 'afterFinalReport', status: 'planned' | 'approved') =>
+      ({ stageId: w.stage.id, number, shareBasisPoints: 5000, amountMinor: 100_00, currency: 'NOK', condition, status }) as const;
+    await testDb.db.insert(stageTranches).values([tranche(1, 'beforeDeparture', 'approved'), tranche(2, 'afterFinalReport', 'planned')]);
+    const report = (organisationId: string, status: 'submitted' | 'approved') => ({ stageId: w.stage.id, organisationId, status, currency: 'NOK' });
+    const [fromKathmandu] = await testDb.db.insert(financialReports).values(report(kathmandu.id, 'submitted')).returning();
+    // The file's database is shared: earlier tests left calls behind, whose items are not this test's subject.
+    const mine = new Set(['tranchesToApprove', 'tranchesToPay', 'financialReportsToReview']);
+    const finance = async () => ((await getStartItems(as(w.financeOfficer.actor))).sections.find((s) => s.kind === 'finance')?.items ?? []).filter((i) => mine.has(i.type));
+    expect(await finance()).toEqual([
+      { type: 'financialReportsToReview', href: '/financial-reports?status=submitted', count: 1 },
+      { type: 'tranchesToPay', href: '/finance/tranches?status=approved', count: 1 },
+    ]);
+    // Kathmandu's report approved, Bergen's not yet: the last tranche still waits.
+    await testDb.db.update(financialReports).set({ status: 'approved' }).where(eq(financialReports.id, fromKathmandu!.id));
+    expect((await finance()).map((i) => i.type)).toEqual(['tranchesToPay']);
+    await testDb.db.insert(financialReports).values(report(bergen.id, 'approved'));
+    expect(await finance()).toEqual([
+      { type: 'tranchesToPay', href: '/finance/tranches?status=approved', count: 1 },
+      { type: 'tranchesToApprove', href: '/finance/tranches?status=planned', count: 1 },
+    ]);
   });
 });
