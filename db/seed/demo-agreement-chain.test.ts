@@ -8,6 +8,7 @@ import { applicationPartners, applications } from '../schema/applications.ts';
 import { calls } from '../schema/calls.ts';
 import { partnerships } from '../schema/partnerships.ts';
 import { DEMO_CONTINUATIONS } from './demo-continuations.ts';
+import { DEMO_FINANCE_JOURNEY } from './demo-finance-journey.ts';
 import { seedDemoData } from './seed-demo-data.ts';
 import { coreContext } from '../../core/context.ts';
 
@@ -22,10 +23,11 @@ describe('demo agreement chains', () => {
     for (const p of ships) {
       expect(p.sdgGoals.length, p.title).toBeGreaterThan(0);
       const chain = await getPartnershipChain(ctx(), { partnershipId: p.id });
-      // Two are part-way along the chain on purpose (db/seed/demo-continuations.ts): a study, an agreement without rounds.
+      // Four are part-way along the chain on purpose: a study and an agreement without rounds
+      // (db/seed/demo-continuations.ts), and two agreements whose round 1 is in review (db/seed/demo-finance-journey.ts).
       expect(chain.stages[0]!.kind, p.title).toBe(p.title === DEMO_CONTINUATIONS.feasibility ? 'feasibility' : 'agreement');
       const rounds = chain.stages.filter((s) => s.kind === 'round').length;
-      if (Object.values(DEMO_CONTINUATIONS).includes(p.title as never)) expect(rounds, p.title).toBe(0);
+      if ([...Object.values(DEMO_CONTINUATIONS), DEMO_FINANCE_JOURNEY.triangular, DEMO_FINANCE_JOURNEY.southSouth].includes(p.title)) expect(rounds, p.title).toBe(0);
       else expect(rounds, p.title).toBeGreaterThanOrEqual(1);
       for (const stage of chain.stages) {
         for (const round of stage.rounds) {
@@ -39,7 +41,8 @@ describe('demo agreement chains', () => {
 
       const apps = await testDb.db.select().from(applications).innerJoin(calls, eq(calls.id, applications.callId)).where(eq(applications.partnershipId, p.id));
       for (const { applications: a, calls: c } of apps) {
-        expect(a.status).toBe(p.status === 'closed' ? 'closed' : 'active');
+        const inReview = a.title.endsWith(': round 1') && (p.title === DEMO_FINANCE_JOURNEY.triangular || p.title === DEMO_FINANCE_JOURNEY.southSouth);
+        expect(a.status).toBe(inReview ? 'in_review' : p.status === 'closed' ? 'closed' : 'active');
         expect(a.sdgGoals).toEqual(p.sdgGoals);
         expect(c.deadline < today, c.title).toBe(true);
         const confirmed = await testDb.db.select().from(applicationPartners).where(eq(applicationPartners.applicationId, a.id));

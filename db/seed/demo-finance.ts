@@ -29,7 +29,7 @@ const programmeShares: Record<string, number> = {
  * programme's money goes; then every granted stage committed from its call, the oldest first. One
  * call, the newest upcoming one, is left without money, so a refused approval can be shown.
  */
-export async function seedDemoFinance(tx: Database) {
+export async function seedDemoFinance(tx: Database, { unfunded: alsoUnfunded = [] }: { unfunded?: string[] } = {}) {
   const ctx = coreContext({ db: tx, actor: system('demo') });
   const programmeRows = await tx.select({ id: programmes.id, code: programmes.code, name: programmes.name }).from(programmes).orderBy(asc(programmes.code));
   const callRows = await tx.select().from(calls).orderBy(asc(calls.opensOn), asc(calls.title));
@@ -63,7 +63,7 @@ export async function seedDemoFinance(tx: Database) {
     }
   }
   for (const call of callRows) {
-    if (call.id === unfunded) continue;
+    if (call.id === unfunded || alsoUnfunded.includes(call.id)) continue;
     const year = callBudgetYear(call);
     const left = await accountBalance(tx, ledgerAccount.programme(call.programmeId, year));
     const amountMinor = Math.min(call.budgetCeilingMinor, left);

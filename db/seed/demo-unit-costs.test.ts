@@ -33,6 +33,12 @@ describe('the demo unit-cost tables', () => {
         expect(rates.adminShareBasisPoints).toBe(700);
       }
     }
+    // Next year's rates are out too, a little higher.
+    for (const programme of await testDb.db.select().from(programmes)) {
+      const next = await getUnitCostTable(reader, { programmeId: programme.id, year: 2027 });
+      expect(next.shown?.status, programme.code).toBe('published');
+      expect(completeRates(next.shown!.rates)!.travel['8000+']).toBe(16_500_00);
+    }
     // Health's 2026 table has a history of two versions.
     const [health] = (await testDb.db.select().from(programmes)).filter((p) => p.code === 'health');
     const history = await getUnitCostTable(reader, { programmeId: health!.id, year: 2026 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deriveShape } from '../../core/partnerships/derive-shape.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
@@ -7,6 +7,13 @@ import { participants, participantStatusHistory, PARTICIPANT_STATUSES } from '..
 import { partnershipPartners, partnerships } from '../schema/partnerships.ts';
 import { programmes } from '../schema/programmes.ts';
 import { seedDemoData } from './seed-demo-data.ts';
+import { DEMO_FINANCE_JOURNEY } from './demo-finance-journey.ts';
+import { applications } from '../schema/applications.ts';
+import { calls } from '../schema/calls.ts';
+import { ledgerEntries } from '../schema/ledger.ts';
+import { createUser } from '../factories/user-factory.ts';
+import { coreContext } from '../../core/context.ts';
+import { getApplicationBudget } from '../../core/unit-costs/get-application-budget.ts';
 
 const testDb = useTestDatabase();
 
@@ -113,6 +120,24 @@ describe('seedDemoData', () => {
     const uncommitted = await rows(sql`select s.id from partnership_stages s where not exists (select 1 from ledger_entries e where e.stage_id = s.id and e.kind = 'commitment')`);
     expect(uncommitted).toEqual([]);
     const [calls] = await rows(sql`select count(*)::int as all, count(*) filter (where exists (select 1 from ledger_entries e where e.to_account = 'call:' || c.id))::int as funded from calls c`);
-    expect(calls).toMatchObject({ funded: Number(calls!.all) - 1 });
+    // Two calls are left without money on purpose: the newest, and the finance journey's (db/seed/demo-finance-journey.ts).
+    expect(calls).toMatchObject({ funded: Number(calls!.all) - 2 });
+  });
+
+  it('prepares the finance journey: an unfunded round call with the triangular Addis Ababa–Bergen–Kathmandu round in review, budgeted from real distances', async () => {
+    const [application] = await testDb.db.select().from(applications).where(eq(applications.title, `${DEMO_FINANCE_JOURNEY.triangular}: round 1`));
+    expect(application).toMatchObject({ status: 'in_review', shape: 'triangular' });
+    const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
+    const { rounds: [round] } = await getApplicationBudget(coreContext({ db: testDb.db, actor: adviser.actor }), { applicationId: application!.id });
+    expect(round!.budget).not.toBeNull();
+    expect(round!.budget!.problems).toBe(0);
+    expect(round!.flows.map((f) => [f.from, f.to, f.distance?.band]).sort()).toEqual([
+      ['Addis Ababa College of Nursing', 'Bergen Kystsjukehus', '4000-7999'],
+      ['Bergen Kystsjukehus', 'Kathmandu Model Hospital', '4000-7999'],
+      ['Kathmandu Model Hospital', 'Addis Ababa College of Nursing', '4000-7999'],
+    ].sort());
+    const [call] = await testDb.db.select().from(calls).where(eq(calls.title, DEMO_FINANCE_JOURNEY.call));
+    const inflow = await testDb.db.select().from(ledgerEntries).where(eq(ledgerEntries.toAccount, `call:${call!.id}`));
+    expect(inflow).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { demoPartnerships } from './demo-partnerships.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
 import { seedDemoFinance } from './demo-finance.ts';
+import { seedDemoFinanceJourney } from './demo-finance-journey.ts';
 import { seedDemoRadioHealth } from './demo-radio-health.ts';
 import { seedDemoUnitCosts } from './demo-unit-costs.ts';
 
@@ -26,7 +27,7 @@ const demoProgrammes = [
 ] as const;
 
 /**
- * Loads the demo data once: the agency, three programmes with their unit-cost tables for 2025 and 2026, 23 organisations, 14 running partnerships of
+ * Loads the demo data once: the agency, three programmes with their unit-cost tables for 2025 to 2027, 23 organisations, 14 running partnerships of
  * all three shapes with their participants, two more part-way along the agreement chain, and one between
  * Cochabamba and Quetzaltenango in a running round with nobody nominated yet. Does
  * nothing when the agency row exists, so every start may call
@@ -47,7 +48,7 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     }
     // Its own sequence, so the calls leave the rest of the demo data exactly as it was.
     await seedDemoCalls(tx, programmes, createSequence(3001));
-    // Published unit-cost tables for 2025 and 2026 (no randomness: the rest of the demo data is unchanged).
+    // Published unit-cost tables for 2025 to 2027 (no randomness: the rest of the demo data is unchanged).
     await seedDemoUnitCosts(tx, programmes);
     const organisations = new Map<string, OrganisationRow>();
     for (const { key, ...org } of demoOrganisations) {
@@ -99,8 +100,10 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoContinuations(tx, organisations, programmes, createSequence(4001));
     // Cochabamba and Quetzaltenango, in a running round with nobody nominated yet (its own sequence too).
     await seedDemoRadioHealth(tx, organisations, programmes, createSequence(4501));
-    // Last: the money behind every call and granted stage above.
-    await seedDemoFinance(tx);
+    // A closed Health round call with two rounds in review and no money yet: the finance journey (its own sequence).
+    const journeyCall = await seedDemoFinanceJourney(tx, organisations, programmes, createSequence(4801));
+    // Last: the money behind every call and granted stage above, except the journey's call.
+    await seedDemoFinance(tx, { unfunded: [journeyCall.id] });
     return { seeded: true };
   });
 }
