@@ -16,6 +16,7 @@ import { demoPartnerships } from './demo-partnerships.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
 import { seedDemoFinance } from './demo-finance.ts';
+import { seedDemoFinancialReports } from './demo-financial-reports.ts';
 import { seedDemoRadioHealth } from './demo-radio-health.ts';
 import { seedDemoUnitCosts } from './demo-unit-costs.ts';
 
@@ -101,6 +102,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoRadioHealth(tx, organisations, programmes, createSequence(4501));
     // Last: the money behind every call and granted stage above.
     await seedDemoFinance(tx);
+    // Partners' financial reports on their rounds: one approved, one awaiting review, one draft.
+    await seedDemoFinancialReports(tx);
     return { seeded: true };
   });
 }
