@@ -131,7 +131,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await submitFinancialReport(ctx, { reportId, version: saved.version });
     } catch (error) {
       // Saved already: the page shows what is saved, every problem at once, against the new version.
-      if (error instanceof FieldProblemsError) return data<ActionResult>({ errors: domainFieldErrors(t, error), values: { ...values, version: String(saved.version) }, form: 'lines' }, { status: 400 });
+      // The added line is saved now: the form shows it as a line, and its "add" fields empty again.
+      if (error instanceof FieldProblemsError) {
+        const kept = Object.fromEntries(Object.entries(values).filter(([name]) => !name.startsWith('new.')));
+        return data<ActionResult>({ errors: domainFieldErrors(t, error), values: { ...kept, version: String(saved.version) }, form: 'lines' }, { status: 400 });
+      }
       throw error;
     }
     return redirect(`${base}?done=submitted`);
