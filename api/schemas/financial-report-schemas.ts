@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { FINANCIAL_REPORT_STATUSES } from '../../db/schema/financial-reports.ts';
+import { FINANCIAL_REPORT_STATUSES } from '../../core/finance/financial-report-record.ts';
 import { pageSchema } from '../pagination.ts';
 
 const uuid = (name: string) => z.string().openapi({ param: { name, in: 'path' }, format: 'uuid', example: '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b' });

@@ -1,4 +1,4 @@
-import type { FinancialReportStatus } from '../../db/schema/financial-reports.ts';
+import type { FinancialReportStatus } from '../../core/finance/financial-report-record.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
 
 /** A report's status as a word, with the design system's tag colour. */

@@ -1,5 +1,5 @@
 import { Form, Link, redirect, useLoaderData } from 'react-router';
-import { FINANCIAL_REPORT_STATUSES } from '../../db/schema/financial-reports.ts';
+import { FINANCIAL_REPORT_STATUSES } from '../../core/finance/financial-report-record.ts';
 import { DomainError } from '../../core/errors.ts';
 import { varianceBasisPoints } from '../../core/finance/financial-report-rules.ts';
 import { financialReportQueryInput, listFinancialReports } from '../../core/finance/list-financial-reports.ts';
@@ -199,7 +199,7 @@ export default function FinancialReports() {
                 <a className="ds-link" href={`/${locale}/finance/financial-reports.xlsx?year=${y}`} download>
                   {t('financialReports.export.xlsx')}
                 </a>
-                {', '}
+                {' '}
                 <a className="ds-link" href={`/${locale}/finance/financial-reports.csv?year=${y}`} download>
                   {t('financialReports.export.csv')}
                 </a>

@@ -73,3 +73,5 @@ export function actorRef(ctx: CoreContext): { id: string | null; label: string }
   if (actor.kind === 'system') return { id: null, label: `system:${actor.label}` };
   return { id: null, label: 'visitor' };
 }
+
+export { FINANCIAL_REPORT_STATUSES, type FinancialReportStatus } from '../../db/schema/financial-reports.ts';
