@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { FINANCIAL_REPORT_STATUSES } from '../../core/finance/financial-report-record.ts';
+import { MAX_ACTUAL_MINOR } from '../../core/finance/save-financial-report.ts';
 import { pageSchema } from '../pagination.ts';
 
 const uuid = (name: string) => z.string().openapi({ param: { name, in: 'path' }, format: 'uuid', example: '3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b' });
@@ -30,7 +31,7 @@ export const SaveFinancialReportSchema = z
         z.object({
           id: z.string().uuid().optional().openapi({ description: 'A line of the report; leave out for a new line of your own (`other`).' }),
           label: z.string().max(200).optional().openapi({ description: 'For lines of your own: what the cost was (required for them).', example: 'Taxi from the airport at night' }),
-          actualMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().openapi({ description: 'What was spent, in minor units (øre); null while not known.', example: 1_250_000 }),
+          actualMinor: z.number().int().min(0).max(MAX_ACTUAL_MINOR).nullable().openapi({ description: 'What was spent, in minor units (øre); null while not known.', example: 1_250_000 }),
           explanation: z.string().max(2000).optional().openapi({ description: 'Why the spending differs from the budget (or, for a line of your own, why it was needed).' }),
         }),
       )

@@ -11,7 +11,9 @@ import { lineField, OTHER_LINE_KIND } from './financial-report-rules.ts';
 import { parseWholeAmount } from './money.ts';
 
 /** What was spent on a line, in minor units: a whole, non-negative amount, or null while not known yet. */
-export const actualMinorInput = z.number({ message: 'financialReportActualInvalid' }).int('financialReportActualInvalid').min(0, 'financialReportActualInvalid').max(Number.MAX_SAFE_INTEGER, 'financialReportActualInvalid').nullable();
+/** At most ten billion kroner on one line: far beyond any round, and 300 such lines still add up within the safe integers. */
+export const MAX_ACTUAL_MINOR = 1_000_000_000_000;
+export const actualMinorInput = z.number({ message: 'financialReportActualInvalid' }).int('financialReportActualInvalid').min(0, 'financialReportActualInvalid').max(MAX_ACTUAL_MINOR, 'financialReportActualInvalid').nullable();
 export const explanationInput = text().trim().max(2000, 'tooLong');
 export const otherLabelInput = text().trim().min(1, 'financialReportOtherLineLabel').max(200, 'tooLong');
 
