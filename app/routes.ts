@@ -68,6 +68,11 @@ export default [
     route('finance/ledger.csv', 'routes/finance-ledger-csv.tsx'),
     route('finance/ledger', 'routes/finance-ledger.tsx'),
     route('finance/ledger/:entryId', 'routes/finance-ledger-entry.tsx'),
+    route('finance/financial-reports.xlsx', 'routes/financial-reports-xlsx.tsx'),
+    route('finance/financial-reports.csv', 'routes/financial-reports-csv.tsx'),
+    route('financial-reports', 'routes/financial-reports.tsx'),
+    route('financial-reports/:reportId', 'routes/financial-report.tsx'),
+    route('financial-reports/:reportId/receipts/:receiptId', 'routes/financial-report-receipt.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -28,6 +28,11 @@ import financeEs from './messages/finance/es.json' with { type: 'json' };
 import financeFr from './messages/finance/fr.json' with { type: 'json' };
 import financeNb from './messages/finance/nb.json' with { type: 'json' };
 import financeNn from './messages/finance/nn.json' with { type: 'json' };
+import financialReportsEn from './messages/financial-reports/en.json' with { type: 'json' };
+import financialReportsEs from './messages/financial-reports/es.json' with { type: 'json' };
+import financialReportsFr from './messages/financial-reports/fr.json' with { type: 'json' };
+import financialReportsNb from './messages/financial-reports/nb.json' with { type: 'json' };
+import financialReportsNn from './messages/financial-reports/nn.json' with { type: 'json' };
 import geographyEn from './messages/geography/en.json' with { type: 'json' };
 import geographyEs from './messages/geography/es.json' with { type: 'json' };
 import geographyFr from './messages/geography/fr.json' with { type: 'json' };
@@ -81,14 +86,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, unitCostsEn],
-  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, unitCostsNb],
-  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, unitCostsNn],
-  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, unitCostsFr],
-  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, unitCostsEs],
+  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, unitCostsEn],
+  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, unitCostsNb],
+  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, unitCostsNn],
+  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, unitCostsFr],
+  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...unitCostsEn };
+const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

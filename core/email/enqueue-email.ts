@@ -16,7 +16,9 @@ export type EmailTemplate =
   | 'reportReminder'
   | 'reportReturned'
   | 'incidentReported'
-  | 'participantDocumentReturned';
+  | 'participantDocumentReturned'
+  | 'financialReportReturned'
+  | 'financialReportApproved';
 
 export interface EmailRequest {
   to: string;

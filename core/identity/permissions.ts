@@ -66,6 +66,13 @@ export const permissions = {
    */
   'finance:read': { agency: ['administrator', 'finance_officer', 'programme_adviser'] },
   'finance:manage': { agency: ['administrator', 'finance_officer'] },
+  /**
+   * Partners' financial reports per round (core/finance/*-financial-report*.ts): read by the report's
+   * organisation and the agency's finance readers, written by the organisation's coordinators and finance
+   * staff; approving and returning is `finance:manage`.
+   */
+  'financial-report:read': { agency: ['administrator', 'finance_officer', 'programme_adviser'], organisation: ['partner_coordinator', 'partner_finance'] },
+  'financial-report:write': { organisation: ['partner_coordinator', 'partner_finance'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

@@ -17,6 +17,7 @@ import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoFinanceJourney } from './demo-finance-journey.ts';
+import { seedDemoFinancialReports } from './demo-financial-reports.ts';
 import { seedDemoRadioHealth } from './demo-radio-health.ts';
 import { seedDemoUnitCosts } from './demo-unit-costs.ts';
 
@@ -102,8 +103,10 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoRadioHealth(tx, organisations, programmes, createSequence(4501));
     // A closed Health round call with two rounds in review and no money yet: the finance journey (its own sequence).
     const journeyCall = await seedDemoFinanceJourney(tx, organisations, programmes, createSequence(4801));
-    // Last: the money behind every call and granted stage above, except the journey's call.
+    // The money behind every call and granted stage above, except the journey's call.
     await seedDemoFinance(tx, { unfunded: [journeyCall.id] });
+    // Partners' financial reports on their rounds: one approved, one awaiting review, one draft.
+    await seedDemoFinancialReports(tx);
     return { seeded: true };
   });
 }

@@ -58,6 +58,16 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/finance/export.xlsx': { url: '/en/finance/export.xlsx?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/ledger.csv': { url: '/en/finance/ledger.csv?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/ledger': { url: '/en/finance/ledger?account=year%3A2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/finance/financial-reports.xlsx': { url: '/en/finance/financial-reports.xlsx?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/finance/financial-reports.csv': { url: '/en/finance/financial-reports.csv?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  // Financial reports: the reporting organisation's staff and the agency's finance readers; {financialReport} is
+  // Kathmandu's submitted demo report, {financialReceipt} its receipt. For anyone else the report is not found.
+  ':lang/financial-reports': { url: '/en/financial-reports', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
+  ':lang/financial-reports/:reportId': { url: '/en/financial-reports/{financialReport}', expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, finance_officer: 200, partner_coordinator: 200, partner_finance: 200 } },
+  ':lang/financial-reports/:reportId/receipts/:receiptId': {
+    url: '/en/financial-reports/{financialReport}/receipts/{financialReceipt}',
+    expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, finance_officer: 200, partner_coordinator: 200, partner_finance: 200 },
+  },
   ':lang/finance/ledger/:entryId': { url: '/en/finance/ledger/{ledgerEntry}', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/admin': { url: '/en/admin', expect: only(['administrator']) },
   ':lang/admin/users': { url: '/en/admin/users', expect: only(['administrator']) },
@@ -170,6 +180,16 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/finance/appropriations': { url: '/api/v1/finance/appropriations', expect: everyone(404) },
   '/v1/finance/allocations': { url: '/api/v1/finance/allocations', expect: everyone(404) },
   '/v1/finance/ledger/{id}/corrections': { url: '/api/v1/finance/ledger/{ledgerEntry}/corrections', expect: everyone(404) },
+  // Financial reports: read by the reporting organisation's staff and the agency's finance readers (participants 403).
+  '/v1/financial-reports': { url: '/api/v1/financial-reports', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/financial-reports/{id}': { url: '/api/v1/financial-reports/{financialReport}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/financial-reports/{id}/receipts/{receiptId}': {
+    url: '/api/v1/financial-reports/{financialReport}/receipts/{financialReceipt}',
+    expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 },
+  },
+  // Write-only (POST): a GET finds no endpoint there.
+  '/v1/stages/{stageId}/financial-reports': { url: '/api/v1/stages/00000000-0000-4000-8000-000000000000/financial-reports', expect: everyone(404) },
+  ...Object.fromEntries(['submission', 'approval', 'return', 'receipts'].map((p) => [`/v1/financial-reports/{id}/${p}`, { url: `/api/v1/financial-reports/{financialReport}/${p}`, expect: everyone(404) }])),
   '/v1/courses': { url: '/api/v1/courses?when=all', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
   '/v1/courses/{id}': { url: '/api/v1/courses/{course}', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
   // Write-only (POST, PUT, DELETE): a GET finds no endpoint there (404 problem), whoever asks.
@@ -252,6 +272,11 @@ test.beforeAll(async ({ baseURL }) => {
   // {ledgerEntry}: the newest entry of the demo ledger, from the finance officer's list.
   const ledger = await (await contexts.get('finance_officer')!.get('/en/finance/ledger')).text();
   ids.ledgerEntry = ledger.match(/href="\/en\/finance\/ledger\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {financialReport}: Kathmandu's submitted demo report, from the finance officer's list; {financialReceipt}: its receipt.
+  const reports = await (await contexts.get('finance_officer')!.get('/en/financial-reports?status=submitted')).text();
+  ids.financialReport = reports.match(/href="\/en\/financial-reports\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  const report = await (await contexts.get('finance_officer')!.get(`/en/financial-reports/${ids.financialReport}`)).text();
+  ids.financialReceipt = report.match(/href="\/en\/financial-reports\/[0-9a-f-]{36}\/receipts\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // {unitCostTable}: the 2026 table in use for {programme}, as an administrator reads it.
   const year = await (await contexts.get('administrator')!.get(resolve('/api/v1/programmes/{programme}/unit-cost-tables/2026'))).json();
   ids.unitCostTable = year?.table?.id ?? 'missing';

@@ -4,6 +4,7 @@ import { createApplication } from '../../../db/factories/application-factory.ts'
 import { createCall } from '../../../db/factories/call-factory.ts';
 import { createUnitCostTable } from '../../../db/factories/unit-cost-factory.ts';
 import type { Database } from '../../../db/database.ts';
+import { financialReportReceipts, financialReports } from '../../../db/schema/financial-reports.ts';
 import { ledgerEntries } from '../../../db/schema/ledger.ts';
 import { incidents } from '../../../db/schema/care.ts';
 import { calls } from '../../../db/schema/calls.ts';
@@ -37,6 +38,9 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     .returning({ id: incidents.id });
   // The demo ledger's latest allocation to a programme: reversible, so the correction form gets past its first checks.
   const [ledgerEntry] = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.kind, 'allocation')).orderBy(desc(ledgerEntries.seq)).limit(1);
+  // The demo's draft financial report (its forms), and a receipt with the report it belongs to.
+  const [financialReport] = await db.select({ id: financialReports.id }).from(financialReports).where(eq(financialReports.status, 'draft')).limit(1);
+  const [financialReceipt] = await db.select({ id: financialReportReceipts.id, reportId: financialReportReceipts.reportId }).from(financialReportReceipts).limit(1);
   // A unit-cost draft of the programme for 2030 (again after a fuzzed publication published it), and a
   // submitted application with a round in 2030, so that the publish page has a budget to preview.
   const [unitCostDraft] = await db
@@ -52,6 +56,9 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   return {
     kathmandu: kathmandu!.id,
     ledgerEntry: ledgerEntry!.id,
+    financialReport: financialReport?.id ?? randomUUID(),
+    financialReceipt: financialReceipt?.id ?? randomUUID(),
+    financialReceiptReport: financialReceipt?.reportId ?? randomUUID(),
     participant: participant!.id,
     incident: incident!.id,
     partnership: partnership!.id,

@@ -84,6 +84,12 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/finance/ledger': { urls: ['/en/finance/ledger', '/nb/finance/ledger?account=year%3A2026&kind=allocation', '/fr/finance/ledger?account=nonsense&after=not-a-cursor'], posts: false },
   // Correcting: the fuzzed forms reverse (or are refused reversing) a real entry of the demo ledger.
   ':lang/finance/ledger/:entryId': { urls: ['/nb/finance/ledger/{ledgerEntry}', '/en/finance/ledger/{unknown}'], posts: true },
+  ':lang/finance/financial-reports.xlsx': { urls: ['/nb/finance/financial-reports.xlsx?year=2026', '/en/finance/financial-reports.xlsx?year=x'], posts: false },
+  ':lang/finance/financial-reports.csv': { urls: ['/fr/finance/financial-reports.csv?year=2026', '/en/finance/financial-reports.csv?year=-1'], posts: false },
+  // Financial reports: {financialReport} is the demo's draft (its partner's forms are there to fuzz); starting a report posts to the list.
+  ':lang/financial-reports': { urls: ['/en/financial-reports', '/nb/financial-reports?status=submitted', '/fr/financial-reports?status=nonsense&after=not-a-cursor'], posts: true },
+  ':lang/financial-reports/:reportId': { urls: ['/nn/financial-reports/{financialReport}', '/es/financial-reports/{financialReceiptReport}', '/en/financial-reports/{unknown}'], posts: true },
+  ':lang/financial-reports/:reportId/receipts/:receiptId': { urls: ['/en/financial-reports/{financialReceiptReport}/receipts/{financialReceipt}', '/en/financial-reports/{financialReport}/receipts/{financialReceipt}'], posts: false },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 

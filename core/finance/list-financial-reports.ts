@@ -1,0 +1,79 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { FINANCIAL_REPORT_STATUSES, financialReportLines, financialReports } from '../../db/schema/financial-reports.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { partnershipStages } from '../../db/schema/partnership-stages.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
+import type { CoreContext } from '../context.ts';
+import { requirePermission } from '../identity/permissions.ts';
+import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { financialReportScope } from './financial-report-record.ts';
+
+export const FINANCIAL_REPORTS_PAGE_SIZE = 50;
+
+export const financialReportQueryInput = z.object({
+  status: z.enum(FINANCIAL_REPORT_STATUSES, { message: 'invalid' }).optional(),
+  after: z.string().optional(),
+});
+export type FinancialReportQuery = z.infer<typeof financialReportQueryInput>;
+
+/** Submitted reports (waiting for a decision) first, then the others; the most recently changed first within each. */
+const rank = sql<number>`(case when ${financialReports.status} = 'submitted' then 0 else 1 end)`;
+const changed = sql<string>`to_char(date_trunc('milliseconds', ${financialReports.updatedAt}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The financial reports the actor may read (the agency every one, partner staff their organisations'),
+ * reports to review first, filtered by status, 50 a page with a keyset cursor (`after`).
+ */
+export async function listFinancialReports(ctx: CoreContext, query: FinancialReportQuery = {}) {
+  requirePermission(ctx.actor, 'financial-report:read');
+  const { status, after } = financialReportQueryInput.parse(query);
+  const scope = financialReportScope(ctx.actor);
+  const cursor = decodeCursor(after);
+  if (scope === null) return { items: [], total: 0, next: null };
+  const filters: (SQL | undefined)[] = [scope, status ? eq(financialReports.status, status) : undefined];
+  const where = and(...filters);
+  let keyset: SQL | undefined;
+  if (cursor) {
+    const [key, id] = cursor;
+    const [r, at] = [Number(key.slice(0, 1)), key.slice(2)];
+    keyset = sql`(${rank} > ${r} or (${rank} = ${r} and (${changed} < ${at} or (${changed} = ${at} and ${financialReports.id} > ${id}))))`;
+  }
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    ctx.db
+      .select({
+        id: financialReports.id,
+        status: financialReports.status,
+        currency: financialReports.currency,
+        updatedAt: financialReports.updatedAt,
+        submittedAt: financialReports.submittedAt,
+        rank,
+        changed,
+        stageId: financialReports.stageId,
+        roundNumber: partnershipStages.roundNumber,
+        startsOn: partnershipStages.startsOn,
+        partnershipId: partnerships.id,
+        partnershipTitle: partnerships.title,
+        organisationId: financialReports.organisationId,
+        organisationName: organisations.legalName,
+        budgetMinor: sql<string>`coalesce((select sum(${financialReportLines.budgetMinor}) from ${financialReportLines} where ${financialReportLines.reportId} = ${financialReports.id}), 0)`,
+        actualMinor: sql<string>`coalesce((select sum(${financialReportLines.actualMinor}) from ${financialReportLines} where ${financialReportLines.reportId} = ${financialReports.id}), 0)`,
+      })
+      .from(financialReports)
+      .innerJoin(partnershipStages, eq(partnershipStages.id, financialReports.stageId))
+      .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
+      .innerJoin(organisations, eq(organisations.id, financialReports.organisationId))
+      .where(and(where, keyset))
+      .orderBy(asc(rank), sql`${changed} desc`, asc(financialReports.id))
+      .limit(FINANCIAL_REPORTS_PAGE_SIZE + 1),
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(financialReports).where(where),
+  ]);
+  const page = rows.slice(0, FINANCIAL_REPORTS_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ rank: _rank, changed: _changed, budgetMinor, actualMinor, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1, budgetMinor: Number(budgetMinor), actualMinor: Number(actualMinor) })),
+    total: Number(total),
+    next: rows.length > FINANCIAL_REPORTS_PAGE_SIZE && last ? encodeCursor(`${last.rank}:${last.changed}`, last.id) : null,
+  };
+}
+export type FinancialReportListItem = Awaited<ReturnType<typeof listFinancialReports>>['items'][number];

@@ -1,0 +1,27 @@
+import { eq, like } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { stageReportSettlement } from '../../core/finance/stage-report-settlement.ts';
+import { financialReportLines, financialReportReceipts, financialReports } from '../schema/financial-reports.ts';
+import { organisations } from '../schema/organisations.ts';
+import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { seedDemoData } from './seed-demo-data.ts';
+
+const testDb = useTestDatabase();
+
+describe('the demo’s financial reports', () => {
+  it('has Kathmandu’s approved report on an older round, its submitted one awaiting review and its partner’s draft, with PDF receipts', async () => {
+    await seedDemoData(testDb.db);
+    const [kathmandu] = await testDb.db.select().from(organisations).where(like(organisations.legalName, 'Kathmandu Model%'));
+    const reports = await testDb.db.select().from(financialReports);
+    const mine = reports.filter((r) => r.organisationId === kathmandu!.id);
+    expect(mine.map((r) => r.status).sort()).toEqual(['approved', 'submitted']);
+    expect(reports.filter((r) => r.organisationId !== kathmandu!.id).map((r) => r.status)).toEqual(['draft']);
+    const approved = mine.find((r) => r.status === 'approved')!;
+    expect((await stageReportSettlement(testDb.db, approved.stageId)).approved).toBe(1);
+    const lines = await testDb.db.select().from(financialReportLines).where(eq(financialReportLines.reportId, approved.id));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.actualMinor !== null)).toBe(true);
+    const receipts = await testDb.db.select().from(financialReportReceipts);
+    expect(receipts.map((r) => r.contentType)).toEqual(['application/pdf', 'application/pdf']);
+  });
+});
