@@ -10,6 +10,8 @@ export interface SignedInUser {
   canReadParticipants: boolean;
   canReadCourses: boolean;
   canReadFinance: boolean;
+  /** A partner's coordinator or finance officer: their money is their rounds' financial reports and payments. */
+  canReportFinance: boolean;
   isParticipant: boolean;
 }
 
@@ -24,7 +26,7 @@ export function SiteHeader({ agencyName, user }: { agencyName: string; user: Sig
     ...(user?.canReadApplications ? [{ href: `/${locale}/applications`, label: t('nav.applications') }] : []),
     ...(user?.canReadParticipants ? [{ href: `/${locale}/participants`, label: t('nav.participants') }] : []),
     ...(user?.canReadCourses ? [{ href: `/${locale}/courses`, label: t('nav.courses') }] : []),
-    ...(user?.canReadFinance ? [{ href: `/${locale}/finance`, label: t('nav.finance') }] : []),
+    ...(user?.canReadFinance ? [{ href: `/${locale}/finance`, label: t('nav.finance') }] : user?.canReportFinance ? [{ href: `/${locale}/financial-reports`, label: t('nav.finance') }] : []),
     ...(user?.isParticipant ? [{ href: `/${locale}/exchange`, label: t('nav.exchange') }] : []),
     ...(user?.canInvite ? [{ href: `/${locale}/invitations`, label: t('nav.invitations') }] : []),
     ...(user?.isAdmin ? [{ href: `/${locale}/admin`, label: t('nav.admin') }] : []),
