@@ -68,6 +68,11 @@ export default [
     route('finance/ledger.csv', 'routes/finance-ledger-csv.tsx'),
     route('finance/ledger', 'routes/finance-ledger.tsx'),
     route('finance/ledger/:entryId', 'routes/finance-ledger-entry.tsx'),
+    route('finance/tranches', 'routes/finance-tranches.tsx'),
+    route('finance/tranches.xlsx', 'routes/finance-tranches-xlsx.tsx'),
+    route('finance/tranches.csv', 'routes/finance-tranches-csv.tsx'),
+    route('finance/tranches/:trancheId', 'routes/finance-tranche.tsx'),
+    route('partnerships/:id/stages/:stageId/payments', 'routes/stage-payments.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;
