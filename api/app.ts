@@ -7,6 +7,7 @@ import { registerCare } from './routes/care.ts';
 import { registerCourses } from './routes/courses.ts';
 import { registerApplicationBudget } from './routes/application-budget.ts';
 import { registerFinance } from './routes/finance.ts';
+import { registerTranches } from './routes/tranches.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerOrganisationWrites } from './routes/organisation-writes.ts';
 import { registerOrganisations } from './routes/organisations.ts';
@@ -49,6 +50,7 @@ export function createApi() {
   registerParticipantSelf(api);
   registerParticipantDocuments(api);
   registerFinance(api);
+  registerTranches(api);
   registerUnitCosts(api);
   registerApplicationBudget(api);
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { applications } from '../../db/schema/applications.ts';
@@ -46,11 +46,29 @@ export interface TrancheLine {
 }
 
 /** Tranches in the list's order, filtered by status and budget year, `limit` at most after the cursor's row. */
-export async function queryTranches(db: Database, { status, year, after }: TrancheQuery, limit: number): Promise<TrancheLine[]> {
-  const cursor = decodeCursor(after);
+function filtersOf({ status, year }: TrancheQuery): SQL[] {
   const where: SQL[] = [];
   if (status) where.push(eq(stageTranches.status, status));
   if (year) where.push(gte(calls.opensOn, `${year}-01-01`), lt(calls.opensOn, `${year + 1}-01-01`));
+  return where;
+}
+
+/** How many tranches match the filters, over all pages. */
+export async function countTranches(db: Database, query: TrancheQuery): Promise<number> {
+  const where = filtersOf(query);
+  const [row] = await db
+    .select({ n: count() })
+    .from(stageTranches)
+    .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
+    .innerJoin(applications, eq(applications.id, partnershipStages.applicationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(where.length ? and(...where) : undefined);
+  return Number(row?.n ?? 0);
+}
+
+export async function queryTranches(db: Database, query: TrancheQuery, limit: number): Promise<TrancheLine[]> {
+  const cursor = decodeCursor(query.after);
+  const where = filtersOf(query);
   if (cursor) {
     const m = /^([0-2])\|(\d{4}-\d{2}-\d{2})\|(\d{1,4})$/.exec(cursor[0]);
     if (!m) throw new DomainError('invalidCursor', { field: 'after' });
@@ -106,11 +124,12 @@ const rankOf = (status: TrancheLine['status']) => (status === 'planned' ? 0 : st
  */
 export async function listTranches(ctx: CoreContext, query: TrancheQuery) {
   requirePermission(ctx.actor, 'finance:read');
-  const rows = await queryTranches(ctx.db, query, TRANCHE_PAGE_SIZE + 1);
+  const [rows, total] = await Promise.all([queryTranches(ctx.db, query, TRANCHE_PAGE_SIZE + 1), countTranches(ctx.db, query)]);
   const page = rows.slice(0, TRANCHE_PAGE_SIZE);
   const last = page.at(-1);
   return {
     tranches: page,
+    total,
     next: rows.length > TRANCHE_PAGE_SIZE && last ? encodeCursor(`${rankOf(last.status)}|${last.stage.startsOn}|${last.number}`, last.id) : null,
   };
 }
