@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createGrantedStage } from '../../db/factories/granted-stage-factory.ts';
+import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import { catalogs } from '../../i18n/catalogs.ts';
 import { useFuzzServer } from './fuzz/fuzz-app.ts';
@@ -48,7 +49,10 @@ describe('the tranche pages, without JavaScript', () => {
   });
 
   it('show a stage’s payments to its partners, and take the coordinating partner’s onward payment, never more than it holds', async () => {
-    const granted = await createGrantedStage(server.db, { amountMinor: 1_000_000_00 });
+    // Partners of the demo data, whose coordinator the server's coordinator is.
+    const [bergen] = await server.db.select().from(organisations).where(eq(organisations.countryCode, 'NO')).orderBy(asc(organisations.legalName)).limit(1);
+    const [nepal] = await server.db.select().from(organisations).where(eq(organisations.countryCode, 'NP')).orderBy(asc(organisations.legalName)).limit(1);
+    const granted = await createGrantedStage(server.db, { amountMinor: 1_000_000_00, partners: [bergen!, nepal!] });
     const first = granted.tranches[0]!;
     const tranchePage = `/en/finance/tranches/${first.id}`;
     await server.request(tranchePage, post([['intent', 'approve'], ['version', '1']]));
