@@ -8,6 +8,7 @@ import { registerCourses } from './routes/courses.ts';
 import { registerApplicationBudget } from './routes/application-budget.ts';
 import { registerFinance } from './routes/finance.ts';
 import { registerFinancialReports } from './routes/financial-reports.ts';
+import { registerTranches } from './routes/tranches.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerOrganisationWrites } from './routes/organisation-writes.ts';
 import { registerOrganisations } from './routes/organisations.ts';
@@ -51,6 +52,7 @@ export function createApi() {
   registerParticipantDocuments(api);
   registerFinance(api);
   registerFinancialReports(api);
+  registerTranches(api);
   registerUnitCosts(api);
   registerApplicationBudget(api);
 

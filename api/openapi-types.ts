@@ -1702,6 +1702,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/finance/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tranches of granted stages: to approve, to pay, paid
+         * @description Agency staff who read finance. Those to approve first, then those to pay, then paid; by `status` and budget `year`, 50 a page.
+         */
+        get: operations["listTranches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/tranches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One tranche with its stage’s settlement
+         * @description The ETag header is the version to send back in If-Match.
+         */
+        get: operations["getTranche"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/tranches/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a tranche for payment
+         * @description Finance officers and administrators. Needs the version (If-Match or `version`; none is 428, a stale one 409 `staleEdit`). A tranche after the final report waits for every partner’s approved financial report (409 `finalReportsNotApproved`); the last one settles the stage: it becomes what was spent beyond what was paid before, the rest is released to the call, and a refund is owed when less was spent than paid.
+         */
+        post: operations["approveTranche"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/tranches/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that an approved tranche was paid
+         * @description Finance officers and administrators. A disbursement from the stage to the coordinating partner in the ledger. Needs the version; only an approved tranche (409 `trancheNotApproved`).
+         */
+        post: operations["payTranche"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/tranches/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a refund from the coordinating partner
+         * @description Finance officers and administrators. At most what it owes after settlement (409 `refundAboveOwed`); a refund to the stage and a release back to the call, in one transaction.
+         */
+        post: operations["recordTrancheRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{id}/stages/{stageId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A granted stage’s payments: tranches, received, owed onward per partner
+         * @description The agency’s finance readers and the stage’s partner organisations’ staff (a partner that does not coordinate sees its own line); anyone else 404.
+         */
+        get: operations["getStagePayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{id}/stages/{stageId}/onward-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what the coordinating partner passed on to another partner
+         * @description The coordinating partner’s coordinators and finance staff. Never more than it holds for the stage (409 `fundsShort`).
+         */
+        post: operations["recordOnwardPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/programmes/{id}/unit-cost-tables": {
         parameters: {
             query?: never;
@@ -3982,6 +4122,319 @@ export interface components {
              * @description A PDF, JPEG or PNG file of at most 5 MB, checked by its content.
              */
             file: Blob;
+        };
+        TranchePage: {
+            items: components["schemas"]["Tranche"][];
+            /**
+             * @description How many match the filters, over all pages.
+             * @example 123
+             */
+            total: number;
+            /**
+             * @description Pass as `after` to get the next page; null on the last page.
+             * @example WyJCZXJnZW4iLCIzZjEuLi4iXQ
+             */
+            next: string | null;
+        };
+        Tranche: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stageId: string;
+            /** @description 1, 2, … in the order they are paid. */
+            number: number;
+            /** @description Its planned share of the commitment, in basis points (8000 = 80 %). */
+            shareBasisPoints: number;
+            /**
+             * @description What is paid (the last tranche is settled against the reported actual when approved). In minor units (øre), integer.
+             * @example 80000000
+             */
+            amountMinor: number;
+            /** @example NOK */
+            currency: string;
+            /** @enum {string} */
+            condition: "beforeDeparture" | "afterFinalReport";
+            /** @enum {string} */
+            status: "planned" | "approved" | "paid";
+            /**
+             * Format: date
+             * @description The day it was paid.
+             * @example 2026-04-12
+             */
+            paidOn: string | null;
+            bankReference: string | null;
+            /**
+             * Format: uuid
+             * @description The disbursement in the ledger: `GET /v1/finance/ledger/{id}`.
+             */
+            ledgerEntryId: string | null;
+            /** @description Send it back (or the ETag in If-Match) when approving or paying. */
+            version: number;
+            partnership: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            };
+            stage: {
+                /** @enum {string} */
+                kind: "feasibility" | "agreement" | "round";
+                roundNumber: number | null;
+                /**
+                 * Format: date
+                 * @description When the stage starts.
+                 * @example 2026-04-12
+                 */
+                startsOn: string;
+            };
+            coordinator: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description The budget year. */
+            year: number;
+        };
+        TrancheDetail: components["schemas"]["Tranche"] & {
+            approvedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            paidBy: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /**
+             * @description Why a planned tranche cannot be approved yet.
+             * @enum {string|null}
+             */
+            waitsFor: "finalReports" | "earlierTranches" | null;
+            settlement: {
+                /**
+                 * @description Paid to the coordinating partner so far. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                paidMinor: number;
+                /** @description The last tranche, after the final report, is approved: the stage is settled. */
+                settled: boolean;
+                reports: {
+                    partners: number;
+                    approved: number;
+                    allApproved: boolean;
+                    /**
+                     * @description What the approved financial reports spent. In minor units (øre), integer.
+                     * @example 80000000
+                     */
+                    actualMinor: number;
+                };
+                /**
+                 * @description What the coordinating partner still owes back. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                refundOwedMinor: number;
+                /**
+                 * @description Refunds received. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                refundedMinor: number;
+            };
+            tranches: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** @enum {string} */
+                condition: "beforeDeparture" | "afterFinalReport";
+                /** @enum {string} */
+                status: "planned" | "approved" | "paid";
+                /**
+                 * @description Its amount. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                amountMinor: number;
+            }[];
+        };
+        TrancheApproval: {
+            /**
+             * @description The tranche’s version as read (or If-Match with the ETag).
+             * @example 1
+             */
+            version?: number;
+        };
+        TranchePayment: {
+            /**
+             * Format: date
+             * @description The day it was paid, YYYY-MM-DD, not after today.
+             * @example 2026-04-12
+             */
+            paidOn: string;
+            /**
+             * @description The bank’s reference, 1–100 characters.
+             * @example DNB 2026-04-12 / 7781.05.12345
+             */
+            bankReference: string;
+            /**
+             * @description The tranche’s version as read (or If-Match with the ETag).
+             * @example 1
+             */
+            version?: number;
+        };
+        TrancheRefundRecorded: {
+            refund: components["schemas"]["LedgerEntryRef"];
+            release: components["schemas"]["LedgerEntryRef"];
+            /**
+             * @description Still owed after this refund. In minor units (øre), integer.
+             * @example 80000000
+             */
+            owedMinor: number;
+        };
+        LedgerEntryRef: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /**
+             * @description The amount moved. In minor units (øre), integer.
+             * @example 80000000
+             */
+            amountMinor: number;
+            fromAccount: string;
+            toAccount: string;
+        };
+        TrancheRefund: {
+            /**
+             * @description In øre; at most what the coordinating partner owes.
+             * @example 10000000
+             */
+            amountMinor: number;
+            /**
+             * Format: date
+             * @description The day it arrived, YYYY-MM-DD.
+             * @example 2027-01-05
+             */
+            receivedOn: string;
+            /** @description The bank’s reference, 1–100 characters. */
+            bankReference: string;
+        };
+        StagePayments: {
+            partnership: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            };
+            stage: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "feasibility" | "agreement" | "round";
+                roundNumber: number | null;
+                startsOn: string;
+                endsOn: string;
+                /**
+                 * @description Granted. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                amountCeilingMinor: number;
+                currency: string;
+            };
+            coordinator: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            tranches: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** @enum {string} */
+                condition: "beforeDeparture" | "afterFinalReport";
+                /** @enum {string} */
+                status: "planned" | "approved" | "paid";
+                /**
+                 * @description Its amount. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                amountMinor: number;
+                currency: string;
+                paidOn: string | null;
+                bankReference: string | null;
+                /** Format: uuid */
+                ledgerEntryId: string | null;
+            }[];
+            /**
+             * @description What the coordinating partner received (null for the other partners). In minor units (øre), integer.
+             * @example 80000000
+             */
+            receivedMinor: number | null;
+            /**
+             * @description What the coordinating partner still holds for the stage (null for the other partners). In minor units (øre), integer.
+             * @example 80000000
+             */
+            holdsMinor: number | null;
+            /** @description False when the round has no budget to share by (no published unit-cost table). */
+            sharesKnown: boolean;
+            partners: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                isCoordinator: boolean;
+                shareBasisPoints: number | null;
+                /**
+                 * @description From the agency (the coordinator) or from the coordinator (another partner). In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                receivedMinor: number;
+                /**
+                 * @description Its share of what the coordinator received. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                dueMinor: number | null;
+                /**
+                 * @description Passed on: by the coordinator in all, or to this partner. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                passedOnMinor: number;
+                /**
+                 * @description Still to pass on to this partner. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                owedOnwardMinor: number | null;
+            }[];
+            payments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                /**
+                 * @description Passed on. In minor units (øre), integer.
+                 * @example 80000000
+                 */
+                amountMinor: number;
+                paidOn: string;
+                reference: string;
+            }[];
+            /**
+             * @description What the coordinating partner owes back after settlement. In minor units (øre), integer.
+             * @example 80000000
+             */
+            refundOwedMinor: number;
+            settled: boolean;
+            canRecordOnward: boolean;
+        };
+        OnwardPayment: {
+            /**
+             * Format: uuid
+             * @description Another partner of the stage.
+             */
+            organisationId: string;
+            /**
+             * @description In øre; never more than the coordinating partner holds for the stage.
+             * @example 30000000
+             */
+            amountMinor: number;
+            /**
+             * Format: date
+             * @description The day it was paid, YYYY-MM-DD.
+             */
+            paidOn: string;
+            /** @description The bank’s reference, 1–100 characters. */
+            reference: string;
         };
         UnitCostTableList: {
             /** Format: uuid */
@@ -11511,6 +11964,525 @@ export interface operations {
             };
             /** @description No such record, or you may not see it. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTranches: {
+        parameters: {
+            query?: {
+                /** @description `planned` (to approve), `approved` (to pay) or `paid`. */
+                status?: "planned" | "approved" | "paid";
+                /** @description The budget year: the year the stage’s call opens. */
+                year?: string;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tranches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranchePage"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTranche: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tranche. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrancheDetail"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveTranche: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrancheApproval"];
+            };
+        };
+        responses: {
+            /** @description The tranche, approved (or paid at once when nothing is left to pay). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrancheDetail"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    payTranche: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranchePayment"];
+            };
+        };
+        responses: {
+            /** @description The tranche, paid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrancheDetail"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordTrancheRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrancheRefund"];
+            };
+        };
+        responses: {
+            /** @description The two ledger entries. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrancheRefundRecorded"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStagePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stage’s payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StagePayments"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordOnwardPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnwardPayment"];
+            };
+        };
+        responses: {
+            /** @description The ledger entry. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryRef"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -73,6 +73,11 @@ export default [
     route('financial-reports', 'routes/financial-reports.tsx'),
     route('financial-reports/:reportId', 'routes/financial-report.tsx'),
     route('financial-reports/:reportId/receipts/:receiptId', 'routes/financial-report-receipt.tsx'),
+    route('finance/tranches', 'routes/finance-tranches.tsx'),
+    route('finance/tranches.xlsx', 'routes/finance-tranches-xlsx.tsx'),
+    route('finance/tranches.csv', 'routes/finance-tranches-csv.tsx'),
+    route('finance/tranches/:trancheId', 'routes/finance-tranche.tsx'),
+    route('partnerships/:id/stages/:stageId/payments', 'routes/stage-payments.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -73,6 +73,11 @@ import reviewEs from './messages/review/es.json' with { type: 'json' };
 import reviewFr from './messages/review/fr.json' with { type: 'json' };
 import reviewNb from './messages/review/nb.json' with { type: 'json' };
 import reviewNn from './messages/review/nn.json' with { type: 'json' };
+import tranchesEn from './messages/tranches/en.json' with { type: 'json' };
+import tranchesEs from './messages/tranches/es.json' with { type: 'json' };
+import tranchesFr from './messages/tranches/fr.json' with { type: 'json' };
+import tranchesNb from './messages/tranches/nb.json' with { type: 'json' };
+import tranchesNn from './messages/tranches/nn.json' with { type: 'json' };
 import unitCostsEn from './messages/unit-costs/en.json' with { type: 'json' };
 import unitCostsEs from './messages/unit-costs/es.json' with { type: 'json' };
 import unitCostsFr from './messages/unit-costs/fr.json' with { type: 'json' };
@@ -86,14 +91,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, unitCostsEn],
-  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, unitCostsNb],
-  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, unitCostsNn],
-  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, unitCostsFr],
-  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, unitCostsEs],
+  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, tranchesEn, unitCostsEn],
+  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, tranchesNb, unitCostsNb],
+  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, tranchesNn, unitCostsNn],
+  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, tranchesFr, unitCostsFr],
+  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, tranchesEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...unitCostsEn };
+const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...tranchesEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

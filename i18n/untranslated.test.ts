@@ -13,8 +13,8 @@ type TranslatedLocale = Exclude<Locale, 'en'>;
  */
 const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
   // "Administrator" and "Register" (a register of legal entities) are also Norwegian words (bokmål and nynorsk).
-  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status'],
-  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status'],
+  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'tranches.column.partner'],
+  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status'],
   fr: [
     'partnerships.programme',
     // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.

@@ -3,7 +3,7 @@ import { useI18n } from '../ui/i18n-context.tsx';
 import { PlanMatrixTable } from './plan-matrix-table.tsx';
 
 /** The agreement chain as an ordered list: each stage with its period, amount ceiling, call and plans. */
-export function AgreementChain({ stages, names }: { stages: ChainStage[]; names: Map<string, string> }) {
+export function AgreementChain({ stages, names, paymentsHref }: { stages: ChainStage[]; names: Map<string, string>; paymentsHref?: (stageId: string) => string | null }) {
   const { t, date, money } = useI18n();
   const stageName = (s: ChainStage) =>
     s.kind === 'round' ? t('chain.kind.round', { round: s.roundNumber ?? 0 }) : s.kind === 'agreement' ? t('chain.kind.agreement') : t('chain.kind.feasibility');
@@ -31,6 +31,13 @@ export function AgreementChain({ stages, names }: { stages: ChainStage[]; names:
                   <dt>{t('chain.call')}</dt>
                   <dd>{s.callTitle}</dd>
                 </dl>
+                {paymentsHref?.(s.id) ? (
+                  <p className="ds-paragraph">
+                    <a className="ds-link" href={paymentsHref(s.id)!}>
+                      {t('tranches.payments.link', { stage: stageName(s) })}
+                    </a>
+                  </p>
+                ) : null}
                 {s.rounds.map((r) => (
                   <PlanMatrixTable key={r.round} matrix={r.matrix} names={names} caption={t('chain.matrix.caption', { stage: stageName(s), round: r.round })} />
                 ))}

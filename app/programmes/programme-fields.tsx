@@ -13,9 +13,11 @@ export interface ProgrammeValues {
   stayMonths: string[];
   allowedShapes: string[];
   documents: string;
+  trancheShares: string;
+  varianceThreshold: string;
 }
 
-export const emptyProgramme: ProgrammeValues = { code: '', name: '', minAge: '', maxAge: '', stayMonths: [], allowedShapes: [], documents: '' };
+export const emptyProgramme: ProgrammeValues = { code: '', name: '', minAge: '', maxAge: '', stayMonths: [], allowedShapes: [], documents: '', trancheShares: '80, 20', varianceThreshold: '10' };
 
 /** A programme's rules, shared by the new-programme and edit forms. */
 export function ProgrammeFields({ values, errors }: { values: ProgrammeValues; errors: FieldError[] }) {
@@ -49,6 +51,8 @@ export function ProgrammeFields({ values, errors }: { values: ProgrammeValues; e
       <div className="form-grid__wide">
         <TextAreaField name="documents" label={t('programme.field.documents')} hint={t('programme.field.documentsHint')} errors={errors} defaultValue={values.documents} rows={7} />
       </div>
+      <TextField name="trancheShares" label={t('tranches.programme.shares')} hint={t('tranches.programme.sharesHint')} errors={errors} defaultValue={values.trancheShares} autoComplete="off" />
+      <TextField name="varianceThreshold" label={t('tranches.programme.variance')} hint={t('tranches.programme.varianceHint')} errors={errors} defaultValue={values.varianceThreshold} autoComplete="off" />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { AGE_LIMITS, programmeInput } from '../../core/programmes/programme-input.ts';
+import { AGE_LIMITS, percentText, programmeInput } from '../../core/programmes/programme-input.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { zodFieldErrors, type FieldError } from '../ui/field-errors.ts';
 import type { ProgrammeValues } from './programme-fields.tsx';
@@ -14,11 +14,13 @@ export function readProgrammeForm(form: FormData): ProgrammeValues {
     stayMonths: form.getAll('stayMonths').map(String),
     allowedShapes: form.getAll('allowedShapes').map(String),
     documents: text('documents'),
+    trancheShares: text('trancheShares'),
+    varianceThreshold: text('varianceThreshold'),
   };
 }
 
 /** A stored programme as the form shows it. */
-export function programmeValues(p: { code: string; name: string; minAge: number; maxAge: number; stayMonths: number[]; allowedShapes: string[]; documents: string[] }): ProgrammeValues {
+export function programmeValues(p: { code: string; name: string; minAge: number; maxAge: number; stayMonths: number[]; allowedShapes: string[]; documents: string[]; trancheSharesBasisPoints: number[]; varianceThresholdBasisPoints: number }): ProgrammeValues {
   return {
     code: p.code,
     name: p.name,
@@ -27,6 +29,8 @@ export function programmeValues(p: { code: string; name: string; minAge: number;
     stayMonths: p.stayMonths.map(String),
     allowedShapes: p.allowedShapes,
     documents: p.documents.join('\n'),
+    trancheShares: p.trancheSharesBasisPoints.map(percentText).join(', '),
+    varianceThreshold: percentText(p.varianceThresholdBasisPoints),
   };
 }
 

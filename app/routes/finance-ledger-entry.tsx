@@ -114,9 +114,16 @@ export default function FinanceLedgerEntry() {
                 {t('finance.entry.application')}
               </Link>,
             )
-          : entry.documentRef && entry.documentType !== 'ledger-entry'
-            ? row(t('finance.entry.document'), entry.documentRef)
-            : null}
+          : entry.documentType === 'tranche' && entry.documentRef
+            ? row(
+                t('finance.entry.document'),
+                <Link className="ds-link" to={`/${locale}/finance/tranches/${entry.documentRef}`}>
+                  {t('tranches.entry.tranche')}
+                </Link>,
+              )
+            : entry.documentRef && entry.documentType !== 'ledger-entry'
+              ? row(t('finance.entry.document'), entry.documentRef)
+              : null}
         {entry.correctsEntryId
           ? row(
               t('finance.entry.corrects'),

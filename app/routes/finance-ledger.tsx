@@ -116,7 +116,7 @@ export default function FinanceLedger() {
               <td className="numeric">{money(e.signedMinor, e.currency)}</td>
               <td>
                 {e.reason || (e.documentType === 'application' ? t('finance.ledger.approval') : '')}
-                {e.documentRef && e.documentType !== 'application' && e.documentType !== 'ledger-entry' ? ` (${e.documentRef})` : ''}
+                {e.documentRef && e.documentType !== 'application' && e.documentType !== 'ledger-entry' && e.documentType !== 'tranche' ? ` (${e.documentRef})` : ''}
               </td>
               <td>{postedByName(i18n, e.postedBy)}</td>
             </tr>

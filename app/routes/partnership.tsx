@@ -3,6 +3,7 @@ import { getRecordHistory } from '../../core/audit/get-record-history.ts';
 import { getPartnershipChain } from '../../core/partnerships/get-partnership-chain.ts';
 import { getPartnershipParticipantCounts } from '../../core/partnerships/get-partnership-participant-counts.ts';
 import { mayNominate } from '../../core/participants/list-nomination-flows.ts';
+import { paymentStageIds } from '../../core/finance/payment-stage-ids.ts';
 import { getPublicPartnership } from '../../core/partnerships/get-public-partnership.ts';
 import { codeLabels } from '../../core/reference/code-labels.ts';
 import { guarded } from '../auth/guard.server.ts';
@@ -30,12 +31,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const history = await getRecordHistory(context.core, { recordType: 'partnership', recordId: partnership.id });
     const people = await getPartnershipParticipantCounts(context.core, { partnershipId: partnership.id });
     const canNominate = await mayNominate(context.core, { partnershipId: partnership.id });
+    const paymentStages = await paymentStageIds(context.core, { partnershipId: partnership.id });
     const locale = translatorFor(params.lang).locale;
     return {
       partnership,
       chain,
       people,
       canNominate,
+      paymentStages,
       sector: partnership.sectorCode ? codeLabels('Sector', [partnership.sectorCode], locale)[0]! : null,
       sdgs: codeLabels('UNSDG-Goals', partnership.sdgGoals, locale),
       history: history.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -44,7 +47,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function Partnership() {
-  const { partnership: p, chain, people, canNominate, sector, sdgs, history } = useLoaderData<typeof loader>();
+  const { partnership: p, chain, people, canNominate, paymentStages, sector, sdgs, history } = useLoaderData<typeof loader>();
   const { t, country, date, locale } = useI18n();
   const names = new Map(chain.partners.map((o) => [o.id, o.name]));
   return (
@@ -108,7 +111,7 @@ export default function Partnership() {
           ))}
         </DataTable>
       </section>
-      <AgreementChain stages={chain.stages} names={names} />
+      <AgreementChain stages={chain.stages} names={names} paymentsHref={(stageId) => (paymentStages.includes(stageId) ? `/${locale}/partnerships/${p.id}/stages/${stageId}/payments` : null)} />
       {chain.stages.length > 0 || chain.balance.hasActual ? <PlanBalanceTable balance={chain.balance} names={names} /> : null}
       <ParticipantCountsTable counts={people} />
       <RecordHistory entries={history} recordType="partnership" recordId={p.id} />

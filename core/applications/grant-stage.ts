@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { commitStageBudget } from '../finance/commit-stage-budget.ts';
+import { planStageTranches } from '../finance/plan-stage-tranches.ts';
 import { requireContinuable } from './partnership-continuation.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -61,6 +62,9 @@ export async function grantStage(ctx: CoreContext, row: ApplicationRow, call: Ca
   const { createdAt: _c, ...granted } = stage!;
   await recordAudit(tx, ctx, { action: 'partnership.stage-granted', recordType: 'partnership', recordId: partnershipId, after: granted });
   await commitStageBudget(ctx, stage!, call);
+  // Paid in tranches by the programme's shares (core/finance/plan-stage-tranches.ts), planned with the commitment.
+  const tranches = await planStageTranches(tx, stage!, call.programmeId);
+  await recordAudit(tx, ctx, { action: 'stage.tranches-planned', recordType: 'partnership_stage', recordId: stage!.id, after: { tranches: tranches.map((t) => ({ number: t.number, amountMinor: t.amountMinor, condition: t.condition })) } });
   if (row.partnershipId && call.stage === 'agreement') {
     await tx.update(partnerships).set({ endsOn: row.approvedEndsOn, status: 'active', updatedAt: new Date() }).where(eq(partnerships.id, partnershipId));
   }

@@ -73,6 +73,13 @@ export const permissions = {
    */
   'financial-report:read': { agency: ['administrator', 'finance_officer', 'programme_adviser'], organisation: ['partner_coordinator', 'partner_finance'] },
   'financial-report:write': { organisation: ['partner_coordinator', 'partner_finance'] },
+  /**
+   * A granted stage's payments (core/finance/get-stage-payments.ts): the agency's finance readers, and the
+   * stage's partner organisations' staff (which stage they see is decided by its partners); the coordinating
+   * partner's staff record what they pass on to the others.
+   */
+  'stage-payments:read': { agency: ['administrator', 'finance_officer', 'programme_adviser'], organisation: ['partner_coordinator', 'partner_finance'] },
+  'stage-payments:onward': { organisation: ['partner_coordinator', 'partner_finance'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

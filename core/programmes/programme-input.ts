@@ -34,6 +34,46 @@ const checked = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 /**
+ * How a granted stage is paid, as typed: whole percents above zero separated by commas ("80, 20") or a
+ * list of them (API), adding up to 100; kept in basis points ([8000, 2000]). Empty keeps what is stored.
+ */
+export const trancheSharesInput = z
+  .union([text(), z.array(z.number())])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
+    const parts = typeof v === 'string' ? v.split(/[,;]/).map((p) => p.trim().replace(/\s*%$/, '')) : v.map(String);
+    if (parts.length === 0 || parts.length > 12 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) <= 0)) {
+      ctx.addIssue({ code: 'custom', message: 'trancheShares' });
+      return z.NEVER;
+    }
+    const percents = parts.map(Number);
+    const sum = percents.reduce((a, b) => a + b, 0);
+    if (sum !== 100) {
+      ctx.addIssue({ code: 'custom', message: 'trancheSharesSum', params: { sum } });
+      return z.NEVER;
+    }
+    return percents.map((p) => p * 100);
+  });
+
+/** A variance threshold in percent ("10", "12.5", "12,5"), kept in basis points; empty keeps what is stored. */
+export const varianceThresholdInput = z
+  .union([text(), z.number()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
+    const typed = String(v).trim().replace(/\s*%$/, '').replace(',', '.');
+    if (!/^\d{1,3}(\.\d{1,2})?$/.test(typed) || Number(typed) > 100) {
+      ctx.addIssue({ code: 'custom', message: 'varianceThreshold' });
+      return z.NEVER;
+    }
+    return Math.round(Number(typed) * 100);
+  });
+
+/** Basis points as the programme form shows them: "80, 20", "10", "12.5". */
+export const percentText = (basisPoints: number) => String(basisPoints / 100);
+
+/**
  * A programme's rules as the administrator's form or the API sends them (docs/architecture.md#programme): who may take
  * part (ages), how long they stay, which partnership shapes it funds, and the documents checklist.
  */
@@ -53,6 +93,16 @@ export const programmeInput = z
       .transform((months) => [...new Set(months)].sort((a, b) => a - b)),
     allowedShapes: checked(z.enum(SHAPES, { error: 'chooseShape' })).refine((shapes) => shapes.length > 0, 'chooseShape'),
     documents: linesInput(200, 30),
+    trancheShares: trancheSharesInput,
+    varianceThreshold: varianceThresholdInput,
   })
   .refine((p) => p.minAge <= p.maxAge, { path: ['maxAge'], message: 'ageRangeReversed' });
 export type ProgrammeInput = z.infer<typeof programmeInput>;
+
+/** The stored columns for the payment fields given (those left out keep what is stored, or the defaults). */
+export function programmeMoneyColumns({ trancheShares, varianceThreshold }: Pick<ProgrammeInput, 'trancheShares' | 'varianceThreshold'>) {
+  return {
+    ...(trancheShares ? { trancheSharesBasisPoints: trancheShares } : {}),
+    ...(varianceThreshold !== undefined ? { varianceThresholdBasisPoints: varianceThreshold } : {}),
+  };
+}

@@ -1,14 +1,19 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { coreContext } from '../../core/context.ts';
 import { accountBalance } from '../../core/finance/account-balance.ts';
 import { callBudgetYear } from '../../core/finance/call-budget-year.ts';
 import { commitStageBudget } from '../../core/finance/commit-stage-budget.ts';
 import { ledgerAccount } from '../../core/finance/ledger-accounts.ts';
-import { splitByWeights } from '../../core/finance/money.ts';
+import { shareOf, splitByWeights } from '../../core/finance/money.ts';
+import { approveTranche } from '../../core/finance/approve-tranche.ts';
+import { payTranche } from '../../core/finance/pay-tranche.ts';
+import { planStageTranches } from '../../core/finance/plan-stage-tranches.ts';
+import { recordOnwardPayment } from '../../core/finance/record-onward-payment.ts';
 import { postLedgerEntry } from '../../core/finance/post-ledger-entry.ts';
 import { system } from '../../core/identity/actor.ts';
 import type { Database } from '../database.ts';
-import { applications } from '../schema/applications.ts';
+import { applicationPartners, applications } from '../schema/applications.ts';
+import { stageTranches } from '../schema/disbursements.ts';
 import { calls } from '../schema/calls.ts';
 import { partnershipStages } from '../schema/partnership-stages.ts';
 import { programmes } from '../schema/programmes.ts';
@@ -104,5 +109,46 @@ export async function seedDemoFinance(tx: Database, { unfunded: alsoUnfunded = [
       });
     }
     await commitStageBudget(ctx, stage, call);
+    await planStageTranches(tx, stage, call.programmeId);
+  }
+  await seedDemoTranchePayments(tx, ctx);
+}
+
+/**
+ * The demo's payments, as a finance officer and the coordinating partners would have recorded them: the
+ * first tranche of every stage that has started is approved and paid on the day before it started, with
+ * a bank reference; every other of those coordinating partners has passed 30 % of it on to each other
+ * partner two weeks later. Deterministic: the stages in the order they start.
+ */
+async function seedDemoTranchePayments(tx: Database, ctx: ReturnType<typeof coreContext>) {
+  const today = ctx.now().toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' });
+  const started = await tx
+    .select({ tranche: stageTranches, stage: partnershipStages })
+    .from(stageTranches)
+    .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
+    .where(and(eq(stageTranches.number, 1), eq(stageTranches.status, 'planned')))
+    .orderBy(asc(partnershipStages.startsOn), asc(partnershipStages.id));
+  const day = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  for (const [i, { tranche, stage }] of started.filter((s) => s.stage.startsOn <= today).entries()) {
+    const paidOn = day(stage.startsOn, -1);
+    const approved = await approveTranche(ctx, { trancheId: tranche.id, version: tranche.version });
+    await payTranche(ctx, { trancheId: tranche.id, paidOn, bankReference: `DNB ${paidOn} / 7781.05.${String(12_345 + i * 1_111).padStart(5, '0')}`, version: approved.tranche.version });
+    if (i % 2 === 1) continue;
+    const partners = await tx
+      .select({ organisationId: applicationPartners.organisationId })
+      .from(applicationPartners)
+      .where(and(eq(applicationPartners.applicationId, stage.applicationId), eq(applicationPartners.isCoordinator, false)))
+      .orderBy(asc(applicationPartners.position));
+    const onwardOn = day(stage.startsOn, 13) <= today ? day(stage.startsOn, 13) : today;
+    for (const [j, p] of partners.slice(0, 3).entries()) {
+      await recordOnwardPayment(ctx, {
+        partnershipId: stage.partnershipId,
+        stageId: stage.id,
+        organisationId: p.organisationId,
+        amountMinor: shareOf(tranche.amountMinor, 3_000),
+        paidOn: onwardOn,
+        reference: `SWIFT ${onwardOn} / ${String(40_100 + i * 10 + j)}`,
+      });
+    }
   }
 }

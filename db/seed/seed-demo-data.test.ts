@@ -140,4 +140,17 @@ describe('seedDemoData', () => {
     const inflow = await testDb.db.select().from(ledgerEntries).where(eq(ledgerEntries.toAccount, `call:${call!.id}`));
     expect(inflow).toEqual([]);
   });
+
+  it('plans every granted stage’s tranches to add up to its commitment, pays the first of those started, and passes some on', async () => {
+    const rows = (q: ReturnType<typeof sql>) => testDb.db.execute(q).then((r) => (r as unknown as { rows: Record<string, unknown>[] }).rows);
+    const unequal = await rows(sql`
+      select s.id from partnership_stages s
+      where s.amount_ceiling_minor <> coalesce((select sum(t.amount_minor) from stage_tranches t where t.stage_id = s.id), -1)`);
+    expect(unequal).toEqual([]);
+    const [paid] = await rows(sql`select count(*)::int as n, count(*) filter (where t.bank_reference like 'DNB %' and t.ledger_entry_id is not null)::int as referenced from stage_tranches t where t.status = 'paid'`);
+    expect(Number(paid!.n)).toBeGreaterThan(3);
+    expect(paid!.referenced).toBe(paid!.n);
+    const [onward] = await rows(sql`select count(*)::int as n from ledger_entries where document_type = 'onward'`);
+    expect(Number(onward!.n)).toBeGreaterThan(0);
+  });
 });

@@ -69,6 +69,16 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
     expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, finance_officer: 200, partner_coordinator: 200, partner_finance: 200 },
   },
   ':lang/finance/ledger/:entryId': { url: '/en/finance/ledger/{ledgerEntry}', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  // Tranches: the agency's finance readers ({tranche}: the first on the finance officer's list).
+  ':lang/finance/tranches': { url: '/en/finance/tranches?status=approved', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/finance/tranches.xlsx': { url: '/en/finance/tranches.xlsx?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/finance/tranches.csv': { url: '/en/finance/tranches.csv?year=2026', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/finance/tranches/:trancheId': { url: '/en/finance/tranches/{tranche}', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  // A stage's payments ({stage}: a granted stage of {midwifery}, which Kathmandu takes part in): its partners' staff and the agency's finance readers; anyone else not found.
+  ':lang/partnerships/:id/stages/:stageId/payments': {
+    url: '/en/partnerships/{midwifery}/stages/{stage}/payments',
+    expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, finance_officer: 200, partner_coordinator: 200, partner_finance: 200 },
+  },
   ':lang/admin': { url: '/en/admin', expect: only(['administrator']) },
   ':lang/admin/users': { url: '/en/admin/users', expect: only(['administrator']) },
   ':lang/admin/audit': { url: '/en/admin/audit', expect: only(['administrator']) },
@@ -190,6 +200,17 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // Write-only (POST): a GET finds no endpoint there.
   '/v1/stages/{stageId}/financial-reports': { url: '/api/v1/stages/00000000-0000-4000-8000-000000000000/financial-reports', expect: everyone(404) },
   ...Object.fromEntries(['submission', 'approval', 'return', 'receipts'].map((p) => [`/v1/financial-reports/{id}/${p}`, { url: `/api/v1/financial-reports/{financialReport}/${p}`, expect: everyone(404) }])),
+  // Tranches: read by the agency's finance readers; approving, paying and refunds are POST only (api/tranches.test.ts checks them per role).
+  '/v1/finance/tranches': { url: '/api/v1/finance/tranches?status=planned', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
+  '/v1/finance/tranches/{id}': { url: '/api/v1/finance/tranches/{tranche}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
+  '/v1/finance/tranches/{id}/approval': { url: '/api/v1/finance/tranches/{tranche}/approval', expect: everyone(404) },
+  '/v1/finance/tranches/{id}/payment': { url: '/api/v1/finance/tranches/{tranche}/payment', expect: everyone(404) },
+  '/v1/finance/tranches/{id}/refunds': { url: '/api/v1/finance/tranches/{tranche}/refunds', expect: everyone(404) },
+  '/v1/partnerships/{id}/stages/{stageId}/payments': {
+    url: '/api/v1/partnerships/{midwifery}/stages/{stage}/payments',
+    expect: { ...everyone(404), visitor: 401, administrator: 200, programme_adviser: 200, finance_officer: 200, partner_coordinator: 200, partner_finance: 200 },
+  },
+  '/v1/partnerships/{id}/stages/{stageId}/onward-payments': { url: '/api/v1/partnerships/{midwifery}/stages/{stage}/onward-payments', expect: everyone(404) },
   '/v1/courses': { url: '/api/v1/courses?when=all', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
   '/v1/courses/{id}': { url: '/api/v1/courses/{course}', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator']), visitor: 401 } },
   // Write-only (POST, PUT, DELETE): a GET finds no endpoint there (404 problem), whoever asks.
@@ -277,6 +298,11 @@ test.beforeAll(async ({ baseURL }) => {
   ids.financialReport = reports.match(/href="\/en\/financial-reports\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   const report = await (await contexts.get('finance_officer')!.get(`/en/financial-reports/${ids.financialReport}`)).text();
   ids.financialReceipt = report.match(/href="\/en\/financial-reports\/[0-9a-f-]{36}\/receipts\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {tranche}: the first on the finance officer's list of tranches; {stage}: a stage of {midwifery} whose payments Kathmandu's coordinator is offered.
+  const tranches = await (await contexts.get('finance_officer')!.get('/en/finance/tranches')).text();
+  ids.tranche = tranches.match(/href="\/en\/finance\/tranches\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  const midwiferyPage = await (await contexts.get('partner_coordinator')!.get(`/en/partnerships/${ids.midwifery}`)).text();
+  ids.stage = midwiferyPage.match(/\/stages\/([0-9a-f-]{36})\/payments"/)?.[1] ?? 'missing';
   // {unitCostTable}: the 2026 table in use for {programme}, as an administrator reads it.
   const year = await (await contexts.get('administrator')!.get(resolve('/api/v1/programmes/{programme}/unit-cost-tables/2026'))).json();
   ids.unitCostTable = year?.table?.id ?? 'missing';

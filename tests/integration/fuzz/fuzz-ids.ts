@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, like } from 'drizzle-orm';
+import { and, asc, desc, eq, like } from 'drizzle-orm';
 import { createApplication } from '../../../db/factories/application-factory.ts';
 import { createCall } from '../../../db/factories/call-factory.ts';
 import { createUnitCostTable } from '../../../db/factories/unit-cost-factory.ts';
 import type { Database } from '../../../db/database.ts';
 import { financialReportReceipts, financialReports } from '../../../db/schema/financial-reports.ts';
+import { stageTranches } from '../../../db/schema/disbursements.ts';
 import { ledgerEntries } from '../../../db/schema/ledger.ts';
+import { partnershipStages } from '../../../db/schema/partnership-stages.ts';
 import { incidents } from '../../../db/schema/care.ts';
 import { calls } from '../../../db/schema/calls.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
@@ -41,6 +43,15 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   // The demo's draft financial report (its forms), and a receipt with the report it belongs to.
   const [financialReport] = await db.select({ id: financialReports.id }).from(financialReports).where(eq(financialReports.status, 'draft')).limit(1);
   const [financialReceipt] = await db.select({ id: financialReportReceipts.id, reportId: financialReportReceipts.reportId }).from(financialReportReceipts).limit(1);
+  // A tranche to approve (its page offers the approval form), and a stage whose first tranche the demo paid, so its coordinating partner's onward-payment form is offered.
+  const [tranche] = await db.select({ id: stageTranches.id }).from(stageTranches).where(eq(stageTranches.status, 'planned')).orderBy(asc(stageTranches.id)).limit(1);
+  const [paidStage] = await db
+    .select({ stageId: partnershipStages.id, partnershipId: partnershipStages.partnershipId })
+    .from(stageTranches)
+    .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
+    .where(eq(stageTranches.status, 'paid'))
+    .orderBy(asc(partnershipStages.id))
+    .limit(1);
   // A unit-cost draft of the programme for 2030 (again after a fuzzed publication published it), and a
   // submitted application with a round in 2030, so that the publish page has a budget to preview.
   const [unitCostDraft] = await db
@@ -59,6 +70,9 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     financialReport: financialReport?.id ?? randomUUID(),
     financialReceipt: financialReceipt?.id ?? randomUUID(),
     financialReceiptReport: financialReceipt?.reportId ?? randomUUID(),
+    tranche: tranche?.id ?? randomUUID(),
+    stage: paidStage?.stageId ?? randomUUID(),
+    stagePartnership: paidStage?.partnershipId ?? partnership!.id,
     participant: participant!.id,
     incident: incident!.id,
     partnership: partnership!.id,

@@ -90,6 +90,12 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/financial-reports': { urls: ['/en/financial-reports', '/nb/financial-reports?status=submitted', '/fr/financial-reports?status=nonsense&after=not-a-cursor'], posts: true },
   ':lang/financial-reports/:reportId': { urls: ['/nn/financial-reports/{financialReport}', '/es/financial-reports/{financialReceiptReport}', '/en/financial-reports/{unknown}'], posts: true },
   ':lang/financial-reports/:reportId/receipts/:receiptId': { urls: ['/en/financial-reports/{financialReceiptReport}/receipts/{financialReceipt}', '/en/financial-reports/{financialReport}/receipts/{financialReceipt}'], posts: false },
+  // Tranches: a planned one of the demo (approved, then paid, as fuzzed forms get through), and a stage whose coordinating partner passes money on.
+  ':lang/finance/tranches': { urls: ['/en/finance/tranches', '/nb/finance/tranches?status=paid&year=2026', '/fr/finance/tranches?status=nonsense&year=20x6&after=not-a-cursor'], posts: false },
+  ':lang/finance/tranches.xlsx': { urls: ['/nn/finance/tranches.xlsx?year=2026', '/en/finance/tranches.xlsx?year=x'], posts: false },
+  ':lang/finance/tranches.csv': { urls: ['/es/finance/tranches.csv?year=2025', '/en/finance/tranches.csv'], posts: false },
+  ':lang/finance/tranches/:trancheId': { urls: ['/nb/finance/tranches/{tranche}', '/en/finance/tranches/{unknown}'], posts: true },
+  ':lang/partnerships/:id/stages/:stageId/payments': { urls: ['/en/partnerships/{stagePartnership}/stages/{stage}/payments', '/fr/partnerships/{partnership}/stages/{unknown}/payments'], posts: true },
   ':lang/*': { urls: ['/en/no-such-page'], posts: false },
 };
 

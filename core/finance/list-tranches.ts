@@ -1,0 +1,135 @@
+import { and, asc, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import { applications } from '../../db/schema/applications.ts';
+import { calls } from '../../db/schema/calls.ts';
+import { stageTranches, TRANCHE_STATUSES } from '../../db/schema/disbursements.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { partnershipStages } from '../../db/schema/partnership-stages.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
+import type { CoreContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { requirePermission } from '../identity/permissions.ts';
+import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+
+export const trancheQueryInput = z.object({
+  status: z.enum(TRANCHE_STATUSES, { message: 'chooseStatus' }).optional(),
+  year: z.coerce.number({ message: 'chooseYear' }).int('chooseYear').min(2001, 'chooseYear').max(2100, 'chooseYear').optional(),
+  after: z.string().max(2000, 'invalidCursor').optional(),
+});
+export type TrancheQuery = z.infer<typeof trancheQueryInput>;
+
+export const TRANCHE_PAGE_SIZE = 50;
+
+/** To approve first, then to pay, then paid. */
+const rank = sql<number>`(case ${stageTranches.status} when 'planned' then 0 when 'approved' then 1 else 2 end)`;
+
+/** One tranche as lists and exports show it. */
+export interface TrancheLine {
+  id: string;
+  stageId: string;
+  number: number;
+  shareBasisPoints: number;
+  amountMinor: number;
+  currency: string;
+  condition: (typeof stageTranches.$inferSelect)['condition'];
+  status: (typeof stageTranches.$inferSelect)['status'];
+  paidOn: string | null;
+  bankReference: string | null;
+  ledgerEntryId: string | null;
+  version: number;
+  partnership: { id: string; title: string };
+  stage: { kind: (typeof partnershipStages.$inferSelect)['kind']; roundNumber: number | null; startsOn: string };
+  coordinator: { id: string; name: string };
+  /** The budget year of the stage's money (the year its call opens). */
+  year: number;
+}
+
+/** Tranches in the list's order, filtered by status and budget year, `limit` at most after the cursor's row. */
+function filtersOf({ status, year }: TrancheQuery): SQL[] {
+  const where: SQL[] = [];
+  if (status) where.push(eq(stageTranches.status, status));
+  if (year) where.push(gte(calls.opensOn, `${year}-01-01`), lt(calls.opensOn, `${year + 1}-01-01`));
+  return where;
+}
+
+/** How many tranches match the filters, over all pages. */
+export async function countTranches(db: Database, query: TrancheQuery): Promise<number> {
+  const where = filtersOf(query);
+  const [row] = await db
+    .select({ n: count() })
+    .from(stageTranches)
+    .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
+    .innerJoin(applications, eq(applications.id, partnershipStages.applicationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(where.length ? and(...where) : undefined);
+  return Number(row?.n ?? 0);
+}
+
+export async function queryTranches(db: Database, query: TrancheQuery, limit: number): Promise<TrancheLine[]> {
+  const cursor = decodeCursor(query.after);
+  const where = filtersOf(query);
+  if (cursor) {
+    const m = /^([0-2])\|(\d{4}-\d{2}-\d{2})\|(\d{1,4})$/.exec(cursor[0]);
+    if (!m) throw new DomainError('invalidCursor', { field: 'after' });
+    where.push(sql`(${rank}, ${partnershipStages.startsOn}, ${stageTranches.number}, ${stageTranches.id}) > (${Number(m[1])}, ${m[2]}::date, ${Number(m[3])}, ${cursor[1]}::uuid)`);
+  }
+  const rows = await db
+    .select({
+      tranche: stageTranches,
+      partnershipId: partnerships.id,
+      title: partnerships.title,
+      kind: partnershipStages.kind,
+      roundNumber: partnershipStages.roundNumber,
+      startsOn: partnershipStages.startsOn,
+      coordinatorId: organisations.id,
+      coordinatorName: organisations.legalName,
+      opensOn: calls.opensOn,
+    })
+    .from(stageTranches)
+    .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
+    .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
+    .innerJoin(applications, eq(applications.id, partnershipStages.applicationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(organisations, eq(organisations.id, applications.coordinatorOrganisationId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(rank), asc(partnershipStages.startsOn), asc(stageTranches.number), asc(stageTranches.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.tranche.id,
+    stageId: r.tranche.stageId,
+    number: r.tranche.number,
+    shareBasisPoints: r.tranche.shareBasisPoints,
+    amountMinor: r.tranche.amountMinor,
+    currency: r.tranche.currency,
+    condition: r.tranche.condition,
+    status: r.tranche.status,
+    paidOn: r.tranche.paidOn,
+    bankReference: r.tranche.bankReference,
+    ledgerEntryId: r.tranche.ledgerEntryId,
+    version: r.tranche.version,
+    partnership: { id: r.partnershipId, title: r.title },
+    stage: { kind: r.kind, roundNumber: r.roundNumber, startsOn: r.startsOn },
+    coordinator: { id: r.coordinatorId, name: r.coordinatorName },
+    year: Number(r.opensOn.slice(0, 4)),
+  }));
+}
+
+const rankOf = (status: TrancheLine['status']) => (status === 'planned' ? 0 : status === 'approved' ? 1 : 2);
+
+/**
+ * Every stage's tranches for the finance officer, 50 a page: those to approve first, then those to pay,
+ * then the paid ones, each by the stage's start; by status and by budget year (the year the stage's call
+ * opens). Agency staff who read finance.
+ */
+export async function listTranches(ctx: CoreContext, query: TrancheQuery) {
+  requirePermission(ctx.actor, 'finance:read');
+  const [rows, total] = await Promise.all([queryTranches(ctx.db, query, TRANCHE_PAGE_SIZE + 1), countTranches(ctx.db, query)]);
+  const page = rows.slice(0, TRANCHE_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    tranches: page,
+    total,
+    next: rows.length > TRANCHE_PAGE_SIZE && last ? encodeCursor(`${rankOf(last.status)}|${last.stage.startsOn}|${last.number}`, last.id) : null,
+  };
+}
