@@ -1,4 +1,5 @@
 import { Form, Link, useLoaderData } from 'react-router';
+import { agencyYear } from '../../core/finance/budget-year.ts';
 import { stageLabel } from '../../core/finance/tranche-labels.ts';
 import { DomainError } from '../../core/errors.ts';
 import { listTranches, trancheQueryInput } from '../../core/finance/list-tranches.ts';
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const parsed = trancheQueryInput.safeParse(raw);
     const query = parsed.success ? parsed.data : {};
     const filters = Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== 'after' && v !== undefined).map(([k, v]) => [k, String(v)]));
-    const exportYear = query.year ?? Number(context.core.now().toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' }).slice(0, 4));
+    const exportYear = query.year ?? agencyYear(context.core.now());
     try {
       return { ...(await listTranches(context.core, query)), filters, ignored: !parsed.success, exportYear, raw: { status: raw.status ?? '', year: raw.year ?? '' } };
     } catch (error) {

@@ -61,11 +61,25 @@ export default function Finance() {
           ))}
         </ul>
       </nav>
-      <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/admin/unit-costs`}>
-          {t('nav.unitCosts')}
-        </Link>
-      </p>
+      <nav aria-label={t('finance.more')}>
+        <ul className="inline-list">
+          <li>
+            <Link className="ds-link" to={`/${locale}/finance/tranches?year=${budget.year}`}>
+              {t('tranches.list.title')}
+            </Link>
+          </li>
+          <li>
+            <Link className="ds-link" to={`/${locale}/financial-reports`}>
+              {t('financialReports.title')}
+            </Link>
+          </li>
+          <li>
+            <Link className="ds-link" to={`/${locale}/admin/unit-costs`}>
+              {t('nav.unitCosts')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
       {canManage ? (
         <p className="ds-paragraph actions-row">
           <Link className="ds-button" data-variant="primary" to={`/${locale}/finance/appropriations/new?year=${budget.year}`}>

@@ -1,4 +1,5 @@
 import { Form, Link, redirect, useLoaderData } from 'react-router';
+import { agencyYear } from '../../core/finance/budget-year.ts';
 import { FINANCIAL_REPORT_STATUSES } from '../../core/finance/financial-report-record.ts';
 import { DomainError } from '../../core/errors.ts';
 import { varianceBasisPoints } from '../../core/finance/financial-report-rules.ts';
@@ -38,7 +39,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         reports = await listFinancialReports(ctx, { status: query.status });
       }
     }
-    const year = Number(ctx.now().toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' }).slice(0, 4));
+    const year = agencyYear(ctx.now());
     return { rounds: await listReportableRounds(ctx), reports, status: query.status ?? '', year };
   });
 }
