@@ -3,6 +3,7 @@ import { createTranslator } from '../../i18n/translator.ts';
 import { DEMO_FINANCE_JOURNEY } from '../../db/seed/demo-finance-journey.ts';
 import { expect, test } from './fixtures.ts';
 import { demoPassword, signIn, signOut, type Navigate } from './steps.ts';
+import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 
 test.use({ javaScriptEnabled: false });
@@ -31,6 +32,43 @@ async function openApplication(page: Page, navigate: Navigate, title: string) {
   await navigate(() => page.getByRole('link', { name: title, exact: true }).click());
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
   return new URL(page.url()).pathname;
+}
+
+/** Kroner in a money cell as the page writes it ("12 345 kr", "kr 12 345"): its digits. */
+const kronerIn = (text: string) => Number(text.replace(/[,.]\d{2}(?!\d)/, '').replace(/\D/g, ''));
+
+/** Opens the finance officer's tranche of the triangular round in `status`. */
+async function openTranche(page: Page, navigate: Navigate, status: 'planned' | 'approved') {
+  await page.goto(`/nb/finance/tranches?status=${status}`);
+  await navigate(() => page.getByRole('link', { name: DEMO_FINANCE_JOURNEY.triangular }).first().click());
+}
+
+/**
+ * A partner starts its report on the round and reports what it spent: every line as budgeted but the first,
+ * `overBy` per cent above its budget, which needs an explanation before the report can be submitted.
+ */
+async function reportActuals(page: Page, navigate: Navigate, email: string, organisation: string, overBy: number) {
+  await signIn(page, navigate, 'nb', email, demoPassword);
+  await page.goto('/nb/financial-reports');
+  await navigate(() => page.getByRole('button', { name: t.t('financialReports.rounds.startFor', { organisation, partnership: DEMO_FINANCE_JOURNEY.triangular, round: 1 }) }).click());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.t('financialReports.report.title', { organisation, round: 1 }));
+  const rows = page.locator('tbody tr').filter({ has: page.locator('input[name$=".actual"]') });
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const budget = kronerIn((await rows.nth(i).locator('td').nth(1).textContent()) ?? '');
+    const actual = i === 0 ? Math.round((budget * (100 + overBy)) / 100) : budget;
+    await rows.nth(i).locator('input[name$=".actual"]').fill(String(actual));
+  }
+  if (overBy > 10) {
+    // Above the programme's 10 % threshold: refused until explained, with what was typed kept.
+    await navigate(() => page.getByRole('button', { name: m('financialReports.form.submit') }).click());
+    await expect(page.locator('.ds-error-summary, [role="alert"]').first()).toContainText(t.t('error.financialReportExplanationMissing', { line: 1, threshold: 10 }));
+    await rows.first().locator('textarea[name$=".explanation"]').fill('Flyprisene steg etter at budsjettet ble laget; vi kjøpte de billigste billettene som fantes.');
+  }
+  await navigate(() => page.getByRole('button', { name: m('financialReports.form.submit') }).click());
+  await expect(page.getByRole('status')).toContainText(m('financialReports.report.submittedNotice'));
+  await signOut(page, navigate, 'nb');
 }
 
 async function approve(page: Page, navigate: Navigate, applicationPath: string) {
@@ -97,4 +135,59 @@ test('money from Parliament to the partners of a triangular round: allocated, co
   await approve(page, navigate, southSouth);
   await expect(page.locator('.funds-used-by')).toContainText(DEMO_FINANCE_JOURNEY.triangular);
   await expect(page.getByRole('alert').first()).toContainText(typed(700_000 - committed));
+  await signOut(page, navigate, 'nb');
+
+  // The finance officer approves the first tranche (80 %, before departure) and records its payment.
+  await signIn(page, navigate, 'nb', 'finance@demo.example', demoPassword);
+  await openTranche(page, navigate, 'planned');
+  await expect(page.locator('.facts')).toContainText(m('tranches.condition.beforeDeparture'));
+  await navigate(() => page.getByRole('button', { name: m('tranches.approve.submit') }).click());
+  await expect(page.getByRole('status')).toHaveText(m('tranches.done.approve'));
+  await page.getByLabel(m('tranches.column.bankReference')).fill(`DNB ${startsOn} / 7781.05.40211`);
+  await navigate(() => page.getByRole('button', { name: m('tranches.pay.submit') }).click());
+  await expect(page.getByRole('status')).toHaveText(m('tranches.done.pay'));
+  const first = kronerIn((await page.locator('.facts').getByText(/kr/).first().textContent()) ?? '');
+  expect(first).toBe(Math.round(committed * 0.8));
+  // The last tranche waits for the partners' financial reports.
+  await openTranche(page, navigate, 'planned');
+  await expect(page.getByText(m('tranches.approve.waitsForReports'))).toBeVisible();
+  await signOut(page, navigate, 'nb');
+
+  // Each partner reports what it spent; Addis Ababa's travel cost more than budgeted and is explained.
+  await reportActuals(page, navigate, 'coordinator.addis@demo.example', 'Addis Ababa College of Nursing', 25);
+  await reportActuals(page, navigate, 'coordinator.bergen@demo.example', 'Bergen Kystsjukehus', 0);
+  await reportActuals(page, navigate, 'finance.kathmandu@demo.example', 'Kathmandu Model Hospital', 0);
+
+  // The finance officer approves the three reports, then the last tranche, which settles the round, and pays it.
+  await signIn(page, navigate, 'nb', 'finance@demo.example', demoPassword);
+  for (const organisation of ['Addis Ababa College of Nursing', 'Bergen Kystsjukehus', 'Kathmandu Model Hospital']) {
+    await page.goto('/nb/financial-reports?status=submitted');
+    await navigate(() => page.getByRole('row').filter({ hasText: DEMO_FINANCE_JOURNEY.triangular }).getByRole('link', { name: organisation }).click());
+    await navigate(() => page.getByRole('button', { name: m('financialReports.decision.approve') }).click());
+    await expect(page.getByRole('status')).toContainText(m('financialReports.report.approvedNotice'));
+  }
+  await openTranche(page, navigate, 'planned');
+  await expect(page.getByText(t.t('tranches.detail.reports', { approved: 3, partners: 3, actual: '§' }).split('§')[0]!)).toBeVisible();
+  await navigate(() => page.getByRole('button', { name: m('tranches.approve.submit') }).click());
+  await expect(page.getByRole('status')).toHaveText(m('tranches.done.approve'));
+  await page.getByLabel(m('tranches.column.bankReference')).fill(`DNB ${endsOn} / 7781.05.40987`);
+  await navigate(() => page.getByRole('button', { name: m('tranches.pay.submit') }).click());
+  await expect(page.getByRole('status')).toHaveText(m('tranches.done.pay'));
+
+  // The year's Excel file, opened with the library that wrote it: its disbursed total is a formula whose result is the page's figure.
+  await page.goto(`/nb/finance?year=${callYear}`);
+  const figure = (key: MessageKey) => page.locator('.figures__item').filter({ hasText: nb[key] }).locator('.figures__value');
+  const disbursedOnScreen = kronerIn((await figure('finance.figure.disbursed').textContent()) ?? '');
+  const committedOnScreen = kronerIn((await figure('finance.figure.committed').textContent()) ?? '');
+  const download = await page.request.get(`/nb/finance/export.xlsx?year=${callYear}`);
+  expect(download.status()).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await download.body()) as unknown as ArrayBuffer);
+  const programmes = book.getWorksheet(m('finance.xlsx.sheet.programmes'))!;
+  const header = (programmes.getRow(1).values as unknown[]).map(String);
+  const total = programmes.getRow(programmes.rowCount);
+  const cell = (key: MessageKey) => total.getCell(header.indexOf(nb[key])).value as { formula: string; result: number };
+  expect(cell('finance.figure.disbursed').formula).toMatch(/^SUM\(/);
+  expect(Math.round(cell('finance.figure.disbursed').result)).toBe(disbursedOnScreen);
+  expect(Math.round(cell('finance.figure.committed').result)).toBe(committedOnScreen);
 });
