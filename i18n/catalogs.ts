@@ -8,6 +8,11 @@ import applicationsEs from './messages/applications/es.json' with { type: 'json'
 import applicationsFr from './messages/applications/fr.json' with { type: 'json' };
 import applicationsNb from './messages/applications/nb.json' with { type: 'json' };
 import applicationsNn from './messages/applications/nn.json' with { type: 'json' };
+import budgetsEn from './messages/budgets/en.json' with { type: 'json' };
+import budgetsEs from './messages/budgets/es.json' with { type: 'json' };
+import budgetsFr from './messages/budgets/fr.json' with { type: 'json' };
+import budgetsNb from './messages/budgets/nb.json' with { type: 'json' };
+import budgetsNn from './messages/budgets/nn.json' with { type: 'json' };
 import careEn from './messages/care/en.json' with { type: 'json' };
 import careEs from './messages/care/es.json' with { type: 'json' };
 import careFr from './messages/care/fr.json' with { type: 'json' };
@@ -81,14 +86,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, unitCostsEn],
-  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, unitCostsNb],
-  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, unitCostsNn],
-  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, unitCostsFr],
-  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, unitCostsEs],
+  en: [en, applicationsEn, budgetsEn, careEn, coursesEn, exchangeEn, financeEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, unitCostsEn],
+  nb: [nb, applicationsNb, budgetsNb, careNb, coursesNb, exchangeNb, financeNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, unitCostsNb],
+  nn: [nn, applicationsNn, budgetsNn, careNn, coursesNn, exchangeNn, financeNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, unitCostsNn],
+  fr: [fr, applicationsFr, budgetsFr, careFr, coursesFr, exchangeFr, financeFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, unitCostsFr],
+  es: [es, applicationsEs, budgetsEs, careEs, coursesEs, exchangeEs, financeEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...unitCostsEn };
+const english = { ...en, ...applicationsEn, ...budgetsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;
