@@ -25,3 +25,6 @@ export async function getBudgetHistory(ctx: CoreContext, { applicationId }: { ap
   });
   return { applicationId: application.id, entries: entries.sort((a, b) => b.computedAt.getTime() - a.computedAt.getTime() || b.round - a.round || b.number - a.number) };
 }
+
+/** Why a round's budget was recorded again. */
+export { BUDGET_CAUSES, type BudgetCause } from '../../db/schema/budgets.ts';

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, desc, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { exchangeRates } from '../../db/schema/budgets.ts';
 import { normaliseRate } from './convert.ts';
