@@ -9,6 +9,7 @@ import { createSequence } from '../factories/sequence.ts';
 import type { Database } from '../database.ts';
 import { agency } from '../schema/agency.ts';
 import { seedDemoAgreementChain } from './demo-agreement-chain.ts';
+import { seedDemoBudgets } from './demo-budgets.ts';
 import { seedDemoCalls } from './demo-calls.ts';
 import { seedDemoContinuations } from './demo-continuations.ts';
 import { demoOrganisations } from './demo-organisations.ts';
@@ -101,6 +102,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoRadioHealth(tx, organisations, programmes, createSequence(4501));
     // Last: the money behind every call and granted stage above.
     await seedDemoFinance(tx);
+    // Exchange rates, other lines, and every application's first stored round budgets.
+    await seedDemoBudgets(tx);
     return { seeded: true };
   });
 }
