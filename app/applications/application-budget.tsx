@@ -78,7 +78,7 @@ export function ApplicationBudget({ rounds, partners }: { rounds: PageRoundBudge
                             <td>
                               {l.other ? (
                                 <>
-                                  {t('budget.kind.other')}: {l.other.label}
+                                  {`${t('budget.kind.other')}: ${l.other.label}`}
                                   <br />
                                   <span className="ds-paragraph" data-size="sm">
                                     {t('budgets.otherLine.justification', { text: l.other.justification })}

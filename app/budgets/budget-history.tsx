@@ -45,7 +45,7 @@ export function BudgetHistory({ entries }: { entries: PageHistoryEntry[] }) {
                   <td>{e.round}</td>
                   <td>{t(`budgets.cause.${e.cause}`)}</td>
                   <td>{e.by ?? t('budgets.history.system')}</td>
-                  <td className="numeric">{t('budgets.history.changeValue', { old: total(e.oldTotalMinor, e.currency), new: total(e.newTotalMinor, e.currency) })}</td>
+                  <td className="numeric">{t('budgets.history.changeValue', { old: e.number === 1 ? '—' : total(e.oldTotalMinor, e.currency), new: total(e.newTotalMinor, e.currency) })}</td>
                 </tr>
               ))}
             </tbody>
