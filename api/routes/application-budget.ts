@@ -1,7 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getBudgetHistory } from '../../core/budgets/get-budget-history.ts';
 import { listOtherLines } from '../../core/budgets/list-other-lines.ts';
-import { addOtherLine, removeOtherLine, updateOtherLine } from '../../core/budgets/save-other-line.ts';
+import { addOtherLine } from '../../core/budgets/add-other-line.ts';
+import { removeOtherLine } from '../../core/budgets/remove-other-line.ts';
+import { updateOtherLine } from '../../core/budgets/update-other-line.ts';
 import { FieldProblemsError } from '../../core/errors.ts';
 import { getApplicationBudget } from '../../core/unit-costs/get-application-budget.ts';
 import type { ApiEnv } from '../api-env.ts';

@@ -1,6 +1,8 @@
 import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import { listOtherLines } from '../../core/budgets/list-other-lines.ts';
-import { addOtherLine, removeOtherLine, updateOtherLine } from '../../core/budgets/save-other-line.ts';
+import { addOtherLine } from '../../core/budgets/add-other-line.ts';
+import { removeOtherLine } from '../../core/budgets/remove-other-line.ts';
+import { updateOtherLine } from '../../core/budgets/update-other-line.ts';
 import { DomainError } from '../../core/errors.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';

@@ -17,7 +17,9 @@ import type { Actor } from '../identity/actor.ts';
 import { placeOfCity } from '../organisations/organisation-place.ts';
 import { getApplicationBudget } from '../unit-costs/get-application-budget.ts';
 import { publishUnitCostTable } from '../unit-costs/publish-unit-cost-table.ts';
-import { addOtherLine, removeOtherLine, updateOtherLine } from './save-other-line.ts';
+import { addOtherLine } from './add-other-line.ts';
+import { removeOtherLine } from './remove-other-line.ts';
+import { updateOtherLine } from './update-other-line.ts';
 import { getBudgetHistory } from './get-budget-history.ts';
 
 const testDb = useTestDatabase();

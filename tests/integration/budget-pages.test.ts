@@ -19,7 +19,7 @@ describe('the budget pages, without JavaScript', () => {
     const html = await (await server.request(`/en/applications/${round!.id}`)).text();
     expect(html).toMatch(/Version 1 of this round’s budget, recorded .*: first recorded\./);
     expect(html).toContain('Other line: Recording equipment for the shared health programmes');
-    expect(html).toMatch(/≈ BOB[\s\u00a0][\d,.]+ \(1 BOB = 1\.\d+ NOK, Norges Bank, /);
+    expect(html).toMatch(/≈ BOB[\s\u00a0][\d,.]+ at 1 BOB = 1\.\d+ NOK \(Norges Bank, /);
     expect(html).toMatch(/≈ GTQ/);
     expect(html).toContain('<caption>Every version of the round budgets, newest first</caption>');
     expect(html).toContain(`href="/en/applications/${round!.id}/budget.xlsx"`);
