@@ -6,6 +6,7 @@ import { registerApplications } from './routes/applications.ts';
 import { registerCare } from './routes/care.ts';
 import { registerCourses } from './routes/courses.ts';
 import { registerApplicationBudget } from './routes/application-budget.ts';
+import { registerExchangeRates } from './routes/exchange-rates.ts';
 import { registerFinance } from './routes/finance.ts';
 import { registerFinancialReports } from './routes/financial-reports.ts';
 import { registerTranches } from './routes/tranches.ts';
@@ -55,6 +56,7 @@ export function createApi() {
   registerTranches(api);
   registerUnitCosts(api);
   registerApplicationBudget(api);
+  registerExchangeRates(api);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info, servers: [{ url: '/api' }] });
   api.get('/docs', (c) => c.html(renderDocsPage(api.getOpenAPI31Document({ openapi: '3.1.0', info }))));

@@ -1958,12 +1958,124 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The budget of each round of the exchange plan
-         * @description Computed now from the plan and the programme’s latest published unit-cost table for the round’s year, travel by the great-circle distance between the organisations’ matched places. Whoever may read the application may read it.
+         * The budget of each round of the exchange plan, as last recorded
+         * @description The latest stored version of each round’s budget (its number, cause and when it was recorded), computed from the plan, the partners’ other lines and the programme’s latest published unit-cost table for the round’s year when the plan, an other line or the unit costs last changed it; travel by the great-circle distance between the organisations’ matched places. An approved application keeps the unit costs it was computed with. Each partner’s total also in its country’s currency at the latest exchange rate on or before that day. Whoever may read the application may read it.
          */
         get: operations["getApplicationBudget"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/budget/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded version of the round budgets, newest first
+         * @description When, why (`created`, `planChanged`, `otherLineChanged`, `unitCostsPublished`), by whom, and the round’s total before and after. Whoever may read the application.
+         */
+        get: operations["getApplicationBudgetHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/budget/rounds/{round}/other-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partners’ other lines on a round, with their versions
+         * @description Whoever may read the application. `editable` says whether the application still takes changes.
+         */
+        get: operations["listOtherLines"];
+        put?: never;
+        /**
+         * Add an other line to a partner’s part of a round
+         * @description A cost outside the unit costs, in whole NOK, with its justification (required). While the application is a draft or returned, by a coordinator of the partner whose part it is, or of the coordinating partner. Every invalid value is named at once (422); the round’s budget is recorded again in the same transaction (cause `otherLineChanged`).
+         */
+        post: operations["addOtherLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/budget/rounds/{round}/other-lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an other line
+         * @description Send the version you read (If-Match, or `version`): without it 428, changed since 409 `staleEdit`. While the application is a draft or returned, by a coordinator of the partner whose part it is, or of the coordinating partner. Every invalid value is named at once (422); the round’s budget is recorded again in the same transaction (cause `otherLineChanged`).
+         */
+        put: operations["changeOtherLine"];
+        post?: never;
+        /**
+         * Remove an other line
+         * @description Send the version you read in If-Match: without it 428, changed since 409 `staleEdit`. While the application is a draft or returned, by a coordinator of the partner whose part it is, or of the coordinating partner. Every invalid value is named at once (422); the round’s budget is recorded again in the same transaction (cause `otherLineChanged`).
+         */
+        delete: operations["removeOtherLine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exchange rates, newest first
+         * @description NOK for one unit of a currency on a date, with its source. Filter by `currency` (ISO 4217) and a date range; a filter that is not a currency or a date is left out. Whoever reads finance.
+         */
+        get: operations["listExchangeRates"];
+        put?: never;
+        /**
+         * Record an exchange rate
+         * @description Finance officers and administrators. Every invalid value at once (422); a currency that already has a rate that day is refused (409 `exchangeRateExists`).
+         */
+        post: operations["recordExchangeRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/finance/exchange-rates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import exchange rates from CSV
+         * @description A `text/csv` body: a first line `date,currency,rate,source`, then one rate per line. Every bad line is named at once (422, each error’s `pointer` is `/<line number>`), and nothing is saved unless every line is valid. At most 5,000 rates (1 MB). Finance officers and administrators.
+         */
+        post: operations["importExchangeRates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4751,6 +4863,40 @@ export interface components {
                     /** @description Lines without an amount. */
                     problems: number;
                 } | null;
+                /** @description The stored version this is. */
+                version: {
+                    /** @description The round budget’s version: 1, 2, … per round. */
+                    number: number;
+                    /**
+                     * @description What recorded it: the first reading (`created`), a plan change, an other line, or newly published unit costs.
+                     * @enum {string}
+                     */
+                    cause: "created" | "planChanged" | "otherLineChanged" | "unitCostsPublished";
+                    /** Format: date-time */
+                    computedAt: string;
+                    /** @description The name of whoever made the change; null for the platform. */
+                    computedBy: string | null;
+                };
+                /** @description Each partner’s total in its country’s currency at the latest rate on or before the day the version was recorded; none for NOK or without a rate. */
+                equivalents: {
+                    /** Format: uuid */
+                    organisationId: string;
+                    /** @description The partner country’s currency (ISO 4217). */
+                    currency: string;
+                    /** @description The partner’s total in minor units of `currency`. */
+                    amountMinor: number;
+                    rate: {
+                        currency: string;
+                        /**
+                         * @description NOK for one unit, an exact decimal.
+                         * @example 0.0795
+                         */
+                        nokPerUnit: string;
+                        /** Format: date */
+                        date: string;
+                        source: string;
+                    };
+                }[];
             }[];
         };
         BudgetLine: {
@@ -4765,17 +4911,128 @@ export interface components {
              */
             organisationId: string;
             /** @enum {string} */
-            kind: "allowance" | "travel" | "insurance" | "preparatory_course" | "visa" | "health" | "administration";
+            kind: "allowance" | "travel" | "insurance" | "preparatory_course" | "visa" | "health" | "other" | "administration";
             quantity: number;
             unitCostMinor: number | null;
             /** @description quantity × unitCostMinor, or null with a `problem`. */
             amountMinor: number | null;
             /** @enum {string} */
             problem?: "distanceUnknown" | "countryWithoutGroup";
+            /** @description For the administration share: its rate and the unit-cost direct costs it is a share of (other lines are outside it). */
             share?: {
                 basisPoints: number;
                 baseMinor: number;
             };
+            /** @description For a partner’s other line (kind `other`). */
+            other?: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                justification: string;
+            };
+        };
+        BudgetHistory: {
+            /** Format: uuid */
+            applicationId: string;
+            entries: {
+                round: number;
+                number: number;
+                /** @enum {string} */
+                cause: "created" | "planChanged" | "otherLineChanged" | "unitCostsPublished";
+                /** Format: date-time */
+                computedAt: string;
+                by: string | null;
+                currency: string;
+                /** @description The round’s total in the version before; null for a first version or a round without a budget. */
+                oldTotalMinor: number | null;
+                newTotalMinor: number | null;
+            }[];
+        };
+        OtherLineList: {
+            editable: boolean;
+            items: components["schemas"]["OtherLine"][];
+        };
+        OtherLine: {
+            /** Format: uuid */
+            id: string;
+            round: number;
+            /** Format: uuid */
+            organisationId: string;
+            label: string;
+            /** @description The amount. In øre. */
+            amountMinor: number;
+            currency: string;
+            justification: string;
+            /**
+             * Format: date-time
+             * @description Send it back (If-Match or `version`) to change or remove the line.
+             */
+            version: string;
+        };
+        NewOtherLine: components["schemas"]["OtherLineInput"] & {
+            /**
+             * Format: uuid
+             * @description The partner whose part of the round the line is on.
+             */
+            organisationId: string;
+        };
+        OtherLineInput: {
+            /** @example Interpreter for the induction week */
+            label: string;
+            /**
+             * @description Whole NOK.
+             * @example 25000
+             */
+            amountNok: number;
+            justification: string;
+        };
+        ChangedOtherLine: components["schemas"]["OtherLineInput"] & {
+            version?: string;
+        };
+        ExchangeRateList: {
+            items: components["schemas"]["ExchangeRate"][];
+            /** @description More rates match than the 500 newest returned: narrow the filters. */
+            more: boolean;
+        };
+        ExchangeRate: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description ISO 4217.
+             * @example NPR
+             */
+            currency: string;
+            /** Format: date */
+            date: string;
+            /**
+             * @description NOK for one unit of the currency, an exact decimal (up to ten decimals).
+             * @example 0.0795
+             */
+            nokPerUnit: string;
+            /** @example Norges Bank */
+            source: string;
+            enteredBy: string | null;
+            /** Format: date-time */
+            enteredAt: string;
+        };
+        NewExchangeRate: {
+            /** @example NPR */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-11-02
+             */
+            date: string;
+            /**
+             * @description NOK for one unit, a plain decimal with a point.
+             * @example 0.0795
+             */
+            rate: string;
+            /** @example Norges Bank */
+            source: string;
+        };
+        ExchangeRateImport: {
+            imported: number;
         };
     };
     responses: never;
@@ -13055,6 +13312,587 @@ export interface operations {
             };
             /** @description No such record, or you may not see it. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApplicationBudgetHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetHistory"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOtherLines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                round: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OtherLineList"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addOtherLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                round: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOtherLine"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OtherLine"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeOtherLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                round: number;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangedOtherLine"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OtherLine"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeOtherLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                round: number;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No version sent: give the ETag in If-Match (or the `version` field). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExchangeRates: {
+        parameters: {
+            query?: {
+                currency?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateList"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordExchangeRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewExchangeRate"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRate"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importExchangeRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateImport"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,11 @@ import applicationsEs from './messages/applications/es.json' with { type: 'json'
 import applicationsFr from './messages/applications/fr.json' with { type: 'json' };
 import applicationsNb from './messages/applications/nb.json' with { type: 'json' };
 import applicationsNn from './messages/applications/nn.json' with { type: 'json' };
+import budgetsEn from './messages/budgets/en.json' with { type: 'json' };
+import budgetsEs from './messages/budgets/es.json' with { type: 'json' };
+import budgetsFr from './messages/budgets/fr.json' with { type: 'json' };
+import budgetsNb from './messages/budgets/nb.json' with { type: 'json' };
+import budgetsNn from './messages/budgets/nn.json' with { type: 'json' };
 import careEn from './messages/care/en.json' with { type: 'json' };
 import careEs from './messages/care/es.json' with { type: 'json' };
 import careFr from './messages/care/fr.json' with { type: 'json' };
@@ -91,14 +96,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, tranchesEn, unitCostsEn],
-  nb: [nb, applicationsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, tranchesNb, unitCostsNb],
-  nn: [nn, applicationsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, tranchesNn, unitCostsNn],
-  fr: [fr, applicationsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, tranchesFr, unitCostsFr],
-  es: [es, applicationsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, tranchesEs, unitCostsEs],
+  en: [en, applicationsEn, budgetsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, tranchesEn, unitCostsEn],
+  nb: [nb, applicationsNb, budgetsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, tranchesNb, unitCostsNb],
+  nn: [nn, applicationsNn, budgetsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, tranchesNn, unitCostsNn],
+  fr: [fr, applicationsFr, budgetsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, tranchesFr, unitCostsFr],
+  es: [es, applicationsEs, budgetsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, tranchesEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...tranchesEn, ...unitCostsEn };
+const english = { ...en, ...applicationsEn, ...budgetsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...tranchesEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BUDGET_CAUSES } from '../../core/budgets/get-budget-history.ts';
 import { BUDGET_LINE_KINDS } from '../../core/unit-costs/compute-round-budget.ts';
 import { DISTANCE_BAND_CODES } from '../../core/unit-costs/unit-cost-rates.ts';
 
@@ -13,7 +14,8 @@ const LineSchema = z
     unitCostMinor: z.number().int().nullable(),
     amountMinor: z.number().int().nullable().openapi({ description: 'quantity × unitCostMinor, or null with a `problem`.' }),
     problem: z.enum(['distanceUnknown', 'countryWithoutGroup']).optional(),
-    share: z.object({ basisPoints: z.number().int(), baseMinor: z.number().int() }).optional(),
+    share: z.object({ basisPoints: z.number().int(), baseMinor: z.number().int() }).optional().openapi({ description: 'For the administration share: its rate and the unit-cost direct costs it is a share of (other lines are outside it).' }),
+    other: z.object({ id: z.uuid(), label: z.string(), justification: z.string() }).optional().openapi({ description: 'For a partner’s other line (kind `other`).' }),
   })
   .openapi('BudgetLine');
 
@@ -47,7 +49,68 @@ export const ApplicationBudgetSchema = z
             problems: z.number().int().openapi({ description: 'Lines without an amount.' }),
           })
           .nullable(),
+        version: z
+          .object({
+            number: z.number().int().openapi({ description: 'The round budget’s version: 1, 2, … per round.' }),
+            cause: z.enum(BUDGET_CAUSES).openapi({ description: 'What recorded it: the first reading (`created`), a plan change, an other line, or newly published unit costs.' }),
+            computedAt: z.iso.datetime(),
+            computedBy: z.string().nullable().openapi({ description: 'The name of whoever made the change; null for the platform.' }),
+          })
+          .openapi({ description: 'The stored version this is.' }),
+        equivalents: z
+          .array(
+            z.object({
+              organisationId: z.uuid(),
+              currency: z.string().openapi({ description: 'The partner country’s currency (ISO 4217).' }),
+              amountMinor: z.number().int().openapi({ description: 'The partner’s total in minor units of `currency`.' }),
+              rate: z.object({ currency: z.string(), nokPerUnit: z.string().openapi({ description: 'NOK for one unit, an exact decimal.', example: '0.0795' }), date: z.iso.date(), source: z.string() }),
+            }),
+          )
+          .openapi({ description: 'Each partner’s total in its country’s currency at the latest rate on or before the day the version was recorded; none for NOK or without a rate.' }),
       }),
     ),
   })
   .openapi('ApplicationBudget');
+
+export const BudgetHistorySchema = z
+  .object({
+    applicationId: z.uuid(),
+    entries: z.array(
+      z.object({
+        round: z.number().int(),
+        number: z.number().int(),
+        cause: z.enum(BUDGET_CAUSES),
+        computedAt: z.iso.datetime(),
+        by: z.string().nullable(),
+        currency: z.string(),
+        oldTotalMinor: z.number().int().nullable().openapi({ description: 'The round’s total in the version before; null for a first version or a round without a budget.' }),
+        newTotalMinor: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .openapi('BudgetHistory');
+
+export const OtherLineSchema = z
+  .object({
+    id: z.uuid(),
+    round: z.number().int(),
+    organisationId: z.uuid(),
+    label: z.string(),
+    amountMinor: minor('The amount.'),
+    currency: z.string(),
+    justification: z.string(),
+    version: z.iso.datetime().openapi({ description: 'Send it back (If-Match or `version`) to change or remove the line.' }),
+  })
+  .openapi('OtherLine');
+
+export const OtherLineListSchema = z.object({ editable: z.boolean(), items: z.array(OtherLineSchema) }).openapi('OtherLineList');
+
+export const OtherLineBody = z
+  .object({
+    label: z.string().openapi({ example: 'Interpreter for the induction week' }),
+    amountNok: z.number().int().openapi({ description: 'Whole NOK.', example: 25000 }),
+    justification: z.string(),
+  })
+  .openapi('OtherLineInput');
+export const NewOtherLineBody = OtherLineBody.extend({ organisationId: z.string().openapi({ format: 'uuid', description: 'The partner whose part of the round the line is on.' }) }).openapi('NewOtherLine');
+export const ChangedOtherLineBody = OtherLineBody.extend({ version: z.string().optional() }).openapi('ChangedOtherLine');

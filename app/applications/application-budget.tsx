@@ -1,4 +1,4 @@
-import type { ApplicationRoundBudget } from '../../core/unit-costs/get-application-budget.ts';
+import type { LocalEquivalent, StoredRoundBudget } from '../../core/unit-costs/get-application-budget.ts';
 import { bandLabel } from '../unit-costs/unit-cost-labels.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
@@ -8,9 +8,14 @@ import { useI18n } from '../ui/i18n-context.tsx';
  * each flow with the distance between the two places, then each partner's lines (quantity, unit cost,
  * amount) and totals. A line without an amount says why instead of showing a guess.
  */
-export function ApplicationBudget({ rounds, partners }: { rounds: ApplicationRoundBudget[]; partners: { organisationId: string; legalName: string }[] }) {
+/** A round as the page loads it: the stored version, its time as an ISO instant. */
+export type PageRoundBudget = Omit<StoredRoundBudget, 'version'> & { version: Omit<StoredRoundBudget['version'], 'computedAt'> & { computedAt: string } };
+
+export function ApplicationBudget({ rounds, partners }: { rounds: PageRoundBudget[]; partners: { organisationId: string; legalName: string }[] }) {
   const i18n = useI18n();
-  const { t, money, number } = i18n;
+  const { t, money, number, dateTime, date } = i18n;
+  const equivalent = (e: LocalEquivalent | undefined) =>
+    e ? t('budgets.equivalent', { amount: money(e.amountMinor, e.currency), currency: e.currency, rate: e.rate.nokPerUnit, source: e.rate.source, date: date(e.rate.date) }) : null;
   const name = (id: string) => partners.find((p) => p.organisationId === id)?.legalName ?? id;
   if (rounds.length === 0) return <p className="ds-paragraph">{t('budget.none')}</p>;
   return (
@@ -22,6 +27,9 @@ export function ApplicationBudget({ rounds, partners }: { rounds: ApplicationRou
             <h3 id={`budget-round-${round.round}`} className="ds-heading" data-size="xs">
               {t('budget.round', { round: round.round, year: String(round.year) })}
             </h3>
+            <p className="ds-paragraph" data-size="sm">
+              {t('budgets.version', { number: round.version.number, when: dateTime(round.version.computedAt), cause: t(`budgets.cause.${round.version.cause}`) })}
+            </p>
             <ul className="ds-list" data-size="sm">
               {round.flows.map((f) => (
                 <li key={f.id}>
@@ -68,7 +76,17 @@ export function ApplicationBudget({ rounds, partners }: { rounds: ApplicationRou
                         return (
                           <tr key={`${p.organisationId}-${i}`}>
                             <td>
-                              {t(`budget.kind.${l.kind}`)}
+                              {l.other ? (
+                                <>
+                                  {`${t('budget.kind.other')}: ${l.other.label}`}
+                                  <br />
+                                  <span className="ds-paragraph" data-size="sm">
+                                    {t('budgets.otherLine.justification', { text: l.other.justification })}
+                                  </span>
+                                </>
+                              ) : (
+                                t(`budget.kind.${l.kind}`)
+                              )}
                               {flow ? (
                                 <>
                                   <br />
@@ -98,6 +116,14 @@ export function ApplicationBudget({ rounds, partners }: { rounds: ApplicationRou
                       </th>
                       <td className="numeric">
                         <strong>{money(p.totalMinor, round.budget!.currency)}</strong>
+                        {equivalent(round.equivalents.find((e) => e.organisationId === p.organisationId)) ? (
+                          <>
+                            <br />
+                            <span className="ds-paragraph" data-size="sm" title={t('budgets.equivalentHint')}>
+                              {equivalent(round.equivalents.find((e) => e.organisationId === p.organisationId))}
+                            </span>
+                          </>
+                        ) : null}
                       </td>
                     </tr>,
                   ])}

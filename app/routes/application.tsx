@@ -23,6 +23,8 @@ import { readForm } from '../ui/read-form.server.ts';
 import { isMessageKey } from '../../i18n/catalogs.ts';
 import { getApplicationBudget } from '../../core/unit-costs/get-application-budget.ts';
 import { ApplicationBudget } from '../applications/application-budget.tsx';
+import { BudgetHistory } from '../budgets/budget-history.tsx';
+import { getBudgetHistory } from '../../core/budgets/get-budget-history.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -32,9 +34,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const sector = a.sectorCode ? codelist('Sector').find((c) => c.code === a.sectorCode) : undefined;
     const goals = codelist('UNSDG-Goals').filter((g) => a.sdgGoals.includes(g.code)).map((g) => codeName(g, locale));
     const [history, budget] = await Promise.all([getRecordHistory(context.core, { recordType: 'application', recordId: a.id }), getApplicationBudget(context.core, { applicationId: a.id })]);
+    // After the budget read: it records the first versions of an application that has none yet.
+    const budgetHistory = await getBudgetHistory(context.core, { applicationId: a.id });
     return {
       detail,
-      budget: budget.rounds,
+      budget: budget.rounds.map((r) => ({ ...r, version: { ...r.version, computedAt: r.version.computedAt.toISOString() } })),
+      budgetHistory: budgetHistory.entries.map((e) => ({ ...e, computedAt: e.computedAt.toISOString() })),
       names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, goals },
       canReview: can(context.core.actor, 'application:read-internal'),
       canWithdraw: ['draft', 'submitted', 'returned'].includes(a.status) && can(context.core.actor, 'application:edit', { organisationId: a.coordinatorOrganisationId }),
@@ -63,7 +68,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 /** The application for everyone who may read it: partners confirm here; the coordinator edits or withdraws. */
 export default function ApplicationPage() {
-  const { detail, budget, names, canReview, canWithdraw, saved, history } = useLoaderData<typeof loader>();
+  const { detail, budget, budgetHistory, names, canReview, canWithdraw, saved, history } = useLoaderData<typeof loader>();
   const result = useActionData<{ errors: FieldError[] }>();
   const { t, locale, country, date } = useI18n();
   const a = detail.application;
@@ -168,9 +173,27 @@ export default function ApplicationPage() {
           {t('budget.title')}
         </h2>
         <p className="ds-paragraph" data-size="sm">
-          {t('budget.intro')}
+          {t('budgets.intro')}
         </p>
+        <ul className="ds-list" data-size="sm">
+          <li>
+            <a className="ds-link" href={`/${locale}/applications/${a.id}/budget/other-lines`}>
+              {t('budgets.otherLines.link')}
+            </a>
+          </li>
+          <li>
+            <a className="ds-link" href={`/${locale}/applications/${a.id}/budget.xlsx`} download>
+              {t('budgets.export.xlsx')}
+            </a>
+          </li>
+          <li>
+            <a className="ds-link" href={`/${locale}/applications/${a.id}/budget.csv`} download>
+              {t('budgets.export.csv')}
+            </a>
+          </li>
+        </ul>
         <ApplicationBudget rounds={budget} partners={detail.partners} />
+        <BudgetHistory entries={budgetHistory} />
       </section>
       {detail.attachments.length > 0 ? (
         <section aria-labelledby="section-attachments">

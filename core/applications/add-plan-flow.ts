@@ -1,4 +1,5 @@
 import { planFlows } from '../../db/schema/applications.ts';
+import { recordBudgetVersions } from '../budgets/record-budget-versions.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { refuseProblems } from '../errors.ts';
@@ -19,5 +20,7 @@ export async function addPlanFlow(ctx: CoreContext, { applicationId: id, ...inpu
     await touchApplication(tx, id);
     const confirmationsReset = await resetConfirmations({ ...ctx, db: tx }, id, { part: 'plan' });
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.flow-added', recordType: 'application', recordId: id, after: { flowId: flow!.id, ...input, confirmationsReset } });
+    // The round budget follows the plan in the same transaction (docs/decisions/016).
+    await recordBudgetVersions(tx, { applicationId: id, cause: 'planChanged', userId: ctx.actor.kind === 'user' ? ctx.actor.userId : null, now: ctx.now() });
   });
 }

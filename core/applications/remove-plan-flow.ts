@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { planFlows } from '../../db/schema/applications.ts';
+import { recordBudgetVersions } from '../budgets/record-budget-versions.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { lockEditableApplication, touchApplication } from './editable-application.ts';
@@ -16,5 +17,6 @@ export async function removePlanFlow(ctx: CoreContext, { applicationId: id, flow
     const confirmationsReset = await resetConfirmations({ ...ctx, db: tx }, id, { part: 'plan' });
     const { createdAt: _c, ...before } = removed[0]!;
     await recordAudit(tx, { ...ctx, db: tx }, { action: 'application.flow-removed', recordType: 'application', recordId: id, before, after: { confirmationsReset } });
+    await recordBudgetVersions(tx, { applicationId: id, cause: 'planChanged', userId: ctx.actor.kind === 'user' ? ctx.actor.userId : null, now: ctx.now() });
   });
 }

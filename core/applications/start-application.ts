@@ -13,6 +13,7 @@ import { requirePermission, requireUser } from '../identity/permissions.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
 import { continuationProblem } from '../partnerships/continuation-rule.ts';
 import { deriveShape } from '../partnerships/derive-shape.ts';
+import { recordBudgetVersions } from '../budgets/record-budget-versions.ts';
 import { emailCoordinators } from './notify-partners.ts';
 import { continuingCall, loadPartnershipChains, prefillContinuation, type LoadedPartnership } from './partnership-continuation.ts';
 
@@ -83,6 +84,8 @@ export async function startApplication(ctx: CoreContext, input: StartApplication
     );
     if (continued) {
       await prefillContinuation(tx, row.id, continued, call, partnerIds, now);
+      // A continuation starts with a copied plan: its first budget is recorded with it.
+      await recordBudgetVersions(tx, { applicationId: row.id, cause: 'created', userId: ctx.actor.kind === 'user' ? ctx.actor.userId : null, now });
       // The other partners are asked to confirm, as when they are named one by one.
       const others = await tx.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, partnerIds.slice(1)));
       for (const partner of others) {

@@ -3,7 +3,7 @@ import { shareOf, sumMinor, timesQuantity } from '../finance/money.ts';
 import type { UnitCostRates } from './unit-cost-rates.ts';
 
 /** What a budget line pays for. */
-export const BUDGET_LINE_KINDS = ['allowance', 'travel', 'insurance', 'preparatory_course', 'visa', 'health', 'administration'] as const;
+export const BUDGET_LINE_KINDS = ['allowance', 'travel', 'insurance', 'preparatory_course', 'visa', 'health', 'other', 'administration'] as const;
 export type BudgetLineKind = (typeof BUDGET_LINE_KINDS)[number];
 
 /**
@@ -40,6 +40,17 @@ export interface BudgetLine {
   problem?: BudgetLineProblem;
   /** For the administration share: its rate and the direct costs it is a share of. */
   share?: { basisPoints: number; baseMinor: number };
+  /** For a partner's other line (kind `other`): the line's id, label and justification. */
+  other?: { id: string; label: string; justification: string };
+}
+
+/** A partner's other line on the round: a cost outside the unit costs, justified (core/budgets). */
+export interface RoundOtherLine {
+  id: string;
+  organisationId: string;
+  label: string;
+  amountMinor: number;
+  justification: string;
 }
 
 export interface PartnerBudget {
@@ -60,7 +71,7 @@ export interface FlowBudget {
 
 export interface RoundBudget {
   currency: string;
-  /** Flow by flow in the plan's order (allowance, travel, insurance, course, visa, health), then the administration share. */
+  /** Flow by flow in the plan's order (allowance, travel, insurance, course, visa, health), the partners' other lines, then the administration share. */
   lines: BudgetLine[];
   flows: FlowBudget[];
   /** The coordinating partner first, then the others as the plan first names them. */
@@ -104,8 +115,11 @@ export function computeRoundBudget({
   coordinatorOrganisationId,
   rates,
   bands,
+  otherLines = [],
 }: {
   flows: readonly RoundBudgetFlow[];
+  /** The partners' other lines, in their order; paid to their partner, outside the administration share's base. */
+  otherLines?: readonly RoundOtherLine[];
   coordinatorOrganisationId: string;
   rates: UnitCostRates;
   /** The distance band of each flow by its id; null (or absent) when the distance is unknown. */
@@ -147,8 +161,13 @@ export function computeRoundBudget({
   }
 
   const known = (ls: readonly BudgetLine[]) => sumMinor(ls.flatMap((l) => (l.amountMinor === null ? [] : [l.amountMinor])));
+  const unitCostDirectMinor = known(lines);
+  const administration = shareOf(unitCostDirectMinor, rates.adminShareBasisPoints);
+  for (const o of otherLines) {
+    if (!Number.isSafeInteger(o.amountMinor) || o.amountMinor < 1) throw new RangeError(`an other line's amount must be whole minor units above zero, not ${o.amountMinor}`);
+    lines.push({ flowId: null, organisationId: o.organisationId, kind: 'other', quantity: 1, unitCostMinor: o.amountMinor, amountMinor: o.amountMinor, other: { id: o.id, label: o.label, justification: o.justification } });
+  }
   const directMinor = known(lines);
-  const administration = shareOf(directMinor, rates.adminShareBasisPoints);
   lines.push({
     flowId: null,
     organisationId: coordinatorOrganisationId,
@@ -156,10 +175,10 @@ export function computeRoundBudget({
     quantity: 1,
     unitCostMinor: administration,
     amountMinor: administration,
-    share: { basisPoints: rates.adminShareBasisPoints, baseMinor: directMinor },
+    share: { basisPoints: rates.adminShareBasisPoints, baseMinor: unitCostDirectMinor },
   });
 
-  const order = [coordinatorOrganisationId, ...flows.flatMap((f) => [f.sendingOrganisationId, f.hostOrganisationId])];
+  const order = [coordinatorOrganisationId, ...flows.flatMap((f) => [f.sendingOrganisationId, f.hostOrganisationId]), ...otherLines.map((o) => o.organisationId)];
   const partners: PartnerBudget[] = [...new Set(order)].map((organisationId) => {
     const own = lines.filter((l) => l.organisationId === organisationId);
     const direct = known(own.filter((l) => l.kind !== 'administration'));

@@ -1,80 +1,78 @@
-import { and, desc, eq } from 'drizzle-orm';
+import countryToCurrency from 'country-to-currency';
+import { eq, inArray } from 'drizzle-orm';
 import { applications } from '../../db/schema/applications.ts';
-import { calls } from '../../db/schema/calls.ts';
-import { unitCostTables } from '../../db/schema/unit-costs.ts';
+import type { BudgetCause } from '../../db/schema/budgets.ts';
+import { user } from '../../db/schema/auth.ts';
+import { organisations } from '../../db/schema/organisations.ts';
 import { findReadableApplication } from '../applications/application-scope.ts';
+import type { ApplicationRoundBudget } from '../budgets/compute-application-budget.ts';
+import { latestRoundVersions, recordBudgetVersions } from '../budgets/record-budget-versions.ts';
 import type { CoreContext } from '../context.ts';
-import { distancesBetweenOrganisations, type OrganisationDistance } from '../geography/distance-between-organisations.ts';
-import { computeRoundBudget, type RoundBudget, type RoundBudgetFlow } from './compute-round-budget.ts';
-import { planFlowRows } from './plan-flow-rows.ts';
-import { completeRates } from './unit-cost-rates.ts';
-import { loadUnitCostTable } from './unit-cost-table-record.ts';
+import { nokToLocalMinor } from '../exchange-rates/convert.ts';
+import { latestExchangeRates, type RateOnDate } from '../exchange-rates/latest-exchange-rates.ts';
 
-/** One flow as the budget page names it: who sends to whom, and how far apart their places are. */
-export interface BudgetFlowInfo {
-  id: string;
-  from: string;
-  to: string;
-  participants: number;
-  months: number;
-  /** Null when either organisation's city is not matched to a place. */
-  distance: OrganisationDistance | null;
+export type { ApplicationRoundBudget, BudgetFlowInfo } from '../budgets/compute-application-budget.ts';
+
+/** A partner's round total in its country's currency, at the latest rate on or before the budget's date. */
+export interface LocalEquivalent {
+  organisationId: string;
+  currency: string;
+  amountMinor: number;
+  rate: RateOnDate;
 }
 
-/** One round's budget, or why there is none yet (no published unit-cost table for its programme and year). */
-export interface ApplicationRoundBudget {
-  round: number;
-  /** The year the round is budgeted in: the year its first flow starts. */
-  year: number;
-  table: { id: string; version: number } | null;
-  budget: RoundBudget | null;
-  flows: BudgetFlowInfo[];
+/** A round's budget as recorded: the computed round, which version it is, why and when it was recorded, and the partners' local equivalents. */
+export interface StoredRoundBudget extends ApplicationRoundBudget {
+  version: { number: number; cause: BudgetCause; computedAt: Date; computedBy: string | null };
+  equivalents: LocalEquivalent[];
+}
+
+/** The currency of a country (ISO 3166-1 alpha-2), or null. */
+export function currencyOfCountry(countryCode: string): string | null {
+  return (countryToCurrency as Record<string, string>)[countryCode] ?? null;
 }
 
 /**
- * The budget of each round of an application's exchange plan, computed now from the plan and the
- * latest published unit-cost table of the programme for the round's year, with travel by the
- * great-circle distance between the organisations' matched places (issue 11, point 6). Computed on
- * every read, so it always follows the plan as it stands; whoever may read the application may read it.
+ * The budget of each round of an application's exchange plan (issue 11, point 6), as last recorded:
+ * a version is recorded whenever a change alters it (core/budgets/record-budget-versions.ts), so a read
+ * only reads. An application with no version yet (built before budgets were stored, or by a test's
+ * factory) has its first versions computed and recorded now, cause `created`, in a transaction that
+ * locks the application. Each partner's total is also given in its country's currency at the latest
+ * exchange rate on or before the day the version was computed (none for NOK or without a rate).
+ * Whoever may read the application may read it.
  */
 export async function getApplicationBudget(ctx: CoreContext, { applicationId }: { applicationId: string }) {
   const application = await findReadableApplication(ctx, applicationId);
-  const [[call], rows] = await Promise.all([
-    ctx.db.select({ programmeId: calls.programmeId }).from(calls).where(eq(calls.id, application.callId)),
-    planFlowRows(ctx.db, eq(applications.id, application.id)),
-  ]);
-  const flows = rows.filter((r) => r.participants >= 1 && r.months >= 1);
-  const distances = await distancesBetweenOrganisations(
-    ctx.db,
-    flows.map((f) => ({ homeOrganisationId: f.sendingOrganisationId, hostOrganisationId: f.hostOrganisationId })),
-  );
-  const distanceOf = new Map(flows.map((f, i) => [f.flowId, distances[i] ?? null]));
-  const rounds = [...new Set(flows.map((f) => f.round))].sort((a, b) => a - b);
-  const tables = new Map<number, Awaited<ReturnType<typeof loadUnitCostTable>> | null>();
-  const result: ApplicationRoundBudget[] = [];
-  for (const round of rounds) {
-    const mine = flows.filter((f) => f.round === round);
-    const year = Number(mine.reduce((first, f) => (f.startMonth < first ? f.startMonth : first), mine[0]!.startMonth).slice(0, 4));
-    if (!tables.has(year)) {
-      const [latest] = await ctx.db
-        .select({ id: unitCostTables.id })
-        .from(unitCostTables)
-        .where(and(eq(unitCostTables.programmeId, call!.programmeId), eq(unitCostTables.year, year), eq(unitCostTables.status, 'published')))
-        .orderBy(desc(unitCostTables.version))
-        .limit(1);
-      tables.set(year, latest ? await loadUnitCostTable(ctx.db, latest.id) : null);
-    }
-    const table = tables.get(year) ?? null;
-    const rates = table ? completeRates(table.rates) : null;
-    const budgetFlows: RoundBudgetFlow[] = mine.map((f) => ({ id: f.flowId, sendingOrganisationId: f.sendingOrganisationId, hostOrganisationId: f.hostOrganisationId, sendingCountryCode: f.sendingCountryCode, hostCountryCode: f.hostCountryCode, participants: f.participants, months: f.months }));
-    const bands = new Map(mine.map((f) => [f.flowId, distanceOf.get(f.flowId)?.band ?? null]));
-    result.push({
-      round,
-      year,
-      table: table ? { id: table.id, version: table.version } : null,
-      budget: rates ? computeRoundBudget({ flows: budgetFlows, coordinatorOrganisationId: application.coordinatorOrganisationId, rates, bands }) : null,
-      flows: mine.map((f) => ({ id: f.flowId, from: f.sendingName, to: f.hostName, participants: f.participants, months: f.months, distance: distanceOf.get(f.flowId) ?? null })),
+  let latest = await latestRoundVersions(ctx.db, application.id);
+  if (latest.size === 0) {
+    await ctx.db.transaction(async (tx) => {
+      await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, application.id)).for('update');
+      if ((await latestRoundVersions(tx, application.id)).size === 0) await recordBudgetVersions(tx, { applicationId: application.id, cause: 'created', userId: null, now: ctx.now() });
     });
+    latest = await latestRoundVersions(ctx.db, application.id);
   }
-  return { applicationId: application.id, rounds: result };
+  const versions = [...latest.values()].filter((v) => ((v.content as ApplicationRoundBudget).flows?.length ?? 0) > 0).sort((a, b) => a.round - b.round);
+  const partnerIds = [...new Set(versions.flatMap((v) => (v.content as ApplicationRoundBudget).budget?.partners.map((p) => p.organisationId) ?? []))];
+  const userIds = [...new Set(versions.flatMap((v) => (v.computedBy ? [v.computedBy] : [])))];
+  const [countries, names] = await Promise.all([
+    partnerIds.length ? ctx.db.select({ id: organisations.id, countryCode: organisations.countryCode }).from(organisations).where(inArray(organisations.id, partnerIds)) : [],
+    userIds.length ? ctx.db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, userIds)) : [],
+  ]);
+  const currencyOf = new Map(countries.map((c) => [c.id, currencyOfCountry(c.countryCode)]));
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const rounds: StoredRoundBudget[] = [];
+  for (const v of versions) {
+    const round = v.content as ApplicationRoundBudget;
+    const equivalents: LocalEquivalent[] = [];
+    if (round.budget) {
+      const rates = await latestExchangeRates(ctx.db, round.budget.partners.flatMap((p) => currencyOf.get(p.organisationId) ?? []), v.computedAt.toISOString().slice(0, 10));
+      for (const p of round.budget.partners) {
+        const currency = currencyOf.get(p.organisationId);
+        const rate = currency ? rates.get(currency) : undefined;
+        if (currency && rate && round.budget.currency === 'NOK') equivalents.push({ organisationId: p.organisationId, currency, amountMinor: nokToLocalMinor(p.totalMinor, rate.nokPerUnit, currency), rate });
+      }
+    }
+    rounds.push({ ...round, version: { number: v.number, cause: v.cause, computedAt: v.computedAt, computedBy: v.computedBy ? (nameOf.get(v.computedBy) ?? null) : null }, equivalents });
+  }
+  return { applicationId: application.id, rounds };
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { budgetOtherLines, roundBudgetVersions } from '../../db/schema/budgets.ts';
 import { applications } from '../../db/schema/applications.ts';
 import { calls } from '../../db/schema/calls.ts';
 import { unitCostTables } from '../../db/schema/unit-costs.ts';
@@ -7,7 +8,7 @@ import { DomainError } from '../errors.ts';
 import { sumMinor } from '../finance/money.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { planFlowRows } from './plan-flow-rows.ts';
-import { computeRoundBudget, type RoundBudget, type RoundBudgetFlow } from './compute-round-budget.ts';
+import { computeRoundBudget, type RoundBudget, type RoundBudgetFlow, type RoundOtherLine } from './compute-round-budget.ts';
 import type { BandsFor } from './distance-bands.ts';
 import { completeRates, missingRates, type UnitCostRates } from './unit-cost-rates.ts';
 import { loadUnitCostTable } from './unit-cost-table-record.ts';
@@ -73,10 +74,25 @@ export async function previewUnitCostPublication(ctx: CoreContext, { tableId, ba
   const budgets = await openRoundBudgets(ctx, draft.programmeId, draft.year);
   const bands = await bandsFor(budgets.flatMap((b) => b.flows));
   const oldRates = current ? completeRates(current.rates) : null;
+  // The partners' other lines count in both totals, as in the stored budgets; the total now is the
+  // stored version's where it was computed with the version published now (docs/decisions/016).
+  const ids = [...new Set(budgets.map((b) => b.applicationId))];
+  const [others, stored] = ids.length
+    ? await Promise.all([
+        ctx.db.select().from(budgetOtherLines).where(inArray(budgetOtherLines.applicationId, ids)).orderBy(asc(budgetOtherLines.createdAt), asc(budgetOtherLines.id)),
+        ctx.db
+          .selectDistinctOn([roundBudgetVersions.applicationId, roundBudgetVersions.round], { applicationId: roundBudgetVersions.applicationId, round: roundBudgetVersions.round, unitCostTableId: roundBudgetVersions.unitCostTableId, totalMinor: roundBudgetVersions.totalMinor })
+          .from(roundBudgetVersions)
+          .where(inArray(roundBudgetVersions.applicationId, ids))
+          .orderBy(roundBudgetVersions.applicationId, roundBudgetVersions.round, desc(roundBudgetVersions.number)),
+      ])
+    : [[], []];
+  const storedTotal = new Map(stored.filter((v) => current && v.unitCostTableId === current.id && v.totalMinor !== null).map((v) => [`${v.applicationId}:${v.round}`, v.totalMinor!]));
   const priced = budgets.map((b) => {
-    const compute = (rates: UnitCostRates): RoundBudget => computeRoundBudget({ flows: b.flows, coordinatorOrganisationId: b.coordinatorOrganisationId, rates, bands });
+    const otherLines: RoundOtherLine[] = others.filter((o) => o.applicationId === b.applicationId && o.round === b.round).map((o) => ({ id: o.id, organisationId: o.organisationId, label: o.label, amountMinor: o.amountMinor, justification: o.justification }));
+    const compute = (rates: UnitCostRates): RoundBudget => computeRoundBudget({ flows: b.flows, coordinatorOrganisationId: b.coordinatorOrganisationId, rates, bands, otherLines });
     const after = compute(newRates);
-    const oldTotalMinor = oldRates ? compute(oldRates).totalMinor : null;
+    const oldTotalMinor = oldRates ? (storedTotal.get(`${b.applicationId}:${b.round}`) ?? compute(oldRates).totalMinor) : null;
     return {
       applicationId: b.applicationId,
       title: b.title,

@@ -9,6 +9,7 @@ import { createSequence } from '../factories/sequence.ts';
 import type { Database } from '../database.ts';
 import { agency } from '../schema/agency.ts';
 import { seedDemoAgreementChain } from './demo-agreement-chain.ts';
+import { seedDemoBudgets } from './demo-budgets.ts';
 import { seedDemoCalls } from './demo-calls.ts';
 import { seedDemoContinuations } from './demo-continuations.ts';
 import { demoOrganisations } from './demo-organisations.ts';
@@ -105,7 +106,9 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     const journeyCall = await seedDemoFinanceJourney(tx, organisations, programmes, createSequence(4801));
     // The money behind every call and granted stage above, except the journey's call.
     await seedDemoFinance(tx, { unfunded: [journeyCall.id] });
-    // Partners' financial reports on their rounds: one approved, one awaiting review, one draft.
+    // Exchange rates, other lines, and every application's first stored round budgets.
+    await seedDemoBudgets(tx);
+    // Partners' financial reports on their rounds (from those budgets): one approved, one awaiting review, one draft.
     await seedDemoFinancialReports(tx);
     return { seeded: true };
   });

@@ -68,6 +68,8 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
     url: '/en/financial-reports/{financialReport}/receipts/{financialReceipt}',
     expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, finance_officer: 200, partner_coordinator: 200, partner_finance: 200 },
   },
+  // Exchange rates: read with finance; entering and importing (POST) for finance officers and administrators.
+  ':lang/finance/exchange-rates': { url: '/en/finance/exchange-rates?currency=NPR', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/ledger/:entryId': { url: '/en/finance/ledger/{ledgerEntry}', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   // Tranches: the agency's finance readers ({tranche}: the first on the finance officer's list).
   ':lang/finance/tranches': { url: '/en/finance/tranches?status=approved', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
@@ -103,6 +105,10 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ':lang/participants-export.csv': { url: '/en/participants-export.csv?homeCountry=NP', expect: only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']) },
   // {application}: an application Kathmandu Model Hospital takes part in (found through its coordinator's list).
   ':lang/applications/:id': { url: '/en/applications/{application}', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
+  // The budget's other lines and its exports: whoever may read the application (changing lines is checked in tests/integration/budget-pages.test.ts).
+  ':lang/applications/:id/budget/other-lines': { url: '/en/applications/{application}/budget/other-lines', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
+  ':lang/applications/:id/budget.xlsx': { url: '/en/applications/{application}/budget.xlsx', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
+  ':lang/applications/:id/budget.csv': { url: '/en/applications/{application}/budget.csv', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
   // Past submission, nobody edits it: readers are sent to the overview.
   ':lang/applications/:id/edit/:step': { url: '/en/applications/{application}/edit/plan', expect: { ...signedIn(302), participant: 403 } },
   ':lang/applications/:id/review': { url: '/en/applications/{application}/review', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
@@ -183,6 +189,12 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   ),
   // The budget of an application: whoever may read the application.
   '/v1/applications/{id}/budget': { url: '/api/v1/applications/{application}/budget', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/applications/{id}/budget/history': { url: '/api/v1/applications/{application}/budget/history', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/applications/{id}/budget/rounds/{round}/other-lines': { url: '/api/v1/applications/{application}/budget/rounds/1/other-lines', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  // Write-only (PUT, DELETE; POST on the import): a GET finds no endpoint there.
+  '/v1/applications/{id}/budget/rounds/{round}/other-lines/{lineId}': { url: '/api/v1/applications/{application}/budget/rounds/1/other-lines/00000000-0000-4000-8000-000000000000', expect: everyone(404) },
+  '/v1/finance/exchange-rates': { url: '/api/v1/finance/exchange-rates?currency=NPR', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
+  '/v1/finance/exchange-rates/import': { url: '/api/v1/finance/exchange-rates/import', expect: everyone(404) },
   '/v1/finance/years/{year}': { url: '/api/v1/finance/years/2026', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
   '/v1/finance/ledger': { url: '/api/v1/finance/ledger?year=2026', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
   '/v1/finance/ledger/{id}': { url: '/api/v1/finance/ledger/{ledgerEntry}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },

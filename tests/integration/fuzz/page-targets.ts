@@ -44,6 +44,9 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   // Drafts are their coordinators' alone (the agency sees an application once it is submitted).
   ':lang/applications/new': { urls: ['/fr/applications/new?call={call}'], posts: true, as: 'coordinator' },
   ':lang/applications/:id': { urls: ['/en/applications/{draft}', '/nb/applications/{submitted}'], posts: true, as: 'coordinator' },
+  ':lang/applications/:id/budget/other-lines': { urls: ['/en/applications/{draft}/budget/other-lines', '/nn/applications/{draft}/budget/other-lines?edit=nonsense', '/fr/applications/{submitted}/budget/other-lines'], posts: true, as: 'coordinator' },
+  ':lang/applications/:id/budget.xlsx': { urls: ['/nb/applications/{submitted}/budget.xlsx', '/en/applications/{unknown}/budget.xlsx'], posts: false },
+  ':lang/applications/:id/budget.csv': { urls: ['/es/applications/{submitted}/budget.csv'], posts: false },
   ':lang/applications/:id/edit/:step': {
     urls: ['basics', 'partners', 'focus', 'goals', 'plan', 'emergency', 'submit'].map((step) => `/en/applications/{draft}/edit/${step}`),
     posts: true,
@@ -83,6 +86,7 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/finance/ledger.csv': { urls: ['/fr/finance/ledger.csv?year=2026', '/en/finance/ledger.csv?account=nonsense'], posts: false },
   ':lang/finance/ledger': { urls: ['/en/finance/ledger', '/nb/finance/ledger?account=year%3A2026&kind=allocation', '/fr/finance/ledger?account=nonsense&after=not-a-cursor'], posts: false },
   // Correcting: the fuzzed forms reverse (or are refused reversing) a real entry of the demo ledger.
+  ':lang/finance/exchange-rates': { urls: ['/en/finance/exchange-rates', '/nb/finance/exchange-rates?currency=npr&from=2026-02-01&to=nonsense'], posts: true },
   ':lang/finance/ledger/:entryId': { urls: ['/nb/finance/ledger/{ledgerEntry}', '/en/finance/ledger/{unknown}'], posts: true },
   ':lang/finance/financial-reports.xlsx': { urls: ['/nb/finance/financial-reports.xlsx?year=2026', '/en/finance/financial-reports.xlsx?year=x'], posts: false },
   ':lang/finance/financial-reports.csv': { urls: ['/fr/finance/financial-reports.csv?year=2026', '/en/finance/financial-reports.csv?year=-1'], posts: false },

@@ -1,0 +1,30 @@
+import { asc, eq } from 'drizzle-orm';
+import { user } from '../../db/schema/auth.ts';
+import { roundBudgetVersions } from '../../db/schema/budgets.ts';
+import { findReadableApplication } from '../applications/application-scope.ts';
+import type { CoreContext } from '../context.ts';
+
+/**
+ * Every recorded version of an application's round budgets, newest first: when, why, who, and the
+ * round's total before and after (null where a round had no table or no plan). Whoever may read the
+ * application.
+ */
+export async function getBudgetHistory(ctx: CoreContext, { applicationId }: { applicationId: string }) {
+  const application = await findReadableApplication(ctx, applicationId);
+  const rows = await ctx.db
+    .select({ round: roundBudgetVersions.round, number: roundBudgetVersions.number, cause: roundBudgetVersions.cause, totalMinor: roundBudgetVersions.totalMinor, currency: roundBudgetVersions.currency, unitCostTableId: roundBudgetVersions.unitCostTableId, computedAt: roundBudgetVersions.computedAt, by: user.name })
+    .from(roundBudgetVersions)
+    .leftJoin(user, eq(user.id, roundBudgetVersions.computedBy))
+    .where(eq(roundBudgetVersions.applicationId, application.id))
+    .orderBy(asc(roundBudgetVersions.round), asc(roundBudgetVersions.number));
+  const previous = new Map<number, number | null>();
+  const entries = rows.map((r) => {
+    const entry = { round: r.round, number: r.number, cause: r.cause, computedAt: r.computedAt, by: r.by ?? null, currency: r.currency, oldTotalMinor: previous.has(r.round) ? previous.get(r.round)! : null, newTotalMinor: r.totalMinor };
+    previous.set(r.round, r.totalMinor);
+    return entry;
+  });
+  return { applicationId: application.id, entries: entries.sort((a, b) => b.computedAt.getTime() - a.computedAt.getTime() || b.round - a.round || b.number - a.number) };
+}
+
+/** Why a round's budget was recorded again. */
+export { BUDGET_CAUSES, type BudgetCause } from '../../db/schema/budgets.ts';
