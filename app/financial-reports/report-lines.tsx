@@ -1,5 +1,5 @@
 import type { FinancialReportDetail } from '../../core/finance/get-financial-report.ts';
-import { lineField, OTHER_LINE_KIND } from '../../core/finance/financial-report-rules.ts';
+import { BUDGETED_OTHER_LINE_KIND, lineField, OTHER_LINE_KIND } from '../../core/finance/financial-report-rules.ts';
 import { minorPerMajor } from '../../core/finance/money.ts';
 import type { FieldError } from '../ui/field-errors.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
@@ -12,6 +12,7 @@ export function useLineName() {
   const { t } = useI18n();
   return (line: Pick<Line, 'kind' | 'label' | 'flow'>) => {
     if (line.kind === OTHER_LINE_KIND) return t('financialReports.line.other', { label: line.label });
+    if (line.kind === BUDGETED_OTHER_LINE_KIND) return t('financialReports.line.budgetedOther', { label: line.label });
     const kind = t(`financialReports.kind.${line.kind}` as 'financialReports.kind.other');
     return line.flow ? t('financialReports.line.flow', { kind, from: line.flow.from, to: line.flow.to }) : kind;
   };

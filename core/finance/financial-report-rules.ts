@@ -3,6 +3,8 @@ import { WHOLE_BASIS_POINTS } from './money.ts';
 
 /** The kind of a line the partner adds itself, beside the lines of its budget. */
 export const OTHER_LINE_KIND = 'other';
+/** A line the partner budgeted outside the unit costs (a budget's `other` line), reported on like any budget line. */
+export const BUDGETED_OTHER_LINE_KIND = 'budgeted_other';
 
 /** One line of a financial report as the rules need it. */
 export interface ReportLineFigures {

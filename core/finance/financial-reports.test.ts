@@ -27,6 +27,7 @@ import { getFinancialReportReceipt } from './get-financial-report-receipt.ts';
 import { getFinancialReport } from './get-financial-report.ts';
 import { listFinancialReports } from './list-financial-reports.ts';
 import { listReportableRounds } from './list-reportable-rounds.ts';
+import { snapshotLines } from './start-financial-report.ts';
 import { removeFinancialReportReceipt } from './remove-financial-report-receipt.ts';
 import { saveFinancialReport } from './save-financial-report.ts';
 import { stageReportSettlement } from './stage-report-settlement.ts';
@@ -321,5 +322,19 @@ describe('the year’s reports as Excel and CSV', () => {
     // Another year has none; partners may not export.
     expect((await new Response(await exportFinancialReportsCsv(ctx, { year: 2039, locale: 'en' })).text()).split('\r\n').filter(Boolean)).toHaveLength(1);
     await expect(exportFinancialReportsCsv(as(w.coordinator.actor), { year: 2038, locale: 'en' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('a report’s lines from the budget', () => {
+  it('keeps a partner’s budgeted other cost with its label, as a budget line reported like the others', () => {
+    const partner = '00000000-0000-4000-8000-000000000001';
+    const lines = snapshotLines(
+      [
+        { flowId: null, organisationId: partner, kind: 'other', quantity: 1, unitCostMinor: 4_500_00, amountMinor: 4_500_00, other: { id: 'x', label: 'Interpreter for the first week', justification: 'Few speak English at the host' } },
+        { flowId: null, organisationId: '00000000-0000-4000-8000-000000000002', kind: 'administration', quantity: 1, unitCostMinor: null, amountMinor: 9_000_00 },
+      ],
+      partner,
+    );
+    expect(lines).toEqual([{ position: 1, kind: 'budgeted_other', flowId: null, label: 'Interpreter for the first week', budgetMinor: 4_500_00, actualMinor: null, explanation: '' }]);
   });
 });

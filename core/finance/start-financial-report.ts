@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { BUDGETED_OTHER_LINE_KIND } from './financial-report-rules.ts';
 import { z } from 'zod';
 import { applicationPartners } from '../../db/schema/applications.ts';
 import { financialReportLines, financialReports } from '../../db/schema/financial-reports.ts';
@@ -22,7 +23,7 @@ export const startFinancialReportInput = z.object({
 export function snapshotLines(budgetLines: readonly BudgetLine[], organisationId: string) {
   return budgetLines
     .filter((l) => l.organisationId === organisationId)
-    .map((l, i) => ({ position: i + 1, kind: l.kind as string, flowId: l.flowId, label: '', budgetMinor: l.amountMinor ?? 0, actualMinor: null, explanation: '' }));
+    .map((l, i) => ({ position: i + 1, kind: l.kind === 'other' ? BUDGETED_OTHER_LINE_KIND : (l.kind as string), flowId: l.flowId, label: l.other?.label ?? '', budgetMinor: l.amountMinor ?? 0, actualMinor: null, explanation: '' }));
 }
 
 /**
