@@ -74,6 +74,11 @@ export default function Finance() {
             </Link>
           </li>
           <li>
+            <Link className="ds-link" to={`/${locale}/finance/exchange-rates`}>
+              {t('exchangeRates.title')}
+            </Link>
+          </li>
+          <li>
             <Link className="ds-link" to={`/${locale}/admin/unit-costs`}>
               {t('nav.unitCosts')}
             </Link>
