@@ -37,10 +37,11 @@ async function openApplication(page: Page, navigate: Navigate, title: string) {
 /** Kroner in a money cell as the page writes it ("12 345 kr", "kr 12 345"): its digits. */
 const kronerIn = (text: string) => Number(text.replace(/[,.]\d{2}(?!\d)/, '').replace(/\D/g, ''));
 
-/** Opens the finance officer's tranche of the triangular round in `status`. */
+/** Opens the finance officer's tranche of the triangular round 1 in `status` (not its agreement's). */
 async function openTranche(page: Page, navigate: Navigate, status: 'planned' | 'approved') {
   await page.goto(`/nb/finance/tranches?status=${status}`);
-  await navigate(() => page.getByRole('link', { name: DEMO_FINANCE_JOURNEY.triangular }).first().click());
+  const row = page.getByRole('row').filter({ hasText: t.t('chain.kind.round', { round: 1 }) }).filter({ has: page.getByRole('link', { name: DEMO_FINANCE_JOURNEY.triangular }) });
+  await navigate(() => row.first().getByRole('link', { name: DEMO_FINANCE_JOURNEY.triangular }).click());
 }
 
 /**
@@ -85,7 +86,7 @@ async function approve(page: Page, navigate: Navigate, applicationPath: string) 
   return kroner;
 }
 
-test('money from Parliament to the partners of a triangular round: allocated, committed, refused beyond what is left — in Norwegian, without JavaScript', async ({ page, navigate }) => {
+test('money from Parliament to the partners of a triangular round: allocated, committed, refused beyond what is left, paid in tranches, reported, settled and exported — in Norwegian, without JavaScript', async ({ page, navigate }) => {
   test.setTimeout(600_000);
   const call = DEMO_FINANCE_JOURNEY.call;
 
@@ -116,7 +117,7 @@ test('money from Parliament to the partners of a triangular round: allocated, co
   // The Addis Ababa coordinator reads the round's budget: travel priced by the real distances between the three cities.
   await signIn(page, navigate, 'nb', 'coordinator.addis@demo.example', demoPassword);
   const triangular = await openApplication(page, navigate, `${DEMO_FINANCE_JOURNEY.triangular}: round 1`);
-  const budget = page.locator('section').filter({ has: page.getByRole('heading', { name: m('budget.title') }) });
+  const budget = page.getByRole('region', { name: m('budget.title'), exact: true });
   await expect(budget).toContainText('Addis Ababa College of Nursing');
   await expect(budget).toContainText('Kathmandu Model Hospital');
   // Addis Ababa–Bergen 6 346 km, Bergen–Kathmandu 6 817 km, Kathmandu–Addis Ababa 5 295 km: all in the 4 000–7 999 km band.
@@ -176,7 +177,7 @@ test('money from Parliament to the partners of a triangular round: allocated, co
 
   // The year's Excel file, opened with the library that wrote it: its disbursed total is a formula whose result is the page's figure.
   await page.goto(`/nb/finance?year=${callYear}`);
-  const figure = (key: MessageKey) => page.locator('.figures__item').filter({ hasText: nb[key] }).locator('.figures__value');
+  const figure = (key: MessageKey) => page.locator('.figures__item').filter({ has: page.getByText(nb[key], { exact: true }) }).locator('.figures__value');
   const disbursedOnScreen = kronerIn((await figure('finance.figure.disbursed').textContent()) ?? '');
   const committedOnScreen = kronerIn((await figure('finance.figure.committed').textContent()) ?? '');
   const download = await page.request.get(`/nb/finance/export.xlsx?year=${callYear}`);
