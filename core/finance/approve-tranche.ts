@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { lockTranche } from './lock-tranche.ts';
 import { stageTranches } from '../../db/schema/disbursements.ts';
 import { actorIdentity, recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -7,7 +8,6 @@ import { requirePermission } from '../identity/permissions.ts';
 import { isRecordId } from '../records/record-id.ts';
 import { accountBalance } from './account-balance.ts';
 import { ledgerAccount } from './ledger-accounts.ts';
-import { lockLedgerAccount } from './lock-ledger-account.ts';
 import { sumMinor } from './money.ts';
 import { moveMoney } from './move-money.ts';
 import { stageReportSettlement } from './stage-report-settlement.ts';
@@ -30,14 +30,7 @@ export async function approveTranche(ctx: CoreContext, { trancheId, version }: {
   if (!isRecordId(trancheId)) throw new NotFoundError('stage_tranche');
   return ctx.db.transaction(async (tx) => {
     const tctx = { ...ctx, db: tx };
-    const [found] = await tx.select({ stageId: stageTranches.stageId }).from(stageTranches).where(eq(stageTranches.id, trancheId));
-    if (!found) throw new NotFoundError('stage_tranche');
-    // The stage's account first: approvals, payments and refunds of one stage run one after the other.
-    await lockLedgerAccount(tx, ledgerAccount.stage(found.stageId));
-    const [row] = await tx.select().from(stageTranches).where(eq(stageTranches.id, trancheId)).for('update');
-    if (!row) throw new NotFoundError('stage_tranche');
-    if (row.version !== input.version) throw new DomainError('staleEdit', { status: 409 });
-    if (row.status !== 'planned') throw new DomainError('trancheNotPlanned', { status: 409 });
+    const row = await lockTranche(tx, trancheId, input.version, 'planned', 'trancheNotPlanned');
     const facts = await loadStageFacts(tx, row.stageId);
     const tranches = await stageTrancheRows(tx, row.stageId);
     let amountMinor = row.amountMinor;

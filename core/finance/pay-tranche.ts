@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { lockTranche } from './lock-tranche.ts';
 import { stageTranches } from '../../db/schema/disbursements.ts';
 import { actorIdentity, recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
@@ -6,7 +7,6 @@ import { DomainError, NotFoundError } from '../errors.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { isRecordId } from '../records/record-id.ts';
 import { ledgerAccount } from './ledger-accounts.ts';
-import { lockLedgerAccount } from './lock-ledger-account.ts';
 import { moveMoney } from './move-money.ts';
 import { osloDay, parseOrRefuse, tranchePaymentInput } from './tranche-input.ts';
 import { loadStageFacts } from './tranche-record.ts';
@@ -22,13 +22,7 @@ export async function payTranche(ctx: CoreContext, { trancheId, ...given }: { tr
   if (!isRecordId(trancheId)) throw new NotFoundError('stage_tranche');
   return ctx.db.transaction(async (tx) => {
     const tctx = { ...ctx, db: tx };
-    const [found] = await tx.select({ stageId: stageTranches.stageId }).from(stageTranches).where(eq(stageTranches.id, trancheId));
-    if (!found) throw new NotFoundError('stage_tranche');
-    await lockLedgerAccount(tx, ledgerAccount.stage(found.stageId));
-    const [row] = await tx.select().from(stageTranches).where(eq(stageTranches.id, trancheId)).for('update');
-    if (!row) throw new NotFoundError('stage_tranche');
-    if (row.version !== input.version) throw new DomainError('staleEdit', { status: 409 });
-    if (row.status !== 'approved') throw new DomainError('trancheNotApproved', { status: 409 });
+    const row = await lockTranche(tx, trancheId, input.version, 'approved', 'trancheNotApproved');
     const facts = await loadStageFacts(tx, row.stageId);
     const entry = await moveMoney(tx, tctx, {
       kind: 'disbursement',
