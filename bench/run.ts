@@ -72,6 +72,8 @@ const pages: Page[] = [
   { name: 'application page (adviser)', path: (ids) => `/nb/applications/${ids.application}`, signedIn: true },
   { name: 'finance year (adviser)', path: `/nb/finance?year=${budgetYear}`, signedIn: true },
   { name: 'ledger of the year (adviser)', path: `/nb/finance/ledger?account=year%3A${budgetYear}`, signedIn: true },
+  { name: 'tranches (adviser)', path: '/nb/finance/tranches', signedIn: true },
+  { name: 'financial reports (adviser)', path: '/nb/financial-reports', signedIn: true },
   { name: 'API partnerships', path: '/api/v1/partnerships' },
   { name: 'API organisations, NP', path: '/api/v1/organisations?country=NP' },
   { name: 'API partnership', path: (ids) => `/api/v1/partnerships/${ids.partnership}` },
