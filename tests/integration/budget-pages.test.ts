@@ -73,7 +73,7 @@ describe('the budget pages, without JavaScript', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
     const sheet = book.getWorksheet('Budsjett')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Runde', 'Partner', 'Utsending']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Runde', 'Partnerorganisasjon', 'Utsending']);
     const totalRow = sheet.getRow(sheet.rowCount);
     expect(String(totalRow.getCell(2).value)).toContain('Sum for runde 1');
     const roundTotal = totalRow.getCell(7).value as { formula: string; result: number };
