@@ -77,13 +77,13 @@ describe('the unit-cost pages, without JavaScript', () => {
   it('starts a draft of another year from the programme’s page, and refuses a second one', async () => {
     const [youth] = await server.db.select().from(programmes).where(eq(programmes.code, 'volunteer-youth'));
     const base = `/nb/admin/programmes/${youth!.id}/unit-costs`;
-    const started = await server.request(base, post([['year', '2027']]));
+    const started = await server.request(base, post([['year', '2028']]));
     expect(started.status).toBe(302);
-    expect(started.headers.get('location')).toBe(`${base}/2027/draft?started=1`);
-    expect(await (await server.request(`${base}/2027/draft`)).text()).toContain(catalogs.nb['unitCosts.draft.basedOnEarlierYear']);
-    const again = await server.request(base, post([['year', '2027']]));
+    expect(started.headers.get('location')).toBe(`${base}/2028/draft?started=1`);
+    expect(await (await server.request(`${base}/2028/draft`)).text()).toContain(catalogs.nb['unitCosts.draft.basedOnEarlierYear']);
+    const again = await server.request(base, post([['year', '2028']]));
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain('Det finnes allerede et utkast for 2027 (versjon 1)');
+    expect(await again.text()).toContain('Det finnes allerede et utkast for 2028 (versjon 1)');
     const wrong = await server.request(base, post([['year', '20x7']]));
     expect(wrong.status).toBe(400);
   });
