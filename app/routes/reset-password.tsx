@@ -14,7 +14,8 @@ import { readForm } from '../ui/read-form.server.ts';
 
 const resetInput = z
   .object({
-    token: z.string().min(1, 'linkInvalid'),
+    // better-auth's tokens are letters and digits: anything else (a NUL byte the database refuses) is not a link it sent.
+    token: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'linkInvalid'),
     ...newPasswordFields,
   })
   .refine(...passwordsMatch);

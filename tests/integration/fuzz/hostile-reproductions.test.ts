@@ -128,4 +128,10 @@ describe('hostile input of issue 8', () => {
     expect(html, html.slice(html.indexOf('<main'), html.indexOf('<main') + 1500)).toContain('role="alert"');
     expect(html).not.toContain('role="status"');
   });
+
+  it('refuses a reset link whose token the database could not even read (NUL), in the reader’s language', async () => {
+    const refused = await server.request('/nb/reset-password', form({ token: '\u0000==&E-vz"a1e309', password: 'a-long-enough-password', passwordRepeat: 'a-long-enough-password' }));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(createTranslator('nb').t('error.linkInvalid').slice(0, 30));
+  });
 });
