@@ -291,7 +291,8 @@ test.beforeAll(async ({ baseURL }) => {
   }
   const ownList = await (await contexts.get('partner_coordinator')!.get('/en/applications?status=active')).text();
   ids.application = ownList.match(/href="\/en\/applications\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
-  const midwifery = await (await playwrightRequest.newContext({ baseURL })).get('/en/partnerships?q=Midwifery');
+  // By its whole title: the demo has another midwifery partnership (Lilongwe–Moshi, the finance journey's).
+  const midwifery = await (await playwrightRequest.newContext({ baseURL })).get('/en/partnerships?q=Midwifery%20and%20emergency%20care');
   ids.midwifery = (await midwifery.text()).match(/href="\/en\/partnerships\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // {nominee}: Manisha Gurung, nominated by Kathmandu and awaiting Bergen's answer, from the coordinator's list of participants.
   const participantList = await (await contexts.get('partner_coordinator')!.get('/en/participants?status=nominated')).text();
