@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { budgetOtherLines } from '../../db/schema/budgets.ts';
 import type { CoreContext } from '../context.ts';
-import { FieldProblemsError, NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { isRecordId } from '../records/record-id.ts';
 import { otherLineInput, type OtherLineInput } from './other-line-input.ts';
 
@@ -11,9 +12,7 @@ export const userIdOf = (ctx: CoreContext) => (ctx.actor.kind === 'user' ? ctx.a
 
 /** An other line as typed, every problem at once. */
 export function parseLine(input: OtherLineInput) {
-  const parsed = otherLineInput.safeParse(input);
-  if (!parsed.success) throw new FieldProblemsError(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), code: i.message as never })));
-  return parsed.data;
+  return parseOrRefuse(otherLineInput, input);
 }
 
 /** The line, locked, if it belongs to the application (a guessed id is not found). */

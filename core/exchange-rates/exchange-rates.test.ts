@@ -54,6 +54,9 @@ describe('entering and importing exchange rates', () => {
     const refused = await recordExchangeRate(ctx, { currency: 'XXQ', date: '2026-02-30', rate: '0', source: '' }).catch((e: unknown) => e);
     expect((refused as FieldProblemsError).problems.map((p) => p.field)).toEqual(['currency', 'date', 'rate', 'source']);
     await expect(recordExchangeRate(ctx, { currency: 'NOK', date: '2026-03-01', rate: '1', source: 'x' })).rejects.toBeInstanceOf(FieldProblemsError);
+    // A source too long says how long it may be (the API fuzz once got a 500 here: the message needs its {max}).
+    const tooLong = await recordExchangeRate(ctx, { currency: '', date: '', rate: '0.0795', source: 'x'.repeat(101) }).catch((e: unknown) => e);
+    expect((tooLong as FieldProblemsError).problems.find((p) => p.field === 'source')).toEqual({ field: 'source', code: 'tooLong', params: { max: 100 } });
     const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
     expect((await listExchangeRates(coreContext({ db: testDb.db, actor: adviser.actor }), { currency: 'npr', from: '2026-01-01', to: 'garbage' })).rates.map((r) => r.nokPerUnit)).toEqual(['0.0795']);
     await expect(recordExchangeRate(coreContext({ db: testDb.db, actor: adviser.actor }), { currency: 'ETB', date: '2026-03-01', rate: '0.07', source: 'x' })).rejects.toBeInstanceOf(ForbiddenError);

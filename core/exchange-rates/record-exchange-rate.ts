@@ -1,7 +1,8 @@
 import { exchangeRates } from '../../db/schema/budgets.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
-import { DomainError, FieldProblemsError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { exchangeRateInput, type ExchangeRateInput } from './exchange-rate-input.ts';
 import { exchangeRateRecord } from './exchange-rate-record.ts';
@@ -15,9 +16,7 @@ import { exchangeRateRecord } from './exchange-rate-record.ts';
 export async function recordExchangeRate(ctx: CoreContext, input: ExchangeRateInput) {
   requirePermission(ctx.actor, 'finance:manage');
   const actor = ctx.actor.kind === 'user' ? ctx.actor : null;
-  const parsed = exchangeRateInput.safeParse(input);
-  if (!parsed.success) throw new FieldProblemsError(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), code: i.message as never })));
-  const { currency, date, rate, source } = parsed.data;
+  const { currency, date, rate, source } = parseOrRefuse(exchangeRateInput, input);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(exchangeRates).values({ currency, date, nokPerUnit: rate, source, enteredBy: actor?.userId ?? null, enteredAt: ctx.now() }).onConflictDoNothing().returning();
     if (!row) throw new DomainError('exchangeRateExists', { status: 409, field: 'date', params: { currency, date } });

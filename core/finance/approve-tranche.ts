@@ -11,7 +11,8 @@ import { ledgerAccount } from './ledger-accounts.ts';
 import { sumMinor } from './money.ts';
 import { moveMoney } from './move-money.ts';
 import { stageReportSettlement } from './stage-report-settlement.ts';
-import { osloDay, parseOrRefuse, trancheApprovalInput } from './tranche-input.ts';
+import { osloDay, trancheApprovalInput } from './tranche-input.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { loadStageFacts, stageTrancheRows } from './tranche-record.ts';
 
 /**

@@ -8,7 +8,8 @@ import { requirePermission } from '../identity/permissions.ts';
 import { isRecordId } from '../records/record-id.ts';
 import { ledgerAccount } from './ledger-accounts.ts';
 import { moveMoney } from './move-money.ts';
-import { osloDay, parseOrRefuse, tranchePaymentInput } from './tranche-input.ts';
+import { osloDay, tranchePaymentInput } from './tranche-input.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { loadStageFacts } from './tranche-record.ts';
 
 /**

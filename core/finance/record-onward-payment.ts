@@ -5,7 +5,8 @@ import { requirePermission } from '../identity/permissions.ts';
 import { ledgerAccount } from './ledger-accounts.ts';
 import { moveMoney } from './move-money.ts';
 import { stagePaymentsAccess } from './stage-payments-access.ts';
-import { onwardPaymentInput, osloDay, parseOrRefuse } from './tranche-input.ts';
+import { onwardPaymentInput, osloDay } from './tranche-input.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 
 /**
  * The coordinating partner records what it passed on to another partner of the stage: a `disbursement`

@@ -8,7 +8,8 @@ import { isRecordId } from '../records/record-id.ts';
 import { ledgerAccount } from './ledger-accounts.ts';
 import { lockLedgerAccount } from './lock-ledger-account.ts';
 import { moveMoney } from './move-money.ts';
-import { osloDay, parseOrRefuse, trancheRefundInput } from './tranche-input.ts';
+import { osloDay, trancheRefundInput } from './tranche-input.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { loadStageFacts, stageSettlement, stageTrancheRows } from './tranche-record.ts';
 
 /**
