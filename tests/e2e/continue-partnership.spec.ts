@@ -108,7 +108,7 @@ test('Bergen writes its own goals in the continued round; Addis rewriting them a
   await expect(ownGoals).toContainText('Bergens sykepleiere underviser der ressursene er små');
   // Its own change: Bergen stays confirmed.
   await page.goto(path);
-  await expect(page.getByRole('row', { name: /^Bergen Kystsjukehus/ })).not.toContainText(nb['application.partners.confirmedNo']);
+  await expect(page.getByRole('row', { name: /^Bergen Kystsjukehus Norge/ })).not.toContainText(nb['application.partners.confirmedNo']);
   await signOut(page, navigate, 'nb');
 
   // Addis rewrites Bergen's goal: Bergen is asked again.
@@ -118,7 +118,7 @@ test('Bergen writes its own goals in the continued round; Addis rewriting them a
   await page.getByLabel(nb['application.goals.description'], { exact: true }).fill('Bergens sykepleiere underviser i Addis Abeba');
   await navigate(() => page.getByRole('button', { name: nb['application.goals.save'] }).click());
   await page.goto(path);
-  await expect(page.getByRole('row', { name: /^Bergen Kystsjukehus/ })).toContainText(nb['application.partners.confirmedNo']);
+  await expect(page.getByRole('row', { name: /^Bergen Kystsjukehus Norge/ })).toContainText(nb['application.partners.confirmedNo']);
   const withdrawn = await waitForMail(mailDir, bergen, 20_000, t('email.applicationConfirmationWithdrawn.partnerGoals', { partner: 'Bergen Kystsjukehus' }));
   expect(withdrawn.subject).toBe(t('email.applicationConfirmationWithdrawn.subject', { title }));
 });

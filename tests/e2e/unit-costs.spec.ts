@@ -20,13 +20,13 @@ test('a finance officer drafts a programme’s unit costs for a new year in Fren
   await navigate(() => page.getByRole('link', { name: 'Volunteer/Youth' }).click());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(frT.t('unitCosts.programme.title', { programme: 'Volunteer/Youth' }));
 
-  // A draft for a year without a table starts as a copy of the latest earlier year's.
+  // A draft for a year without a table starts as a copy of the latest earlier year's (the demo's 2027 rates).
   await page.getByRole('textbox', { name: fr['unitCosts.start.year'], exact: true }).fill(year);
   await navigate(() => page.getByRole('button', { name: fr['unitCosts.start.submit'] }).click());
   await expect(page.getByRole('status')).toHaveText(frT.t('unitCosts.draft.started', { version: 1 }));
   await expect(page.getByText(fr['unitCosts.draft.basedOnEarlierYear'])).toBeVisible();
   const allowanceA = page.getByLabel(frT.t('unitCosts.edit.allowance', { group: 'A' }), { exact: true });
-  await expect(allowanceA).toHaveValue(frT.number(9_500));
+  await expect(allowanceA).toHaveValue(frT.number(9_800));
 
   // Two mistakes, both named at once, and what was typed is kept.
   await allowanceA.fill('10 000,5');
