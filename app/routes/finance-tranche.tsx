@@ -1,5 +1,5 @@
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
-import { DomainError } from '../../core/errors.ts';
+import { NotFoundError } from '../../core/errors.ts';
 import { approveTranche } from '../../core/finance/approve-tranche.ts';
 import { getTranche } from '../../core/finance/get-tranche.ts';
 import { parseWholeAmount } from '../../core/finance/money.ts';
@@ -41,13 +41,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const text = (name: string) => String(form.get(name) ?? '');
     const values = Object.fromEntries(['version', 'paidOn', 'bankReference', 'amount', 'receivedOn'].map((n) => [n, text(n)]));
     const trancheId = params.trancheId;
+    if (!Object.hasOwn(fieldsOf, intent)) {
+      // Nothing this page does: answered as for a tranche one cannot act on, after checking it is there.
+      await getTranche(context.core, { trancheId });
+      throw new NotFoundError('tranche-action');
+    }
     try {
       if (intent === 'approve') await approveTranche(context.core, { trancheId, version: values.version });
       else if (intent === 'pay') await payTranche(context.core, { trancheId, paidOn: values.paidOn, bankReference: values.bankReference, version: values.version });
-      else if (intent === 'refund') await recordTrancheRefund(context.core, { trancheId, amountMinor: parseWholeAmount(values.amount!, 'NOK') ?? Number.NaN, receivedOn: values.receivedOn, bankReference: values.bankReference });
-      else return refusedForm(t, new DomainError('invalid', { field: 'form' }), intent, values, []);
+      else await recordTrancheRefund(context.core, { trancheId, amountMinor: parseWholeAmount(values.amount!, 'NOK') ?? Number.NaN, receivedOn: values.receivedOn, bankReference: values.bankReference });
     } catch (error) {
-      return refusedForm(t, error, intent, values, intent in fieldsOf ? fieldsOf[intent as keyof typeof fieldsOf] : []);
+      return refusedForm(t, error, intent, values, fieldsOf[intent as keyof typeof fieldsOf]);
     }
     return redirect(`/${t.locale}/finance/tranches/${trancheId}?done=${intent}`);
   });
@@ -60,7 +64,10 @@ export default function FinanceTranche() {
   const i18n = useI18n();
   const { t, money, date, dateTime, locale } = i18n;
   const done = search.get('done');
+  const shown: Record<string, boolean> = { approve: canManage && tranche.status === 'planned', pay: canManage && tranche.status === 'approved', refund: canManage && settlement.refundOwedMinor > 0 };
   const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : []);
+  // A refusal for a form the tranche no longer shows (another person acted first) is said at the top.
+  const elsewhere = result && !shown[result.intent] ? result.errors : [];
   const typed = (intent: string, name: string) => (result?.intent === intent ? result.values[name] : undefined);
   const row = (label: string, value: React.ReactNode) => (
     <div>
@@ -76,6 +83,7 @@ export default function FinanceTranche() {
           {t('tranches.detail.back')}
         </Link>
       </p>
+      <ErrorSummary heading={t('form.errorSummary')} errors={elsewhere} />
       <SuccessNotice text={!result && (done === 'approve' || done === 'pay' || done === 'refund') ? t(`tranches.done.${done}`) : null} />
       <dl className="facts">
         {row(
@@ -139,7 +147,7 @@ export default function FinanceTranche() {
         </DataTable>
       </section>
 
-      {canManage && tranche.status === 'planned' ? (
+      {shown.approve ? (
         <section aria-labelledby="approve-title">
           <h2 id="approve-title" className="ds-heading" data-size="sm">
             {t('tranches.approve.title')}
@@ -157,7 +165,7 @@ export default function FinanceTranche() {
         </section>
       ) : null}
 
-      {canManage && tranche.status === 'approved' ? (
+      {shown.pay ? (
         <section aria-labelledby="pay-title">
           <h2 id="pay-title" className="ds-heading" data-size="sm">
             {t('tranches.pay.title')}
@@ -179,7 +187,7 @@ export default function FinanceTranche() {
         </section>
       ) : null}
 
-      {canManage && settlement.refundOwedMinor > 0 ? (
+      {shown.refund ? (
         <section aria-labelledby="refund-title">
           <h2 id="refund-title" className="ds-heading" data-size="sm">
             {t('tranches.refund.title')}
