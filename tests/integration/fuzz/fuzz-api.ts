@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FuzzServer } from './fuzz-app.ts';
 import { fuzzIds } from './fuzz-ids.ts';
-import { RUNS } from './fuzz-pages.ts';
+import { fuzzOptions, RUNS } from './fuzz-settings.ts';
 import { fieldValue, hostileJson, hostileText } from './hostile-values.ts';
 
 
@@ -128,6 +128,6 @@ async function fuzzOperation(server: FuzzServer, doc: Document, idValue: fc.Arbi
       const response = await server.request(target, { method: method.toUpperCase(), headers, body: r.body?.raw as BodyInit | undefined }, actingAs(path));
       await expectProblem(response, `${method.toUpperCase()} ${target} ${String(r.body?.raw ?? '').slice(0, 200)}`);
     }),
-    { numRuns: RUNS },
+    fuzzOptions(RUNS),
   );
 }

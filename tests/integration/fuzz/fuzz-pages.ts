@@ -7,8 +7,8 @@ import { fieldValue, hostileText } from './hostile-values.ts';
 import { fillIds, fuzzIds } from './fuzz-ids.ts';
 import { postForms, type PageForm } from './page-forms.ts';
 import { destructiveRoutes, pageTargets } from './page-targets.ts';
+import { fuzzOptions, RUNS } from './fuzz-settings.ts';
 
-export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 /** Titles of the pages that say a request was refused, in every language. */
 const refusalTitles = locales.flatMap((l) => ['error.refused.title', 'error.notFound.title', 'error.forbidden.title'].map((k) => catalogs[l][k as keyof (typeof catalogs)['en']]));
@@ -82,7 +82,7 @@ export async function fuzzPageActions(server: FuzzServer, urls: string[], as: Ac
     fc.asyncProperty(formFor(forms), async ({ action, body }) => {
       await expectHeld(await server.request(action, encode(body), as), `POST ${action} ${JSON.stringify(body).slice(0, 300)}`);
     }),
-    { numRuns: RUNS },
+    fuzzOptions(RUNS),
   );
 }
 
@@ -97,7 +97,7 @@ export async function fuzzPageReads(server: FuzzServer, urls: string[], runs: nu
       const search = new URLSearchParams(query).toString();
       await expectHeld(await server.request(search ? `${target}?${search}` : target, {}, as), `GET ${target}?${search}`);
     }),
-    { numRuns: runs },
+    fuzzOptions(runs),
   );
 }
 

@@ -5,6 +5,7 @@ import { useFuzzServer } from './fuzz-app.ts';
 import { fillIds, fuzzIds } from './fuzz-ids.ts';
 import { fuzzPageReads } from './fuzz-pages.ts';
 import { pageTargets } from './page-targets.ts';
+import { READ_RUNS } from './fuzz-settings.ts';
 
 const server = useFuzzServer();
 
@@ -16,7 +17,7 @@ describe('every page holds against hostile addresses', () => {
   for (const [route, target] of Object.entries(pageTargets)) {
     it(`GET ${route}`, async () => {
       const ids = await fuzzIds(server.db);
-      await fuzzPageReads(server, target.urls.map((u) => fillIds(u, ids)), 100, target.as);
+      await fuzzPageReads(server, target.urls.map((u) => fillIds(u, ids)), READ_RUNS, target.as);
     }, 600_000);
   }
 });
