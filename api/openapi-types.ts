@@ -2697,6 +2697,8 @@ export interface components {
                  */
                 createdAt: string;
             }[];
+            /** @description What the call’s money holds reserved for this application while it is reviewed, in minor units (øre); 0 outside review, or when the call could not cover its budget. */
+            reservedMinor: number;
         };
         /**
          * @example {
@@ -4023,7 +4025,7 @@ export interface components {
             /** @example call:3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b */
             account: string;
             /** @enum {string} */
-            kind: "parliament" | "year" | "programme" | "call" | "stage" | "partner";
+            kind: "parliament" | "year" | "programme" | "call" | "reservation" | "stage" | "partner";
             /** @description The name of what the account is for (empty for parliament). */
             label: string;
             year?: number;

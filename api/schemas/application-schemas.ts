@@ -30,6 +30,7 @@ const ReviewSchema = z
     weightedMean: z.number().nullable().openapi({ description: 'All advisers’ scores, weighted by the criteria’s weights; null before scoring.' }),
     myScores: z.record(z.string(), z.number().int()).openapi({ description: 'Your own scores by criterion id.' }),
     comments: z.array(z.object({ id: z.uuid(), body: z.string(), author: z.string().nullable(), createdAt: instant })).openapi({ description: 'Internal comments, newest first.' }),
+    reservedMinor: z.number().int().openapi({ description: 'What the call’s money holds reserved for this application while it is reviewed, in minor units (øre); 0 outside review, or when the call could not cover its budget.' }),
   })
   .openapi('ApplicationReview', { description: 'The agency’s side: scores and internal comments. Only for agency staff; partners never get this member.' });
 
@@ -204,6 +205,7 @@ export function applicationBodyOf(detail: ApplicationDetail, review?: Review): z
             weightedMean: review.weightedMean,
             myScores: review.myScores,
             comments: review.comments.map((c) => ({ id: c.id, body: c.body, author: c.author, createdAt: c.createdAt.toISOString() })),
+            reservedMinor: review.reservedMinor,
           },
         }
       : {}),

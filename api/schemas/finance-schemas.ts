@@ -79,7 +79,7 @@ export const BudgetYearSchema = z
 const AccountSchema = z
   .object({
     account: z.string().openapi({ example: 'call:3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b' }),
-    kind: z.enum(['parliament', 'year', 'programme', 'call', 'stage', 'partner']),
+    kind: z.enum(['parliament', 'year', 'programme', 'call', 'reservation', 'stage', 'partner']),
     label: z.string().openapi({
       description: 'The name of what the account is for (empty for parliament).',
     }),

@@ -28,7 +28,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     // A round's approval commits its budget: the form starts from the round budget computed from the plan, in whole kroner (rounded up).
     const computed = budget.rounds.filter((r) => r.budget).map((r) => r.budget!.totalMinor);
     const suggestedAmount = detail.call.stage === 'round' && computed.length > 0 ? String(Math.ceil(computed.reduce((a, b) => a + b, 0) / 100)) : undefined;
-    return { detail, review, suggestedAmount, moves: reviewMoves(context.core.actor, detail.application.status as ApplicationStatus), saved: new URL(request.url).searchParams.get('saved') };
+    const budgetMinor = computed.reduce((a, b) => a + b, 0);
+    return { detail, review, suggestedAmount, budgetMinor, moves: reviewMoves(context.core.actor, detail.application.status as ApplicationStatus), saved: new URL(request.url).searchParams.get('saved') };
   });
 }
 
@@ -42,9 +43,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ApplicationReview() {
-  const { detail, review, moves, saved, suggestedAmount } = useLoaderData<typeof loader>();
+  const { detail, review, moves, saved, suggestedAmount, budgetMinor } = useLoaderData<typeof loader>();
   const result = useActionData<ReviewResult>();
-  const { t, locale } = useI18n();
+  const { t, locale, money } = useI18n();
   const a = detail.application;
   const errors = result?.errors ?? [];
   return (
@@ -60,6 +61,15 @@ export default function ApplicationReview() {
       <ErrorSummary heading={t('form.errorSummary')} errors={errors} />
       <ScoresPanel review={review} canScore={moves.canScore} errors={errors} />
       <CommentsPanel comments={review.comments} canComment={moves.canComment} errors={errors} values={result?.values} />
+      {a.status === 'in_review' ? (
+        <p className="ds-paragraph" id="reservation">
+          {review.reservedMinor > 0
+            ? t('finance.reservation.held', { amount: money(review.reservedMinor, detail.call.currency) })
+            : budgetMinor > 0
+              ? t('finance.reservation.short', { needed: money(budgetMinor, detail.call.currency) })
+              : t('finance.reservation.none')}
+        </p>
+      ) : null}
       <DecisionForms next={moves.next} errors={errors} values={result?.values} sections={APPLICATION_SECTIONS} stage={detail.call.stage} fundsUsedBy={result?.fundsUsedBy} suggestedAmount={suggestedAmount} />
     </>
   );

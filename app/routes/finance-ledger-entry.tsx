@@ -15,6 +15,7 @@ import { TextField } from '../ui/form-fields.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
 import { readForm } from '../ui/read-form.server.ts';
+import { ledgerEntryWhy } from '../finance/ledger-entry-why.ts';
 import type { Route } from './+types/finance-ledger-entry';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -106,7 +107,7 @@ export default function FinanceLedgerEntry() {
           </Link>,
         )}
         {row(t('finance.entry.year'), String(entry.year))}
-        {row(t('finance.column.why'), entry.reason || (entry.documentType === 'application' ? t('finance.ledger.approval') : '—'))}
+        {row(t('finance.column.why'), ledgerEntryWhy(t, entry, '—'))}
         {entry.documentType === 'application' && entry.documentRef
           ? row(
               t('finance.entry.document'),

@@ -8,6 +8,7 @@ import { DataTable } from '../ui/data-table.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
 import { NextPageLink } from '../ui/next-page-link.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
+import { ledgerEntryWhy } from '../finance/ledger-entry-why.ts';
 import type { Route } from './+types/finance-ledger';
 
 /**
@@ -115,7 +116,7 @@ export default function FinanceLedger() {
               </td>
               <td className="numeric">{money(e.signedMinor, e.currency)}</td>
               <td>
-                {e.reason || (e.documentType === 'application' ? t('finance.ledger.approval') : '')}
+                {ledgerEntryWhy(t, e)}
                 {e.documentRef && e.documentType !== 'application' && e.documentType !== 'ledger-entry' && e.documentType !== 'tranche' ? ` (${e.documentRef})` : ''}
               </td>
               <td>{postedByName(i18n, e.postedBy)}</td>

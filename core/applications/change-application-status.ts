@@ -8,6 +8,7 @@ import { transition, type ApplicationStatus } from '../partnerships/application-
 import { createTranslator } from '../../i18n/translator.ts';
 import { isLocale } from '../../i18n/locales.ts';
 import { emailCoordinators } from './notify-partners.ts';
+import { holdReviewReservation } from '../finance/hold-review-reservation.ts';
 
 type ApplicationRow = typeof applications.$inferSelect;
 
@@ -23,7 +24,8 @@ export interface StatusChange {
 
 /**
  * The one way an application changes status: the status machine decides (illegal moves throw 409),
- * the change is audited, and every partner's coordinators get an email in their own language.
+ * money is reserved while the agency reviews it (core/finance/hold-review-reservation.ts), the change is
+ * audited, and every partner's coordinators get an email in their own language.
  */
 export async function changeApplicationStatus(ctx: CoreContext, id: string, change: StatusChange): Promise<ApplicationRow> {
   return ctx.db.transaction(async (tx) => {
@@ -32,6 +34,7 @@ export async function changeApplicationStatus(ctx: CoreContext, id: string, chan
     const to = transition(before.status as ApplicationStatus, change.to);
     const [after] = await tx.update(applications).set({ ...change.set, status: to, updatedAt: new Date() }).where(eq(applications.id, id)).returning();
     if (!after) throw new NotFoundError('application');
+    await holdReviewReservation(tx, ctx, before, after);
     await change.after?.(tx, after);
     const partners = await tx.select({ id: applicationPartners.organisationId }).from(applicationPartners).where(eq(applicationPartners.applicationId, id));
     await emailCoordinators(

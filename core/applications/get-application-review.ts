@@ -5,16 +5,19 @@ import { callCriteria } from '../../db/schema/calls.ts';
 import type { CoreContext } from '../context.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { findReadableApplication } from './application-scope.ts';
+import { accountBalance } from '../finance/account-balance.ts';
+import { ledgerAccount } from '../finance/ledger-accounts.ts';
 
 /**
  * The agency's side of an application: every adviser's scores, the weighted mean (weights of the
- * call's criteria), and the internal comments. Never reachable by partners.
+ * call's criteria), the internal comments, and what the call's money holds reserved for it while it is
+ * reviewed. Never reachable by partners.
  */
 export async function getApplicationReview(ctx: CoreContext, { applicationId: id }: { applicationId: string }) {
   const actor = ctx.actor;
   requirePermission(actor, 'application:read-internal');
   const application = await findReadableApplication(ctx, id);
-  const [criteria, scores, comments] = await Promise.all([
+  const [criteria, scores, comments, reservedMinor] = await Promise.all([
     ctx.db.select().from(callCriteria).where(eq(callCriteria.callId, application.callId)).orderBy(asc(callCriteria.position)),
     ctx.db
       .select({ criterionId: applicationScores.criterionId, adviserId: applicationScores.adviserId, adviser: user.name, score: applicationScores.score })
@@ -27,10 +30,11 @@ export async function getApplicationReview(ctx: CoreContext, { applicationId: id
       .leftJoin(user, eq(user.id, applicationComments.authorId))
       .where(eq(applicationComments.applicationId, id))
       .orderBy(desc(applicationComments.createdAt)),
+    accountBalance(ctx.db, ledgerAccount.reservation(id)),
   ]);
   const weightOf = new Map(criteria.map((c) => [c.id, c.weight]));
   const totalWeight = scores.reduce((sum, s) => sum + (weightOf.get(s.criterionId) ?? 0), 0);
   const weightedMean = totalWeight ? scores.reduce((sum, s) => sum + s.score * (weightOf.get(s.criterionId) ?? 0), 0) / totalWeight : null;
   const myScores = actor.kind === 'user' ? Object.fromEntries(scores.filter((s) => s.adviserId === actor.userId).map((s) => [s.criterionId, s.score])) : {};
-  return { criteria, scores, comments, weightedMean, myScores };
+  return { criteria, scores, comments, weightedMean, myScores, reservedMinor };
 }

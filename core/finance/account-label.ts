@@ -12,6 +12,8 @@ export function accountLabel({ t }: Pick<Translator, 't'>, a: LedgerAccountDescr
       return t('finance.account.programme', { name: a.label, year: a.year ?? 0 });
     case 'call':
       return t('finance.account.call', { name: a.label });
+    case 'reservation':
+      return t('finance.account.reservation', { name: a.label });
     case 'stage':
       return a.roundNumber ? t('finance.account.round', { round: a.roundNumber, name: a.label }) : t('finance.account.stage', { name: a.label });
     case 'partner':

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
+import { applications } from '../../db/schema/applications.ts';
 import { budgetYears } from '../../db/schema/ledger.ts';
 import { calls } from '../../db/schema/calls.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
@@ -10,7 +11,8 @@ import { parseLedgerAccount } from './ledger-accounts.ts';
 /**
  * Locks the row that guards an account until the transaction ends, so that reading its balance and
  * moving money out of it cannot interleave with another transaction doing the same: the year's row for
- * `year:…`, the programme's for `programme:…`, the call's for `call:…`, the stage's for `stage:…` and
+ * `year:…`, the programme's for `programme:…`, the call's for `call:…`, the application's for
+ * `reservation:…`, the stage's for `stage:…` and
  * `partner:…:stage:…`. A year's row is made on first use. Throws NotFoundError when the record is gone.
  *
  * FOR NO KEY UPDATE, not FOR UPDATE: it still makes movements out of one account wait for each other, but
@@ -36,6 +38,11 @@ export async function lockLedgerAccount(tx: Database, account: string): Promise<
     case 'call': {
       const [row] = await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, parsed.id!)).for('no key update');
       if (!row) throw new NotFoundError('call');
+      return;
+    }
+    case 'reservation': {
+      const [row] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, parsed.id!)).for('no key update');
+      if (!row) throw new NotFoundError('application');
       return;
     }
     case 'stage':
