@@ -23,5 +23,8 @@ describe('the demo’s financial reports', () => {
     expect(lines.every((l) => l.actualMinor !== null)).toBe(true);
     const receipts = await testDb.db.select().from(financialReportReceipts);
     expect(receipts.map((r) => r.contentType)).toEqual(['application/pdf', 'application/pdf']);
+    // Nothing is dated after the day the demo was made (a round still running is reported on as of yesterday).
+    const dates = reports.flatMap((r) => [r.createdAt, r.submittedAt, r.decidedAt]).filter((d): d is Date => d !== null);
+    expect(dates.filter((d) => d.getTime() > Date.now())).toEqual([]);
   });
 });

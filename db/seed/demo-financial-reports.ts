@@ -56,7 +56,9 @@ export async function seedDemoFinancialReports(tx: Database) {
   if (rounds.length === 0) return;
   const latest = rounds.at(-1)!.stage;
   const older = rounds.length > 1 ? rounds.at(-2)!.stage : null;
-  const at = (stage: typeof latest, days: number) => new Date(Date.parse(`${stage.endsOn}T10:00:00Z`) + days * 86_400_000);
+  // Days counted from the round's end, or from yesterday for a round still running: a report is never dated after the day the demo is made.
+  const today = Date.now() - 86_400_000;
+  const at = (stage: typeof latest, days: number) => new Date(Math.min(Date.parse(`${stage.endsOn}T10:00:00Z`), today) + days * 86_400_000);
   const ctx = (now: Date) => coreContext({ db: tx, actor: system('demo-financial-reports'), now: () => now });
 
   /** Starts a partner's report and fills every line in from its budget. */
