@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -10,6 +10,14 @@ import { pathToFileURL } from 'node:url';
  * node_modules. The SQL migrations are copied next to it: db/client.ts finds them beside itself.
  */
 export const serverBundle = 'build/server.js';
+/** The compiled server itself; build/server.js only sets the environment and imports it. */
+const serverMain = 'build/server-main.js';
+/**
+ * build/server.js: React, React Router and other packages choose their production code from NODE_ENV when
+ * they are first imported, which the bundle's own imports do before any of its code runs; without this the
+ * production server rendered pages with React's development build (found in a CPU profile of `npm start`).
+ */
+const serverEntry = `// Written by scripts/build-server.ts.\nprocess.env.NODE_ENV ??= 'production';\nawait import('./server-main.js');\n`;
 /**
  * How production runs the bundle: `node --max-old-space-size=256 build/server.js` (package.json's start,
  * bench/). V8 otherwise sizes its heap by the machine's memory (gigabytes here) and collects lazily, so
@@ -41,7 +49,7 @@ export async function buildServer(root = process.cwd()) {
   await build({
     absWorkingDir: root,
     entryPoints: ['server.ts'],
-    outfile: serverBundle,
+    outfile: serverMain,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -51,6 +59,7 @@ export async function buildServer(root = process.cwd()) {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  writeFileSync(resolve(root, serverBundle), serverEntry);
   const migrations = resolve(root, 'build/migrations');
   rmSync(migrations, { recursive: true, force: true });
   cpSync(resolve(root, 'db/migrations'), migrations, { recursive: true });

@@ -22,4 +22,6 @@ const { issuer } = await startOidcTestProvider(e2eOidcPort, `${publicUrl}/api/au
 process.env.OIDC_ISSUER = issuer;
 process.env.OIDC_CLIENT_ID = OIDC_TEST_CLIENT.id;
 process.env.OIDC_CLIENT_SECRET = OIDC_TEST_CLIENT.secret;
+// As in production (scripts/build-server.ts): React's production build, chosen when it is first imported.
+process.env.NODE_ENV ??= 'production';
 await import('../server.ts');
