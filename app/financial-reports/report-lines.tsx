@@ -1,22 +1,12 @@
 import type { FinancialReportDetail } from '../../core/finance/get-financial-report.ts';
-import { BUDGETED_OTHER_LINE_KIND, lineField, OTHER_LINE_KIND } from '../../core/finance/financial-report-rules.ts';
+import { lineField, OTHER_LINE_KIND } from '../../core/finance/financial-report-rules.ts';
+import { reportLineName } from '../../core/finance/report-line-name.ts';
 import { minorPerMajor } from '../../core/finance/money.ts';
 import type { FieldError } from '../ui/field-errors.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
 import { percentOf } from './report-status.tsx';
 
 type Line = FinancialReportDetail['lines'][number];
-
-/** A line's name as the page shows it: its number, the budget line's kind and flow, or the partner's own label. */
-export function useLineName() {
-  const { t } = useI18n();
-  return (line: Pick<Line, 'kind' | 'label' | 'flow'>) => {
-    if (line.kind === OTHER_LINE_KIND) return t('financialReports.line.other', { label: line.label });
-    if (line.kind === BUDGETED_OTHER_LINE_KIND) return t('financialReports.line.budgetedOther', { label: line.label });
-    const kind = t(`financialReports.kind.${line.kind}` as 'financialReports.kind.other');
-    return line.flow ? t('financialReports.line.flow', { kind, from: line.flow.from, to: line.flow.to }) : kind;
-  };
-}
 
 function FieldMessage({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
@@ -34,7 +24,8 @@ function FieldMessage({ id, message }: { id: string; message: string | undefined
  */
 export function ReportLinesTable({ report, editable, values, errors }: { report: FinancialReportDetail; editable: boolean; values?: Record<string, string>; errors: FieldError[] }) {
   const { t, money, number } = useI18n();
-  const name = useLineName();
+  const i18n = useI18n();
+  const name = (line: Pick<Line, 'kind' | 'label' | 'flow'>) => reportLineName(i18n, line);
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   const typed = (field: string, fallback: string) => values?.[field] ?? fallback;
   const whole = (minor: number | null) => (minor === null ? '' : String(minor / minorPerMajor(report.currency)));

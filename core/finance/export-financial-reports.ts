@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { flowNames } from './get-financial-report.ts';
-import { BUDGETED_OTHER_LINE_KIND, OTHER_LINE_KIND } from './financial-report-rules.ts';
+import { reportLineName } from './report-line-name.ts';
 import { minorPerMajor, sumMinor } from './money.ts';
 
 /** One row of the export: a line of a report of a round starting in the year. */
@@ -28,14 +28,6 @@ export interface FinancialReportExportRow {
   explanation: string;
   status: string;
   currency: string;
-}
-
-/** The name of a report line in `t`'s language: the budget line's kind and its flow, or the partner's own label. */
-export function reportLineName(t: Translator, line: { kind: string; label: string; flow: { from: string; to: string } | null }): string {
-  if (line.kind === OTHER_LINE_KIND) return line.label;
-  if (line.kind === BUDGETED_OTHER_LINE_KIND) return t.t('financialReports.line.budgetedOther', { label: line.label });
-  const kind = t.t(`financialReports.kind.${line.kind}` as MessageKey);
-  return line.flow ? t.t('financialReports.line.flow', { kind, from: line.flow.from, to: line.flow.to }) : kind;
 }
 
 /**

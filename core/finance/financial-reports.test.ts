@@ -308,7 +308,7 @@ describe('the year’s reports as Excel and CSV', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Partnerskap', 'Runde', 'Partnerorganisasjon', 'Linje', 'Budsjett', 'Faktisk', 'Avvik', 'Forklaring', 'Rapportstatus']);
     expect(sheet.rowCount).toBe(1 + 3 + 1);
     expect((sheet.getRow(2).values as unknown[]).slice(1, 10)).toEqual([w.partnership.title, 1, w.kathmandu.legalName, 'Reise', 12_000, 12_500.5, 500.5, '=HYPERLINK("http://evil.example")', 'Godkjent']);
-    expect(sheet.getRow(3).getCell(4).value).toBe('Taxi');
+    expect(sheet.getRow(3).getCell(4).value).toBe('Annen kostnad: Taxi');
     const total = sheet.getRow(5);
     expect(total.getCell(1).value).toBe('Sum');
     expect(total.getCell(5).value).toEqual({ formula: 'SUM(E2:E4)', result: 14_500 });
