@@ -2,7 +2,28 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
-export type CodelistName = 'OrganisationType' | 'Sector' | 'OrganisationRegistrationAgency' | 'Country' | 'UNSDG-Goals' | 'UNSDG-Targets' | 'PolicyMarker' | 'PolicySignificance';
+export type CodelistName =
+  | 'OrganisationType'
+  | 'Sector'
+  | 'OrganisationRegistrationAgency'
+  | 'Country'
+  | 'UNSDG-Goals'
+  | 'UNSDG-Targets'
+  | 'PolicyMarker'
+  | 'PolicySignificance'
+  | 'OrganisationRole'
+  | 'ActivityStatus'
+  | 'ActivityDateType'
+  | 'TransactionType'
+  | 'BudgetType'
+  | 'BudgetStatus'
+  | 'TagVocabulary'
+  | 'PolicyMarkerVocabulary'
+  | 'ResultType'
+  | 'IndicatorMeasure'
+  | 'Currency'
+  | 'SectorVocabulary'
+  | 'Language';
 
 export interface CodelistItem {
   code: string;
