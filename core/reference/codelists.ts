@@ -40,7 +40,7 @@ interface RawItem {
 }
 
 const cache = new Map<CodelistName, CodelistItem[]>();
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'codelist-item' || name === 'narrative' });
+const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === 'codelist-item' || name === 'narrative' });
 
 /** An IATI code list from reference/iati (read once per process, from the working directory). */
 export function codelist(name: CodelistName): CodelistItem[] {

@@ -26,7 +26,7 @@ export interface ActivityFacts {
   applications: { id: string; summary: string; sectorCode: string | null; sdgGoals: string[]; sdgTargets: string[]; markers: MarkerValues; updatedAt: Date }[];
   goals: { id: string; applicationId: string; organisationId: string | null; description: string; indicators: { id: string; description: string; baseline: string; target: string }[] }[];
   /** Ledger entries into or out of the stages' accounts. */
-  ledger: { id: string; kind: LedgerKind; amountMinor: number; currency: string; fromAccount: string; toAccount: string; postedAt: Date }[];
+  ledger: { id: string; kind: LedgerKind; amountMinor: number; currency: string; fromAccount: string; toAccount: string; postedAt: Date; /** A tranche payment's day. */ paidOn?: string | null }[];
 }
 
 const STATUS_CODES: Record<string, string> = { approved: '2', active: '2', closing: '3', closed: '4' };
@@ -46,8 +46,7 @@ export function organisationRef(o: { registrationScheme: string | null; registra
 
 /**
  * The IATI activity of one approved partnership, from its facts alone (no I/O): `today` (Europe/Oslo) decides
- * which dates are actual. Budgets are one per granted stage, split into periods of at most a year by days
- * (the parts add up to the stage's amount); transactions are the ledger's commitments to and disbursements
+ * which dates are actual. Budgets per round (`stageBudgets`); transactions are the ledger's commitments to and disbursements
  * from the stages (a release or refund is the same type, negative); results are the goals and indicators of
  * the latest granted application that has some.
  */
@@ -88,13 +87,7 @@ export function buildIatiActivity(facts: ActivityFacts, publisher: IatiPublisher
     ? MARKERS.flatMap((m) => (m.iatiCode !== null && latest.markers[m.code] !== undefined ? [{ vocabulary: '1', code: m.iatiCode, significance: String(latest.markers[m.code]), fix: ofLatest('markers') }] : []))
     : [];
 
-  const budgets: IatiBudget[] = stages
-    .filter((s) => s.amountCeilingMinor > 0)
-    .flatMap((s) => {
-      const periods = yearlyPeriods(s.startsOn, s.endsOn);
-      const amounts = splitByWeights(s.amountCeilingMinor, periods.map((x) => x.days));
-      return periods.map((period, i) => ({ type: '1', status: '2', start: period.start, end: period.end, valueMinor: amounts[i]!, currency: s.currency, valueDate: period.start, fix: { record: 'application', id: s.applicationId } as FixTarget }));
-    });
+  const budgets = stageBudgets(stages);
 
   const stageByAccount = new Map(stages.map((s) => [ledgerAccount.stage(s.id), s]));
   const partnerById = new Map(partners.map((x) => [x.id, x]));
@@ -109,7 +102,7 @@ export function buildIatiActivity(facts: ActivityFacts, publisher: IatiPublisher
     const to = parseLedgerAccount(e.toAccount);
     const toStage = stageByAccount.get(e.toAccount);
     const fromStage = stageByAccount.get(e.fromAccount);
-    const base = { date: osloDate(e.postedAt), currency: e.currency, provider, fix: { record: 'ledgerEntry', id: e.id } as FixTarget };
+    const base = { date: e.paidOn ?? osloDate(e.postedAt), currency: e.currency, provider, fix: { record: 'ledgerEntry', id: e.id } as FixTarget };
     if (toStage && from?.kind === 'call') transactions.push({ ...base, type: '2', valueMinor: e.amountMinor, receiver: receiverOf(coordinator?.id) });
     else if (fromStage && to?.kind === 'call') transactions.push({ ...base, type: '2', valueMinor: -e.amountMinor, receiver: receiverOf(coordinator?.id) });
     else if (fromStage && to?.kind === 'partner') transactions.push({ ...base, type: '3', valueMinor: e.amountMinor, receiver: receiverOf(to.id) });
@@ -162,6 +155,45 @@ export function buildIatiActivity(facts: ActivityFacts, publisher: IatiPublisher
     transactions,
     results,
   };
+}
+
+/**
+ * Budgets per round: each feasibility study and round its own amount, in periods of at most a year split by
+ * days. A collaboration agreement is the envelope its rounds are granted from: what it holds beyond the
+ * rounds granted so far is spread over the part of its period no granted stage covers yet, so that no two
+ * budgets overlap and none is counted twice.
+ */
+export function stageBudgets(stages: ActivityFacts['stages']): IatiBudget[] {
+  const budget = (s: ActivityFacts['stages'][number], start: string, end: string, valueMinor: number): IatiBudget => ({ type: '1', status: '2', start, end, valueMinor, currency: s.currency, valueDate: start, fix: { record: 'application', id: s.applicationId } });
+  const split = (s: ActivityFacts['stages'][number], periods: { start: string; end: string; days: number }[], amount: number) => {
+    const amounts = splitByWeights(amount, periods.map((x) => x.days));
+    return periods.map((period, i) => budget(s, period.start, period.end, amounts[i]!));
+  };
+  const granted = stages.filter((s) => s.kind !== 'agreement');
+  const out = granted.filter((s) => s.amountCeilingMinor > 0).flatMap((s) => split(s, yearlyPeriods(s.startsOn, s.endsOn), s.amountCeilingMinor));
+  for (const agreement of stages.filter((s) => s.kind === 'agreement')) {
+    const within = granted.filter((s) => s.startsOn >= agreement.startsOn && s.endsOn <= agreement.endsOn && s.currency === agreement.currency);
+    const left = agreement.amountCeilingMinor - within.reduce((sum, s) => sum + s.amountCeilingMinor, 0);
+    const gaps = uncovered(agreement, granted).flatMap((g) => yearlyPeriods(g.start, g.end));
+    if (left > 0 && gaps.length) out.push(...split(agreement, gaps, left));
+  }
+  return out.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** The parts of a period (first and last day included) that none of `covers` covers. */
+function uncovered(period: { startsOn: string; endsOn: string }, covers: readonly { startsOn: string; endsOn: string }[]): { start: string; end: string }[] {
+  const gaps: { start: string; end: string }[] = [];
+  let from = utc(period.startsOn);
+  const last = utc(period.endsOn);
+  for (const c of [...covers].sort((a, b) => a.startsOn.localeCompare(b.startsOn))) {
+    const cStart = utc(c.startsOn);
+    const cEnd = utc(c.endsOn);
+    if (cEnd < from || cStart > last) continue;
+    if (cStart > from) gaps.push({ start: iso(from), end: iso(cStart - DAY) });
+    from = Math.max(from, cEnd + DAY);
+  }
+  if (from <= last) gaps.push({ start: iso(from), end: iso(last) });
+  return gaps;
 }
 
 const DAY = 86_400_000;

@@ -13,6 +13,7 @@ export const IATI_RULES = [
   'budgetPeriodOrder',
   'budgetPeriodTooLong',
   'budgetOutsideActivity',
+  'budgetOverlap',
   'transactionDateInFuture',
   'codeNotInList',
   'organisationIdentifierMissing',
@@ -41,7 +42,7 @@ const ONE_YEAR_LATER = (iso: string) => {
 /**
  * Every problem of one activity at once, by the IATI Standard's rules beyond its schema: percentages that
  * add up to 100, dates in order and not in the future when actual, budget periods of at most a year inside
- * the activity, identifiers prefixed with the reporting organisation's, and codes from their code lists.
+ * the activity and not overlapping, identifiers prefixed with the reporting organisation's, and codes from their code lists.
  * Pure: `today` is the publisher's date (Europe/Oslo).
  */
 export function checkIatiRules(a: IatiActivity, today: string): IatiProblem[] {
@@ -116,6 +117,11 @@ export function checkIatiRules(a: IatiActivity, today: string): IatiProblem[] {
     if (b.end < b.start) add('budgetPeriodOrder', `${path}/period-end/@iso-date`, b.fix, { start: b.start, end: b.end });
     else if (b.end >= ONE_YEAR_LATER(b.start)) add('budgetPeriodTooLong', `${path}/period-end/@iso-date`, b.fix, { start: b.start, end: b.end });
     if ((activityStart && b.start < activityStart) || (activityEnd && b.end > activityEnd)) add('budgetOutsideActivity', `${path}/period-start/@iso-date`, b.fix, { start: b.start, end: b.end, activityStart: activityStart ?? '', activityEnd: activityEnd ?? '' });
+  });
+
+  a.budgets.forEach((b, i) => {
+    const earlier = a.budgets.findIndex((o, j) => j < i && o.type === b.type && o.start <= b.end && b.start <= o.end);
+    if (earlier >= 0) add('budgetOverlap', `budget[${i + 1}]/period-start/@iso-date`, b.fix, { start: b.start, end: b.end, otherStart: a.budgets[earlier]!.start, otherEnd: a.budgets[earlier]!.end });
   });
 
   a.transactions.forEach((t, i) => {

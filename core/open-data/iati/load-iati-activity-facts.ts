@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { agency } from '../../../db/schema/agency.ts';
 import { applicationGoals, applications, goalIndicators } from '../../../db/schema/applications.ts';
+import { stageTranches } from '../../../db/schema/disbursements.ts';
 import { ledgerEntries } from '../../../db/schema/ledger.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
 import { partnershipStages } from '../../../db/schema/partnership-stages.ts';
@@ -108,8 +109,10 @@ export async function loadIatiActivityFacts(db: Database, { after, year, limit =
           .where(inArray(applicationGoals.applicationId, applicationIds))
           .orderBy(asc(goalIndicators.position), asc(goalIndicators.id)),
         db
-          .select({ id: ledgerEntries.id, kind: ledgerEntries.kind, amountMinor: ledgerEntries.amountMinor, currency: ledgerEntries.currency, fromAccount: ledgerEntries.fromAccount, toAccount: ledgerEntries.toAccount, postedAt: ledgerEntries.postedAt })
+          .select({ id: ledgerEntries.id, kind: ledgerEntries.kind, amountMinor: ledgerEntries.amountMinor, currency: ledgerEntries.currency, fromAccount: ledgerEntries.fromAccount, toAccount: ledgerEntries.toAccount, postedAt: ledgerEntries.postedAt, paidOn: stageTranches.paidOn })
           .from(ledgerEntries)
+          // A tranche's payment is dated by the day it was paid, not the day it was entered.
+          .leftJoin(stageTranches, eq(stageTranches.ledgerEntryId, ledgerEntries.id))
           .where(or(inArray(ledgerEntries.toAccount, accounts), inArray(ledgerEntries.fromAccount, accounts)))
           .orderBy(asc(ledgerEntries.seq)),
       ])

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../../context.ts';
+import { NotFoundError } from '../../errors.ts';
 import { osloDate } from '../../partnerships/check-deadline.ts';
 import { buildIatiActivity, type IatiPublisher } from './build-iati-activity.ts';
 import { activitiesFooter, activitiesHeader, activityXml } from './iati-activity.ts';
@@ -26,13 +27,17 @@ export async function iatiPublisher(ctx: CoreContext, organisationIdentifier: st
 /**
  * Every approved partnership as an IATI 2.03 activity, or one year's: a public file, so no permission is
  * asked. The document is written while it is sent, one keyset page of partnerships at a time: memory holds
- * one page whatever the number of partnerships, and a slow reader holds back the reading (pull).
+ * one page whatever the number of partnerships, and a slow reader holds back the reading (pull). With no
+ * activity at all (a year without partnerships) there is no valid file: `NotFoundError`.
  */
 export async function streamIatiActivities(ctx: CoreContext, { organisationIdentifier, year, pageSize }: IatiExportOptions): Promise<ReadableStream<Uint8Array>> {
   const publisher = await iatiPublisher(ctx, organisationIdentifier);
   const generated = ctx.now();
   const today = osloDate(generated);
   const encoder = new TextEncoder();
+  // The schema wants at least one activity: a year without any has no file ("not found"), said before the stream exists.
+  let first: Awaited<ReturnType<typeof loadIatiActivityFacts>> | null = await loadIatiActivityFacts(ctx.db, { year, limit: pageSize });
+  if (first.facts.length === 0) throw new NotFoundError('iatiActivities');
   let after: string | undefined;
   let started = false;
   let done = false;
@@ -44,17 +49,21 @@ export async function streamIatiActivities(ctx: CoreContext, { organisationIdent
           controller.enqueue(encoder.encode(activitiesHeader(generated)));
           return;
         }
-        if (done) {
-          controller.enqueue(encoder.encode(activitiesFooter));
-          controller.close();
-          return;
+        // A pull that enqueues nothing is not called again: read pages until one gives text, or the end.
+        while (!done) {
+          const { facts, next } = first ?? (await loadIatiActivityFacts(ctx.db, { after, year, limit: pageSize }));
+          first = null;
+          let chunk = '';
+          for (const f of facts) chunk += activityXml(buildIatiActivity(f, publisher, today));
+          if (next) after = next;
+          else done = true;
+          if (chunk) {
+            controller.enqueue(encoder.encode(chunk));
+            return;
+          }
         }
-        const { facts, next } = await loadIatiActivityFacts(ctx.db, { after, year, limit: pageSize });
-        let chunk = '';
-        for (const f of facts) chunk += activityXml(buildIatiActivity(f, publisher, today));
-        if (chunk) controller.enqueue(encoder.encode(chunk));
-        if (next) after = next;
-        else done = true;
+        controller.enqueue(encoder.encode(activitiesFooter));
+        controller.close();
       },
     },
     { highWaterMark: 0 },
