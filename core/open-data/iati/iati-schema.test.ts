@@ -81,4 +81,29 @@ describe('the IATI export of the demo data', () => {
     expect(xmllint(y2022).status).toBe(0);
     expect(all).toContain('<iati-identifier>XM-DAC-7-');
   });
+
+  it('is written a page of partnerships at a time, each page read only when the reader asks for more', { timeout: 60_000 }, async () => {
+    const ctx = coreContext({ db: testDb.db });
+    const stream = await streamIatiActivities(ctx, { organisationIdentifier: DEFAULT_IATI_ORGANISATION_IDENTIFIER, pageSize: 4 });
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    const chunks: string[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(decoder.decode(value));
+    }
+    const perChunk = chunks.map((c) => c.split('<iati-activity ').length - 1);
+    const total = perChunk.reduce((a, b) => a + b, 0);
+    // The header, one chunk per page of at most four activities, the footer.
+    expect(chunks[0]).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<iati-activities version="2.03" generated-datetime="/);
+    expect(chunks.at(-1)).toBe('</iati-activities>\n');
+    expect(perChunk.slice(1, -1).every((n) => n >= 1 && n <= 4)).toBe(true);
+    expect(chunks.length).toBe(Math.ceil(total / 4) + 2);
+
+    // A reader that stops early stops the reading: the stream is pulled, never pushed ahead.
+    const early = (await streamIatiActivities(ctx, { organisationIdentifier: DEFAULT_IATI_ORGANISATION_IDENTIFIER, pageSize: 4 })).getReader();
+    await early.read();
+    await early.cancel();
+  });
 });
