@@ -1,7 +1,6 @@
 import { data, type AppLoadContext } from 'react-router';
 import { NotFoundError } from '../../core/errors.ts';
 import { DEFAULT_IATI_ORGANISATION_IDENTIFIER, streamIatiActivities } from '../../core/open-data/iati/stream-iati-activities.ts';
-import { translatorFor } from '../auth/translator-for.ts';
 
 /** The first and last year a per-year file may be asked for; any other "year" is not found. */
 const FIRST_YEAR = 1990;
@@ -12,17 +11,16 @@ const LAST_YEAR = 2100;
  * address for good, cached briefly by whoever sits between. A year without activities has no file (404).
  */
 export async function iatiFileResponse(context: AppLoadContext, yearParam?: string): Promise<Response> {
-  const { t } = translatorFor('en');
   let year: number | undefined;
   if (yearParam !== undefined) {
     year = /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
-    if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) throw data({ message: t('openData.iati.noSuchYear', { first: FIRST_YEAR, last: LAST_YEAR }) }, { status: 404 });
+    if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) throw data(null, { status: 404 });
   }
   let body: ReadableStream<Uint8Array>;
   try {
     body = await streamIatiActivities(context.core, { organisationIdentifier: context.iatiOrganisationIdentifier ?? DEFAULT_IATI_ORGANISATION_IDENTIFIER, year });
   } catch (error) {
-    if (error instanceof NotFoundError) throw data({ message: t('openData.iati.noActivities') }, { status: 404 });
+    if (error instanceof NotFoundError) throw data(null, { status: 404 });
     throw error;
   }
   return new Response(body, {
