@@ -112,6 +112,16 @@ describe('buildIatiActivity', () => {
     ]);
   });
 
+  it('adds a period with its actual value for each one reported (round reports, once the results framework has them)', () => {
+    const f = facts();
+    f.actuals = [{ indicatorId: 'i1', start: '2025-03-01', end: '2026-02-28', value: '12' }];
+    const indicator = buildIatiActivity(f, publisher, '2026-06-15').results[0]!.indicators[0]!;
+    expect(indicator.periods).toEqual([
+      { start: '2025-03-01', end: '2027-02-28', target: { value: '40' } },
+      { start: '2025-03-01', end: '2026-02-28', actual: { value: '12' } },
+    ]);
+  });
+
   it('breaks no rule (apart from the partners without an identifier, which are warnings)', () => {
     expect(checkIatiRules(a, '2026-06-15').filter((p) => p.severity === 'error')).toEqual([]);
     expect(checkIatiRules(a, '2026-06-15').map((p) => p.rule)).toEqual(['organisationIdentifierMissing', 'organisationIdentifierMissing']);

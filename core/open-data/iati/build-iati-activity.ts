@@ -25,6 +25,11 @@ export interface ActivityFacts {
   /** The applications that granted those stages. */
   applications: { id: string; summary: string; sectorCode: string | null; sdgGoals: string[]; sdgTargets: string[]; markers: MarkerValues; updatedAt: Date }[];
   goals: { id: string; applicationId: string; organisationId: string | null; description: string; indicators: { id: string; description: string; baseline: string; target: string }[] }[];
+  /**
+   * Actual values per indicator and period, from partners' round reports once the results framework has
+   * them: each becomes a result period with its actual, beside the target's period.
+   */
+  actuals?: { indicatorId: string; start: string; end: string; value: string }[];
   /** Ledger entries into or out of the stages' accounts. */
   ledger: { id: string; kind: LedgerKind; amountMinor: number; currency: string; fromAccount: string; toAccount: string; postedAt: Date; /** A tranche payment's day. */ paidOn?: string | null }[];
 }
@@ -123,7 +128,10 @@ export function buildIatiActivity(facts: ActivityFacts, publisher: IatiPublisher
           measure,
           title: [{ text: i.description }],
           baseline: plannedStart ? { year: Number(plannedStart.slice(0, 4)), isoDate: plannedStart, ...valueOf(i.baseline) } : undefined,
-          periods: plannedStart && plannedEnd ? [{ start: plannedStart, end: plannedEnd, target: valueOf(i.target) }] : [],
+          periods: [
+            ...(plannedStart && plannedEnd ? [{ start: plannedStart, end: plannedEnd, target: valueOf(i.target) }] : []),
+            ...(facts.actuals ?? []).filter((x) => x.indicatorId === i.id).map((x) => ({ start: x.start, end: x.end, actual: valueOf(x.value) })),
+          ],
           fix: { record: 'application', id: g.applicationId, field: `indicator-${i.id}` },
         };
       }),
