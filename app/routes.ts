@@ -3,6 +3,9 @@ import { index, route, type RouteConfig } from '@react-router/dev/routes';
 /** Every page. tests/e2e/role-access.spec.ts has an entry per route and fails on a route without one. */
 export default [
   index('routes/locale-redirect.tsx'),
+  // Open data at addresses that never change (no language in them): IATI 2.03 activity files.
+  route('open-data/iati/activities.xml', 'routes/open-data-iati-activities.tsx'),
+  route('open-data/iati/:year/activities.xml', 'routes/open-data-iati-year.tsx'),
   route(':lang', 'routes/locale-layout.tsx', [
     index('routes/home.tsx'),
     route('organisations', 'routes/organisations.tsx'),
@@ -82,6 +85,7 @@ export default [
     route('finance/tranches.csv', 'routes/finance-tranches-csv.tsx'),
     route('finance/tranches/:trancheId', 'routes/finance-tranche.tsx'),
     route('partnerships/:id/stages/:stageId/payments', 'routes/stage-payments.tsx'),
+    route('open-data/iati', 'routes/open-data-iati.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

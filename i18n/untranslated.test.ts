@@ -48,6 +48,8 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     // "No" (the answer) is Spanish too.
     'course.participant.attendedNo',
     'course.csv.no',
+    // "Error" (a problem that makes the IATI file wrong) is Spanish too.
+    'openData.iati.severity.error',
   ],
 };
 

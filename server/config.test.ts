@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ OIDC_ISSUER: 'https://login.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' }).OIDC_ISSUER).toBe('https://login.example');
   });
 
+  it('publishes IATI under the agency’s organisation identifier, NO-BRC-971277882 unless set', () => {
+    expect(loadConfig({}).IATI_ORGANISATION_IDENTIFIER).toBe('NO-BRC-971277882');
+    expect(loadConfig({ IATI_ORGANISATION_IDENTIFIER: 'XM-DAC-7' }).IATI_ORGANISATION_IDENTIFIER).toBe('XM-DAC-7');
+    expect(() => loadConfig({ IATI_ORGANISATION_IDENTIFIER: 'Norec' })).toThrow(/IATI_ORGANISATION_IDENTIFIER="Norec": must be an IATI organisation identifier/);
+  });
+
   it('keeps files in the database unless FILE_STORE says s3', () => {
     expect(loadConfig({})).toMatchObject({ FILE_STORE: 'database', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false });
     expect(() => loadConfig({ FILE_STORE: 'disk' })).toThrow(/FILE_STORE="disk": use database or s3/);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_IATI_ORGANISATION_IDENTIFIER } from '../core/open-data/iati/stream-iati-activities.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
@@ -25,6 +26,15 @@ const configSchema = z.object({
   PUBLIC_URL: z.url({ message: 'must be a full URL such as https://exchange.example.org' }).optional(),
   /** Signs session cookies. Without it a random one is generated and kept in DATA_DIR (development). */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 32)').optional(),
+  /**
+   * The agency's IATI organisation identifier (registration agency prefix and number, as in the IATI
+   * organisation registry): the reporting organisation of /open-data/iati/activities.xml, and the prefix of
+   * every activity identifier there. Changing it changes every identifier: set it once, before publishing.
+   */
+  IATI_ORGANISATION_IDENTIFIER: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Za-z0-9]+-[A-Za-z0-9._-]+$/, 'must be an IATI organisation identifier such as NO-BRC-971277882 (prefix, hyphen, number)')
+    .default(DEFAULT_IATI_ORGANISATION_IDENTIFIER),
   /** smtp://user:pass@host:587 or smtps://…; without it, email goes to the log and the admin mail viewer. */
   SMTP_URL: z
     .string()

@@ -32,6 +32,8 @@ export interface HttpAppOptions {
   oidcIssuer: string | undefined;
   ping: () => Promise<void>;
   logger: Logger;
+  /** IATI_ORGANISATION_IDENTIFIER: the reporting organisation of the IATI export. */
+  iatiOrganisationIdentifier?: string;
   /** The React Router server build (build/server/index.js). */
   build: ServerBuild;
   clientDir: string;
@@ -42,7 +44,7 @@ export interface HttpAppOptions {
 export const authEndpoints = ['/api/auth/callback/:providerId'];
 
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */
-export function createHttpApp({ db, files, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production' }: HttpAppOptions) {
+export function createHttpApp({ db, files, auth, publicUrl, mailToLog, oidcIssuer, ping, logger, build, clientDir, mode = 'production', iatiOrganisationIdentifier }: HttpAppOptions) {
   const app = new Hono<{
     Variables: RequestIdVariables & { core: CoreContext; ping: () => Promise<void> };
   }>();
@@ -175,6 +177,7 @@ export function createHttpApp({ db, files, auth, publicUrl, mailToLog, oidcIssue
       clientIp,
       mailToLog,
       oidcEnabled: Boolean(oidcIssuer),
+      iatiOrganisationIdentifier,
       refusal,
     });
   };

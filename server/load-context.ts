@@ -12,6 +12,8 @@ export interface RequestContext {
   clientIp: string;
   /** Development: email goes to the log and the admin mail viewer instead of SMTP. */
   mailToLog: boolean;
+  /** The agency's IATI organisation identifier (IATI_ORGANISATION_IDENTIFIER); the default when absent. */
+  iatiOrganisationIdentifier?: string;
   /** Agency single sign-on is configured. */
   oidcEnabled: boolean;
   /**

@@ -87,6 +87,7 @@ export async function startServer(config: Config, logger: Logger, root = process
     publicUrl,
     mailToLog: !config.SMTP_URL,
     oidcIssuer: config.OIDC_ISSUER,
+    iatiOrganisationIdentifier: config.IATI_ORGANISATION_IDENTIFIER,
     ping: database.ping,
     logger,
     build,

@@ -111,6 +111,10 @@ export default function Finance() {
           <a className="ds-link" href={`/${locale}/finance/export.xlsx?year=${budget.year}`} download>
             {t('finance.action.downloadXlsx')}
           </a>
+          {' · '}
+          <a className="ds-link" href={`/${locale}/open-data/iati`}>
+            {t('openData.iati.previewLink')}
+          </a>
         </p>
         <p className="ds-paragraph" data-size="sm">
           {t('finance.totals.explain')}{' '}

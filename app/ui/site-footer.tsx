@@ -13,6 +13,10 @@ export function SiteFooter({ agencyName, agencyCity }: { agencyName: string; age
         <a className="ds-link" href="/api/docs">
           {t('footer.apiDocs')}
         </a>
+        {' · '}
+        <a className="ds-link" href="/open-data/iati/activities.xml">
+          {t('openData.iati.footerLink')}
+        </a>
       </p>
     </footer>
   );

@@ -80,6 +80,8 @@ export const permissions = {
    */
   'stage-payments:read': { agency: ['administrator', 'finance_officer', 'programme_adviser'], organisation: ['partner_coordinator', 'partner_finance'] },
   'stage-payments:onward': { organisation: ['partner_coordinator', 'partner_finance'] },
+  /** The IATI publisher's preview (core/open-data/iati/preview-iati-export.ts): every problem of the export; the files themselves are public. */
+  'open-data:preview': { agency: ['administrator', 'programme_adviser', 'finance_officer'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

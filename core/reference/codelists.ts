@@ -2,7 +2,28 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
-export type CodelistName = 'OrganisationType' | 'Sector' | 'OrganisationRegistrationAgency' | 'Country' | 'UNSDG-Goals' | 'UNSDG-Targets' | 'PolicyMarker' | 'PolicySignificance';
+export type CodelistName =
+  | 'OrganisationType'
+  | 'Sector'
+  | 'OrganisationRegistrationAgency'
+  | 'Country'
+  | 'UNSDG-Goals'
+  | 'UNSDG-Targets'
+  | 'PolicyMarker'
+  | 'PolicySignificance'
+  | 'OrganisationRole'
+  | 'ActivityStatus'
+  | 'ActivityDateType'
+  | 'TransactionType'
+  | 'BudgetType'
+  | 'BudgetStatus'
+  | 'TagVocabulary'
+  | 'PolicyMarkerVocabulary'
+  | 'ResultType'
+  | 'IndicatorMeasure'
+  | 'Currency'
+  | 'SectorVocabulary'
+  | 'Language';
 
 export interface CodelistItem {
   code: string;
@@ -19,7 +40,7 @@ interface RawItem {
 }
 
 const cache = new Map<CodelistName, CodelistItem[]>();
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'codelist-item' || name === 'narrative' });
+const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === 'codelist-item' || name === 'narrative' });
 
 /** An IATI code list from reference/iati (read once per process, from the working directory). */
 export function codelist(name: CodelistName): CodelistItem[] {

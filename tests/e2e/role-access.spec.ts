@@ -31,6 +31,11 @@ const only = (allowed: Role[]) => ({ ...signedIn(403), ...Object.fromEntries(all
 const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/': { url: '/', expect: everyone(302) },
   ':lang/': { url: '/en/', expect: everyone(200) },
+  // The IATI files are public; a year without activities has no file (the schema wants one at least).
+  'open-data/iati/activities.xml': { url: '/open-data/iati/activities.xml', expect: everyone(200) },
+  'open-data/iati/:year/activities.xml': { url: '/open-data/iati/2025/activities.xml', expect: everyone(200) },
+  // The publisher's preview of the IATI files: agency staff.
+  ':lang/open-data/iati': { url: '/en/open-data/iati', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/organisations': { url: '/en/organisations', expect: everyone(200) },
   ':lang/organisations/new': { url: '/en/organisations/new', expect: only(['administrator', 'programme_adviser']) },
   // {kathmandu} is Kathmandu Model Hospital, whose coordinator and finance officer are demo accounts.
