@@ -230,7 +230,7 @@ describe('email worker, through a real SMTP server', () => {
   it('polls on its own until stopped', async () => {
     const [id] = await enqueue(invitation());
     worker({ pollIntervalMs: 20 });
-    await vi.waitFor(() => expect(smtp.state.deliveries).toHaveLength(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(smtp.state.deliveries).toHaveLength(1), { timeout: 120_000 });
     await vi.waitFor(async () => expect((await rowOf(id!)).status).toBe('sent'));
   });
 });
