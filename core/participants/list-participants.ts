@@ -168,8 +168,16 @@ const columns = {
   actualEndsOn: participants.actualEndsOn,
 };
 
-/** One keyset batch of rows in list order. */
-async function selectBatch(ctx: CoreContext, where: SQL | undefined, cursor: [string, string, string] | null, limit: number) {
+const listOrder = [asc(participants.familyName), asc(participants.givenName), asc(participants.id)];
+
+/**
+ * One keyset batch of rows in list order. `deferred`: the page's ids first, on the participants table
+ * alone, then their columns and names: the ids can come from an index-only walk (the year indexes include
+ * the filtered columns), where a walk fetching every row to test it read ten times the buffers (the
+ * programme + home country + year + gender case at a million).
+ */
+async function selectBatch(ctx: CoreContext, where: SQL | undefined, cursor: [string, string, string] | null, limit: number, { deferred = false } = {}) {
+  const matching = and(where, afterCursor(cursor));
   return ctx.db
     .select(columns)
     .from(participants)
@@ -178,8 +186,8 @@ async function selectBatch(ctx: CoreContext, where: SQL | undefined, cursor: [st
     .innerJoin(partnerships, eq(partnerships.id, participants.partnershipId))
     .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
     .leftJoin(partnershipStages, eq(partnershipStages.id, participants.stageId))
-    .where(and(where, afterCursor(cursor)))
-    .orderBy(asc(participants.familyName), asc(participants.givenName), asc(participants.id))
+    .where(deferred ? inArray(participants.id, ctx.db.select({ id: participants.id }).from(participants).where(matching).orderBy(...listOrder).limit(limit)) : matching)
+    .orderBy(...listOrder)
     .limit(limit);
 }
 
@@ -193,7 +201,7 @@ export async function listParticipants(ctx: CoreContext, filter: ParticipantFilt
   const cursor = decodeNameCursor(filter.after);
   const where = and(conditions, await nameSearch(ctx, filter.q));
   const size = Math.min(Math.max(pageSize, 1), 500);
-  const [rows, total] = await Promise.all([selectBatch(ctx, where, cursor, size + 1), countCapped(ctx, where)]);
+  const [rows, total] = await Promise.all([selectBatch(ctx, where, cursor, size + 1, { deferred: true }), countCapped(ctx, where)]);
   const page = rows.slice(0, size);
   const exceptions = await exceptionsOf(ctx.db, page.map((r) => r.id));
   const items = page.map((r) => ({ ...r, eligibilityExceptions: exceptions.filter((e) => e.participantId === r.id).map(({ participantId: _, ...e }) => e) }));
