@@ -99,10 +99,12 @@ const NAMES_PER_WORD = 500;
 export async function nameSearch(ctx: CoreContext, q: string | undefined): Promise<SQL | undefined> {
   const words = [...new Set((q ?? '').toLowerCase().split(/\s+/).filter(Boolean))];
   if (words.length === 0) return undefined;
-  const matches = await Promise.all(
-    words.map(async (word) => {
-      const pattern = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const [families, givens] = await Promise.all([namesBeginning(ctx, participants.familyName, pattern), namesBeginning(ctx, participants.givenName, pattern)]);
+  const patterns = words.map((word) => `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const names = await namesBeginning(ctx, patterns);
+  return and(
+    ...patterns.map((pattern, i) => {
+      const families = names.filter((n) => n.word === i && n.kind === 'family').map((n) => n.name);
+      const givens = names.filter((n) => n.word === i && n.kind === 'given').map((n) => n.name);
       if (families.length > NAMES_PER_WORD || givens.length > NAMES_PER_WORD) {
         return or(sql`lower(${participants.familyName}) like lower(${pattern})`, sql`lower(${participants.givenName}) like lower(${pattern})`);
       }
@@ -110,17 +112,21 @@ export async function nameSearch(ctx: CoreContext, q: string | undefined): Promi
       return either.length === 0 ? sql`false` : either.length === 1 ? either[0] : or(...either);
     }),
   );
-  return and(...matches);
 }
 
-/** The distinct values of a name column whose lower case begins with `pattern` (a LIKE prefix), one past NAMES_PER_WORD at most. */
-async function namesBeginning(ctx: CoreContext, column: typeof participants.familyName | typeof participants.givenName, pattern: string): Promise<string[]> {
-  const rows = await ctx.db
-    .selectDistinct({ name: column })
-    .from(participants)
-    .where(sql`lower(${column}) like lower(${pattern})`)
-    .limit(NAMES_PER_WORD + 1);
-  return rows.map((r) => r.name);
+/**
+ * For each LIKE prefix, the distinct family and given names whose lower case begins with it, one past
+ * NAMES_PER_WORD at most of each: one statement for every word (each a round trip less on a busy server).
+ */
+async function namesBeginning(ctx: CoreContext, patterns: string[]): Promise<{ word: number; kind: 'family' | 'given'; name: string }[]> {
+  const lookups = patterns.flatMap((pattern, i) =>
+    ([['family', participants.familyName], ['given', participants.givenName]] as const).map(
+      ([kind, column]) =>
+        sql`(select ${sql.raw(String(i))} as word, ${sql.raw(`'${kind}'`)} as kind, name from (select distinct ${column} as name from ${participants} where lower(${column}) like lower(${pattern}) limit ${sql.raw(String(NAMES_PER_WORD + 1))}) n)`,
+    ),
+  );
+  const result = (await ctx.db.execute(sql.join(lookups, sql` union all `))) as unknown as { rows: { word: number; kind: 'family' | 'given'; name: string }[] };
+  return result.rows;
 }
 
 /** The keyset cursor of a participant list: the family and given name and the id of the last row. */
