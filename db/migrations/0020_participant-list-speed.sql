@@ -3,6 +3,7 @@ ALTER TABLE "participants" ADD COLUMN "programme_id" uuid;--> statement-breakpoi
 UPDATE "participants" SET "programme_id" = "partnerships"."programme_id" FROM "partnerships" WHERE "partnerships"."id" = "participants"."partnership_id";--> statement-breakpoint
 ALTER TABLE "participants" ADD CONSTRAINT "participants_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "participants_programme_name_idx" ON "participants" USING btree ("programme_id","family_name","given_name","id");--> statement-breakpoint
+CREATE INDEX "participants_gender_name_idx" ON "participants" USING btree ("gender","family_name","given_name","id");--> statement-breakpoint
 CREATE INDEX "participants_family_prefix_idx" ON "participants" USING btree (lower("family_name") text_pattern_ops,"family_name");--> statement-breakpoint
 CREATE INDEX "participants_given_prefix_idx" ON "participants" USING btree (lower("given_name") text_pattern_ops,"given_name");--> statement-breakpoint
 -- participants.programme_id is a copy of the partnership's programme (docs/decisions/018): set on every insert

@@ -95,12 +95,13 @@ export const participants = pgTable(
     index('participants_email_idx').on(t.email),
     index('participants_birth_date_idx').on(t.birthDate),
     // The participant list (core/participants/list-participants.ts): keyset pages by name; the status,
-    // the programme (and an adviser's programmes) and the year of the start each walk the name order;
+    // the gender, the programme (and an adviser's programmes) and the year of the start each walk the name order;
     // the name search finds the names that begin with each word (lower-case prefix, index-only), then
     // walks the name order for them; the round.
     index('participants_name_idx').on(t.familyName, t.givenName, t.id),
     index('participants_status_name_idx').on(t.status, t.familyName, t.givenName, t.id),
     index('participants_programme_name_idx').on(t.programmeId, t.familyName, t.givenName, t.id),
+    index('participants_gender_name_idx').on(t.gender, t.familyName, t.givenName, t.id),
     // Also, hand-written in migration participant_list_speed because they INCLUDE the filtered columns (which
     // Drizzle's index builder cannot say), so that counting the total is an index-only scan:
     // participants_year_name_idx (year of starts_on, family_name, given_name, id) and
