@@ -7484,7 +7484,7 @@ export interface operations {
     listParticipants: {
         parameters: {
             query?: {
-                /** @description Part of the name: given then family name, or family then given name, any case. */
+                /** @description Words that each begin the given or the family name, in any order and any case (`thapa ram`). */
                 q?: string;
                 /** @description Programme code. */
                 programme?: string | "";
@@ -7557,7 +7557,7 @@ export interface operations {
     exportParticipantsCsv: {
         parameters: {
             query?: {
-                /** @description Part of the name: given then family name, or family then given name, any case. */
+                /** @description Words that each begin the given or the family name, in any order and any case (`thapa ram`). */
                 q?: string;
                 /** @description Programme code. */
                 programme?: string | "";

@@ -35,7 +35,7 @@ const ParticipantPageSchema = pageSchema(ParticipantSummarySchema, 'ParticipantP
 });
 
 const filters = describeFields(participantFilter, {
-  q: 'Part of the name: given then family name, or family then given name, any case.',
+  q: 'Words that each begin the given or the family name, in any order and any case (`thapa ram`).',
   programme: 'Programme code.',
   partnership: 'A partnership’s id.',
   round: 'An exchange round’s id (a stage of a partnership’s agreement chain).',

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../db/factories/organisation-factory.ts';
 import { createParticipant } from '../../db/factories/participant-factory.ts';
@@ -6,6 +7,7 @@ import { createPartnershipStage } from '../../db/factories/partnership-stage-fac
 import { createProgramme } from '../../db/factories/programme-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { participants } from '../../db/schema/participants.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { coreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -75,6 +77,35 @@ describe('the participant list', () => {
     expect(await mine({ programme: w.health.code, gender: 'female', year: '2025' })).toEqual(['Ingrid']);
     expect(await mine({ homeCountry: 'NP', status: 'in_placement', age: '31-35', round: w.round2.id })).toEqual(['Ramesh']);
     expect(await mine({ homeCountry: 'NP', hostCountry: 'MW' })).toEqual([]);
+  });
+
+  it('searches by the beginning of the given or family name, each word, in any order and any case', async () => {
+    const w = await world();
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    const ours = new Set([w.sita.id, w.ramesh.id, w.ingrid.id, w.chikondi.id]);
+    const mine = async (q: string) => (await listParticipants(ctx, participantFilter.parse({ q }))).items.filter((p) => ours.has(p.id)).map((p) => p.givenName);
+    expect(await mine('SITA')).toEqual(['Sita']);
+    expect(await mine('tha ram')).toEqual(['Ramesh']);
+    expect(await mine('  ram   THA ')).toEqual(['Ramesh']);
+    expect(await mine('b')).toEqual(['Chikondi', 'Ingrid']); // Banda, and Berg
+    expect(await mine('sita thapa')).toEqual([]); // every word must match the same person
+    expect(await mine('resth')).toEqual([]); // the middle of a name is not its beginning
+    expect(await mine('%')).toEqual([]); // LIKE's wildcards are plain characters
+    expect(await mine('_ita')).toEqual([]);
+  });
+
+  it('knows each participant\'s programme from the partnership, also after the partnership moves', async () => {
+    const w = await world();
+    const programmeOf = async (id: string) => (await testDb.db.select({ p: participants.programmeId }).from(participants).where(eq(participants.id, id)))[0]!.p;
+    expect(await programmeOf(w.sita.id)).toBe(w.health.id);
+    expect(await programmeOf(w.chikondi.id)).toBe(w.youth.id);
+    // Written directly, it is still the partnership's.
+    await testDb.db.update(participants).set({ programmeId: w.youth.id }).where(eq(participants.id, w.sita.id));
+    expect(await programmeOf(w.sita.id)).toBe(w.health.id);
+    await testDb.db.update(partnerships).set({ programmeId: w.youth.id }).where(eq(partnerships.id, w.hospitals.id));
+    expect(await programmeOf(w.sita.id)).toBe(w.youth.id);
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    expect((await listParticipants(ctx, { programme: w.youth.code })).items.map((p) => p.givenName)).toEqual(['Chikondi', 'Ingrid', 'Sita', 'Ramesh']);
   });
 
   it('refuses filters that are not choices, in the words of the catalogs', () => {

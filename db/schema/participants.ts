@@ -36,6 +36,13 @@ export const participants = pgTable(
     partnershipId: uuid('partnership_id')
       .notNull()
       .references(() => partnerships.id),
+    /**
+     * The partnership's programme, copied here so that the list's programme filter and an adviser's scope
+     * are a column of the row, not a join (docs/decisions/018). Never set by the code: the trigger
+     * participants_programme (migration participant_list_speed) fills it from the partnership on every insert
+     * and change of partnership, and a partnership moved to another programme takes its participants along.
+     */
+    programmeId: uuid('programme_id').references(() => programmes.id),
     /** The sending organisation. */
     homeOrganisationId: uuid('home_organisation_id')
       .notNull()
@@ -87,11 +94,20 @@ export const participants = pgTable(
     // The same person elsewhere: by email, and by date of birth (exact and near name matches).
     index('participants_email_idx').on(t.email),
     index('participants_birth_date_idx').on(t.birthDate),
-    // The participant list (core/participants/list-participants.ts): keyset pages by name, a status
-    // filter that walks the name order, name search by trigram, the round and the year of the start.
+    // The participant list (core/participants/list-participants.ts): keyset pages by name; the status,
+    // the gender, the programme (and an adviser's programmes) and the year of the start each walk the name order;
+    // the name search finds the names that begin with each word (lower-case prefix, index-only), then
+    // walks the name order for them; the round.
     index('participants_name_idx').on(t.familyName, t.givenName, t.id),
     index('participants_status_name_idx').on(t.status, t.familyName, t.givenName, t.id),
-    index('participants_name_trgm_idx').using('gin', sql`(${t.givenName} || ' ' || ${t.familyName} || ' ' || ${t.givenName}) gin_trgm_ops`),
+    index('participants_programme_name_idx').on(t.programmeId, t.familyName, t.givenName, t.id),
+    index('participants_gender_name_idx').on(t.gender, t.familyName, t.givenName, t.id),
+    // Also, hand-written in migration participant_list_speed because they INCLUDE the filtered columns (which
+    // Drizzle's index builder cannot say), so that counting the total is an index-only scan:
+    // participants_year_name_idx (year of starts_on, family_name, given_name, id) and
+    // participants_programme_year_name_idx (programme_id, year of starts_on, family_name, given_name, id).
+    index('participants_family_prefix_idx').on(sql`lower(${t.familyName}) text_pattern_ops`, t.familyName),
+    index('participants_given_prefix_idx').on(sql`lower(${t.givenName}) text_pattern_ops`, t.givenName),
     index('participants_stage_idx').on(t.stageId),
     index('participants_starts_on_idx').on(t.startsOn),
   ],
