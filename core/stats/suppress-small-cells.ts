@@ -32,3 +32,6 @@ export function suppressSmallCells(cells: readonly Cell[], threshold = SMALL_CEL
 export function publishedCount(people: number, threshold = SMALL_CELL_THRESHOLD): number | null {
   return people > 0 && people < threshold ? null : people;
 }
+
+/** How a suppressed cell reads in a CSV, in JSON documentation and (beside its spoken words) in a table. */
+export const SUPPRESSED_MARK = `<${SMALL_CELL_THRESHOLD}`;
