@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { coreContext } from '../../core/context.ts';
 import { getParticipantStatistics } from '../../core/stats/get-participant-statistics.ts';
 import { findOverdueReports } from '../../core/participants/overdue-report-facts.ts';
@@ -11,8 +11,11 @@ import { seedDemoData } from './seed-demo-data.ts';
 const testDb = useTestDatabase();
 
 describe('the demo history since 2001', () => {
-  it('looks like the real programme: about 12,000 people, and 2024 as published', async () => {
+  beforeAll(async () => {
     await seedDemoData(testDb.db);
+  });
+
+  it('looks like the real programme: about 12,000 people, and 2024 as published', async () => {
     const ctx = coreContext({ db: testDb.db, now: () => new Date('2026-06-01T12:00:00Z') });
     const all = await getParticipantStatistics(ctx, { filters: {} });
     expect(all.headline.people).toBeGreaterThan(11_500);

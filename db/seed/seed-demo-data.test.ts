@@ -51,7 +51,7 @@ describe('seedDemoData', () => {
     const ships = await testDb.db.select().from(partnerships);
     expect(ships.length).toBeGreaterThanOrEqual(12);
     expect(new Set(ships.map((p) => p.shape))).toEqual(new Set(['north_south', 'south_south', 'triangular']));
-  });
+  }, 60_000); // The whole demo with its history since 2001, on a busy machine.
 
   it('stores each partnership with the shape its partners’ countries give', async () => {
     const rows = await testDb.db
