@@ -12,7 +12,7 @@ const testDb = useTestDatabase();
 
 describe('the demo history since 2001', () => {
   beforeAll(async () => {
-    await seedDemoData(testDb.db);
+    await seedDemoData(testDb.db, { history: true });
   });
 
   it('looks like the real programme: about 12,000 people, and 2024 as published', async () => {

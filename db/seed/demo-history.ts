@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { placeOfCity } from '../../core/organisations/organisation-place.ts';
 import { peopleNames } from '../factories/people-names.ts';
@@ -154,21 +153,6 @@ export async function seedDemoHistory(db: Database): Promise<void> {
     insert into participant_status_history (participant_id, from_status, to_status, reason, actor_label, at)
     select p.id, null, p.status, p.status_reason, 'system:demo-history', p.starts_on::timestamptz
     from participants p where p.id in (select md5('history-participant' || y.year || '/' || g)::uuid from ${yearValues} cross join lateral generate_series(0, y.people - 1) g)`);
-}
-
-/** The ids of the history's organisations (md5 of their number, as the seed makes them), for tests that look at the rest of the demo. */
-export function historyOrganisationIds(): Set<string> {
-  return new Set(Array.from({ length: 188 }, (_, g) => md5Uuid(`history-organisation${g}`)));
-}
-
-/** The ids of the history's partnerships. */
-export function historyPartnershipIds(): Set<string> {
-  return new Set(Array.from({ length: 23 * 27 }, (_, j) => md5Uuid(`history-partnership${j}`)));
-}
-
-function md5Uuid(text: string): string {
-  const hex = createHash('md5').update(text).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 const norwegianCities = ['Drammen', 'Bodø', 'Ålesund', 'Hamar', 'Lillehammer', 'Molde', 'Haugesund'];

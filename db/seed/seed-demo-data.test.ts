@@ -7,7 +7,6 @@ import { participants, participantStatusHistory, PARTICIPANT_STATUSES } from '..
 import { partnershipPartners, partnerships } from '../schema/partnerships.ts';
 import { programmes } from '../schema/programmes.ts';
 import { seedDemoData } from './seed-demo-data.ts';
-import { historyOrganisationIds, historyPartnershipIds } from './demo-history.ts';
 import { DEMO_FINANCE_JOURNEY } from './demo-finance-journey.ts';
 import { applications } from '../schema/applications.ts';
 import { calls } from '../schema/calls.ts';
@@ -25,9 +24,7 @@ describe('seedDemoData', () => {
     const progs = await testDb.db.select({ code: programmes.code }).from(programmes);
     expect(progs.map((p) => p.code).sort()).toEqual(['health', 'professional', 'volunteer-youth']);
 
-    // The organisations of the running demo; the history since 2001 (demo-history.test.ts) has its own.
-    const history = historyOrganisationIds();
-    const orgs = (await testDb.db.select().from(organisations)).filter((o) => !history.has(o.id));
+    const orgs = await testDb.db.select().from(organisations);
     expect(orgs.length).toBeGreaterThanOrEqual(15);
     expect(orgs.length).toBeLessThanOrEqual(25);
     expect(new Set(orgs.map((o) => o.countryCode))).toEqual(
@@ -51,7 +48,7 @@ describe('seedDemoData', () => {
     const ships = await testDb.db.select().from(partnerships);
     expect(ships.length).toBeGreaterThanOrEqual(12);
     expect(new Set(ships.map((p) => p.shape))).toEqual(new Set(['north_south', 'south_south', 'triangular']));
-  }, 60_000); // The whole demo with its history since 2001, on a busy machine.
+  });
 
   it('stores each partnership with the shape its partners’ countries give', async () => {
     const rows = await testDb.db
@@ -85,7 +82,6 @@ describe('seedDemoData', () => {
 
   it('puts the participants along the lifecycle, consistent with their dates, each with a status history', async () => {
     const rows = await testDb.db.select().from(participants);
-    const historyPartnerships = historyPartnershipIds();
     const statuses = new Set(rows.map((p) => p.status));
     for (const s of ['nominated', 'in_placement', 'alumni']) expect(statuses).toContain(s);
     expect(statuses.size).toBeGreaterThanOrEqual(5);
@@ -93,9 +89,7 @@ describe('seedDemoData', () => {
       expect(PARTICIPANT_STATUSES).toContain(p.status);
       expect(p.email).toMatch(/@example\.org$/);
       expect(p.residenceCountry).toBe(p.nationality);
-      // The history since 2001 is a register from before the platform: planned dates only (demo-history.ts).
-      if (historyPartnerships.has(p.partnershipId)) expect(p.actualStartsOn).toBeNull();
-      else if (['in_placement', 'returned', 'completed', 'alumni', 'ended_early'].includes(p.status)) expect(p.actualStartsOn, p.status).not.toBeNull();
+      if (['in_placement', 'returned', 'completed', 'alumni', 'ended_early'].includes(p.status)) expect(p.actualStartsOn, p.status).not.toBeNull();
       else expect(p.actualStartsOn, p.status).toBeNull();
       if (p.status === 'ended_early') expect(p.statusReason).toBeTruthy();
     }
