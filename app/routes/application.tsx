@@ -41,7 +41,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       detail,
       budget: budget.rounds.map((r) => ({ ...r, version: { ...r.version, computedAt: r.version.computedAt.toISOString() } })),
       budgetHistory: budgetHistory.entries.map((e) => ({ ...e, computedAt: e.computedAt.toISOString() })),
-      names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, goals },
+      // A sector name the IATI list has only in English is marked as English (lang).
+      names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, sectorLang: sector && !sector.names[locale] ? 'en' : undefined, goals },
       canReview: can(context.core.actor, 'application:read-internal'),
       canWithdraw: ['draft', 'submitted', 'returned'].includes(a.status) && can(context.core.actor, 'application:edit', { organisationId: a.coordinatorOrganisationId }),
       saved: new URL(request.url).searchParams.get('saved'),
