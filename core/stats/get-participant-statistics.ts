@@ -1,11 +1,13 @@
 import { and, asc, sql, type SQL } from 'drizzle-orm';
 import { rawRows } from '../../db/raw-rows.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { agencyYear } from '../finance/budget-year.ts';
 import { AGE_BANDS } from './age-bands.ts';
 import { countryRegion, flowDirection, regionCountries, REGIONS, DIRECTIONS, type Direction, type Region } from './countries.ts';
-import { FIRST_STATISTICS_YEAR, GENDERS, SHAPES, type StatisticsFilters } from './statistics-filters.ts';
+import { FIRST_STATISTICS_YEAR, GENDERS, SHAPES, STATISTICS_FILTER_NAMES, type StatisticsFilters } from './statistics-filters.ts';
 import { publishedCount, suppressSmallCells, type PublishedCell } from './suppress-small-cells.ts';
 
 /** The tables of the statistics page; each is a chart, a table and a CSV (`/{lang}/statistics/{table}.csv`). */
@@ -93,10 +95,34 @@ interface GroupRow {
  * People who went on exchange, by year, direction, region, country, gender, age band, programme, shape,
  * sector and SDG, with the filters of the statistics page. Public: counts only, read from the maintained
  * aggregate (db/schema/participant-statistics.ts) in two queries whatever the number of participants, and
- * every count of fewer than 5 people suppressed by the one rule (suppress-small-cells.ts).
+ * every count of fewer than 5 people suppressed by the one rule (suppress-small-cells.ts). The answer for
+ * a set of filters is kept in memory while the aggregate does not change (at most 30 seconds).
  */
 export async function getParticipantStatistics(ctx: CoreContext, { filters }: { filters: StatisticsFilters }): Promise<ParticipantStatistics> {
   const provisionalYear = agencyYear(ctx.now());
+  // What was computed for these filters stands while the aggregate's version (a sequence every change
+  // moves on) is the same; a change not yet committed when its version was read is caught by the age limit.
+  const [version] = await rawRows<{ v: string }>(ctx.db, sql`select last_value::text || '/' || is_called::text as v from participant_stats_version`);
+  const key = JSON.stringify([version?.v, provisionalYear, STATISTICS_FILTER_NAMES.map((name) => filters[name] ?? null)]);
+  const cache = cacheOf(ctx.db);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = await computeStatistics(ctx, filters, provisionalYear);
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  cache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+const CACHE_MS = 30_000;
+const CACHE_ENTRIES = 500;
+const caches = new WeakMap<object, Map<string, { at: number; value: ParticipantStatistics }>>();
+function cacheOf(db: object) {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+async function computeStatistics(ctx: CoreContext, filters: StatisticsFilters, provisionalYear: number): Promise<ParticipantStatistics> {
   let yearFrom = filters.yearFrom ?? FIRST_STATISTICS_YEAR;
   let yearTo = filters.yearTo ?? Math.max(provisionalYear, yearFrom);
   if (yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
@@ -185,22 +211,25 @@ export async function getParticipantStatistics(ctx: CoreContext, { filters }: { 
   };
 }
 
-/** The choices of the filters: the years, countries, programmes and sectors the aggregate has. */
+/**
+ * The choices of the filters: the years since the first with people, the countries of the organisations,
+ * the programmes and the partnerships' sectors. Each is an index read (the aggregate's key starts with
+ * `sdg_goal, year`; organisations and partnerships have indexes on country and sector), so the choices cost
+ * next to nothing whatever the number of participants.
+ */
 export async function getStatisticsChoices(ctx: CoreContext) {
-  const rows = await rawRows<{ year: number | null; country: string | null; sector_code: string | null }>(
-    ctx.db,
-    sql`select min(year) as year, null as country, null as sector_code from participant_flow_counts where people > 0
-        union all select null, home_country, null from participant_flow_counts where people > 0 and sdg_goal = '' group by home_country
-        union select null, host_country, null from participant_flow_counts where people > 0 and sdg_goal = '' group by host_country
-        union all select null, null, sector_code from participant_flow_counts where people > 0 and sdg_goal = '' and sector_code <> '' group by sector_code`,
-  );
-  const programmeRows = await ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name));
+  const [first, countries, sectors, programmeRows] = await Promise.all([
+    rawRows<{ year: number }>(ctx.db, sql`select year from participant_flow_counts where sdg_goal = '' and people > 0 order by sdg_goal, year limit 1`),
+    rawRows<{ code: string }>(ctx.db, sql`select distinct ${organisations.countryCode} as code from ${organisations}`),
+    rawRows<{ code: string }>(ctx.db, sql`select distinct ${partnerships.sectorCode} as code from ${partnerships} where ${partnerships.sectorCode} is not null`),
+    ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
+  ]);
   const provisionalYear = agencyYear(ctx.now());
-  const firstYear = Math.max(FIRST_STATISTICS_YEAR, Math.min(provisionalYear, rows.find((r) => r.year !== null)?.year ?? provisionalYear));
+  const firstYear = Math.max(FIRST_STATISTICS_YEAR, Math.min(provisionalYear, first[0]?.year ?? provisionalYear));
   return {
     years: Array.from({ length: provisionalYear - firstYear + 1 }, (_, i) => firstYear + i),
-    countries: [...new Set(rows.flatMap((r) => (r.country ? [r.country] : [])))].sort(),
-    sectors: [...new Set(rows.flatMap((r) => (r.sector_code ? [r.sector_code] : [])))].sort(),
+    countries: countries.map((r) => r.code).sort(),
+    sectors: sectors.map((r) => r.code).sort(),
     programmes: programmeRows,
   };
 }

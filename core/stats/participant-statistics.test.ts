@@ -118,6 +118,19 @@ describe('participant statistics', () => {
     expect(await counted(programme)).toBe(0);
   });
 
+  it('answers a repeated question from memory, and anew as soon as the aggregate changes', async () => {
+    const oslo = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Oslo' });
+    const accra = await createOrganisation(testDb.db, { countryCode: 'GH', city: 'Accra' });
+    const partnership = await createPartnership(testDb.db, { partners: [oslo, accra] });
+    for (let i = 0; i < 5; i++) await person(partnership, accra, oslo, { year: 2021, born: 1996, gender: 'female' });
+    const filters = { programme: partnership.programmeId };
+    const first = await stats(filters);
+    expect(first.headline.people).toBe(5);
+    expect(await stats(filters)).toBe(first);
+    await person(partnership, oslo, accra, { year: 2021, born: 1996, gender: 'male' });
+    expect((await stats(filters)).headline.people).toBe(6);
+  });
+
   it('counts exactly the statuses of EXCHANGED_STATUSES, and bands ages as AGE_BANDS does', async () => {
     const oslo = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Oslo' });
     const hanoi = await createOrganisation(testDb.db, { countryCode: 'VN', city: 'Hanoi' });

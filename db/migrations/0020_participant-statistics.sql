@@ -29,7 +29,12 @@ $$;
 --> statement-breakpoint
 CREATE TYPE participant_stats_delta AS (starts_on date, ends_on date, birth_date date, gender text, home_country text, host_country text, programme_id uuid, shape text, sector_code text, sdg_goals text[], delta integer);
 --> statement-breakpoint
+-- Moves on with every change to the aggregate: readers may keep what they computed while it stays the same
+-- (core/stats/get-participant-statistics.ts). A sequence, so that writers never wait for each other on it.
+CREATE SEQUENCE participant_stats_version;
+--> statement-breakpoint
 CREATE FUNCTION participant_stats_apply(deltas participant_stats_delta[]) RETURNS void LANGUAGE sql AS $$
+  SELECT nextval('participant_stats_version') WHERE cardinality(deltas) > 0;
   INSERT INTO participant_flow_counts AS c (sdg_goal, year, home_country, host_country, programme_id, shape, sector_code, gender, age_band, people, age_years_sum, stay_days_sum)
   SELECT g.goal, extract(year FROM d.starts_on)::int, d.home_country, d.host_country, d.programme_id, d.shape, coalesce(d.sector_code, ''), d.gender, participant_age_band(a.age),
          sum(d.delta)::int, sum(d.delta * a.age), sum(d.delta * (d.ends_on - d.starts_on))
