@@ -19,6 +19,7 @@ import { registerParticipantDocuments } from './routes/participant-documents.ts'
 import { registerParticipantSelf } from './routes/participant-self.ts';
 import { registerParticipants } from './routes/participants.ts';
 import { registerPartnerships } from './routes/partnerships.ts';
+import { registerStatistics } from './routes/statistics.ts';
 import { registerUnitCosts } from './routes/unit-costs.ts';
 import { registerSecuritySchemes } from './security.ts';
 import { validationHook } from './validation-problem.ts';
@@ -42,6 +43,7 @@ export function createApi() {
   registerOrganisations(api);
   registerOrganisationWrites(api);
   registerPartnerships(api);
+  registerStatistics(api);
   registerApplications(api);
   // The list and its export first: `/v1/participants/export.csv` must not be read as a participant's id.
   registerParticipants(api);

@@ -108,6 +108,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People who went on exchange, aggregated (open data)
+         * @description The public statistics page as data: people who went on exchange by year of the start, kind of exchange, region and country (home and host), gender, age band at the start, programme, partnership shape, sector and SDG, and the flows between countries, with the same filters. Counts only, never personal data: a cell of fewer than 5 people is null, and so is the next smallest when a table has only one such cell. The current year is provisional. Public.
+         */
+        get: operations["getParticipantStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/applications": {
         parameters: {
             query?: never;
@@ -2471,6 +2491,62 @@ export interface components {
                 /** @description The coordinating partner (the agency’s contact) */
                 coordinator: boolean;
             }[];
+        };
+        ParticipantStatistics: {
+            yearFrom: number;
+            yearTo: number;
+            /** @description The current year: its figures are provisional and grow until it is over. */
+            provisionalYear: number;
+            /** @description Cells of fewer people than this are null. */
+            suppressedBelow: number;
+            headline: {
+                /** @description People; null when suppressed (fewer than 5, or the cell that would give such a one away). */
+                people: number | null;
+                countries: number;
+                /** @description People; null when suppressed (fewer than 5, or the cell that would give such a one away). */
+                women: number | null;
+                womenPercent: number | null;
+                averageAge: number | null;
+                averageStayMonths: number | null;
+                /** @description People; null when suppressed (fewer than 5, or the cell that would give such a one away). */
+                southSouth: number | null;
+            };
+            tables: {
+                year: components["schemas"]["StatisticsCell"][];
+                direction: components["schemas"]["StatisticsCell"][];
+                "home-region": components["schemas"]["StatisticsCell"][];
+                "host-region": components["schemas"]["StatisticsCell"][];
+                "home-country": components["schemas"]["StatisticsCell"][];
+                "host-country": components["schemas"]["StatisticsCell"][];
+                gender: components["schemas"]["StatisticsCell"][];
+                "age-band": components["schemas"]["StatisticsCell"][];
+                programme: components["schemas"]["StatisticsCell"][];
+                shape: components["schemas"]["StatisticsCell"][];
+                sector: components["schemas"]["StatisticsCell"][];
+                sdg: components["schemas"]["StatisticsCell"][];
+                flows: components["schemas"]["StatisticsCell"][];
+            };
+            flows: components["schemas"]["StatisticsFlow"][];
+            /** @description Programme names by id. */
+            programmes: {
+                [key: string]: string;
+            };
+        };
+        StatisticsCell: {
+            /** @description A year, direction, region, ISO 3166-1 alpha-2 country, gender, age band, programme id, shape, DAC sector code or SDG goal (1–17); for flows `HOME-HOST`. */
+            key: string;
+            /** @description People; null when suppressed (fewer than 5, or the cell that would give such a one away). */
+            people: number | null;
+        };
+        StatisticsFlow: {
+            /** @description ISO 3166-1 alpha-2 country people came from. */
+            home: string;
+            /** @description ISO 3166-1 alpha-2 country they went to. */
+            host: string;
+            /** @enum {string} */
+            direction: "norway-south" | "south-norway" | "south-south" | "other";
+            /** @description People; null when suppressed (fewer than 5, or the cell that would give such a one away). */
+            people: number | null;
         };
         ApplicationPage: {
             items: components["schemas"]["ApplicationSummary"][];
@@ -5411,6 +5487,58 @@ export interface operations {
             };
             /** @description No such partnership, or it is not public (an application or a draft). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParticipantStatistics: {
+        parameters: {
+            query?: {
+                /** @description First year (of the start of the stay), from 2001. */
+                yearFrom?: number;
+                /** @description Last year; this year when left out. */
+                yearTo?: number;
+                /** @description Where people came from: an ISO 3166-1 alpha-2 country (NP), or a region: norway, africa, asia or latin-america. */
+                from?: ("norway" | "africa" | "asia" | "latin-america") | string;
+                /** @description Where they went: a country or a region, as `from`. */
+                to?: ("norway" | "africa" | "asia" | "latin-america") | string;
+                /** @description norway-south, south-norway or south-south. */
+                direction?: "norway-south" | "south-norway" | "south-south";
+                /** @description female, male, other or undisclosed. */
+                gender?: "female" | "male" | "other" | "undisclosed";
+                /** @description Age at the start: under-25, 25-29, 30-34, 35-44 or 45-plus. */
+                ageBand?: "under-25" | "25-29" | "30-34" | "35-44" | "45-plus";
+                /** @description A programme’s id. */
+                programme?: string;
+                /** @description Partnership shape: north_south, south_south or triangular. */
+                shape?: "north_south" | "south_south" | "triangular";
+                /** @description DAC 5-digit sector code of the partnership, for example 12181. */
+                sector?: string;
+                /** @description Sustainable Development Goal of the partnership, 1 to 17. */
+                sdg?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics with these filters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantStatistics"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,8 @@ export default [
     route('organisations/new', 'routes/organisation-new.tsx'),
     route('organisations/:id', 'routes/organisation.tsx'),
     route('organisations/:id/edit', 'routes/organisation-edit.tsx'),
+    route('statistics', 'routes/statistics.tsx'),
+    route('statistics.csv', 'routes/statistics-csv.tsx'),
     route('partnerships', 'routes/partnerships.tsx'),
     route('partnerships/:id', 'routes/partnership.tsx'),
     route('partnerships/:id/nominate', 'routes/partnership-nominate.tsx'),

@@ -66,6 +66,8 @@ const pages: Page[] = [
   { name: 'sign-in page', path: '/en/sign-in', noData: true },
   { name: 'home (figures)', path: '/nb/' },
   { name: 'partnership directory', path: '/nb/partnerships' },
+  { name: 'statistics (all years)', path: '/nb/statistics' },
+  { name: 'statistics, South–South 2024', path: '/fr/statistics?direction=south-south&yearFrom=2024&yearTo=2024' },
   { name: 'organisation directory, NP', path: '/nb/organisations?country=NP' },
   { name: 'partnership page', path: (ids) => `/nb/partnerships/${ids.partnership}` },
   { name: 'applications (adviser)', path: '/nb/applications', signedIn: true },
@@ -75,6 +77,7 @@ const pages: Page[] = [
   { name: 'tranches (adviser)', path: '/nb/finance/tranches', signedIn: true },
   { name: 'financial reports (adviser)', path: '/nb/financial-reports', signedIn: true },
   { name: 'API partnerships', path: '/api/v1/partnerships' },
+  { name: 'API statistics', path: '/api/v1/statistics' },
   { name: 'API organisations, NP', path: '/api/v1/organisations?country=NP' },
   { name: 'API partnership', path: (ids) => `/api/v1/partnerships/${ids.partnership}` },
   { name: 'API applications (adviser)', path: '/api/v1/applications', signedIn: true },
@@ -241,7 +244,7 @@ async function preload(target: DatabaseTarget) {
   const started = performance.now();
   const handle = await openDatabase(target);
   await handle.migrate();
-  await seedDemoData(handle.db);
+  await seedDemoData(handle.db, { history: true });
   await seedDemoUsers(handle.db);
   const rows = async (query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
   const programmeIds = await rows(sql`select id from programmes order by id`);

@@ -83,6 +83,11 @@ import reviewEs from './messages/review/es.json' with { type: 'json' };
 import reviewFr from './messages/review/fr.json' with { type: 'json' };
 import reviewNb from './messages/review/nb.json' with { type: 'json' };
 import reviewNn from './messages/review/nn.json' with { type: 'json' };
+import statisticsEn from './messages/statistics/en.json' with { type: 'json' };
+import statisticsEs from './messages/statistics/es.json' with { type: 'json' };
+import statisticsFr from './messages/statistics/fr.json' with { type: 'json' };
+import statisticsNb from './messages/statistics/nb.json' with { type: 'json' };
+import statisticsNn from './messages/statistics/nn.json' with { type: 'json' };
 import tranchesEn from './messages/tranches/en.json' with { type: 'json' };
 import tranchesEs from './messages/tranches/es.json' with { type: 'json' };
 import tranchesFr from './messages/tranches/fr.json' with { type: 'json' };
@@ -101,14 +106,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, budgetsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, iatiEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, tranchesEn, unitCostsEn],
-  nb: [nb, applicationsNb, budgetsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, iatiNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, tranchesNb, unitCostsNb],
-  nn: [nn, applicationsNn, budgetsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, iatiNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, tranchesNn, unitCostsNn],
-  fr: [fr, applicationsFr, budgetsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, iatiFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, tranchesFr, unitCostsFr],
-  es: [es, applicationsEs, budgetsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, iatiEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, tranchesEs, unitCostsEs],
+  en: [en, applicationsEn, budgetsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, iatiEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, statisticsEn, tranchesEn, unitCostsEn],
+  nb: [nb, applicationsNb, budgetsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, iatiNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, statisticsNb, tranchesNb, unitCostsNb],
+  nn: [nn, applicationsNn, budgetsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, iatiNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, statisticsNn, tranchesNn, unitCostsNn],
+  fr: [fr, applicationsFr, budgetsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, iatiFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, statisticsFr, tranchesFr, unitCostsFr],
+  es: [es, applicationsEs, budgetsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, iatiEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, statisticsEs, tranchesEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...budgetsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...iatiEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...tranchesEn, ...unitCostsEn };
+const english = { ...en, ...applicationsEn, ...budgetsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...iatiEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...statisticsEn, ...tranchesEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

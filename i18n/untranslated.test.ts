@@ -13,9 +13,13 @@ type TranslatedLocale = Exclude<Locale, 'en'>;
  */
 const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
   // "Administrator" and "Register" (a register of legal entities) are also Norwegian words (bokmål and nynorsk).
-  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'tranches.column.partner'],
-  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status'],
+  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'tranches.column.partner', 'statistics.region.asia', 'statistics.ageBand.under-25'],
+  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'statistics.region.asia', 'statistics.ageBand.under-25'],
   fr: [
+    // "Programme" and "Code" are French words too (statistics).
+    'statistics.filter.programme',
+    'statistics.table.programme',
+    'statistics.csv.code',
     'partnerships.programme',
     // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.
     'home.figures.participants',
@@ -41,6 +45,8 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     'unitCosts.column.distance',
   ],
   es: [
+    // "Asia" (statistics regions) is Spanish too.
+    'statistics.region.asia',
     // "Triangular", "Roles" and "Sector" are Spanish words too.
     'home.shapes.triangular.title',
     'account.roles',

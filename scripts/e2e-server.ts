@@ -22,6 +22,9 @@ const { issuer } = await startOidcTestProvider(e2eOidcPort, `${publicUrl}/api/au
 process.env.OIDC_ISSUER = issuer;
 process.env.OIDC_CLIENT_ID = OIDC_TEST_CLIENT.id;
 process.env.OIDC_CLIENT_SECRET = OIDC_TEST_CLIENT.secret;
+// The browser tests find their demo records in lists and directories: the 12,000 people of the statistics' history
+// (tested in-process, tests/integration/statistics-pages.test.ts) would page them away.
+process.env.DEMO_HISTORY ??= 'false';
 // As in production (scripts/build-server.ts): React's production build, chosen when it is first imported.
 process.env.NODE_ENV ??= 'production';
 await import('../server.ts');

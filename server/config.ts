@@ -20,6 +20,8 @@ const configSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DEMO_DATA: booleanFlag.default(true),
+  /** With the demo data, also the programme's history since 2001 (about 12,000 people) for the public statistics. */
+  DEMO_HISTORY: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10_000),
   /** The address people reach the platform at; links in emails point here. Defaults to http://localhost:PORT. */

@@ -55,7 +55,7 @@ export async function startServer(config: Config, logger: Logger, root = process
   if (cities.matched > 0 || cities.unmatched > 0) logger.info(cities, 'organisation cities matched to places');
   let demoLogins: DemoLogin[] = [];
   if (config.DEMO_DATA) {
-    const { seeded } = await seedDemoData(database.db);
+    const { seeded } = await seedDemoData(database.db, { history: config.DEMO_HISTORY });
     logger.info({ seeded }, seeded ? 'demo data loaded' : 'demo data already present');
     demoLogins = (await seedDemoUsers(database.db)).logins;
   }

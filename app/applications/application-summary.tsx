@@ -5,7 +5,7 @@ import { DataTable } from '../ui/data-table.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
 
 /** The application as it stands, section by section, for reading (partners, the agency). */
-export function ApplicationSummary({ detail, names }: { detail: ApplicationDetail; names: { sector: string | null; goals: string[] } }) {
+export function ApplicationSummary({ detail, names }: { detail: ApplicationDetail; names: { sector: string | null; sectorLang?: string; goals: string[] } }) {
   const { t, number } = useI18n();
   const a = detail.application;
   const nameOf = new Map(detail.partners.map((p) => [p.organisationId, p.legalName]));
@@ -31,7 +31,7 @@ export function ApplicationSummary({ detail, names }: { detail: ApplicationDetai
       <Section id="focus">
         <dl className="facts">
           <dt>{t('application.field.sector')}</dt>
-          <dd>{names.sector ?? t('application.notGiven')}</dd>
+          <dd lang={names.sector ? names.sectorLang : undefined}>{names.sector ?? t('application.notGiven')}</dd>
           <dt>{t('application.field.sdgGoals')}</dt>
           <dd>{names.goals.length ? names.goals.join('; ') : t('application.notGiven')}</dd>
           <dt>{t('application.field.sdgTargets')}</dt>

@@ -1,3 +1,4 @@
+import { sdgGoalName } from '../../core/reference/code-labels.ts';
 import { codeName, codelist } from '../../core/reference/codelists.ts';
 import type { Locale } from '../../i18n/locales.ts';
 
@@ -15,7 +16,7 @@ export function focusOptions(locale: Locale) {
     sectors: codelist('Sector')
       .filter((c) => c.active)
       .map((c) => ({ value: c.code, label: `${c.code} ${codeName(c, locale)}`, lang: c.names[locale] ? undefined : 'en' })),
-    goals: codelist('UNSDG-Goals').filter((c) => c.active).map(named),
+    goals: codelist('UNSDG-Goals').filter((c) => c.active).map((c) => ({ value: c.code, label: sdgGoalName(c.code, locale) ?? codeName(c, locale), lang: undefined })),
     targets: codelist('UNSDG-Targets').filter((c) => c.active).map((c) => ({ ...named(c), label: `${c.code} ${codeName(c, locale)}`, goal: c.code.split('.')[0]! })),
   };
 }

@@ -5,6 +5,7 @@ import { withdrawApplication } from '../../core/applications/withdraw-applicatio
 import { getRecordHistory } from '../../core/audit/get-record-history.ts';
 import { DomainError } from '../../core/errors.ts';
 import { can } from '../../core/identity/permissions.ts';
+import { sdgGoalName } from '../../core/reference/code-labels.ts';
 import { codeName, codelist } from '../../core/reference/codelists.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { ApplicationSummary } from '../applications/application-summary.tsx';
@@ -32,7 +33,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const locale = translatorFor(params.lang).locale;
     const a = detail.application;
     const sector = a.sectorCode ? codelist('Sector').find((c) => c.code === a.sectorCode) : undefined;
-    const goals = codelist('UNSDG-Goals').filter((g) => a.sdgGoals.includes(g.code)).map((g) => codeName(g, locale));
+    const goals = codelist('UNSDG-Goals').filter((g) => a.sdgGoals.includes(g.code)).map((g) => sdgGoalName(g.code, locale) ?? codeName(g, locale));
     const [history, budget] = await Promise.all([getRecordHistory(context.core, { recordType: 'application', recordId: a.id }), getApplicationBudget(context.core, { applicationId: a.id })]);
     // After the budget read: it records the first versions of an application that has none yet.
     const budgetHistory = await getBudgetHistory(context.core, { applicationId: a.id });
@@ -40,7 +41,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       detail,
       budget: budget.rounds.map((r) => ({ ...r, version: { ...r.version, computedAt: r.version.computedAt.toISOString() } })),
       budgetHistory: budgetHistory.entries.map((e) => ({ ...e, computedAt: e.computedAt.toISOString() })),
-      names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, goals },
+      // A sector name the IATI list has only in English is marked as English (lang).
+      names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, sectorLang: sector && !sector.names[locale] ? 'en' : undefined, goals },
       canReview: can(context.core.actor, 'application:read-internal'),
       canWithdraw: ['draft', 'submitted', 'returned'].includes(a.status) && can(context.core.actor, 'application:edit', { organisationId: a.coordinatorOrganisationId }),
       saved: new URL(request.url).searchParams.get('saved'),

@@ -4,6 +4,7 @@ import { applicationFilter, listApplications } from '../../core/applications/lis
 import { can } from '../../core/identity/permissions.ts';
 import { listOrganisationCountries } from '../../core/organisations/list-organisation-countries.ts';
 import { APPLICATION_STATUSES } from '../../core/partnerships/application-status.ts';
+import { sdgGoalName } from '../../core/reference/code-labels.ts';
 import { codeName, codelist } from '../../core/reference/codelists.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { guarded } from '../auth/guard.server.ts';
@@ -29,7 +30,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const parsed = applicationFilter.safeParse({ ...raw, after: url.searchParams.get('after') ?? undefined });
     const [options, countries] = await Promise.all([applicationFilterOptions(context.core), listOrganisationCountries(context.core)]);
     const sectorNames = codelist('Sector').filter((c) => options.sectors.includes(c.code)).map((c) => ({ value: c.code, label: `${c.code} ${codeName(c, locale)}` }));
-    const goals = codelist('UNSDG-Goals').map((g) => ({ value: g.code, label: codeName(g, locale) }));
+    const goals = codelist('UNSDG-Goals').map((g) => ({ value: g.code, label: sdgGoalName(g.code, locale) ?? codeName(g, locale) }));
     const common = { raw, options, countries, sectorNames, goals, canStart: can(context.core.actor, 'application:create') };
     if (!parsed.success) return data({ ...common, errors: zodFieldErrors(translatorFor(params.lang), parsed.error), page: null }, { status: 400 });
     return { ...common, errors: [], page: await listApplications(context.core, parsed.data) };

@@ -51,6 +51,11 @@ export default function Home() {
         <p className="ds-paragraph" data-size="sm">
           {t('home.figures.source', { date: date(countedAt) })}
         </p>
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${locale}/statistics`}>
+            {t('statistics.home.link')}
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="method-title">

@@ -26,6 +26,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       organisation: { ...organisation, createdAt: undefined, updatedAt: undefined },
       typeName: type ? codeName(type, locale) : organisation.organisationType,
       sectorName: sector ? codeName(sector, locale) : null,
+      // The IATI sector list is English (and some French): a name not in the reader's language is marked as such.
+      sectorLang: sector && !sector.names[locale] ? 'en' : undefined,
+      typeLang: type && !type.names[locale] ? 'en' : undefined,
       partnerships,
       canEdit: can(context.core.actor, 'organisation:update', { organisationId: organisation.id }),
       history: history.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -34,7 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function Organisation() {
-  const { organisation: o, typeName, sectorName, partnerships, canEdit, history } = useLoaderData<typeof loader>();
+  const { organisation: o, typeName, typeLang, sectorName, sectorLang, partnerships, canEdit, history } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const i18n = useI18n();
   const { t, country, locale, date } = i18n;
@@ -67,11 +70,11 @@ export default function Organisation() {
           </>
         ) : null}
         <dt>{t('organisation.field.type')}</dt>
-        <dd>{typeName}</dd>
+        <dd lang={typeLang}>{typeName}</dd>
         {sectorName ? (
           <>
             <dt>{t('organisation.field.sector')}</dt>
-            <dd>{sectorName}</dd>
+            <dd lang={sectorLang}>{sectorName}</dd>
           </>
         ) : null}
         {o.registrationNumber ? (

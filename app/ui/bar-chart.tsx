@@ -11,7 +11,8 @@ export interface BarSeries {
 
 export interface BarRow {
   label: string;
-  values: number[];
+  /** null: a value that is not shown (a suppressed small count); no bar, and the chart's `missing` text. */
+  values: (number | null)[];
 }
 
 const ROW_LABEL_WIDTH = 130;
@@ -22,8 +23,8 @@ const GROUP_GAP = 14;
 const WIDTH = 480;
 const LEGEND_HEIGHT = 28;
 
-export function BarChart({ id, title, description, series, rows, format }: { id: string; title: string; description: string; series: BarSeries[]; rows: BarRow[]; format: (value: number) => string }) {
-  const max = Math.max(1, ...rows.flatMap((r) => r.values));
+export function BarChart({ id, title, description, series, rows, format, missing = '' }: { id: string; title: string; description: string; series: BarSeries[]; rows: BarRow[]; format: (value: number) => string; missing?: string }) {
+  const max = Math.max(1, ...rows.flatMap((r) => r.values.filter((v): v is number => v !== null)));
   const groupHeight = series.length * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP;
   const height = LEGEND_HEIGHT + rows.length * groupHeight;
   const plotWidth = WIDTH - ROW_LABEL_WIDTH - 100;
@@ -49,13 +50,13 @@ export function BarChart({ id, title, description, series, rows, format }: { id:
                 {shorten(row.label)}
               </text>
               {row.values.map((value, i) => {
-                const w = Math.max(value > 0 ? 1 : 0, (value / max) * plotWidth);
+                const w = value === null ? 0 : Math.max(value > 0 ? 1 : 0, (value / max) * plotWidth);
                 const y = i * (BAR_HEIGHT + BAR_GAP);
                 return (
                   <g key={i}>
                     <rect x={ROW_LABEL_WIDTH} y={y} width={w} height={BAR_HEIGHT} className={`bar-chart__bar bar-chart__bar--${series[i]?.tone ?? 'base'}`} />
                     <text x={ROW_LABEL_WIDTH + w + 4} y={y + BAR_HEIGHT - 2} className="bar-chart__value">
-                      {format(value)}
+                      {value === null ? missing : format(value)}
                     </text>
                   </g>
                 );

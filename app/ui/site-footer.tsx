@@ -1,7 +1,7 @@
 import { useI18n } from './i18n-context.tsx';
 
 export function SiteFooter({ agencyName, agencyCity }: { agencyName: string; agencyCity: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <footer className="site-footer">
       <p className="ds-paragraph" data-size="sm">
@@ -9,6 +9,10 @@ export function SiteFooter({ agencyName, agencyCity }: { agencyName: string; age
       </p>
       <p className="ds-paragraph" data-size="sm">
         {t('footer.agency', { agency: agencyName, city: agencyCity })}
+        {' · '}
+        <a className="ds-link" href={`/${locale}/statistics`}>
+          {t('statistics.title')}
+        </a>
         {' · '}
         <a className="ds-link" href="/api/docs">
           {t('footer.apiDocs')}

@@ -23,6 +23,7 @@ export function SiteHeader({ agencyName, user }: { agencyName: string; user: Sig
     { href: `/${locale}/partnerships`, label: t('nav.partnerships') },
     { href: `/${locale}/organisations`, label: t('nav.organisations') },
     { href: `/${locale}/calls`, label: t('nav.calls') },
+    { href: `/${locale}/statistics`, label: t('statistics.title') },
     ...(user?.canReadApplications ? [{ href: `/${locale}/applications`, label: t('nav.applications') }] : []),
     ...(user?.canReadParticipants ? [{ href: `/${locale}/participants`, label: t('nav.participants') }] : []),
     ...(user?.canReadCourses ? [{ href: `/${locale}/courses`, label: t('nav.courses') }] : []),

@@ -41,6 +41,9 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // {kathmandu} is Kathmandu Model Hospital, whose coordinator and finance officer are demo accounts.
   ':lang/organisations/:id': { url: '/en/organisations/{kathmandu}', expect: everyone(200) },
   ':lang/partnerships': { url: '/en/partnerships?shape=triangular', expect: everyone(200) },
+  // The public statistics and their CSV: counts only, for everyone.
+  ':lang/statistics': { url: '/fr/statistics?direction=south-south&yearFrom=2024&yearTo=2024', expect: everyone(200) },
+  ':lang/statistics.csv': { url: '/en/statistics.csv?table=flows&from=africa', expect: everyone(200) },
   ':lang/partnerships/:id': { url: '/en/partnerships/{partnership}', expect: everyone(200) },
   // {midwifery}: the Kathmandu–Bergen midwifery exchange, with an approved round Kathmandu sends on.
   ':lang/partnerships/:id/nominate': { url: '/en/partnerships/{midwifery}/nominate', expect: only(['partner_coordinator']) },
@@ -157,6 +160,8 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/organisations/{id}': { url: '/api/v1/organisations/{kathmandu}', expect: everyone(200) },
   '/v1/partnerships': { url: '/api/v1/partnerships?shape=triangular', expect: everyone(200) },
   '/v1/partnerships/{id}': { url: '/api/v1/partnerships/{partnership}', expect: everyone(200) },
+  // Public statistics: counts only, for everyone.
+  '/v1/statistics': { url: '/api/v1/statistics?direction=south-south&yearFrom=2024&yearTo=2024', expect: everyone(200) },
   // Applications: partner staff (their own) and agency staff read them; writes are checked in api-applications.spec.ts.
   '/v1/applications': { url: '/api/v1/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
   '/v1/applications/{id}': { url: '/api/v1/applications/{application}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },

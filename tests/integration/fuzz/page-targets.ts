@@ -15,6 +15,8 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/organisations/:id': { urls: ['/en/organisations/{kathmandu}'], posts: false },
   ':lang/organisations/:id/edit': { urls: ['/nn/organisations/{kathmandu}/edit'], posts: true },
   ':lang/partnerships': { urls: ['/en/partnerships'], posts: false },
+  ':lang/statistics': { urls: ['/fr/statistics?direction=south-south&yearFrom=2024&yearTo=2024', '/nn/statistics?from=NP&to=norway&sdg=3'], posts: false },
+  ':lang/statistics.csv': { urls: ['/en/statistics.csv?table=flows&from=africa', '/es/statistics.csv?table=year&gender=female'], posts: false },
   ':lang/partnerships/:id': { urls: ['/nb/partnerships/{partnership}', '/en/partnerships/{nominating}'], posts: false },
   // Nominating is for a sending partner's coordinators; the participant page is worked by coordinators and advisers alike.
   ':lang/partnerships/:id/nominate': { urls: ['/fr/partnerships/{nominating}/nominate'], posts: true, as: 'coordinator' },

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { coreContext } from '../../core/context.ts';
+import { getParticipantStatistics } from '../../core/stats/get-participant-statistics.ts';
+import { findOverdueReports } from '../../core/participants/overdue-report-facts.ts';
+import { rawRows } from '../raw-rows.ts';
+import { participants } from '../schema/participants.ts';
+import { useTestDatabase } from '../../tests/support/test-database.ts';
+import { seedDemoData } from './seed-demo-data.ts';
+
+const testDb = useTestDatabase();
+
+describe('the demo history since 2001', () => {
+  beforeAll(async () => {
+    await seedDemoData(testDb.db, { history: true });
+  });
+
+  it('looks like the real programme: about 12,000 people, and 2024 as published', async () => {
+    const ctx = coreContext({ db: testDb.db, now: () => new Date('2026-06-01T12:00:00Z') });
+    const all = await getParticipantStatistics(ctx, { filters: {} });
+    expect(all.headline.people).toBeGreaterThan(11_500);
+    expect(all.headline.people).toBeLessThan(12_500);
+    expect(all.headline.countries).toBe(28);
+    const year2024 = await getParticipantStatistics(ctx, { filters: { yearFrom: 2024, yearTo: 2024 } });
+    expect(year2024.headline).toMatchObject({ people: 415, southSouth: 242, womenPercent: 66 });
+    expect(Math.round(year2024.headline.averageAge!)).toBe(27);
+    expect(Math.round(year2024.headline.averageStayMonths!)).toBe(8);
+    const [running] = await rawRows<{ partnerships: number }>(
+      testDb.db,
+      sql`select count(distinct partnership_id)::int as partnerships from participants
+          where extract(year from coalesce(actual_starts_on, starts_on)) = 2024 and status in ('in_placement', 'returned', 'completed', 'alumni', 'ended_early')`,
+    );
+    expect(running!.partnerships).toBeGreaterThanOrEqual(60);
+    expect(running!.partnerships).toBeLessThanOrEqual(85);
+  });
+
+  it('owes no reports: a register from before the platform has no actual dates, so no report falls due', async () => {
+    const today = '2026-11-30';
+    const overdue = await findOverdueReports(testDb.db, sql`${participants.email} like 'person.%'`, today);
+    expect(overdue).toEqual([]);
+  });
+});
