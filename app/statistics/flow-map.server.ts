@@ -19,7 +19,9 @@ export interface FlowMapData {
   dots: [number, number][];
 }
 
-const MAX_WIDTH = 9;
+// Thin and half-transparent: with a hundred flows drawn at once, wide opaque lines merged into one blot.
+const MIN_WIDTH = 0.5;
+const MAX_WIDTH = 6;
 
 /**
  * The flow map's lines: one per pair of countries, its width by people (by area: the square root, so that
@@ -48,7 +50,7 @@ export function flowMapData(flows: Flow[]): FlowMapData {
     lines.push({
       key: `${flow.home}-${flow.host}`,
       d: `M${x1} ${y1}Q${cx} ${cy} ${x2} ${y2}`,
-      width: Math.round((1 + (MAX_WIDTH - 1) * Math.sqrt(people / max)) * 10) / 10,
+      width: Math.round((MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * Math.sqrt(people / max)) * 10) / 10,
       kind: flow.direction === 'south-south' ? 'south' : 'norway',
       people,
     });
