@@ -1,0 +1,1 @@
+export { INDICATOR_LEVELS, type IndicatorLevel } from '../../db/schema/applications.ts';
