@@ -13,8 +13,8 @@ type TranslatedLocale = Exclude<Locale, 'en'>;
  */
 const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
   // "Administrator" and "Register" (a register of legal entities) are also Norwegian words (bokmål and nynorsk).
-  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'tranches.column.partner'],
-  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status'],
+  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'tranches.column.partner', 'results.column.partner', 'results.column.status'],
+  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'results.column.status'],
   fr: [
     'partnerships.programme',
     // "participant", "organisation", "invitation(s)", "administration" and "action(s)" are French words too.
@@ -39,6 +39,10 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     // "Programme" and "distance" are French words too.
     'unitCosts.column.programme',
     'unitCosts.column.distance',
+    // "Action", "Programme" and "Code" are French words too.
+    'results.column.action',
+    'results.dimension.programme',
+    'results.csv.code',
   ],
   es: [
     // "Triangular", "Roles" and "Sector" are Spanish words too.
@@ -48,6 +52,8 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     // "No" (the answer) is Spanish too.
     'course.participant.attendedNo',
     'course.csv.no',
+    // "Individual" is Spanish too.
+    'results.level.individual',
   ],
 };
 

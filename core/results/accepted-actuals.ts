@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { applicationGoals, goalIndicators } from '../../db/schema/applications.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
@@ -41,7 +41,7 @@ export async function acceptedActuals(db: Database, filter: { partnershipIds?: s
     .innerJoin(goalIndicators, eq(goalIndicators.id, resultReportValues.indicatorId))
     .innerJoin(applicationGoals, eq(applicationGoals.id, goalIndicators.goalId))
     .where(and(...where))
-    .orderBy(asc(partnershipStages.startsOn), asc(resultReports.organisationId), asc(goalIndicators.position))
+    .orderBy(asc(partnershipStages.startsOn), asc(resultReports.organisationId), sql`${applicationGoals.organisationId} is not null`, asc(applicationGoals.position), asc(goalIndicators.position))
     .then((rows) => rows.map(({ sharedGoal, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1, sharedGoal: sharedGoal === null })));
 }
 export type AcceptedActual = Awaited<ReturnType<typeof acceptedActuals>>[number];

@@ -7,6 +7,7 @@ import { partnerships } from '../../db/schema/partnerships.ts';
 import { RESULT_REPORT_STATUSES, resultReports } from '../../db/schema/result-reports.ts';
 import type { CoreContext } from '../context.ts';
 import { organisationScope, requirePermission } from '../identity/permissions.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { resultReportScope } from './result-report-record.ts';
 
@@ -28,7 +29,7 @@ const changed = sql<string>`to_char(date_trunc('milliseconds', ${resultReports.u
  */
 export async function listResultReports(ctx: CoreContext, query: ResultReportQuery = {}) {
   requirePermission(ctx.actor, 'result-report:read');
-  const { status, after } = resultReportQueryInput.parse(query);
+  const { status, after } = parseOrRefuse(resultReportQueryInput, query);
   const scope = resultReportScope(ctx.actor);
   const cursor = decodeCursor(after);
   if (scope === null) return { items: [], total: 0, next: null };

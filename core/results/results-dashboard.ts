@@ -9,6 +9,7 @@ import { resultReports, resultReportValues } from '../../db/schema/result-report
 import { MARKERS } from '../applications/markers.ts';
 import type { CoreContext } from '../context.ts';
 import { requirePermission } from '../identity/permissions.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { isCode } from '../reference/codelists.ts';
 import { isRecordId } from '../records/record-id.ts';
 import { indicatorKind } from './result-report-record.ts';
@@ -108,7 +109,7 @@ const keysOf = (row: Row, dimension: ResultDimension): string[] => {
  */
 export async function getResultsDashboard(ctx: CoreContext, filter: ResultsFilter = {}) {
   requirePermission(ctx.actor, 'results:read');
-  const f = resultsFilterInput.parse(filter);
+  const f = parseOrRefuse(resultsFilterInput, filter);
   const year = sql<number>`extract(year from ${partnershipStages.startsOn})::int`;
   const where: (SQL | undefined)[] = [
     eq(resultReports.status, 'accepted'),

@@ -4,6 +4,7 @@ import { resultReports, resultReportValues } from '../../db/schema/result-report
 import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { refuseProblems, type FieldProblem } from '../errors.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { text } from '../input/text.ts';
 import { reportActuals } from './get-result-report.ts';
 import { MAX_INDICATOR_NUMBER } from './indicator-number.ts';
@@ -41,7 +42,7 @@ const isValue = (n: number | null | undefined) => n === null || n === undefined 
  * Every refused value at once, each on its indicator's field.
  */
 export async function saveResultReport(ctx: CoreContext, { reportId, ...input }: { reportId: string } & SaveResultReportInput): Promise<{ version: number }> {
-  const parsed = saveResultReportInput.parse(input);
+  const parsed = parseOrRefuse(saveResultReportInput, input);
   return ctx.db.transaction(async (tx) => {
     const tctx = { ...ctx, db: tx };
     const { report, stage } = await findResultReport(tctx, tx, reportId, { lock: true });

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, NotFoundError } from '../errors.ts';
 import { can, requirePermission } from '../identity/permissions.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { isRecordId } from '../records/record-id.ts';
 import { isUniqueViolation } from '../records/unique-violation.ts';
 
@@ -23,7 +24,7 @@ export const startResultReportInput = z.object({
  */
 export async function startResultReport(ctx: CoreContext, input: { stageId: string; organisationId?: string }): Promise<{ id: string; version: number }> {
   requirePermission(ctx.actor, 'result-report:write');
-  const { stageId, organisationId: asked } = startResultReportInput.parse(input);
+  const { stageId, organisationId: asked } = parseOrRefuse(startResultReportInput, input);
   if (!isRecordId(stageId) || (asked !== undefined && !isRecordId(asked))) throw new NotFoundError('stage');
   try {
     return await ctx.db.transaction(async (tx) => {
