@@ -19,6 +19,7 @@ import { seedDemoParticipants } from './demo-participants.ts';
 import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoFinanceJourney } from './demo-finance-journey.ts';
 import { seedDemoFinancialReports } from './demo-financial-reports.ts';
+import { seedDemoResults } from './demo-results.ts';
 import { seedDemoRadioHealth } from './demo-radio-health.ts';
 import { seedDemoUnitCosts } from './demo-unit-costs.ts';
 
@@ -110,6 +111,8 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoBudgets(tx);
     // Partners' financial reports on their rounds (from those budgets): one approved, one awaiting review, one draft.
     await seedDemoFinancialReports(tx);
+    // Results frameworks on every partnership, and the partners' results reports on their finished rounds: accepted, one awaiting the adviser, one draft.
+    await seedDemoResults(tx);
     return { seeded: true };
   });
 }
