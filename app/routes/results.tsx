@@ -1,7 +1,8 @@
 import { data, Form, useLoaderData } from 'react-router';
 import { MARKERS } from '../../core/applications/markers.ts';
 import { dimensionLabel } from '../../core/results/dimension-label.ts';
-import { getResultsDashboard, RESULT_DIMENSIONS, resultsFilterInput, type ResultDimension } from '../../core/results/results-dashboard.ts';
+import { getResultsDashboard, resultsFilterInput } from '../../core/results/results-dashboard.ts';
+import { RESULT_DIMENSIONS, type ResultDimension } from '../../core/results/result-dimensions.ts';
 import { codeName, codelist } from '../../core/reference/codelists.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { INDICATOR_LEVELS } from '../../db/schema/applications.ts';
+import { INDICATOR_LEVELS } from '../results/indicator-levels.ts';
+import { INDICATOR_ROWS } from './indicator-rows.ts';
 import { text } from '../input/text.ts';
 import { isCode } from '../reference/codelists.ts';
 import { parseIndicatorNumber } from '../results/indicator-number.ts';
@@ -19,7 +20,7 @@ const indicator = z.object({
   sdgTargets: z.array(text().refine((code) => isCode('UNSDG-Targets', code), 'invalid')).max(MAX_INDICATOR_SDG_TARGETS, 'tooMany').optional(),
 });
 
-export const INDICATOR_ROWS = 3;
+export { INDICATOR_ROWS };
 
 type IndicatorText = z.infer<typeof indicator>;
 type GoalText = { description: string; indicators: IndicatorText[] };

@@ -1,1 +1,3 @@
-export { INDICATOR_LEVELS, type IndicatorLevel } from '../../db/schema/applications.ts';
+/** Where an indicator's change is sought: in the people exchanged, in the partner organisations, or in society around them. */
+export const INDICATOR_LEVELS = ['individual', 'organisational', 'societal'] as const;
+export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];

@@ -15,11 +15,9 @@ import { isRecordId } from '../records/record-id.ts';
 import { indicatorKind } from './result-report-record.ts';
 import { reachesTarget } from './result-report-rules.ts';
 
-/** The ways the dashboards group accepted results. */
-export const RESULT_DIMENSIONS = ['programme', 'sdg', 'theme', 'country', 'year'] as const;
-export type ResultDimension = (typeof RESULT_DIMENSIONS)[number];
-/** The group of rows that have none (no SDG, no cross-cutting theme). */
-export const NO_GROUP = 'none';
+import { NO_GROUP, RESULT_DIMENSIONS, type ResultDimension } from './result-dimensions.ts';
+
+export { NO_GROUP, RESULT_DIMENSIONS, type ResultDimension };
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 /** The filters, as the page's GET form and the API's query send them; every one optional. */

@@ -4,6 +4,7 @@ import { user } from './auth.ts';
 import { callCriteria, calls } from './calls.ts';
 import { organisations } from './organisations.ts';
 import { partnerships } from './partnerships.ts';
+import { INDICATOR_LEVELS, type IndicatorLevel } from '../../core/results/indicator-levels.ts';
 
 /** Significance 0/1/2 per cross-cutting marker (core/applications/markers.ts names the markers). */
 export type MarkerValues = Record<string, 0 | 1 | 2>;
@@ -77,9 +78,7 @@ export const applicationPartners = pgTable(
   (t) => [primaryKey({ columns: [t.applicationId, t.organisationId] }), index('application_partners_organisation_idx').on(t.organisationId)],
 );
 
-/** Where an indicator's change is sought: in the people exchanged, in the partner organisations, or in society around them. */
-export const INDICATOR_LEVELS = ['individual', 'organisational', 'societal'] as const;
-export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
+export { INDICATOR_LEVELS, type IndicatorLevel };
 
 /** A goal of one partner (organisationId) or shared by all (organisationId null). */
 export const applicationGoals = pgTable(

@@ -2,7 +2,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/form-fields.tsx'
 import { ChoiceGroup } from '../../ui/choice-fields.tsx';
 import { INDICATOR_LEVELS } from '../../../core/results/indicator-levels.ts';
 import { Form } from 'react-router';
-import { INDICATOR_ROWS } from '../../../core/applications/goal-input.ts';
+import { INDICATOR_ROWS } from '../../../core/applications/indicator-rows.ts';
 import type { ApplicationDetail } from '../../../core/applications/get-application.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import type { FieldError } from '../../ui/field-errors.ts';
