@@ -32,5 +32,5 @@ describe('the demo’s results', () => {
     const people = results.goals[0]!.indicators[0]!;
     expect(people.kind).toBe('people');
     expect(people.points.length).toBeGreaterThan(0);
-  });
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { asc, eq, like } from 'drizzle-orm';
+import { asc, eq, inArray, like } from 'drizzle-orm';
 import { coreContext } from '../../core/context.ts';
 import { system } from '../../core/identity/actor.ts';
 import { codelist } from '../../core/reference/codelists.ts';
@@ -11,7 +11,7 @@ import { applicationGoals, applicationPartners, applications, goalIndicators, ty
 import { organisations } from '../schema/organisations.ts';
 import { partnershipStages } from '../schema/partnership-stages.ts';
 import { partnerships } from '../schema/partnerships.ts';
-import { resultReports } from '../schema/result-reports.ts';
+import { resultReports, resultReportValues } from '../schema/result-reports.ts';
 
 /** What each demo partnership's sector works towards: the shared goal and its two indicators (people reached; a number). */
 const frameworks: Record<string, { goal: string; people: string; measure: [string, string, string] }> = {
@@ -69,73 +69,120 @@ export async function seedDemoResults(tx: Database, now = new Date()) {
     .orderBy(asc(partnerships.title), asc(partnershipStages.startsOn), asc(partnershipStages.id));
   const byPartnership = new Map<string, typeof rows>();
   for (const row of rows) byPartnership.set(row.partnership.id, [...(byPartnership.get(row.partnership.id) ?? []), row]);
+  const applicationIds = rows.map((r) => r.stage.applicationId);
+  const [partnerRows, withGoals, markerRows] = await Promise.all([
+    tx
+      .select({ applicationId: applicationPartners.applicationId, organisationId: applicationPartners.organisationId, name: organisations.legalName })
+      .from(applicationPartners)
+      .innerJoin(organisations, eq(organisations.id, applicationPartners.organisationId))
+      .where(inArray(applicationPartners.applicationId, applicationIds))
+      .orderBy(asc(applicationPartners.position)),
+    tx.selectDistinct({ applicationId: applicationGoals.applicationId }).from(applicationGoals).where(inArray(applicationGoals.applicationId, applicationIds)),
+    tx.select({ id: applications.id, markers: applications.markers }).from(applications).where(inArray(applications.id, applicationIds)),
+  ]);
+  const partnersOf = (applicationId: string) => partnerRows.filter((r) => r.applicationId === applicationId);
+  // An application that has goals already (the continuations' demo) keeps them, and gets no reports here.
+  const hasGoals = new Set(withGoals.map((g) => g.applicationId));
+  const markersOf = new Map(markerRows.map((r) => [r.id, r.markers]));
   const capped = (date: Date) => new Date(Math.min(date.getTime(), now.getTime() - DAY));
   const ctx = (at: Date) => coreContext({ db: tx, actor: system('demo-results'), now: () => at });
 
+  /** The indicators written on each application, in the order a report lists them (shared first). */
+  const written = new Map<string, { id: string; kind: 'people' | 'number' | 'text'; baseline: number | null; target: number | null; organisationId: string | null }[]>();
+  const goalRows: (typeof applicationGoals.$inferInsert)[] = [];
+  const indicatorSpecs: IndicatorSpec[][] = [];
+  const historical: { report: typeof resultReports.$inferInsert; actuals: (r: string) => (typeof resultReportValues.$inferInsert)[] }[] = [];
+  let running: { stage: (typeof rows)[number]['stage']; round: number; p: number } | null = null;
+
   for (const [p, chain] of [...byPartnership.values()].entries()) {
     const partnership = chain[0]!.partnership;
-    const kind = frameworks[frameworkBySector[partnership.sectorCode ?? ''] ?? 'health']!;
-    const markers = markersBySector[frameworkBySector[partnership.sectorCode ?? ''] ?? 'health']!;
+    const sector = frameworkBySector[partnership.sectorCode ?? ''] ?? 'health';
+    const kind = frameworks[sector]!;
     const firstGoal = partnership.sdgGoals[0] ?? '3';
     const target = codelist('UNSDG-Targets').find((c) => c.active && c.code.startsWith(`${firstGoal}.`))?.code;
-    const series = { people: seriesOf(p, 0), measure: seriesOf(p, 1), own: new Map<string, string>() };
-    const partnerRows = await tx
-      .select({ organisationId: applicationPartners.organisationId, name: organisations.legalName })
-      .from(applicationPartners)
-      .innerJoin(organisations, eq(organisations.id, applicationPartners.organisationId))
-      .where(eq(applicationPartners.applicationId, chain[0]!.stage.applicationId))
-      .orderBy(asc(applicationPartners.position));
-    partnerRows.forEach((o, n) => series.own.set(o.organisationId, seriesOf(p, 2 + n)));
-
+    const partners = partnersOf(chain[0]!.stage.applicationId);
     for (const { stage } of chain) {
-      // An application that has goals already (the continuations' demo) keeps them.
-      const [existing] = await tx.select({ id: applicationGoals.id }).from(applicationGoals).where(eq(applicationGoals.applicationId, stage.applicationId)).limit(1);
-      if (!existing) {
-        await addGoal(tx, stage.applicationId, 0, null, kind.goal, [
-          { description: kind.people, baseline: '0', target: String(10 * partnerRows.length), level: 'individual', countsPeople: true, sdgTargets: target ? [target] : [], seriesId: series.people },
-          { description: kind.measure[0], baseline: kind.measure[1], target: kind.measure[2], level: 'organisational', sdgTargets: [], seriesId: series.measure },
-        ]);
-        for (const [n, o] of partnerRows.entries()) {
-          await addGoal(tx, stage.applicationId, n + 1, o.organisationId, `${o.name} builds what its returning staff learned into its own work`, [
-            { description: 'How the returning staff’s learning is used', baseline: 'Not yet', target: 'In regular use', level: 'organisational', sdgTargets: [], seriesId: series.own.get(o.organisationId)! },
-          ]);
-        }
+      const markers = markersOf.get(stage.applicationId) ?? {};
+      if (Object.values(markers).every((v) => !v)) {
+        await tx.update(applications).set({ markers: { human_rights: 0, gender_equality: 0, environment: 0, anti_corruption: 0, ...markersBySector[sector] } }).where(eq(applications.id, stage.applicationId));
       }
-      const [application] = await tx.select({ markers: applications.markers }).from(applications).where(eq(applications.id, stage.applicationId));
-      if (application && Object.values(application.markers).every((v) => !v)) {
-        await tx.update(applications).set({ markers: { human_rights: 0, gender_equality: 0, environment: 0, anti_corruption: 0, ...markers } }).where(eq(applications.id, stage.applicationId));
-      }
-    }
-
-    const rounds = chain.filter((r) => r.stage.kind === 'round').map((r) => r.stage);
-    const midwifery = kathmandu && partnerRows.some((o) => o.organisationId === kathmandu.id) && partnership.title.startsWith('Midwifery');
-    for (const [r, stage] of rounds.entries()) {
-      const ended = Date.parse(`${stage.endsOn}T23:59:59Z`) < now.getTime();
-      const latestOfMidwifery = midwifery && r === rounds.length - 1;
-      if (!ended && !latestOfMidwifery) continue;
-      const partners = await tx.select({ organisationId: applicationPartners.organisationId }).from(applicationPartners).where(eq(applicationPartners.applicationId, stage.applicationId)).orderBy(asc(applicationPartners.position));
-      for (const [n, { organisationId }] of partners.entries()) {
-        const submitted = capped(new Date(Date.parse(`${stage.endsOn}T10:00:00Z`) + (latestOfMidwifery ? -10 : 20 + n) * DAY));
-        if (latestOfMidwifery && organisationId !== kathmandu!.id) {
-          await startResultReport(ctx(capped(new Date(submitted.getTime() - 2 * DAY))), { stageId: stage.id, organisationId });
-          continue;
-        }
-        const { id } = await startResultReport(ctx(new Date(submitted.getTime() - 3 * DAY)), { stageId: stage.id, organisationId });
-        const report = await getResultReport(ctx(submitted), { reportId: id });
-        const actuals: ResultActualInput[] = report.indicators.map((i, k) => {
-          if (i.kind === 'people') return { indicatorId: i.id, women: 3 + r * 2 + ((p + n + k) % 3), men: 1 + r + ((p + 2 * n) % 3), other: (p + n + r) % 5 === 0 ? 1 : 0 };
-          if (i.kind === 'number') return { indicatorId: i.id, value: (i.baselineValue ?? 0) + (r + 1) * Math.max(1, Math.round(((i.targetValue ?? 0) - (i.baselineValue ?? 0)) / 4)) + ((p + n) % 2) };
-          return { indicatorId: i.id, valueText: r === 0 ? 'Returning staff have shown their colleagues what they learned; two routines have changed.' : 'The new routines are written into the ward’s procedures and taught to new staff.' };
-        });
-        const saved = await saveResultReport(ctx(submitted), { reportId: id, version: report.version, narrative: narratives[(p + n) % 2]!, lessons: lessons[(p + r) % 2]!, publishLessons: (p + n) % 3 !== 0, actuals });
-        const { version } = await submitResultReport(ctx(submitted), { reportId: id, version: saved.version });
-        if (latestOfMidwifery) continue;
-        // Accepted as the adviser did, without the email of the decision (it went out long ago).
-        const decided = capped(new Date(submitted.getTime() + 12 * DAY));
-        await tx.update(resultReports).set({ status: 'accepted', decidedAt: decided, decidedByLabel: 'adviser@demo.example', version: version + 1, updatedAt: decided }).where(eq(resultReports.id, id));
+      if (hasGoals.has(stage.applicationId)) continue;
+      goalRows.push({ applicationId: stage.applicationId, organisationId: null, description: kind.goal, position: 0 });
+      indicatorSpecs.push([
+        { description: kind.people, baseline: '0', target: String(10 * partners.length), level: 'individual', countsPeople: true, sdgTargets: target ? [target] : [], seriesId: seriesOf(p, 0) },
+        { description: kind.measure[0], baseline: kind.measure[1], target: kind.measure[2], level: 'organisational', sdgTargets: [], seriesId: seriesOf(p, 1) },
+      ]);
+      for (const [n, o] of partnersOf(stage.applicationId).entries()) {
+        goalRows.push({ applicationId: stage.applicationId, organisationId: o.organisationId, description: `${o.name} builds what its returning staff learned into its own work`, position: n + 1 });
+        indicatorSpecs.push([{ description: 'How the returning staff’s learning is used', baseline: 'Not yet', target: 'In regular use', level: 'organisational', sdgTargets: [], seriesId: seriesOf(p, 2 + partners.findIndex((x) => x.organisationId === o.organisationId)) }]);
       }
     }
   }
+  // Every goal in one statement, then every indicator in another.
+  const goals = goalRows.length ? await tx.insert(applicationGoals).values(goalRows).returning({ id: applicationGoals.id, applicationId: applicationGoals.applicationId, organisationId: applicationGoals.organisationId }) : [];
+  const indicatorRows = goals.flatMap((goal, g) => indicatorSpecs[g]!.map((i, n) => ({ goal, ...indicatorRow(goal.id, n, i) })));
+  const inserted = indicatorRows.length ? await tx.insert(goalIndicators).values(indicatorRows.map(({ goal: _goal, ...i }) => i)).returning({ id: goalIndicators.id, countsPeople: goalIndicators.countsPeople, baselineValue: goalIndicators.baselineValue, targetValue: goalIndicators.targetValue }) : [];
+  inserted.forEach((i, n) => {
+    const { goal } = indicatorRows[n]!;
+    const list = written.get(goal.applicationId) ?? [];
+    list.push({ id: i.id, kind: i.countsPeople ? 'people' : i.baselineValue !== null && i.targetValue !== null ? 'number' : 'text', baseline: i.baselineValue, target: i.targetValue, organisationId: goal.organisationId });
+    written.set(goal.applicationId, list);
+  });
+
+  for (const [p, chain] of [...byPartnership.values()].entries()) {
+    const partnership = chain[0]!.partnership;
+    const rounds = chain.filter((r) => r.stage.kind === 'round' && written.has(r.stage.applicationId)).map((r) => r.stage);
+    const midwifery = kathmandu && partnership.title.startsWith('Midwifery') && partnersOf(chain[0]!.stage.applicationId).some((o) => o.organisationId === kathmandu.id);
+    for (const [r, stage] of rounds.entries()) {
+      if (midwifery && r === rounds.length - 1) {
+        running = { stage, round: r, p };
+        continue;
+      }
+      if (Date.parse(`${stage.endsOn}T23:59:59Z`) >= now.getTime()) continue;
+      for (const [n, { organisationId }] of partnersOf(stage.applicationId).entries()) {
+        const submitted = capped(new Date(Date.parse(`${stage.endsOn}T10:00:00Z`) + (20 + n) * DAY));
+        const decided = capped(new Date(submitted.getTime() + 12 * DAY));
+        const mine = written.get(stage.applicationId)!.filter((i) => i.organisationId === null || i.organisationId === organisationId);
+        historical.push({
+          report: { stageId: stage.id, organisationId, status: 'accepted', narrative: narratives[(p + n) % 2]!, lessons: lessons[(p + r) % 2]!, publishLessons: (p + n) % 3 !== 0, submittedAt: submitted, decidedAt: decided, decidedByLabel: 'adviser@demo.example', version: 4, createdAt: new Date(submitted.getTime() - 3 * DAY), updatedAt: decided },
+          actuals: (reportId) => mine.map((i, k) => ({ reportId, indicatorId: i.id, ...actualOf(i, { p, n, r, k }) })),
+        });
+      }
+    }
+  }
+  // The finished rounds' reports, accepted long ago (as the adviser did; their emails went out then): written as they stand.
+  if (historical.length) {
+    const reports = await tx.insert(resultReports).values(historical.map((h) => h.report)).returning({ id: resultReports.id });
+    const values = reports.flatMap((report, i) => historical[i]!.actuals(report.id));
+    if (values.length) await tx.insert(resultReportValues).values(values);
+  }
+
+  // The midwifery exchange's latest round, through the use-cases as the partners would: Kathmandu's report
+  // submitted and awaiting the adviser, its partner's still a draft.
+  if (running) {
+    const { stage, round: r, p } = running;
+    for (const [n, { organisationId }] of partnersOf(stage.applicationId).entries()) {
+      const submitted = capped(new Date(Date.parse(`${stage.endsOn}T10:00:00Z`) - 10 * DAY));
+      const { id } = await startResultReport(ctx(new Date(submitted.getTime() - 3 * DAY)), { stageId: stage.id, organisationId });
+      if (organisationId !== kathmandu!.id) continue;
+      const report = await getResultReport(ctx(submitted), { reportId: id });
+      const actuals: ResultActualInput[] = report.indicators.map((i, k) => ({ indicatorId: i.id, ...actualOf({ kind: i.kind, baseline: i.baselineValue, target: i.targetValue }, { p, n, r, k }) }));
+      const saved = await saveResultReport(ctx(submitted), { reportId: id, version: report.version, narrative: narratives[(p + n) % 2]!, lessons: lessons[(p + r) % 2]!, publishLessons: true, actuals });
+      await submitResultReport(ctx(submitted), { reportId: id, version: saved.version });
+    }
+  }
+}
+
+/** A partner's actual on one indicator in round `r` (0-based): growing with the rounds, different per partnership and partner, always the same. */
+function actualOf(i: { kind: 'people' | 'number' | 'text'; baseline: number | null; target: number | null }, { p, n, r, k }: { p: number; n: number; r: number; k: number }) {
+  if (i.kind === 'people') {
+    const women = 3 + r * 2 + ((p + n + k) % 3);
+    const men = 1 + r + ((p + 2 * n) % 3);
+    const other = (p + n + r) % 5 === 0 ? 1 : 0;
+    return { women, men, other, value: women + men + other };
+  }
+  if (i.kind === 'number') return { value: (i.baseline ?? 0) + (r + 1) * Math.max(1, Math.round(((i.target ?? 0) - (i.baseline ?? 0)) / 4)) + ((p + n) % 2) };
+  return { valueText: r === 0 ? 'Returning staff have shown their colleagues what they learned; two routines have changed.' : 'The new routines are written into the organisation’s procedures and taught to new staff.' };
 }
 
 /** A fixed series id per partnership and indicator, so the demo is the same every time it is seeded. */
@@ -144,15 +191,20 @@ function seriesOf(partnership: number, indicator: number): string {
   return `00000000-0000-4000-8${hex(indicator, 3)}-${hex(0x12000000 + partnership, 12)}`;
 }
 
-async function addGoal(tx: Database, applicationId: string, position: number, organisationId: string | null, description: string, indicators: { description: string; baseline: string; target: string; level: IndicatorLevel; countsPeople?: boolean; sdgTargets: string[]; seriesId: string }[]) {
-  const [goal] = await tx.insert(applicationGoals).values({ applicationId, organisationId, description, position }).returning({ id: applicationGoals.id });
-  await tx.insert(goalIndicators).values(
-    indicators.map((i, n) => {
-      const baselineValue = /^\d+$/.test(i.baseline) ? Number(i.baseline) : null;
-      const targetValue = /^\d+$/.test(i.target) ? Number(i.target) : null;
-      const numeric = baselineValue !== null && targetValue !== null;
-      return { goalId: goal!.id, position: n, description: i.description, baseline: i.baseline, target: i.target, level: i.level, countsPeople: i.countsPeople ?? false, sdgTargets: i.sdgTargets, seriesId: i.seriesId, baselineValue: numeric ? baselineValue : null, targetValue: numeric ? targetValue : null };
-    }),
-  );
+interface IndicatorSpec {
+  description: string;
+  baseline: string;
+  target: string;
+  level: IndicatorLevel;
+  countsPeople?: boolean;
+  sdgTargets: string[];
+  seriesId: string;
 }
 
+/** An indicator's row: a baseline and target both whole numbers make it numeric, as the goal form does. */
+function indicatorRow(goalId: string, position: number, i: IndicatorSpec) {
+  const baselineValue = /^\d+$/.test(i.baseline) ? Number(i.baseline) : null;
+  const targetValue = /^\d+$/.test(i.target) ? Number(i.target) : null;
+  const numeric = baselineValue !== null && targetValue !== null;
+  return { goalId, position, description: i.description, baseline: i.baseline, target: i.target, level: i.level, countsPeople: i.countsPeople ?? false, sdgTargets: i.sdgTargets, seriesId: i.seriesId, baselineValue: numeric ? baselineValue : null, targetValue: numeric ? targetValue : null };
+}
