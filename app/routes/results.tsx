@@ -142,14 +142,12 @@ export default function Results() {
                   format={number}
                 />
                 <div className="table-scroll">
-                  <table className="ds-table" data-border="true">
+                  <table className="ds-table results-table" data-border="true">
                     <caption>{t('results.dashboard.tableCaption', { by: heading })}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{t(`results.dimension.${dimension}`)}</th>
                         <th scope="col" className="numeric">{t('results.figure.reports')}</th>
-                        <th scope="col" className="numeric">{t('results.figure.partnerships')}</th>
-                        <th scope="col" className="numeric">{t('results.figure.indicators')}</th>
                         <th scope="col" className="numeric">{t('results.figure.onTarget')}</th>
                         <th scope="col" className="numeric">{t('results.figure.women')}</th>
                         <th scope="col" className="numeric">{t('results.figure.men')}</th>
@@ -164,8 +162,6 @@ export default function Results() {
                             {g.label}
                           </th>
                           <td className="numeric">{number(g.reports)}</td>
-                          <td className="numeric">{number(g.partnerships)}</td>
-                          <td className="numeric">{number(g.indicators)}</td>
                           <td className="numeric">{t('results.dashboard.onTargetValue', { onTarget: number(g.onTarget), measured: number(g.measured) })}</td>
                           <td className="numeric">{number(g.women)}</td>
                           <td className="numeric">{number(g.men)}</td>
