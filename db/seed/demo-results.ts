@@ -57,7 +57,8 @@ const lessons = [
  * goal with a people indicator and a numeric one, and a goal of each partner), its applications the
  * cross-cutting markers of its sector, and each finished round the partners' accepted results reports,
  * so the partnership pages and the dashboards show numbers. On the midwifery exchange (Kathmandu's), the
- * latest round has Kathmandu's report submitted and awaiting the adviser and its partner's still a draft.
+ * latest round has Kathmandu's report submitted and awaiting the adviser and its partner's still a draft; on
+ * the South–South hospital partnership Kathmandu has not reported yet (its coordinator can start the report).
  * Deterministic; reports are written through the use-cases, dated no later than `now`.
  */
 export async function seedDemoResults(tx: Database, now = new Date()) {
@@ -140,6 +141,8 @@ export async function seedDemoResults(tx: Database, now = new Date()) {
       }
       if (Date.parse(`${stage.endsOn}T23:59:59Z`) >= now.getTime()) continue;
       for (const [n, { organisationId }] of partnersOf(stage.applicationId).entries()) {
+        // Kathmandu has not reported on the South–South partnership's round yet: its coordinator can start it.
+        if (organisationId === kathmandu?.id && partnership.title.startsWith('Hospital management')) continue;
         const submitted = capped(new Date(Date.parse(`${stage.endsOn}T10:00:00Z`) + (20 + n) * DAY));
         const decided = capped(new Date(submitted.getTime() + 12 * DAY));
         const mine = written.get(stage.applicationId)!.filter((i) => i.organisationId === null || i.organisationId === organisationId);
