@@ -27,20 +27,20 @@ test('a partner reports a round’s results with indicator actuals, the adviser 
   const url = new URL(page.url()).pathname;
 
   // Half filled in and submitted: every gap is named at once, what was typed is kept.
-  await page.getByLabel(m('results.report.narrative')).fill('Deux gestionnaires sont allées à Sylhet et ont rapporté un nouveau tableau de garde.');
+  await page.getByLabel(m('results.report.narrative'), { exact: true }).fill('Deux gestionnaires sont allées à Sylhet et ont rapporté un nouveau tableau de garde.');
   await page.locator('input[name$=".women"]').first().fill('7');
   await navigate(() => page.getByRole('button', { name: m('results.report.submit') }).click());
   const summary = page.locator('.ds-error-summary');
   await expect(summary).toContainText(m('error.resultReportLessonsMissing'));
   await expect(page.locator('input[name$=".women"]').first()).toHaveValue('7');
-  await expect(page.getByLabel(m('results.report.narrative'))).toHaveValue(/nouveau tableau de garde/);
+  await expect(page.getByLabel(m('results.report.narrative'), { exact: true })).toHaveValue(/nouveau tableau de garde/);
 
   // Completed: people by gender, numbers, words and the lessons, published.
   await page.locator('input[name$=".men"]').first().fill('4');
   await page.locator('input[name$=".other"]').first().fill('1');
   for (const field of await page.locator('input[name$=".value"]').all()) await field.fill('3');
   for (const field of await page.locator('textarea[name$=".text"]').all()) await field.fill('Le tableau de garde est utilisé chaque semaine.');
-  await page.getByLabel(m('results.report.lessons')).fill('Préparer le retour avant le départ.');
+  await page.getByLabel(m('results.report.lessons'), { exact: true }).fill('Préparer le retour avant le départ.');
   await page.getByLabel(m('results.report.publishLessons')).check();
   await navigate(() => page.getByRole('button', { name: m('results.report.submit') }).click());
   await expect(page.getByRole('status')).toHaveText(m('results.report.done.submitted'));
