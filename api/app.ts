@@ -9,6 +9,7 @@ import { registerApplicationBudget } from './routes/application-budget.ts';
 import { registerExchangeRates } from './routes/exchange-rates.ts';
 import { registerFinance } from './routes/finance.ts';
 import { registerFinancialReports } from './routes/financial-reports.ts';
+import { registerResults } from './routes/results.ts';
 import { registerTranches } from './routes/tranches.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerOrganisationWrites } from './routes/organisation-writes.ts';
@@ -55,6 +56,7 @@ export function createApi() {
   registerParticipantDocuments(api);
   registerFinance(api);
   registerFinancialReports(api);
+  registerResults(api);
   registerTranches(api);
   registerUnitCosts(api);
   registerApplicationBudget(api);

@@ -1722,6 +1722,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/result-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results reports you may read, those waiting for the adviser first
+         * @description The agency sees every report, partner staff those on their partnerships. 50 a page; `status` filters.
+         */
+        get: operations["listResultReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stages/{stageId}/result-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start your organisation’s results report on a granted round
+         * @description A partner’s coordinators. The report starts as an empty draft on the indicators of your organisation’s goals and the shared goals of the round’s application. One per round and partner (409 `resultReportExists`).
+         */
+        post: operations["startResultReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/result-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A results report with its indicators and actuals */
+        get: operations["getResultReport"];
+        /**
+         * Save the narrative, the actuals and the lessons learned
+         * @description A draft or returned report of your organisation, complete or not, against its `version`. Every refused value at once (422), each pointing at its place in the body.
+         */
+        put: operations["saveResultReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/result-reports/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the report to the programme adviser
+         * @description Refused with every problem at once (422: `/narrative`, `/lessons`, `/indicators/{n}/actual/{women|men|other|value|valueText}`) while a part is missing.
+         */
+        post: operations["submitResultReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/result-reports/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a submitted report
+         * @description Programme advisers and administrators. Its actuals then count on the partnership’s page and the dashboards; the partner’s coordinators are emailed in their language.
+         */
+        post: operations["acceptResultReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/result-reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a submitted report to the partner with a remark
+         * @description Programme advisers and administrators. The remark is required and emailed to the partner’s coordinators in their language; the partner changes the report and submits it again.
+         */
+        post: operations["returnResultReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/results/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accepted results summed by programme, SDG, cross-cutting theme, country and year
+         * @description Agency staff. Only accepted reports count; people reached come from indicators that count people. The filters combine.
+         */
+        get: operations["getResultsDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/finance/tranches": {
         parameters: {
             query?: never;
@@ -2670,9 +2811,24 @@ export interface components {
                 owner: string;
                 description: string;
                 indicators: {
+                    /** Format: uuid */
+                    id: string;
                     description: string;
                     baseline: string;
                     target: string;
+                    /**
+                     * @description Where the change is sought; null on indicators written before levels existed.
+                     * @enum {string|null}
+                     */
+                    level: "individual" | "organisational" | "societal" | null;
+                    /** @description Counts people: actuals are reported by gender. */
+                    countsPeople: boolean;
+                    /** @description The baseline as a number, for a numeric indicator. */
+                    baselineValue: number | null;
+                    /** @description The target as a number, for a numeric indicator. */
+                    targetValue: number | null;
+                    /** @description UN SDG target codes. */
+                    sdgTargets: string[];
                 }[];
             }[];
             /** @description The exchange plan: who sends how many people to whom, for how long. */
@@ -2855,7 +3011,7 @@ export interface components {
             version?: string;
         };
         /**
-         * @description A goal of one partner (`owner`: its organisation id) or of all (`owner`: "shared"), with one to three indicators, each with a description, a baseline and a target.
+         * @description A goal of one partner (`owner`: its organisation id) or of all (`owner`: "shared"), with one to three indicators, each with a description, a baseline and a target; optionally its `level` (individual, organisational, societal), whether it `countsPeople` (then baseline and target are whole numbers and actuals are reported by gender) and its `sdgTargets` (UN SDG target codes). A baseline and target both given as numbers make the indicator numeric.
          * @example {
          *       "owner": "shared",
          *       "description": "Better neonatal care in all three hospitals",
@@ -2863,7 +3019,12 @@ export interface components {
          *         {
          *           "description": "Nurses trained",
          *           "baseline": "0",
-         *           "target": "40"
+         *           "target": "40",
+         *           "level": "organisational",
+         *           "countsPeople": true,
+         *           "sdgTargets": [
+         *             "3.2"
+         *           ]
          *         }
          *       ]
          *     }
@@ -2875,17 +3036,26 @@ export interface components {
                 description: string;
                 baseline: string;
                 target: string;
+                /** @enum {string|null} */
+                level?: "individual" | "organisational" | "societal" | null;
+                countsPeople?: boolean;
+                sdgTargets?: string[];
             }[];
         };
         /**
-         * @description A goal rewritten in place: its description and one to three indicators. Its owner stays the same.
+         * @description A goal rewritten in place: its description and one to three indicators (as for a new goal). Its owner stays the same; an indicator rewritten in its place keeps its series of actuals.
          * @example {
          *       "description": "Better neonatal care in both hospitals",
          *       "indicators": [
          *         {
          *           "description": "Nurses trained",
          *           "baseline": "0",
-         *           "target": "30"
+         *           "target": "30",
+         *           "level": "organisational",
+         *           "countsPeople": true,
+         *           "sdgTargets": [
+         *             "3.2"
+         *           ]
          *         }
          *       ]
          *     }
@@ -2896,6 +3066,10 @@ export interface components {
                 description: string;
                 baseline: string;
                 target: string;
+                /** @enum {string|null} */
+                level?: "individual" | "organisational" | "societal" | null;
+                countsPeople?: boolean;
+                sdgTargets?: string[];
             }[];
         };
         /**
@@ -4312,6 +4486,256 @@ export interface components {
              * @description A PDF, JPEG or PNG file of at most 5 MB, checked by its content.
              */
             file: Blob;
+        };
+        ResultReportList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "draft" | "submitted" | "returned" | "accepted";
+                updatedAt: string;
+                submittedAt: string | null;
+                /** Format: uuid */
+                stageId: string;
+                roundNumber: number;
+                startsOn: string;
+                endsOn: string;
+                /** Format: uuid */
+                partnershipId: string;
+                partnershipTitle: string;
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+            }[];
+            /**
+             * @description How many match the filters, over all pages.
+             * @example 123
+             */
+            total: number;
+            /**
+             * @description Pass as `after` to get the next page; null on the last page.
+             * @example WyJCZXJnZW4iLCIzZjEuLi4iXQ
+             */
+            next: string | null;
+        };
+        ResultReport: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "accepted";
+            /**
+             * @description The report’s `version` as you read it; a report changed since is 409 `staleEdit`.
+             * @example 3
+             */
+            version: number;
+            narrative: string;
+            lessons: string;
+            publishLessons: boolean;
+            /** @description The adviser’s remark when returning it. */
+            remark: string;
+            submittedAt: string | null;
+            decidedAt: string | null;
+            stage: {
+                /** Format: uuid */
+                id: string;
+                roundNumber: number;
+                startsOn: string;
+                endsOn: string;
+                /** Format: uuid */
+                partnershipId: string;
+            };
+            partnershipTitle: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            indicators: {
+                /** Format: uuid */
+                id: string;
+                goal: {
+                    /** Format: uuid */
+                    id: string;
+                    description: string;
+                    shared: boolean;
+                };
+                description: string;
+                /** @enum {string|null} */
+                level: "individual" | "organisational" | "societal" | null;
+                /**
+                 * @description `people`: actuals by gender; `number`: a value; `text`: words.
+                 * @enum {string}
+                 */
+                kind: "people" | "number" | "text";
+                baseline: string;
+                target: string;
+                baselineValue: number | null;
+                targetValue: number | null;
+                sdgTargets: string[];
+                actual: {
+                    value: number | null;
+                    women: number | null;
+                    men: number | null;
+                    other: number | null;
+                    valueText: string;
+                    /** @description The value, or for a `people` indicator the sum of its genders. */
+                    total: number | null;
+                };
+                reachesTarget: boolean | null;
+            }[];
+            canEdit: boolean;
+            canDecide: boolean;
+        };
+        ResultReportStart: {
+            /**
+             * Format: uuid
+             * @description The partner organisation reporting; needed only when you coordinate more than one partner of the round.
+             */
+            organisationId?: string;
+        };
+        ResultReportSave: {
+            /**
+             * @description The report’s `version` as you read it; a report changed since is 409 `staleEdit`.
+             * @example 3
+             */
+            version: number;
+            /** @description What happened in the round; left as it is when not given. */
+            narrative?: string;
+            /** @description Lessons learned; left as it is when not given. */
+            lessons?: string;
+            /** @description Whether the agency may publish the lessons learned. */
+            publishLessons?: boolean;
+            /** @description The actuals to set, by indicator; indicators left out keep theirs. */
+            actuals?: {
+                /**
+                 * Format: uuid
+                 * @description One of the report’s `indicators`.
+                 */
+                indicatorId: string;
+                /**
+                 * @description For a `number` indicator: the value reached, at most two decimals.
+                 * @example 68.5
+                 */
+                value?: number | null;
+                /**
+                 * @description For a `people` indicator: women reached.
+                 * @example 9
+                 */
+                women?: number | null;
+                /**
+                 * @description For a `people` indicator: men reached.
+                 * @example 9
+                 */
+                men?: number | null;
+                /**
+                 * @description For a `people` indicator: others reached.
+                 * @example 9
+                 */
+                other?: number | null;
+                /** @description For a `text` indicator: what was achieved, in words. */
+                valueText?: string;
+            }[];
+        };
+        ResultReportDecision: {
+            /**
+             * @description The report’s `version` as you read it; a report changed since is 409 `staleEdit`.
+             * @example 3
+             */
+            version: number;
+        };
+        ResultReportReturn: {
+            /**
+             * @description The report’s `version` as you read it; a report changed since is 409 `staleEdit`.
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description What the partner must change; required. Emailed to the partner in its language.
+             * @example Say how many of the nurses were midwives.
+             */
+            remark: string;
+        };
+        ResultsDashboard: {
+            /** @description Every accepted actual under the filters, each once. */
+            total: {
+                reports: number;
+                partnerships: number;
+                indicators: number;
+                onTarget: number;
+                measured: number;
+                women: number;
+                men: number;
+                other: number;
+                people: number;
+            };
+            /** @description The same figures by programme, SDG, cross-cutting theme, country and year; `none` groups actuals without an SDG or theme. SDG and theme groups may overlap. */
+            groups: {
+                programme: {
+                    key: string;
+                    label: string;
+                    reports: number;
+                    partnerships: number;
+                    indicators: number;
+                    onTarget: number;
+                    measured: number;
+                    women: number;
+                    men: number;
+                    other: number;
+                    people: number;
+                }[];
+                sdg: {
+                    key: string;
+                    label: string;
+                    reports: number;
+                    partnerships: number;
+                    indicators: number;
+                    onTarget: number;
+                    measured: number;
+                    women: number;
+                    men: number;
+                    other: number;
+                    people: number;
+                }[];
+                theme: {
+                    key: string;
+                    label: string;
+                    reports: number;
+                    partnerships: number;
+                    indicators: number;
+                    onTarget: number;
+                    measured: number;
+                    women: number;
+                    men: number;
+                    other: number;
+                    people: number;
+                }[];
+                country: {
+                    key: string;
+                    label: string;
+                    reports: number;
+                    partnerships: number;
+                    indicators: number;
+                    onTarget: number;
+                    measured: number;
+                    women: number;
+                    men: number;
+                    other: number;
+                    people: number;
+                }[];
+                year: {
+                    key: string;
+                    label: string;
+                    reports: number;
+                    partnerships: number;
+                    indicators: number;
+                    onTarget: number;
+                    measured: number;
+                    women: number;
+                    men: number;
+                    other: number;
+                    people: number;
+                }[];
+            };
         };
         TranchePage: {
             items: components["schemas"]["Tranche"][];
@@ -12351,6 +12775,622 @@ export interface operations {
             };
             /** @description No such record, or you may not see it. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResultReports: {
+        parameters: {
+            query?: {
+                /** @description Only reports with this status. */
+                status?: "draft" | "submitted" | "returned" | "accepted";
+                /** @description The `next` of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultReportList"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startResultReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultReportStart"];
+            };
+        };
+        responses: {
+            /** @description Started. Location is the report’s address. */
+            201: {
+                headers: {
+                    /** @description The report’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultReport"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such round, or your organisation is not one of its partners. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your organisation’s report on the round exists already (`resultReportExists`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You coordinate several partners of the round: name one (`resultReportChooseOrganisation`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResultReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    /** @description The report’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultReport"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveResultReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultReportSave"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    /** @description The report’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultReport"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since you read it (`staleEdit`), or submitted or accepted (`resultReportLocked`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An indicator not of this report, or a value that is not a whole number of people or a number with at most two decimals. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitResultReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultReportDecision"];
+            };
+        };
+        responses: {
+            /** @description Submitted. */
+            200: {
+                headers: {
+                    /** @description The report’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultReport"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the record as it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptResultReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultReportDecision"];
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            200: {
+                headers: {
+                    /** @description The report’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultReport"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted (`resultReportNotSubmitted`), or changed since you read it (`staleEdit`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some values in the body are not valid; `errors` has a JSON pointer for each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnResultReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultReportReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned. */
+            200: {
+                headers: {
+                    /** @description The report’s version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultReport"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or you may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not submitted (`resultReportNotSubmitted`), or changed since you read it (`staleEdit`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No remark (`resultReportRemarkRequired`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResultsDashboard: {
+        parameters: {
+            query?: {
+                /** @description Only this programme’s partnerships. */
+                programme?: string;
+                /** @description Only rounds starting in this year. */
+                year?: number;
+                /** @description Only reports of partners in this country (ISO 3166-1 alpha-2). */
+                country?: string;
+                /** @description Only actuals counted under this SDG (1–17). */
+                sdg?: string;
+                /** @description Only applications marking this cross-cutting theme as significant or principal. */
+                theme?: "human_rights" | "gender_equality" | "environment" | "anti_corruption";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsDashboard"];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: no valid session cookie. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role does not allow this (or the origin check refused a cross-site request). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,7 +20,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const actor = context.core.actor;
   const user =
     actor.kind === 'user'
-      ? { name: actor.name, isAdmin: can(actor, 'admin:access'), canInvite: can(actor, 'invitation:list'), canReadApplications: can(actor, 'application:read'), canReadParticipants: actor.agencyRoles.some((r) => r === 'administrator' || r === 'programme_adviser') || actor.memberships.some((m) => m.role === 'partner_coordinator'), canReadCourses: can(actor, 'course:read'), canReadFinance: can(actor, 'finance:read'), canReportFinance: can(actor, 'financial-report:write'), isParticipant: actor.participantIds.length > 0 }
+      ? { name: actor.name, isAdmin: can(actor, 'admin:access'), canInvite: can(actor, 'invitation:list'), canReadApplications: can(actor, 'application:read'), canReadParticipants: actor.agencyRoles.some((r) => r === 'administrator' || r === 'programme_adviser') || actor.memberships.some((m) => m.role === 'partner_coordinator'), canReadCourses: can(actor, 'course:read'), canReadFinance: can(actor, 'finance:read'), canReportFinance: can(actor, 'financial-report:write'), canReadResults: can(actor, 'results:read'), canReportResults: can(actor, 'result-report:write'), isParticipant: actor.participantIds.length > 0 }
       : null;
   return { locale, agency, user, requestId: context.requestId };
 }

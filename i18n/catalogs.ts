@@ -78,6 +78,11 @@ import reportsEs from './messages/reports/es.json' with { type: 'json' };
 import reportsFr from './messages/reports/fr.json' with { type: 'json' };
 import reportsNb from './messages/reports/nb.json' with { type: 'json' };
 import reportsNn from './messages/reports/nn.json' with { type: 'json' };
+import resultsEn from './messages/results/en.json' with { type: 'json' };
+import resultsEs from './messages/results/es.json' with { type: 'json' };
+import resultsFr from './messages/results/fr.json' with { type: 'json' };
+import resultsNb from './messages/results/nb.json' with { type: 'json' };
+import resultsNn from './messages/results/nn.json' with { type: 'json' };
 import reviewEn from './messages/review/en.json' with { type: 'json' };
 import reviewEs from './messages/review/es.json' with { type: 'json' };
 import reviewFr from './messages/review/fr.json' with { type: 'json' };
@@ -106,14 +111,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, budgetsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, iatiEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, reviewEn, statisticsEn, tranchesEn, unitCostsEn],
-  nb: [nb, applicationsNb, budgetsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, iatiNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, reviewNb, statisticsNb, tranchesNb, unitCostsNb],
-  nn: [nn, applicationsNn, budgetsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, iatiNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, reviewNn, statisticsNn, tranchesNn, unitCostsNn],
-  fr: [fr, applicationsFr, budgetsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, iatiFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, reviewFr, statisticsFr, tranchesFr, unitCostsFr],
-  es: [es, applicationsEs, budgetsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, iatiEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, reviewEs, statisticsEs, tranchesEs, unitCostsEs],
+  en: [en, applicationsEn, budgetsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, iatiEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, resultsEn, reviewEn, statisticsEn, tranchesEn, unitCostsEn],
+  nb: [nb, applicationsNb, budgetsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, iatiNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, resultsNb, reviewNb, statisticsNb, tranchesNb, unitCostsNb],
+  nn: [nn, applicationsNn, budgetsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, iatiNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, resultsNn, reviewNn, statisticsNn, tranchesNn, unitCostsNn],
+  fr: [fr, applicationsFr, budgetsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, iatiFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, resultsFr, reviewFr, statisticsFr, tranchesFr, unitCostsFr],
+  es: [es, applicationsEs, budgetsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, iatiEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, resultsEs, reviewEs, statisticsEs, tranchesEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...budgetsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...iatiEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...reviewEn, ...statisticsEn, ...tranchesEn, ...unitCostsEn };
+const english = { ...en, ...applicationsEn, ...budgetsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...iatiEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...resultsEn, ...reviewEn, ...statisticsEn, ...tranchesEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

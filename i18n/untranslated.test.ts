@@ -13,8 +13,8 @@ type TranslatedLocale = Exclude<Locale, 'en'>;
  */
 const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
   // "Administrator" and "Register" (a register of legal entities) are also Norwegian words (bokmål and nynorsk).
-  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'tranches.column.partner', 'statistics.region.asia', 'statistics.ageBand.under-25'],
-  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'statistics.region.asia', 'statistics.ageBand.under-25'],
+  nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'tranches.column.partner', 'statistics.region.asia', 'statistics.ageBand.under-25', 'results.column.partner', 'results.column.status'],
+  nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'statistics.region.asia', 'statistics.ageBand.under-25', 'results.column.status'],
   fr: [
     // "Programme" and "Code" are French words too (statistics).
     'statistics.filter.programme',
@@ -43,6 +43,10 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     // "Programme" and "distance" are French words too.
     'unitCosts.column.programme',
     'unitCosts.column.distance',
+    // "Action", "Programme" and "Code" are French words too.
+    'results.column.action',
+    'results.dimension.programme',
+    'results.csv.code',
   ],
   es: [
     // "Asia" (statistics regions) is Spanish too.
@@ -56,6 +60,8 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
     'course.csv.no',
     // "Error" (a problem that makes the IATI file wrong) is Spanish too.
     'openData.iati.severity.error',
+    // "Individual" is Spanish too.
+    'results.level.individual',
   ],
 };
 

@@ -61,14 +61,14 @@ export const ApplicationFocusSchema = describeFields(applicationFocusInput, {
 
 // A transform (empty indicator rows dropped), so described as a whole rather than field by field.
 export const ApplicationGoalSchema = applicationGoalInput.openapi('ApplicationGoal', {
-  description: 'A goal of one partner (`owner`: its organisation id) or of all (`owner`: "shared"), with one to three indicators, each with a description, a baseline and a target.',
-  example: { owner: 'shared', description: 'Better neonatal care in all three hospitals', indicators: [{ description: 'Nurses trained', baseline: '0', target: '40' }] },
+  description: 'A goal of one partner (`owner`: its organisation id) or of all (`owner`: "shared"), with one to three indicators, each with a description, a baseline and a target; optionally its `level` (individual, organisational, societal), whether it `countsPeople` (then baseline and target are whole numbers and actuals are reported by gender) and its `sdgTargets` (UN SDG target codes). A baseline and target both given as numbers make the indicator numeric.',
+  example: { owner: 'shared', description: 'Better neonatal care in all three hospitals', indicators: [{ description: 'Nurses trained', baseline: '0', target: '40', level: 'organisational', countsPeople: true, sdgTargets: ['3.2'] }] },
 });
 
 // A rewrite keeps the goal's owner; like a new goal, described as a whole (empty indicator rows dropped).
 export const GoalChangeSchema = goalChangeInput.openapi('ApplicationGoalChange', {
-  description: 'A goal rewritten in place: its description and one to three indicators. Its owner stays the same.',
-  example: { description: 'Better neonatal care in both hospitals', indicators: [{ description: 'Nurses trained', baseline: '0', target: '30' }] },
+  description: 'A goal rewritten in place: its description and one to three indicators (as for a new goal). Its owner stays the same; an indicator rewritten in its place keeps its series of actuals.',
+  example: { description: 'Better neonatal care in both hospitals', indicators: [{ description: 'Nurses trained', baseline: '0', target: '30', level: 'organisational', countsPeople: true, sdgTargets: ['3.2'] }] },
 });
 
 export const PlanFlowSchema = describeFields(planFlowInput, {

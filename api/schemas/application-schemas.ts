@@ -76,7 +76,19 @@ export const ApplicationSchema = z
         id: z.uuid(),
         owner: z.string().openapi({ description: '`shared`, or the organisation id of the partner whose goal it is.' }),
         description: z.string(),
-        indicators: z.array(z.object({ description: z.string(), baseline: z.string(), target: z.string() })),
+        indicators: z.array(
+          z.object({
+            id: z.uuid(),
+            description: z.string(),
+            baseline: z.string(),
+            target: z.string(),
+            level: z.enum(['individual', 'organisational', 'societal']).nullable().openapi({ description: 'Where the change is sought; null on indicators written before levels existed.' }),
+            countsPeople: z.boolean().openapi({ description: 'Counts people: actuals are reported by gender.' }),
+            baselineValue: z.number().nullable().openapi({ description: 'The baseline as a number, for a numeric indicator.' }),
+            targetValue: z.number().nullable().openapi({ description: 'The target as a number, for a numeric indicator.' }),
+            sdgTargets: z.array(z.string()).openapi({ description: 'UN SDG target codes.' }),
+          }),
+        ),
       }),
     ),
     plan: z
@@ -168,7 +180,7 @@ export function applicationBodyOf(detail: ApplicationDetail, review?: Review): z
       id: g.id,
       owner: g.organisationId ?? 'shared',
       description: g.description,
-      indicators: g.indicators.map((i) => ({ description: i.description, baseline: i.baseline, target: i.target })),
+      indicators: g.indicators.map((i) => ({ id: i.id, description: i.description, baseline: i.baseline, target: i.target, level: i.level, countsPeople: i.countsPeople, baselineValue: i.baselineValue, targetValue: i.targetValue, sdgTargets: i.sdgTargets })),
     })),
     plan: detail.flows.map((f) => ({
       id: f.id,

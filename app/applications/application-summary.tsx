@@ -54,7 +54,12 @@ export function ApplicationSummary({ detail, names }: { detail: ApplicationDetai
             <p className="ds-paragraph">{g.description}</p>
             <ul className="ds-list">
               {g.indicators.map((i) => (
-                <li key={i.id}>{t('application.goals.indicatorLine', { indicator: i.description, baseline: i.baseline, target: i.target })}</li>
+                <li key={i.id}>
+                  {t('application.goals.indicatorLine', { indicator: i.description, baseline: i.baseline, target: i.target })}
+                  {i.level ? ` · ${t(`results.level.${i.level}`)}` : ''}
+                  {i.countsPeople ? ` · ${t('results.indicator.people')}` : ''}
+                  {i.sdgTargets.length ? ` · ${t('results.indicator.sdgList', { targets: i.sdgTargets.join(', ') })}` : ''}
+                </li>
               ))}
             </ul>
           </div>

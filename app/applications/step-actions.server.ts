@@ -51,7 +51,7 @@ function typed(form: FormData): StepResult['values'] {
   const values: StepResult['values'] = {};
   for (const key of new Set(form.keys())) {
     const all = form.getAll(key).filter((v) => typeof v === 'string') as string[];
-    values[key] = all.length > 1 || key === 'sdgGoals' || key === 'sdgTargets' ? all : (all[0] ?? '');
+    values[key] = all.length > 1 || key === 'sdgGoals' || key.endsWith('sdgTargets') ? all : (all[0] ?? '');
   }
   return values;
 }
@@ -101,6 +101,9 @@ export async function runStepAction({ ctx, t, id, step, form }: StepRequest) {
           description: text(form, `indicator-${n}-description`),
           baseline: text(form, `indicator-${n}-baseline`),
           target: text(form, `indicator-${n}-target`),
+          level: text(form, `indicator-${n}-level`),
+          countsPeople: text(form, `indicator-${n}-countsPeople`) === 'yes',
+          sdgTargets: form.getAll(`indicator-${n}-sdgTargets`).map(String),
         }));
         // Indicator problems point at the exact box: indicators.1.target → indicator-1-target.
         const fieldOf = (path: readonly PropertyKey[]) => (path[0] === 'indicators' ? `indicator-${String(path[1])}-${String(path[2] ?? 'description')}` : String(path[0]));

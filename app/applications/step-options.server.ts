@@ -20,3 +20,14 @@ export function focusOptions(locale: Locale) {
     targets: codelist('UNSDG-Targets').filter((c) => c.active).map((c) => ({ ...named(c), label: `${c.code} ${codeName(c, locale)}`, goal: c.code.split('.')[0]! })),
   };
 }
+
+/**
+ * Choices for an indicator's SDG targets on the goals step: the targets the application chose on its focus
+ * step, and any an indicator already has (so a target dropped from the focus is still shown where it is used).
+ */
+export function indicatorTargetOptions(locale: Locale, chosen: readonly string[], used: readonly string[]) {
+  const wanted = new Set([...chosen, ...used]);
+  return codelist('UNSDG-Targets')
+    .filter((c) => wanted.has(c.code))
+    .map((c) => ({ value: c.code, label: `${c.code} ${codeName(c, locale)}`, lang: c.names[locale] ? undefined : 'en' }));
+}

@@ -5,7 +5,7 @@ import { checkApplication } from '../../core/applications/check-application.ts';
 import { getApplication } from '../../core/applications/get-application.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { runStepAction, type StepResult } from '../applications/step-actions.server.ts';
-import { focusOptions } from '../applications/step-options.server.ts';
+import { focusOptions, indicatorTargetOptions } from '../applications/step-options.server.ts';
 import { StepNav } from '../applications/step-nav.tsx';
 import { BasicsStep } from '../applications/steps/basics-step.tsx';
 import { EmergencyStep } from '../applications/steps/emergency-step.tsx';
@@ -45,6 +45,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       editingGoal: params.step === 'goals' ? url.searchParams.get('goal') : null,
       candidates: params.step === 'partners' ? await searchPartnerCandidates(context.core, { q }) : [],
       options: params.step === 'focus' ? focusOptions(locale) : null,
+      targetOptions: params.step === 'goals' ? indicatorTargetOptions(locale, detail.application.sdgTargets, detail.goals.flatMap((g) => g.indicators.flatMap((i) => i.sdgTargets))) : [],
       problems: params.step === 'plan' ? problems.filter((p) => p.section === 'plan') : problems,
     };
   });
@@ -58,7 +59,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ApplicationStepPage() {
-  const { step, detail, q, saved, editingGoal, candidates, options, problems } = useLoaderData<typeof loader>();
+  const { step, detail, q, saved, editingGoal, candidates, options, targetOptions, problems } = useLoaderData<typeof loader>();
   const result = useActionData<StepResult>();
   const { t } = useI18n();
   const errors = result?.errors ?? [];
@@ -73,7 +74,7 @@ export default function ApplicationStepPage() {
       {step === 'basics' ? <BasicsStep detail={detail} errors={errors} values={result?.values} /> : null}
       {step === 'partners' ? <PartnersStep detail={detail} errors={errors} q={q} candidates={candidates} /> : null}
       {step === 'focus' && options ? <FocusStep detail={detail} errors={errors} values={result?.values} options={options} /> : null}
-      {step === 'goals' ? <GoalsStep detail={detail} errors={errors} values={result?.values} editing={editingGoal} /> : null}
+      {step === 'goals' ? <GoalsStep detail={detail} errors={errors} values={result?.values} editing={editingGoal} targetOptions={targetOptions} /> : null}
       {step === 'plan' ? <PlanStep detail={detail} errors={errors} values={result?.values} problems={problems} /> : null}
       {step === 'emergency' ? <EmergencyStep detail={detail} errors={errors} values={result?.values} /> : null}
       {step === 'submit' ? <SubmitStep detail={detail} problems={result?.problems ?? problems} /> : null}

@@ -6,6 +6,7 @@ import { mayNominate } from '../../core/participants/list-nomination-flows.ts';
 import { paymentStageIds } from '../../core/finance/payment-stage-ids.ts';
 import { getPublicPartnership } from '../../core/partnerships/get-public-partnership.ts';
 import { codeLabels } from '../../core/reference/code-labels.ts';
+import { getPartnershipResults } from '../../core/results/get-partnership-results.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { AgreementChain } from '../partnerships/agreement-chain.tsx';
@@ -14,6 +15,7 @@ import { PageHeading } from '../ui/page-heading.tsx';
 import { PlanBalanceTable } from '../partnerships/plan-balance-table.tsx';
 import { ParticipantCountsTable } from '../partnerships/participant-counts-table.tsx';
 import { RecordHistory } from '../audit/record-history.tsx';
+import { PartnershipResultsSection } from '../results/partnership-results.tsx';
 import { shapeMessage } from '../partnerships/shape-name.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/partnership';
@@ -32,6 +34,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const people = await getPartnershipParticipantCounts(context.core, { partnershipId: partnership.id });
     const canNominate = await mayNominate(context.core, { partnershipId: partnership.id });
     const paymentStages = await paymentStageIds(context.core, { partnershipId: partnership.id });
+    const results = await getPartnershipResults(context.core, { partnershipId: partnership.id });
     const locale = translatorFor(params.lang).locale;
     return {
       partnership,
@@ -39,6 +42,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       people,
       canNominate,
       paymentStages,
+      results,
       sector: partnership.sectorCode ? codeLabels('Sector', [partnership.sectorCode], locale)[0]! : null,
       sdgs: codeLabels('UNSDG-Goals', partnership.sdgGoals, locale),
       history: history.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -47,7 +51,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function Partnership() {
-  const { partnership: p, chain, people, canNominate, paymentStages, sector, sdgs, history } = useLoaderData<typeof loader>();
+  const { partnership: p, chain, people, canNominate, paymentStages, results, sector, sdgs, history } = useLoaderData<typeof loader>();
   const { t, country, date, locale } = useI18n();
   const names = new Map(chain.partners.map((o) => [o.id, o.name]));
   return (
@@ -114,6 +118,7 @@ export default function Partnership() {
       <AgreementChain stages={chain.stages} names={names} paymentsHref={(stageId) => (paymentStages.includes(stageId) ? `/${locale}/partnerships/${p.id}/stages/${stageId}/payments` : null)} />
       {chain.stages.length > 0 || chain.balance.hasActual ? <PlanBalanceTable balance={chain.balance} names={names} /> : null}
       <ParticipantCountsTable counts={people} />
+      <PartnershipResultsSection results={results} />
       <RecordHistory entries={history} recordType="partnership" recordId={p.id} />
     </>
   );

@@ -12,6 +12,9 @@ export interface SignedInUser {
   canReadFinance: boolean;
   /** A partner's coordinator or finance officer: their money is their rounds' financial reports and payments. */
   canReportFinance: boolean;
+  /** Agency staff read the results dashboards; partner coordinators write their results reports. */
+  canReadResults?: boolean;
+  canReportResults?: boolean;
   isParticipant: boolean;
 }
 
@@ -28,6 +31,7 @@ export function SiteHeader({ agencyName, user }: { agencyName: string; user: Sig
     ...(user?.canReadParticipants ? [{ href: `/${locale}/participants`, label: t('nav.participants') }] : []),
     ...(user?.canReadCourses ? [{ href: `/${locale}/courses`, label: t('nav.courses') }] : []),
     ...(user?.canReadFinance ? [{ href: `/${locale}/finance`, label: t('nav.finance') }] : user?.canReportFinance ? [{ href: `/${locale}/financial-reports`, label: t('nav.finance') }] : []),
+    ...(user?.canReadResults ? [{ href: `/${locale}/results`, label: t('nav.results') }] : user?.canReportResults ? [{ href: `/${locale}/result-reports`, label: t('nav.results') }] : []),
     ...(user?.isParticipant ? [{ href: `/${locale}/exchange`, label: t('nav.exchange') }] : []),
     ...(user?.canInvite ? [{ href: `/${locale}/invitations`, label: t('nav.invitations') }] : []),
     ...(user?.isAdmin ? [{ href: `/${locale}/admin`, label: t('nav.admin') }] : []),

@@ -138,7 +138,7 @@ export async function prefillContinuation(
   for (const [position, goal] of goals.entries()) {
     const [copy] = await tx.insert(applicationGoals).values({ applicationId, organisationId: goal.organisationId, description: goal.description, position }).returning({ id: applicationGoals.id });
     const own = indicators.filter((i) => i.goalId === goal.id);
-    if (own.length) await tx.insert(goalIndicators).values(own.map((i) => ({ goalId: copy!.id, description: i.description, baseline: i.baseline, target: i.target, position: i.position })));
+    if (own.length) await tx.insert(goalIndicators).values(own.map(({ id: _id, goalId: _goal, ...i }) => ({ ...i, goalId: copy!.id })));
   }
 
   const flowsOf = async (id: string) =>

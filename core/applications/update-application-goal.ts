@@ -18,14 +18,15 @@ export async function updateApplicationGoal(ctx: CoreContext, { applicationId: i
     const before = await tx.select().from(goalIndicators).where(eq(goalIndicators.goalId, goalId)).orderBy(asc(goalIndicators.position));
     await tx.update(applicationGoals).set({ description: input.description }).where(eq(applicationGoals.id, goalId));
     await tx.delete(goalIndicators).where(eq(goalIndicators.goalId, goalId));
-    await tx.insert(goalIndicators).values(input.indicators.map((i, position) => ({ ...i, goalId, position })));
+    // An indicator rewritten in its place stays the same series (a continuation's actuals line up with the earlier rounds').
+    await tx.insert(goalIndicators).values(input.indicators.map((i, position) => ({ ...i, goalId, position, ...(before[position] ? { seriesId: before[position].seriesId } : {}) })));
     await touchApplication(tx, id);
     const confirmationsReset = await resetConfirmations({ ...ctx, db: tx }, id, confirmedPart(goal.organisationId));
     await recordAudit(tx, { ...ctx, db: tx }, {
       action: 'application.goal-changed',
       recordType: 'application',
       recordId: id,
-      before: { goalId, organisationId: goal.organisationId, description: goal.description, indicators: before.map(({ description, baseline, target }) => ({ description, baseline, target })) },
+      before: { goalId, organisationId: goal.organisationId, description: goal.description, indicators: before.map(({ description, baseline, target, level, countsPeople, sdgTargets }) => ({ description, baseline, target, level, countsPeople, sdgTargets })) },
       after: { goalId, organisationId: goal.organisationId, description: input.description, indicators: input.indicators, confirmationsReset },
     });
   });

@@ -18,7 +18,9 @@ export type EmailTemplate =
   | 'incidentReported'
   | 'participantDocumentReturned'
   | 'financialReportReturned'
-  | 'financialReportApproved';
+  | 'financialReportApproved'
+  | 'resultReportReturned'
+  | 'resultReportAccepted';
 
 export interface EmailRequest {
   to: string;

@@ -66,12 +66,7 @@ export function requireVersion(report: typeof financialReports.$inferSelect, ver
   if (report.version !== version) throw new DomainError('staleEdit', { field: 'version', status: 409 });
 }
 
-/** Who acts, for the report's columns. */
-export function actorRef(ctx: CoreContext): { id: string | null; label: string } {
-  const actor = ctx.actor;
-  if (actor.kind === 'user') return { id: actor.userId, label: actor.name || actor.email };
-  if (actor.kind === 'system') return { id: null, label: `system:${actor.label}` };
-  return { id: null, label: 'visitor' };
-}
+/** Who acts, for the report's columns (shared with results reports). */
+export { actorRef } from '../records/actor-ref.ts';
 
 export { FINANCIAL_REPORT_STATUSES, type FinancialReportStatus } from '../../db/schema/financial-reports.ts';

@@ -12,6 +12,7 @@ import { isRecordId } from '../records/record-id.ts';
 import type { BudgetLine } from '../unit-costs/compute-round-budget.ts';
 import { getApplicationBudget } from '../unit-costs/get-application-budget.ts';
 import { sumMinor } from './money.ts';
+import { isUniqueViolation } from '../records/unique-violation.ts';
 
 export const startFinancialReportInput = z.object({
   stageId: z.string(),
@@ -68,11 +69,4 @@ export async function startFinancialReport(ctx: CoreContext, input: { stageId: s
     if (isUniqueViolation(error)) throw new DomainError('financialReportExists', { status: 409 });
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }

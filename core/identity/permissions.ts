@@ -82,6 +82,16 @@ export const permissions = {
   'stage-payments:onward': { organisation: ['partner_coordinator', 'partner_finance'] },
   /** The IATI publisher's preview (core/open-data/iati/preview-iati-export.ts): every problem of the export; the files themselves are public. */
   'open-data:preview': { agency: ['administrator', 'programme_adviser', 'finance_officer'] },
+  /**
+   * Partners' results reports per round (core/results/): read by the agency and by the staff of the
+   * partnership's organisations (every partner's report on their partnership), written by the reporting
+   * organisation's coordinators; the programme adviser (or an administrator) accepts or returns them.
+   */
+  'result-report:read': { agency: ['administrator', 'programme_adviser', 'finance_officer'], organisation: ['partner_coordinator', 'partner_finance'] },
+  'result-report:write': { organisation: ['partner_coordinator'] },
+  'result-report:decide': { agency: ['administrator', 'programme_adviser'] },
+  /** The results dashboards (core/results/results-dashboard.ts): agency staff. */
+  'results:read': { agency: ['administrator', 'programme_adviser', 'finance_officer'] },
   'account:read-own': { anyUser: true },
   'account:export-own': { anyUser: true },
   'account:request-deletion': { anyUser: true },

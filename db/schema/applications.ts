@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth.ts';
 import { callCriteria, calls } from './calls.ts';
 import { organisations } from './organisations.ts';
@@ -92,6 +92,10 @@ export const applicationGoals = pgTable(
   (t) => [index('application_goals_application_idx').on(t.applicationId)],
 );
 
+/** Where an indicator's change is sought: in the people exchanged, in the partner organisations, or in society around them. */
+export const INDICATOR_LEVELS = ['individual', 'organisational', 'societal'] as const;
+export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
+
 export const goalIndicators = pgTable(
   'goal_indicators',
   {
@@ -100,11 +104,26 @@ export const goalIndicators = pgTable(
       .notNull()
       .references(() => applicationGoals.id, { onDelete: 'cascade' }),
     description: text('description').notNull(),
+    /** The baseline and target as typed; for a numeric indicator also as numbers (`baselineValue`, `targetValue`). */
     baseline: text('baseline').notNull(),
     target: text('target').notNull(),
     position: integer('position').notNull(),
+    /** Where the change is sought (INDICATOR_LEVELS above); null on indicators written before levels existed. */
+    level: text('level', { enum: INDICATOR_LEVELS }),
+    /** The indicator counts people: its baseline and target are whole numbers and its actuals are given by gender. */
+    countsPeople: boolean('counts_people').notNull().default(false),
+    /** The baseline and target as numbers when both were typed as numbers (null for a qualitative indicator). */
+    baselineValue: numeric('baseline_value', { precision: 18, scale: 2, mode: 'number' }),
+    targetValue: numeric('target_value', { precision: 18, scale: 2, mode: 'number' }),
+    /** UN SDG target codes (reference/iati/UNSDG-Targets.xml) the indicator measures progress towards. */
+    sdgTargets: text('sdg_targets').array().notNull().default([]),
+    /**
+     * The same indicator across a partnership's applications: a continuation copies its indicators with new
+     * ids and the same series, so actuals reported on different rounds line up (core/results/).
+     */
+    seriesId: uuid('series_id').notNull().defaultRandom(),
   },
-  (t) => [index('goal_indicators_goal_idx').on(t.goalId)],
+  (t) => [index('goal_indicators_goal_idx').on(t.goalId), index('goal_indicators_series_idx').on(t.seriesId)],
 );
 
 /** One line of the exchange plan: `participants` people from the sending to the host organisation. */

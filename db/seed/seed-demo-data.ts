@@ -20,6 +20,7 @@ import { seedDemoFinance } from './demo-finance.ts';
 import { seedDemoFinanceJourney } from './demo-finance-journey.ts';
 import { seedDemoFinancialReports } from './demo-financial-reports.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { seedDemoResults } from './demo-results.ts';
 import { seedDemoRadioHealth } from './demo-radio-health.ts';
 import { seedDemoUnitCosts } from './demo-unit-costs.ts';
 
@@ -112,6 +113,8 @@ export async function seedDemoData(db: Database, { history = false }: { history?
     await seedDemoBudgets(tx);
     // Partners' financial reports on their rounds (from those budgets): one approved, one awaiting review, one draft.
     await seedDemoFinancialReports(tx);
+    // Results frameworks on every partnership, and the partners' results reports on their finished rounds: accepted, one awaiting the adviser, one draft.
+    await seedDemoResults(tx);
     // The programme's history since 2001 for the public statistics (last: it counts what the rest put in 2024).
     // The server's start asks for it; tests that check the rest of the demo leave it out and stay fast.
     if (history) await seedDemoHistory(tx);

@@ -76,6 +76,13 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
     url: '/en/financial-reports/{financialReport}/receipts/{financialReceipt}',
     expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, finance_officer: 200, partner_coordinator: 200, partner_finance: 200 },
   },
+  // Results reports: read by the agency and the staff of the partnership's organisations; {resultReport} is the demo's
+  // submitted report on the midwifery exchange (Kathmandu's partnership). Participants and anyone outside find nothing.
+  ':lang/result-reports': { url: '/en/result-reports', expect: only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']) },
+  ':lang/result-reports/:reportId': { url: '/en/result-reports/{resultReport}', expect: { ...signedIn(404), administrator: 200, programme_adviser: 200, finance_officer: 200, partner_coordinator: 200, partner_finance: 200 } },
+  // The results dashboards and their CSV: agency staff.
+  ':lang/results': { url: '/en/results?year=2025', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/results/export.csv': { url: '/en/results/export.csv?by=sdg', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   // Exchange rates: read with finance; entering and importing (POST) for finance officers and administrators.
   ':lang/finance/exchange-rates': { url: '/en/finance/exchange-rates?currency=NPR', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/finance/ledger/:entryId': { url: '/en/finance/ledger/{ledgerEntry}', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
@@ -222,6 +229,12 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // Write-only (POST): a GET finds no endpoint there.
   '/v1/stages/{stageId}/financial-reports': { url: '/api/v1/stages/00000000-0000-4000-8000-000000000000/financial-reports', expect: everyone(404) },
   ...Object.fromEntries(['submission', 'approval', 'return', 'receipts'].map((p) => [`/v1/financial-reports/{id}/${p}`, { url: `/api/v1/financial-reports/{financialReport}/${p}`, expect: everyone(404) }])),
+  // Results reports: read by the agency and the partnership's partners' staff (participants 403); writes are POST/PUT only.
+  '/v1/result-reports': { url: '/api/v1/result-reports', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/result-reports/{id}': { url: '/api/v1/result-reports/{resultReport}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
+  '/v1/stages/{stageId}/result-reports': { url: '/api/v1/stages/00000000-0000-4000-8000-000000000000/result-reports', expect: everyone(404) },
+  ...Object.fromEntries(['submission', 'acceptance', 'return'].map((p) => [`/v1/result-reports/{id}/${p}`, { url: `/api/v1/result-reports/{resultReport}/${p}`, expect: everyone(404) }])),
+  '/v1/results/dashboard': { url: '/api/v1/results/dashboard?year=2025', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
   // Tranches: read by the agency's finance readers; approving, paying and refunds are POST only (api/tranches.test.ts checks them per role).
   '/v1/finance/tranches': { url: '/api/v1/finance/tranches?status=planned', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
   '/v1/finance/tranches/{id}': { url: '/api/v1/finance/tranches/{tranche}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer']), visitor: 401 } },
@@ -321,6 +334,9 @@ test.beforeAll(async ({ baseURL }) => {
   ids.financialReport = reports.match(/href="\/en\/financial-reports\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   const report = await (await contexts.get('finance_officer')!.get(`/en/financial-reports/${ids.financialReport}`)).text();
   ids.financialReceipt = report.match(/href="\/en\/financial-reports\/[0-9a-f-]{36}\/receipts\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
+  // {resultReport}: the demo's results report awaiting the adviser, from the adviser's list.
+  const resultReports = await (await contexts.get('programme_adviser')!.get('/en/result-reports?status=submitted')).text();
+  ids.resultReport = resultReports.match(/href="\/en\/result-reports\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // {tranche}: the first on the finance officer's list of tranches; {stage}: a stage of {midwifery} whose payments Kathmandu's coordinator is offered.
   const tranches = await (await contexts.get('finance_officer')!.get('/en/finance/tranches')).text();
   ids.tranche = tranches.match(/href="\/en\/finance\/tranches\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';

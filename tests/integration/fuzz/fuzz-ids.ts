@@ -5,6 +5,7 @@ import { createCall } from '../../../db/factories/call-factory.ts';
 import { createUnitCostTable } from '../../../db/factories/unit-cost-factory.ts';
 import type { Database } from '../../../db/database.ts';
 import { financialReportReceipts, financialReports } from '../../../db/schema/financial-reports.ts';
+import { resultReports } from '../../../db/schema/result-reports.ts';
 import { stageTranches } from '../../../db/schema/disbursements.ts';
 import { ledgerEntries } from '../../../db/schema/ledger.ts';
 import { partnershipStages } from '../../../db/schema/partnership-stages.ts';
@@ -43,6 +44,9 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
   // The demo's draft financial report (its forms), and a receipt with the report it belongs to.
   const [financialReport] = await db.select({ id: financialReports.id }).from(financialReports).where(eq(financialReports.status, 'draft')).limit(1);
   const [financialReceipt] = await db.select({ id: financialReportReceipts.id, reportId: financialReportReceipts.reportId }).from(financialReportReceipts).limit(1);
+  // The demo's draft results report (its partner's forms) and the one awaiting the adviser (the decision forms).
+  const [resultReportDraft] = await db.select({ id: resultReports.id }).from(resultReports).where(eq(resultReports.status, 'draft')).limit(1);
+  const [resultReport] = await db.select({ id: resultReports.id }).from(resultReports).where(eq(resultReports.status, 'submitted')).limit(1);
   // A tranche to approve (its page offers the approval form), and a stage whose first tranche the demo paid, so its coordinating partner's onward-payment form is offered.
   const [tranche] = await db.select({ id: stageTranches.id }).from(stageTranches).where(eq(stageTranches.status, 'planned')).orderBy(asc(stageTranches.id)).limit(1);
   const [paidStage] = await db
@@ -70,6 +74,8 @@ export async function fuzzIds(db: Database): Promise<Record<string, string>> {
     financialReport: financialReport?.id ?? randomUUID(),
     financialReceipt: financialReceipt?.id ?? randomUUID(),
     financialReceiptReport: financialReceipt?.reportId ?? randomUUID(),
+    resultReportDraft: resultReportDraft?.id ?? randomUUID(),
+    resultReport: resultReport?.id ?? randomUUID(),
     tranche: tranche?.id ?? randomUUID(),
     stage: paidStage?.stageId ?? randomUUID(),
     stagePartnership: paidStage?.partnershipId ?? partnership!.id,

@@ -100,6 +100,11 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/financial-reports': { urls: ['/en/financial-reports', '/nb/financial-reports?status=submitted', '/fr/financial-reports?status=nonsense&after=not-a-cursor'], posts: true },
   ':lang/financial-reports/:reportId': { urls: ['/nn/financial-reports/{financialReport}', '/es/financial-reports/{financialReceiptReport}', '/en/financial-reports/{unknown}'], posts: true },
   ':lang/financial-reports/:reportId/receipts/:receiptId': { urls: ['/en/financial-reports/{financialReceiptReport}/receipts/{financialReceipt}', '/en/financial-reports/{financialReport}/receipts/{financialReceipt}'], posts: false },
+  // Results reports: {resultReportDraft} is the demo's draft (its partner's forms are there to fuzz), {resultReport} the one awaiting the adviser (the decision forms); starting one posts to the list.
+  ':lang/result-reports': { urls: ['/en/result-reports', '/nb/result-reports?status=submitted', '/fr/result-reports?status=nonsense&after=not-a-cursor'], posts: true, as: 'coordinator' },
+  ':lang/result-reports/:reportId': { urls: ['/nn/result-reports/{resultReportDraft}', '/es/result-reports/{resultReport}', '/en/result-reports/{unknown}'], posts: true },
+  ':lang/results': { urls: ['/en/results', '/fr/results?programme={programme}&year=2025&country=NP&sdg=3&theme=gender_equality', '/nb/results?year=x&country=zz&sdg=99&theme=nonsense&programme=nope'], posts: false },
+  ':lang/results/export.csv': { urls: ['/es/results/export.csv?by=country&year=2025', '/en/results/export.csv?by=nonsense&sdg=x'], posts: false },
   // Tranches: a planned one of the demo (approved, then paid, as fuzzed forms get through), and a stage whose coordinating partner passes money on.
   ':lang/finance/tranches': { urls: ['/en/finance/tranches', '/nb/finance/tranches?status=paid&year=2026', '/fr/finance/tranches?status=nonsense&year=20x6&after=not-a-cursor'], posts: false },
   ':lang/finance/tranches.xlsx': { urls: ['/nn/finance/tranches.xlsx?year=2026', '/en/finance/tranches.xlsx?year=x'], posts: false },

@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { applicationPartners } from '../../db/schema/applications.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { partnershipStages } from '../../db/schema/partnership-stages.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
+import { RESULT_REPORT_STATUSES, resultReports } from '../../db/schema/result-reports.ts';
+import type { CoreContext } from '../context.ts';
+import { organisationScope, requirePermission } from '../identity/permissions.ts';
+import { parseOrRefuse } from '../input/parse-or-refuse.ts';
+import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { resultReportScope } from './result-report-record.ts';
+
+export const RESULT_REPORTS_PAGE_SIZE = 50;
+
+export const resultReportQueryInput = z.object({
+  status: z.enum(RESULT_REPORT_STATUSES, { message: 'invalid' }).optional(),
+  after: z.string().optional(),
+});
+export type ResultReportQuery = z.infer<typeof resultReportQueryInput>;
+
+/** Submitted reports (waiting for the adviser) first, then the others; the most recently changed first within each. */
+const rank = sql<number>`(case when ${resultReports.status} = 'submitted' then 0 else 1 end)`;
+const changed = sql<string>`to_char(date_trunc('milliseconds', ${resultReports.updatedAt}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The results reports the actor may read (the agency every one, partner staff those on their partnerships),
+ * reports to decide on first, filtered by status, 50 a page with a keyset cursor (`after`).
+ */
+export async function listResultReports(ctx: CoreContext, query: ResultReportQuery = {}) {
+  requirePermission(ctx.actor, 'result-report:read');
+  const { status, after } = parseOrRefuse(resultReportQueryInput, query);
+  const scope = resultReportScope(ctx.actor);
+  const cursor = decodeCursor(after);
+  if (scope === null) return { items: [], total: 0, next: null };
+  const where = and(scope, status ? eq(resultReports.status, status) : undefined);
+  let keyset: SQL | undefined;
+  if (cursor) {
+    const [key, id] = cursor;
+    const [r, at] = [Number(key.slice(0, 1)), key.slice(2)];
+    keyset = sql`(${rank} > ${r} or (${rank} = ${r} and (${changed} < ${at} or (${changed} = ${at} and ${resultReports.id} > ${id}))))`;
+  }
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    ctx.db
+      .select({
+        id: resultReports.id,
+        status: resultReports.status,
+        updatedAt: resultReports.updatedAt,
+        submittedAt: resultReports.submittedAt,
+        rank,
+        changed,
+        stageId: resultReports.stageId,
+        roundNumber: partnershipStages.roundNumber,
+        startsOn: partnershipStages.startsOn,
+        endsOn: partnershipStages.endsOn,
+        partnershipId: partnerships.id,
+        partnershipTitle: partnerships.title,
+        organisationId: resultReports.organisationId,
+        organisationName: organisations.legalName,
+      })
+      .from(resultReports)
+      .innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId))
+      .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
+      .innerJoin(organisations, eq(organisations.id, resultReports.organisationId))
+      .where(and(where, keyset))
+      .orderBy(asc(rank), sql`${changed} desc`, asc(resultReports.id))
+      .limit(RESULT_REPORTS_PAGE_SIZE + 1),
+    ctx.db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where),
+  ]);
+  const page = rows.slice(0, RESULT_REPORTS_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ rank: _rank, changed: _changed, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1 })),
+    total: Number(total),
+    next: rows.length > RESULT_REPORTS_PAGE_SIZE && last ? encodeCursor(`${last.rank}:${last.changed}`, last.id) : null,
+  };
+}
+export type ResultReportListItem = Awaited<ReturnType<typeof listResultReports>>['items'][number];
+
+/**
+ * The granted rounds the actor's organisations report results on (those it is a coordinator of), each with
+ * its report's status, or none yet (then the page offers to start it). Latest rounds first. Agency staff who
+ * are not partner staff have none.
+ */
+export async function listResultRounds(ctx: CoreContext) {
+  if (ctx.actor.kind !== 'user') return [];
+  const mine = ctx.actor.memberships.length > 0 ? (organisationScope({ ...ctx.actor, agencyRoles: [] }, 'result-report:write') ?? []) : [];
+  if (mine.length === 0) return [];
+  const rows = await ctx.db
+    .select({
+      stageId: partnershipStages.id,
+      roundNumber: partnershipStages.roundNumber,
+      startsOn: partnershipStages.startsOn,
+      endsOn: partnershipStages.endsOn,
+      partnershipId: partnerships.id,
+      partnershipTitle: partnerships.title,
+      organisationId: organisations.id,
+      organisationName: organisations.legalName,
+      reportId: resultReports.id,
+      status: resultReports.status,
+    })
+    .from(partnershipStages)
+    .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
+    .innerJoin(applicationPartners, eq(applicationPartners.applicationId, partnershipStages.applicationId))
+    .innerJoin(organisations, eq(organisations.id, applicationPartners.organisationId))
+    .leftJoin(resultReports, and(eq(resultReports.stageId, partnershipStages.id), eq(resultReports.organisationId, applicationPartners.organisationId)))
+    .where(and(eq(partnershipStages.kind, 'round'), inArray(applicationPartners.organisationId, mine)))
+    .orderBy(desc(partnershipStages.startsOn), asc(partnerships.title), asc(organisations.legalName))
+    .limit(500);
+  return rows.map((r) => ({ ...r, roundNumber: r.roundNumber ?? 1 }));
+}
+export type ResultRound = Awaited<ReturnType<typeof listResultRounds>>[number];
