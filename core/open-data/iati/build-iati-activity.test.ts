@@ -42,9 +42,10 @@ function facts(): ActivityFacts {
       { id: R1, summary: 'Round one.', sectorCode: '12181', sdgGoals: ['3', '4'], sdgTargets: ['4.c', '3.c'], markers: { gender_equality: 1, environment: 0, human_rights: 2 }, updatedAt: at('2025-02-01') },
     ],
     goals: [
-      { id: 'g1', applicationId: R1, organisationId: null, description: 'Better care', indicators: [{ id: 'i1', description: 'Nurses trained', baseline: '0', target: '40' }, { id: 'i2', description: 'Practice', baseline: 'ad hoc', target: 'written routines' }] },
-      { id: 'g0', applicationId: AG, organisationId: null, description: 'Older goal', indicators: [{ id: 'i0', description: 'x', baseline: '1', target: '2' }] },
+      { id: 'g1', applicationId: R1, organisationId: null, description: 'Better care', indicators: [{ id: 'i1', seriesId: 's1', description: 'Nurses trained', baseline: '0', target: '40' }, { id: 'i2', seriesId: 's2', description: 'Practice', baseline: 'ad hoc', target: 'written routines' }] },
+      { id: 'g0', applicationId: AG, organisationId: null, description: 'Older goal', indicators: [{ id: 'i0', seriesId: 's0', description: 'x', baseline: '1', target: '2' }] },
     ],
+    actuals: [],
     ledger: [
       { id: 'l1', kind: 'commitment', amountMinor: 300_000_01, currency: 'NOK', fromAccount: ledgerAccount.call(CALL), toAccount: ledgerAccount.stage(S1), postedAt: at('2025-02-01') },
       { id: 'l2', kind: 'disbursement', amountMinor: 240_000_00, currency: 'NOK', fromAccount: ledgerAccount.stage(S1), toAccount: ledgerAccount.partner(NP, S1), postedAt: at('2025-03-05'), paidOn: '2025-03-04' },
@@ -112,14 +113,36 @@ describe('buildIatiActivity', () => {
     ]);
   });
 
-  it('adds a period with its actual value for each one reported (round reports, once the results framework has them)', () => {
+  it('adds a period per reported round: partners’ numbers summed, people by gender, words together', () => {
     const f = facts();
-    f.actuals = [{ indicatorId: 'i1', start: '2025-03-01', end: '2026-02-28', value: '12' }];
-    const indicator = buildIatiActivity(f, publisher, '2026-06-15').results[0]!.indicators[0]!;
-    expect(indicator.periods).toEqual([
+    const row = { start: '2025-03-01', end: '2026-02-28', value: null, women: null, men: null, other: null, valueText: '' };
+    f.goals[0]!.indicators.push({ id: 'i3', seriesId: 's3', description: 'Nurses who teach', baseline: '0', target: '10' });
+    f.actuals = [
+      // Reported against the same indicators in the agreement's earlier application: matched by series.
+      { ...row, seriesId: 's1', value: 12 },
+      { ...row, seriesId: 's1', value: 3.5 },
+      { ...row, seriesId: 's1', start: '2026-03-01', end: '2027-02-28', value: 20 },
+      { ...row, seriesId: 's2', valueText: 'Routines drafted' },
+      { ...row, seriesId: 's2', valueText: 'Checklists in use' },
+      { ...row, seriesId: 's3', value: 7, women: 5, men: 2, other: null },
+      { ...row, seriesId: 's3', value: 4, women: 3, men: 0, other: 1 },
+      { ...row, seriesId: 's0', value: 99 },
+    ];
+    const [trained, practice, teach] = buildIatiActivity(f, publisher, '2026-06-15').results[0]!.indicators;
+    expect(trained!.periods).toEqual([
       { start: '2025-03-01', end: '2027-02-28', target: { value: '40' } },
-      { start: '2025-03-01', end: '2026-02-28', actual: { value: '12' } },
+      { start: '2025-03-01', end: '2026-02-28', actuals: [{ value: '15.5' }] },
+      { start: '2026-03-01', end: '2027-02-28', actuals: [{ value: '20' }] },
     ]);
+    expect(practice!.periods[1]).toEqual({ start: '2025-03-01', end: '2026-02-28', actuals: [{ comment: [{ text: 'Routines drafted\n\nChecklists in use' }] }] });
+    expect(teach!.periods[1]!.actuals).toEqual([
+      { value: '8', dimensions: [{ name: 'sex', value: 'female' }] },
+      { value: '2', dimensions: [{ name: 'sex', value: 'male' }] },
+      { value: '1', dimensions: [{ name: 'sex', value: 'other' }] },
+    ]);
+    const xml = activityXml(buildIatiActivity(f, publisher, '2026-06-15'));
+    expect(xml).toContain('<actual value="8"><dimension name="sex" value="female"/></actual>');
+    expect(xml).toContain('<actual value="15.5"/>');
   });
 
   it('breaks no rule (apart from the partners without an identifier, which are warnings)', () => {

@@ -5,7 +5,7 @@ import { MARKERS } from '../../applications/markers.ts';
 import { ledgerAccount, parseLedgerAccount } from '../../finance/ledger-accounts.ts';
 import { splitByWeights, WHOLE_BASIS_POINTS } from '../../finance/money.ts';
 import { osloDate } from '../../partnerships/check-deadline.ts';
-import type { FixTarget, IatiActivity, IatiBudget, IatiIndicator, IatiOrg, IatiResult, IatiTransaction } from './iati-activity.ts';
+import type { FixTarget, IatiActivity, IatiBudget, IatiIndicator, IatiOrg, IatiResult, IatiResultPeriod, IatiTransaction } from './iati-activity.ts';
 
 /** Who publishes: the agency, under its IATI organisation identifier (IATI_ORGANISATION_IDENTIFIER). */
 export interface IatiPublisher {
@@ -24,12 +24,13 @@ export interface ActivityFacts {
   stages: { id: string; applicationId: string; kind: CallStage; roundNumber: number | null; startsOn: string; endsOn: string; amountCeilingMinor: number; currency: string }[];
   /** The applications that granted those stages. */
   applications: { id: string; summary: string; sectorCode: string | null; sdgGoals: string[]; sdgTargets: string[]; markers: MarkerValues; updatedAt: Date }[];
-  goals: { id: string; applicationId: string; organisationId: string | null; description: string; indicators: { id: string; description: string; baseline: string; target: string }[] }[];
+  goals: { id: string; applicationId: string; organisationId: string | null; description: string; indicators: { id: string; seriesId: string; description: string; baseline: string; target: string }[] }[];
   /**
-   * Actual values per indicator and period, from partners' round reports once the results framework has
-   * them: each becomes a result period with its actual, beside the target's period.
+   * The accepted round reports' values (`core/results/accepted-actuals.ts`), one per reporting partner,
+   * indicator and round: matched to the reported indicators by series (the same indicator across the
+   * partnership's applications), each round becomes a result period with its actuals.
    */
-  actuals?: { indicatorId: string; start: string; end: string; value: string }[];
+  actuals: { seriesId: string; start: string; end: string; value: number | null; women: number | null; men: number | null; other: number | null; valueText: string }[];
   /** Ledger entries into or out of the stages' accounts. */
   ledger: { id: string; kind: LedgerKind; amountMinor: number; currency: string; fromAccount: string; toAccount: string; postedAt: Date; /** A tranche payment's day. */ paidOn?: string | null }[];
 }
@@ -38,6 +39,39 @@ const STATUS_CODES: Record<string, string> = { approved: '2', active: '2', closi
 /** The donor country: partners there are not recipients. */
 const DONOR_COUNTRY = 'NO';
 const numeric = /^-?\d+(\.\d+)?$/;
+
+/** Two-decimal report values as IATI writes them: `12`, `12.5`, never `12.50` or `1e21`. */
+const reportNumber = (n: number) => (Math.round(n * 100) / 100).toFixed(2).replace(/\.?0+$/, '');
+
+/**
+ * One result period per round reported, in date order: numbers summed over the partners who reported
+ * (a people indicator as one actual per gender, each with its `sex` dimension, the sum being the total);
+ * words as one qualitative actual holding every partner's text.
+ */
+function actualPeriods(rows: ActivityFacts['actuals'], measure: '1' | '5'): IatiResultPeriod[] {
+  const byPeriod = new Map<string, ActivityFacts['actuals']>();
+  for (const r of rows) byPeriod.set(`${r.start}/${r.end}`, [...(byPeriod.get(`${r.start}/${r.end}`) ?? []), r]);
+  return [...byPeriod.values()]
+    .sort((a, b) => a[0]!.start.localeCompare(b[0]!.start))
+    .flatMap((period): IatiResultPeriod[] => {
+      const { start, end } = period[0]!;
+      if (measure === '5') {
+        const texts = period.map((r) => r.valueText.trim() || (r.value === null ? '' : reportNumber(r.value))).filter(Boolean);
+        return texts.length ? [{ start, end, actuals: [{ comment: [{ text: texts.join('\n\n') }] }] }] : [];
+      }
+      const sum = (pick: (r: ActivityFacts['actuals'][number]) => number | null) => {
+        const values = period.map(pick).filter((v): v is number => v !== null);
+        return values.length ? values.reduce((a, b) => a + b, 0) : null;
+      };
+      const byGender: [string, (r: ActivityFacts['actuals'][number]) => number | null][] = [['female', (r) => r.women], ['male', (r) => r.men], ['other', (r) => r.other]];
+      const genders = byGender.map(([name, pick]) => [name, sum(pick)] as const);
+      if (genders.some(([, n]) => n !== null)) {
+        return [{ start, end, actuals: genders.filter(([, n]) => n !== null).map(([name, n]) => ({ value: String(n), dimensions: [{ name: 'sex', value: name }] })) }];
+      }
+      const total = sum((r) => r.value);
+      return total === null ? [] : [{ start, end, actuals: [{ value: reportNumber(total) }] }];
+    });
+}
 
 /** The partnership's IATI identifier: the publisher's organisation identifier, a hyphen, the partnership's id. */
 export function iatiIdentifier(publisherIdentifier: string, partnershipId: string): string {
@@ -130,7 +164,7 @@ export function buildIatiActivity(facts: ActivityFacts, publisher: IatiPublisher
           baseline: plannedStart ? { year: Number(plannedStart.slice(0, 4)), isoDate: plannedStart, ...valueOf(i.baseline) } : undefined,
           periods: [
             ...(plannedStart && plannedEnd ? [{ start: plannedStart, end: plannedEnd, target: valueOf(i.target) }] : []),
-            ...(facts.actuals ?? []).filter((x) => x.indicatorId === i.id).map((x) => ({ start: x.start, end: x.end, actual: valueOf(x.value) })),
+            ...actualPeriods(facts.actuals.filter((x) => x.seriesId === i.seriesId), measure),
           ],
           fix: { record: 'application', id: g.applicationId, field: `indicator-${i.id}` },
         };

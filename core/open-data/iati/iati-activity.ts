@@ -28,12 +28,17 @@ export interface IatiResultPeriod {
   start: string;
   end: string;
   target?: IatiValue;
-  /** Filled from partners' round reports (results framework): one per reported period. */
-  actual?: IatiValue;
+  /**
+   * The accepted round reports' values for the period: one, or one per gender (each with its `dimension`)
+   * where the indicator counts people.
+   */
+  actuals?: IatiValue[];
 }
 
 export interface IatiValue {
   value?: string;
+  /** Disaggregation (2.03 `dimension`): `sex` = `female` | `male` | `other`. */
+  dimensions?: { name: string; value: string }[];
   comment?: Narrative[];
 }
 
@@ -104,8 +109,8 @@ export interface IatiActivity {
 const narratives = (items: Narrative[]) => items.map((n) => `<narrative${xmlAttrs({ 'xml:lang': n.lang })}>${xmlText(n.text)}</narrative>`).join('');
 const org = (tag: string, o: IatiOrg, extra: Record<string, string | undefined> = {}) => `<${tag}${xmlAttrs({ ref: o.ref, type: o.type, ...extra })}>${narratives([{ text: o.name }])}</${tag}>`;
 const value = (tag: string, v: IatiValue) => {
-  const comment = v.comment?.length ? `<comment>${narratives(v.comment)}</comment>` : '';
-  return comment ? `<${tag}${xmlAttrs({ value: v.value })}>${comment}</${tag}>` : `<${tag}${xmlAttrs({ value: v.value })}/>`;
+  const inner = (v.dimensions ?? []).map((d) => `<dimension${xmlAttrs({ name: d.name, value: d.value })}/>`).join('') + (v.comment?.length ? `<comment>${narratives(v.comment)}</comment>` : '');
+  return inner ? `<${tag}${xmlAttrs({ value: v.value })}>${inner}</${tag}>` : `<${tag}${xmlAttrs({ value: v.value })}/>`;
 };
 
 /** The activity as an `<iati-activity>` element, in the order the 2.03 schema's sequence asks for. */
@@ -147,7 +152,7 @@ export function activityXml(a: IatiActivity): string {
       for (const p of i.periods) {
         out.push(`<period><period-start${xmlAttrs({ 'iso-date': p.start })}/><period-end${xmlAttrs({ 'iso-date': p.end })}/>`);
         if (p.target) out.push(value('target', p.target));
-        if (p.actual) out.push(value('actual', p.actual));
+        for (const actual of p.actuals ?? []) out.push(value('actual', actual));
         out.push('</period>');
       }
       out.push('</indicator>');

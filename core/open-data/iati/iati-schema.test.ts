@@ -57,6 +57,9 @@ describe('the IATI export of the demo data', () => {
     expect(types).toContain('2');
     expect(types).toContain('3');
     expect(activities.some((a) => 'result' in a)).toBe(true);
+    // The partners' accepted round reports are the results' actuals: people by gender, numbers summed.
+    expect(xml).toMatch(/<actual value="\d+"><dimension name="sex" value="female"\/><\/actual>/);
+    expect(xml).toMatch(/<actual value="\d+(\.\d+)?"\/>/);
   });
 
   it('has no problem by the rules the schema does not catch', { timeout: 60_000 }, async () => {

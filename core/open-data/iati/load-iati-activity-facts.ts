@@ -8,6 +8,7 @@ import { partnershipStages } from '../../../db/schema/partnership-stages.ts';
 import { partnershipPartners, partnerships } from '../../../db/schema/partnerships.ts';
 import type { Database } from '../../../db/database.ts';
 import { ledgerAccount } from '../../finance/ledger-accounts.ts';
+import { acceptedActuals } from '../../results/accepted-actuals.ts';
 import { PUBLIC_STATUSES } from '../../partnerships/list-public-partnerships.ts';
 import type { ActivityFacts } from './build-iati-activity.ts';
 
@@ -24,7 +25,7 @@ export async function loadPublisherAgency(db: Database) {
 
 /**
  * One keyset page of approved partnerships (active, closing, closed) after `after` in id order, with
- * everything the IATI activity needs, in six queries whatever the page size. With `year`, only partnerships
+ * everything the IATI activity needs, in seven queries whatever the page size. With `year`, only partnerships
  * active in that year: their own period or one of their stages' overlaps it.
  */
 export async function loadIatiActivityFacts(db: Database, { after, year, limit = IATI_PAGE_SIZE }: { after?: string; year?: number; limit?: number }): Promise<{ facts: ActivityFacts[]; next: string | null }> {
@@ -91,7 +92,7 @@ export async function loadIatiActivityFacts(db: Database, { after, year, limit =
   ]);
   const applicationIds = stageRows.map((s) => s.applicationId);
   const accounts = stageRows.map((s) => ledgerAccount.stage(s.id));
-  const [applicationRows, goalRows, indicatorRows, ledgerRows] = applicationIds.length
+  const [applicationRows, goalRows, indicatorRows, ledgerRows, actualRows] = applicationIds.length
     ? await Promise.all([
         db
           .select({ id: applications.id, summary: applications.summary, sectorCode: applications.sectorCode, sdgGoals: applications.sdgGoals, sdgTargets: applications.sdgTargets, markers: applications.markers, updatedAt: applications.updatedAt })
@@ -103,7 +104,7 @@ export async function loadIatiActivityFacts(db: Database, { after, year, limit =
           .where(inArray(applicationGoals.applicationId, applicationIds))
           .orderBy(sql`${applicationGoals.organisationId} is not null`, asc(applicationGoals.position), asc(applicationGoals.id)),
         db
-          .select({ id: goalIndicators.id, goalId: goalIndicators.goalId, description: goalIndicators.description, baseline: goalIndicators.baseline, target: goalIndicators.target })
+          .select({ id: goalIndicators.id, goalId: goalIndicators.goalId, seriesId: goalIndicators.seriesId, description: goalIndicators.description, baseline: goalIndicators.baseline, target: goalIndicators.target })
           .from(goalIndicators)
           .innerJoin(applicationGoals, eq(applicationGoals.id, goalIndicators.goalId))
           .where(inArray(applicationGoals.applicationId, applicationIds))
@@ -115,8 +116,9 @@ export async function loadIatiActivityFacts(db: Database, { after, year, limit =
           .leftJoin(stageTranches, eq(stageTranches.ledgerEntryId, ledgerEntries.id))
           .where(or(inArray(ledgerEntries.toAccount, accounts), inArray(ledgerEntries.fromAccount, accounts)))
           .orderBy(asc(ledgerEntries.seq)),
+        acceptedActuals(db, { partnershipIds: ids }),
       ])
-    : [[], [], [], []];
+    : [[], [], [], [], []];
 
   const stageOfAccount = new Map(stageRows.map((s) => [ledgerAccount.stage(s.id), s.partnershipId]));
   const partnersOf = groupBy(partnerRows, (r) => r.partnershipId);
@@ -124,6 +126,7 @@ export async function loadIatiActivityFacts(db: Database, { after, year, limit =
   const applicationById = new Map(applicationRows.map((a) => [a.id, a]));
   const goalsOf = groupBy(goalRows, (g) => g.applicationId);
   const indicatorsOf = groupBy(indicatorRows, (i) => i.goalId);
+  const actualsOf = groupBy(actualRows, (a) => a.partnershipId);
   const ledgerOf = groupBy(ledgerRows, (e) => stageOfAccount.get(e.toAccount) ?? stageOfAccount.get(e.fromAccount) ?? '');
   const facts = page.map((partnership): ActivityFacts => {
     const stages = (stagesOf.get(partnership.id) ?? []).map(({ partnershipId: _, ...s }) => s);
@@ -132,7 +135,8 @@ export async function loadIatiActivityFacts(db: Database, { after, year, limit =
       partners: (partnersOf.get(partnership.id) ?? []).map(({ partnershipId: _, ...r }) => r),
       stages,
       applications: stages.flatMap((s) => applicationById.get(s.applicationId) ?? []),
-      goals: stages.flatMap((s) => goalsOf.get(s.applicationId) ?? []).map((g) => ({ ...g, indicators: indicatorsOf.get(g.id) ?? [] })),
+      goals: stages.flatMap((s) => goalsOf.get(s.applicationId) ?? []).map((g) => ({ ...g, indicators: (indicatorsOf.get(g.id) ?? []).map(({ goalId: _, ...i }) => i) })),
+      actuals: (actualsOf.get(partnership.id) ?? []).map((a) => ({ seriesId: a.seriesId, start: a.periodStart, end: a.periodEnd, value: a.value, women: a.women, men: a.men, other: a.other, valueText: a.valueText })),
       ledger: ledgerOf.get(partnership.id) ?? [],
     };
   });
