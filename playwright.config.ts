@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findBrowser } from './tests/support/browser.ts';
-import { e2eDataDir, e2ePort } from './tests/support/e2e-env.ts';
+import { e2eDataDir, e2eHistoryPort, e2ePort } from './tests/support/e2e-env.ts';
 
 const port = e2ePort;
 const browser = findBrowser();
@@ -26,14 +26,27 @@ export default defineConfig({
     launchOptions: { ...(browser ?? {}), args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { ...(browser ?? {}), args: chromiumArgs } } }],
-  webServer: {
-    // `npm test` builds once before the unit tests (the page fuzz tests use the same build).
-    command: 'node --import tsx scripts/e2e-server.ts',
-    url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: e2eDataDir, PUBLIC_URL: `http://127.0.0.1:${port}` },
-    reuseExistingServer: false,
-    timeout: 600_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // `npm test` builds once before the unit tests (the page fuzz tests use the same build).
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `http://127.0.0.1:${port}/healthz`,
+      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: e2eDataDir, PUBLIC_URL: `http://127.0.0.1:${port}` },
+      reuseExistingServer: false,
+      timeout: 600_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same server with the demo's history since 2001, for the public statistics (statistics-journey.spec.ts):
+      // its 12,000 people would page the other tests' demo records out of lists and directories.
+      command: 'node --import tsx scripts/e2e-server.ts',
+      url: `http://127.0.0.1:${e2eHistoryPort}/healthz`,
+      env: { E2E_PORT: String(e2eHistoryPort), PORT: String(e2eHistoryPort), HOST: '127.0.0.1', DATA_DIR: `data/e2e-${e2eHistoryPort}`, PUBLIC_URL: `http://127.0.0.1:${e2eHistoryPort}`, DEMO_HISTORY: 'true' },
+      reuseExistingServer: false,
+      timeout: 600_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });
