@@ -5,7 +5,8 @@ import type { MessageKey } from '../../i18n/catalogs.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { FlowMap } from '../statistics/flow-map.tsx';
-import { statisticsFiltersOrRefuse, statisticsView, type Choice } from '../statistics/statistics-view.server.ts';
+import { statisticsFiltersForPage, statisticsView, type Choice } from '../statistics/statistics-view.server.ts';
+import { ErrorSummary } from '../ui/error-summary.tsx';
 import { BarChart } from '../ui/bar-chart.tsx';
 import { DataTable } from '../ui/data-table.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
@@ -20,8 +21,8 @@ import type { Route } from './+types/statistics';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const i18n = translatorFor(params.lang);
-    const filters = statisticsFiltersOrRefuse(i18n, new URL(request.url));
-    return statisticsView(context.core, i18n, filters);
+    const { filters, refused } = statisticsFiltersForPage(i18n, new URL(request.url));
+    return { ...(await statisticsView(context.core, i18n, filters)), refused };
   });
 }
 
@@ -44,7 +45,7 @@ function Select({ name, label, any, choices, value }: { name: string; label: str
 }
 
 export default function Statistics() {
-  const { stats, tables, flows, map, search, choices } = useLoaderData<typeof loader>();
+  const { stats, tables, flows, map, search, choices, refused } = useLoaderData<typeof loader>();
   const { t, number, locale } = useI18n();
   const { filters, headline } = stats;
   const count = (n: number | null) =>
@@ -95,6 +96,7 @@ export default function Statistics() {
     <>
       <PageHeading title={t('statistics.heading')} documentTitle={t('statistics.title')} />
       <p className="ds-paragraph hero__lead">{t('statistics.lead')}</p>
+      <ErrorSummary heading={t('statistics.refused.heading')} errors={refused} />
 
       <form method="get" action={`/${locale}/statistics`} aria-labelledby="filters-title">
         <h2 id="filters-title" className="ds-heading" data-size="xs">

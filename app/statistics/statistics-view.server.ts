@@ -5,7 +5,8 @@ import { codeLabels } from '../../core/reference/code-labels.ts';
 import { AGE_BANDS } from '../../core/stats/age-bands.ts';
 import { DIRECTIONS } from '../../core/stats/countries.ts';
 import { getParticipantStatistics, getStatisticsChoices, STATISTICS_TABLES, type StatisticsTableId } from '../../core/stats/get-participant-statistics.ts';
-import { GENDERS, SHAPES, statisticsFiltersFromSearch, statisticsFiltersSearch, type StatisticsFilters } from '../../core/stats/statistics-filters.ts';
+import { GENDERS, SHAPES, statisticsFiltersFromSearch, statisticsFiltersSearch, usableStatisticsFilters, type StatisticsFilters } from '../../core/stats/statistics-filters.ts';
+import type { FieldError } from '../ui/field-errors.ts';
 import { statisticsLabel } from '../../core/stats/statistics-labels.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { zodFieldErrors } from '../ui/field-errors.ts';
@@ -16,6 +17,18 @@ export function statisticsFiltersOrRefuse(t: Translator, url: URL): StatisticsFi
   const parsed = statisticsFiltersFromSearch(url.searchParams);
   if (!parsed.success) throw data({ message: zodFieldErrors(t, parsed.error).map((e) => e.message).join(' ') }, { status: 400 });
   return parsed.data;
+}
+
+/**
+ * The page's filters from its address: what cannot be used is left out and said, each refusal linked to its
+ * filter, so an edited or outdated link still shows figures (the CSV refuses instead, above).
+ */
+export function statisticsFiltersForPage(i18n: Translator, url: URL): { filters: StatisticsFilters; refused: FieldError[] } {
+  const { filters, refused } = usableStatisticsFilters(url.searchParams);
+  return {
+    filters,
+    refused: refused.map(({ name, value }) => ({ field: `filter-${name}`, message: i18n.t('statistics.refused.filter', { value: value.length > 40 ? `${value.slice(0, 40)}…` : value, filter: i18n.t(`statistics.filter.${name}`) }) })),
+  };
 }
 
 export interface Choice {

@@ -43,6 +43,21 @@ export function statisticsFiltersFromSearch(search: URLSearchParams) {
   return statisticsFiltersInput.safeParse(raw);
 }
 
+/**
+ * The filters a page can use from an address someone typed or edited: a value that is not a choice is left
+ * out (the filter becomes "any") and named in `refused` with what was given, so the page can still show the
+ * figures and say which filter it could not use. The API and the CSV refuse instead (400).
+ */
+export function usableStatisticsFilters(search: URLSearchParams): { filters: StatisticsFilters; refused: { name: keyof StatisticsFilters; value: string }[] } {
+  const parsed = statisticsFiltersFromSearch(search);
+  if (parsed.success) return { filters: parsed.data, refused: [] };
+  const names = new Set(parsed.error.issues.map((i) => i.path[0]).filter((n): n is keyof StatisticsFilters => STATISTICS_FILTER_NAMES.includes(n as keyof StatisticsFilters)));
+  const kept = new URLSearchParams();
+  for (const name of STATISTICS_FILTER_NAMES) if (!names.has(name) && search.get(name)) kept.set(name, search.get(name)!);
+  const again = statisticsFiltersFromSearch(kept);
+  return { filters: again.success ? again.data : {}, refused: [...names].map((name) => ({ name, value: search.get(name) ?? '' })) };
+}
+
 /** The query string of a set of filters (for links to the CSV, the API and the open data). */
 export function statisticsFiltersSearch(filters: StatisticsFilters): string {
   const search = new URLSearchParams();

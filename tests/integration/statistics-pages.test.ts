@@ -71,6 +71,21 @@ describe('the public statistics page, without JavaScript', () => {
     expect(flows.length - 1).toBe(tableRows(html, 'map').length);
   });
 
+  it('shows the figures for a link with a filter it cannot use, naming the filter and what was given, once each', async () => {
+    const response = await visitor('/fr/statistics?direction=south-south&yearFrom=1990&gender=robot');
+    expect(response.status).toBe(200);
+    const html = decode(await response.text());
+    expect(html).toContain(fr['statistics.refused.heading'].replaceAll('’', '’'));
+    const said = (value: string, filter: string) => fr['statistics.refused.filter'].replace('{value}', value).replace('{filter}', filter);
+    expect(html).toContain(`<a class="ds-link" href="#filter-yearFrom">${said('1990', fr['statistics.filter.yearFrom'])}</a>`);
+    expect(html).toContain(`<a class="ds-link" href="#filter-gender">${said('robot', fr['statistics.filter.gender'])}</a>`);
+    expect(html).not.toContain(fr['error.invalid']);
+    // The usable filter still applies.
+    expect(html).toMatch(/<option value="south-south" selected="">/);
+    // The CSV, read by programs, refuses instead.
+    expect((await visitor('/fr/statistics.csv?gender=robot&table=year')).status).toBe(400);
+  });
+
   it('links the open data, and the figures from the home page, the header and the footer', async () => {
     const html = await (await visitor('/en/statistics?gender=female')).text();
     expect(html).toContain('href="/api/v1/statistics?gender=female"');
@@ -78,9 +93,10 @@ describe('the public statistics page, without JavaScript', () => {
     expect(home.match(/href="\/en\/statistics"/g)?.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('names a filter it does not know with 400, never 500', async () => {
-    expect((await visitor('/en/statistics?yearFrom=1990')).status).toBe(400);
-    expect((await visitor('/en/statistics?from=Nowhere')).status).toBe(400);
+  it('names a filter value it cannot use, never 500: the page shows the rest, the CSV refuses with 400', async () => {
+    expect((await visitor('/en/statistics?yearFrom=1990')).status).toBe(200);
+    expect(await (await visitor('/en/statistics?from=Nowhere')).text()).toContain('href="#filter-from"');
+    expect((await visitor('/en/statistics.csv?yearFrom=1990&table=year')).status).toBe(400);
     expect((await visitor('/en/statistics.csv?table=secrets')).status).toBe(400);
     expect((await visitor('/en/statistics?yearFrom=2030&yearTo=2001&unknown=1')).status).toBe(200);
   });
