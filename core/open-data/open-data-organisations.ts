@@ -1,7 +1,6 @@
-import { asc, gt, inArray, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { organisations } from '../../db/schema/organisations.ts';
-import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import { PUBLIC_STATUSES } from '../partnerships/list-public-partnerships.ts';
 import type { OpenDataRow } from './stream-open-data-rows.ts';
 
@@ -12,7 +11,8 @@ import type { OpenDataRow } from './stream-open-data-rows.ts';
  * or coordinates.
  */
 export async function loadOpenDataOrganisations(db: Database, { after, limit }: { after?: string; limit: number }) {
-  const publicPartnerships = sql<number>`(select count(*)::int from ${partnershipPartners} join ${partnerships} on ${partnerships.id} = ${partnershipPartners.partnershipId} where ${partnershipPartners.organisationId} = ${organisations.id} and ${inArray(partnerships.status, [...PUBLIC_STATUSES])})`;
+  // Written out with aliases: in a one-table select drizzle leaves columns unqualified, and "id" in the subquery would be its own.
+  const publicPartnerships = sql<number>`(select count(*)::int from partnership_partners pp join partnerships p on p.id = pp.partnership_id where pp.organisation_id = "organisations"."id" and p.status in (${sql.join(PUBLIC_STATUSES.map((s) => sql`${s}`), sql`, `)}))`;
   const rows = await db
     .select({
       id: organisations.id,

@@ -38,8 +38,11 @@ export function streamOpenDataRows<K>(dataset: OpenDataset, format: OpenDataForm
           let chunk: string;
           if (format === 'csv') chunk = csv(page.rows.map((row) => columns.map((c) => csvCell(c, row[c.name] ?? null))));
           else {
-            chunk = page.rows.map((row) => `${first ? '' : ','}\n${JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, jsonValue(c, row[c.name] ?? null)])))}`).join('');
-            first = false;
+            chunk = '';
+            for (const row of page.rows) {
+              chunk += `${first ? '' : ','}\n${JSON.stringify(Object.fromEntries(columns.map((c) => [c.name, jsonValue(c, row[c.name] ?? null)])))}`;
+              first = false;
+            }
           }
           controller.enqueue(encoder.encode(chunk));
           return;
