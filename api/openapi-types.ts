@@ -6572,7 +6572,7 @@ export interface operations {
             /** @description The partnerships as a JSON array. */
             200: {
                 headers: {
-                    /** @description attachment, with a file name. */
+                    /** @description inline, with a file name. */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -6665,7 +6665,7 @@ export interface operations {
             /** @description The organisations as a JSON array. */
             200: {
                 headers: {
-                    /** @description attachment, with a file name. */
+                    /** @description inline, with a file name. */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -6804,7 +6804,7 @@ export interface operations {
             /** @description The statistics as a JSON array. */
             200: {
                 headers: {
-                    /** @description attachment, with a file name. */
+                    /** @description inline, with a file name. */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -6897,7 +6897,7 @@ export interface operations {
             /** @description The results as a JSON array. */
             200: {
                 headers: {
-                    /** @description attachment, with a file name. */
+                    /** @description inline, with a file name. */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };

@@ -61,7 +61,7 @@ function fileRoute(dataset: OpenDataset, format: OpenDataFormat) {
       200:
         format === 'csv'
           ? { description: `The ${dataset} as CSV.`, headers: disposition, content: { 'text/csv': { schema: z.string().openapi({ example: csvExample(dataset) }) } } }
-          : { description: `The ${dataset} as a JSON array.`, headers: disposition, content: { 'application/json': { schema: z.array(openDataRowSchema(dataset)) } } },
+          : { description: `The ${dataset} as a JSON array.`, headers: { 'Content-Disposition': { description: 'inline, with a file name.', schema: { type: 'string' as const } } }, content: { 'application/json': { schema: z.array(openDataRowSchema(dataset)) } } },
       ...refusals(dataset),
     },
   });
@@ -83,9 +83,10 @@ function templateRoute(dataset: OpenDataset) {
   });
 }
 
+/** CSV downloads as a file; JSON opens in the browser (its name is still given, as the IATI files do). */
 const headers = (fileName: string, type: string) => ({
   'content-type': type,
-  'content-disposition': attachmentDisposition(fileName),
+  'content-disposition': fileName.endsWith('.json') ? `inline; filename="${fileName}"` : attachmentDisposition(fileName),
   'x-content-type-options': 'nosniff',
   'cache-control': 'public, max-age=300',
 });
