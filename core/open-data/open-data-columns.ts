@@ -119,18 +119,25 @@ export function jsonValue(column: OpenDataColumn, value: OpenDataValue): OpenDat
 /** How lists are joined in a CSV cell. */
 export const LIST_SEPARATOR = '; ';
 
-/** A value as it is written in a CSV cell (numbers stay numbers so that csv-stringify does not escape a minus sign). */
+/**
+ * What a spreadsheet would take for the start of a formula (OWASP "CSV injection", as csv-stringify's
+ * `escape_formulas` lists them), and the quote that escapes it: a text starting with any of these is written
+ * with one more `'` in front, so that reading strips exactly one and gets the text back, whatever it was.
+ */
+const ESCAPE_FIRST = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20']/;
+
+/** A value as it is written in a CSV cell (numbers stay numbers so that a minus sign is not escaped). */
 export function csvCell(column: OpenDataColumn, value: OpenDataValue): string | number {
   if (value === null) return '';
-  if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return column.type === 'decimal' ? Number(value.toFixed(2)) : value;
-  return value;
+  const text = Array.isArray(value) ? value.join(LIST_SEPARATOR) : value;
+  return ESCAPE_FIRST.test(text) ? `'${text}` : text;
 }
 
 /**
- * A CSV cell read back as the JSON file has it: the reading the historical import will use. A text cell
- * that csv-stringify escaped as a formula (a leading `'` before `=`, `+`, `-`, `@`) is unescaped.
+ * A CSV cell read back as the JSON file has it: the reading the historical import will use (an escaped
+ * text loses its one leading `'`).
  */
 export function parseCsvCell(column: OpenDataColumn, cell: string): OpenDataValue {
   if (cell === '') return column.type === 'list' ? [] : null;
@@ -140,9 +147,9 @@ export function parseCsvCell(column: OpenDataColumn, cell: string): OpenDataValu
       return Number(cell);
     case 'boolean':
       return cell === 'true';
-    case 'list':
-      return cell.split(LIST_SEPARATOR);
-    default:
-      return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+    default: {
+      const text = cell.startsWith("'") ? cell.slice(1) : cell;
+      return column.type === 'list' ? text.split(LIST_SEPARATOR) : text;
+    }
   }
 }

@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../../i18n/catalogs.ts';
 import { locales } from '../../i18n/locales.ts';
@@ -6,7 +8,7 @@ import { openDataWorld } from '../../tests/support/open-data-world.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { coreContext } from '../context.ts';
 import { listPublishedLessons } from '../results/list-published-lessons.ts';
-import { OPEN_DATA_COLUMNS, OPEN_DATASETS, openDataHeader, parseCsvCell, type OpenDataset } from './open-data-columns.ts';
+import { csvCell, jsonValue, OPEN_DATA_COLUMNS, OPEN_DATASETS, openDataHeader, parseCsvCell, type OpenDataColumn, type OpenDataset } from './open-data-columns.ts';
 import { grantedMinor } from './open-data-partnerships.ts';
 import { streamOpenData } from './stream-open-data.ts';
 import { openDataTemplate } from './stream-open-data-rows.ts';
@@ -40,6 +42,35 @@ describe('the open datasets’ columns', () => {
       }
       expect(new Set(openDataHeader(dataset)).size).toBe(OPEN_DATA_COLUMNS[dataset].length);
     }
+  });
+});
+
+describe('a CSV cell', () => {
+  const written = (column: OpenDataColumn, value: Parameters<typeof csvCell>[1]) => (parse(stringify([[csvCell(column, value)]], { escape_formulas: true })) as string[][])[0]?.[0] ?? '';
+  const text: OpenDataColumn = { name: 'title', type: 'text', description: 'openData.column.partnerships.title', example: '' };
+  const list: OpenDataColumn = { name: 'countries', type: 'list', description: 'openData.column.partnerships.countries', example: '' };
+  const decimal: OpenDataColumn = { name: 'granted_nok', type: 'decimal', description: 'openData.column.partnerships.granted_nok', example: '' };
+
+  it('reads back as the JSON has it, whatever the text: formulas escaped by one quote that reading removes', () => {
+    const risky = fc.oneof(fc.string({ unit: 'grapheme' }), fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", "'=", '\uFF1D', '"', ';'), fc.string({ unit: 'grapheme' })).map(([a, b]) => a + b));
+    fc.assert(
+      fc.property(risky, (value) => {
+        const cell = written(text, value);
+        expect(/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell)).toBe(false);
+        expect(parseCsvCell(text, cell)).toEqual(jsonValue(text, value));
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[=+@A-Za-z0-9 .-]{1,12}$/).filter((s) => !s.includes('; ') && s.trim() === s && s !== '')), (items) => {
+        expect(parseCsvCell(list, written(list, items))).toEqual(items);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (minor) => {
+        expect(parseCsvCell(decimal, written(decimal, minor / 100))).toBe(jsonValue(decimal, minor / 100));
+      }),
+    );
   });
 });
 
