@@ -21,6 +21,7 @@ import { registerParticipantSelf } from './routes/participant-self.ts';
 import { registerParticipants } from './routes/participants.ts';
 import { registerPartnerships } from './routes/partnerships.ts';
 import { registerStatistics } from './routes/statistics.ts';
+import { registerOpenData } from './routes/open-data.ts';
 import { registerUnitCosts } from './routes/unit-costs.ts';
 import { registerSecuritySchemes } from './security.ts';
 import { validationHook } from './validation-problem.ts';
@@ -45,6 +46,7 @@ export function createApi() {
   registerOrganisationWrites(api);
   registerPartnerships(api);
   registerStatistics(api);
+  registerOpenData(api);
   registerApplications(api);
   // The list and its export first: `/v1/participants/export.csv` must not be read as a participant's id.
   registerParticipants(api);

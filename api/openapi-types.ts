@@ -128,6 +128,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/open-data/partnerships.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: partnerships as CSV
+         * @description Every running or finished partnership (active, closing, closed) with what its public page shows: programme, shape, status, sector, SDGs, countries, partner organisations (the coordinator first), period and the amount granted in NOK. Applications and drafts are never included. Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `'`. The JSON is one array of objects with the same names.
+         */
+        get: operations["getOpenDataPartnershipsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/partnerships.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: partnerships as JSON
+         * @description Every running or finished partnership (active, closing, closed) with what its public page shows: programme, shape, status, sector, SDGs, countries, partner organisations (the coordinator first), period and the amount granted in NOK. Applications and drafts are never included. Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `'`. The JSON is one array of objects with the same names.
+         */
+        get: operations["getOpenDataPartnershipsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/templates/partnerships.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The empty CSV template of the partnerships dataset
+         * @description The header row of `/v1/open-data/partnerships.csv` and nothing else: the columns the historical import reads. Public.
+         */
+        get: operations["getOpenDataPartnershipsTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/organisations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: organisations as CSV
+         * @description Every partner organisation with the fields its public page shows anyone: names, country, city as written, IATI organisation type, sector, registration and website, and how many running or finished partnerships it takes part in. Never people or contacts. Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `'`. The JSON is one array of objects with the same names.
+         */
+        get: operations["getOpenDataOrganisationsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/organisations.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: organisations as JSON
+         * @description Every partner organisation with the fields its public page shows anyone: names, country, city as written, IATI organisation type, sector, registration and website, and how many running or finished partnerships it takes part in. Never people or contacts. Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `'`. The JSON is one array of objects with the same names.
+         */
+        get: operations["getOpenDataOrganisationsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/templates/organisations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The empty CSV template of the organisations dataset
+         * @description The header row of `/v1/open-data/organisations.csv` and nothing else: the columns the historical import reads. Public.
+         */
+        get: operations["getOpenDataOrganisationsTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/statistics.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: statistics as CSV
+         * @description The people who went on exchange, aggregated: every table of the public statistics page (year, direction, regions, countries, gender, age band, programme, shape, sector, SDG, flows) as one row per table and code, names in English. Counts only: a cell of fewer than 5 people has no `people` and `suppressed` true (and so has the next smallest when a table has only one such cell). The current year is `provisional`. Takes the filters of `GET /v1/statistics`. Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `'`. The JSON is one array of objects with the same names.
+         */
+        get: operations["getOpenDataStatisticsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/statistics.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: statistics as JSON
+         * @description The people who went on exchange, aggregated: every table of the public statistics page (year, direction, regions, countries, gender, age band, programme, shape, sector, SDG, flows) as one row per table and code, names in English. Counts only: a cell of fewer than 5 people has no `people` and `suppressed` true (and so has the next smallest when a table has only one such cell). The current year is `provisional`. Takes the filters of `GET /v1/statistics`. Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `'`. The JSON is one array of objects with the same names.
+         */
+        get: operations["getOpenDataStatisticsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/templates/statistics.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The empty CSV template of the statistics dataset
+         * @description The header row of `/v1/open-data/statistics.csv` and nothing else: the columns the historical import reads. Public.
+         */
+        get: operations["getOpenDataStatisticsTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: results as CSV
+         * @description One row per partnership, round, reporting partner and indicator: the indicator’s level, baseline and target, and the actual value from the round report the agency **accepted** (by gender when the indicator counts people). Reports not accepted never appear. `lessons` holds the report’s lessons learned only when the partner opted to publish them. Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `'`. The JSON is one array of objects with the same names.
+         */
+        get: operations["getOpenDataResultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/results.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data: results as JSON
+         * @description One row per partnership, round, reporting partner and indicator: the indicator’s level, baseline and target, and the actual value from the round report the agency **accepted** (by gender when the indicator counts people). Reports not accepted never appear. `lessons` holds the report’s lessons learned only when the partner opted to publish them. Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `'`. The JSON is one array of objects with the same names.
+         */
+        get: operations["getOpenDataResultsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-data/templates/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The empty CSV template of the results dataset
+         * @description The header row of `/v1/open-data/results.csv` and nothing else: the columns the historical import reads. Public.
+         */
+        get: operations["getOpenDataResultsTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/applications": {
         parameters: {
             query?: never;
@@ -2688,6 +2928,323 @@ export interface components {
             direction: "norway-south" | "south-norway" | "south-south" | "other";
             /** @description People; null when suppressed (fewer than 5, or the cell that would give such a one away). */
             people: number | null;
+        };
+        OpenDataPartnership: {
+            /**
+             * @description The partnership’s identifier on this platform (stable).
+             * @example 5b7c1d2e-3f40-4a51-8c62-7d8e9fa0b1c2
+             */
+            id: string | null;
+            /**
+             * @description The partnership’s title.
+             * @example Newborn care in Lilongwe and Førde
+             */
+            title: string | null;
+            /**
+             * @description The code of the programme that funds it.
+             * @example health
+             */
+            programme_code: string | null;
+            /**
+             * @description The programme’s name.
+             * @example Health
+             */
+            programme: string | null;
+            /**
+             * @description Shape: north_south, south_south or triangular (from where the partners are).
+             * @example north_south
+             */
+            shape: string | null;
+            /**
+             * @description Status: active, closing or closed.
+             * @example active
+             */
+            status: string | null;
+            /**
+             * @description DAC 5-digit sector code (OECD).
+             * @example 12181
+             */
+            sector_code: string | null;
+            /**
+             * @description Sustainable Development Goals it works towards, 1 to 17.
+             * @example [
+             *       "3",
+             *       "5"
+             *     ]
+             */
+            sdg_goals: string[];
+            /**
+             * @description The partners’ countries (ISO 3166-1 alpha-2).
+             * @example [
+             *       "MW",
+             *       "NO"
+             *     ]
+             */
+            countries: string[];
+            /**
+             * @description The partner organisations’ identifiers, the coordinating one first (the id column of the organisations dataset).
+             * @example [
+             *       "3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b",
+             *       "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+             *     ]
+             */
+            partner_organisation_ids: string[];
+            /**
+             * @description The partner organisations’ legal names, in the same order.
+             * @example [
+             *       "Helse Førde",
+             *       "Kamuzu Central Hospital"
+             *     ]
+             */
+            partner_organisations: string[];
+            /**
+             * @description The coordinating partner’s identifier.
+             * @example 3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b
+             */
+            coordinator_organisation_id: string | null;
+            /**
+             * Format: date
+             * @description First day of the partnership (YYYY-MM-DD).
+             * @example 2025-01-01
+             */
+            starts_on: string | null;
+            /**
+             * Format: date
+             * @description Last day of the partnership (YYYY-MM-DD).
+             * @example 2027-12-31
+             */
+            ends_on: string | null;
+            /**
+             * @description Amount granted in NOK: the studies and rounds granted, plus what a collaboration agreement holds beyond its rounds.
+             * @example 4500000
+             */
+            granted_nok: number | null;
+        };
+        OpenDataOrganisation: {
+            /**
+             * @description The organisation’s identifier on this platform (stable).
+             * @example 3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b
+             */
+            id: string | null;
+            /**
+             * @description Legal name.
+             * @example Helse Førde HF
+             */
+            legal_name: string | null;
+            /**
+             * @description Short name, if any.
+             * @example Helse Førde
+             */
+            short_name: string | null;
+            /**
+             * @description Country (ISO 3166-1 alpha-2).
+             * @example NO
+             */
+            country: string | null;
+            /**
+             * @description City, as the organisation wrote it.
+             * @example Førde
+             */
+            city: string | null;
+            /**
+             * @description IATI organisation type code.
+             * @example 10
+             */
+            organisation_type: string | null;
+            /**
+             * @description DAC 5-digit sector code of its work.
+             * @example 12191
+             */
+            sector_code: string | null;
+            /**
+             * @description Registration agency (IATI organisation registration agency code).
+             * @example NO-BRC
+             */
+            registration_scheme: string | null;
+            /**
+             * @description Number in that register.
+             * @example 983974732
+             */
+            registration_number: string | null;
+            /**
+             * @description Website.
+             * @example https://helse-forde.no
+             */
+            website: string | null;
+            /**
+             * @description Number of running or finished partnerships it takes part in.
+             * @example 3
+             */
+            partnerships: number | null;
+        };
+        OpenDataStatisticsRow: {
+            /**
+             * @description The table: year, direction, home-region, host-region, home-country, host-country, gender, age-band, programme, shape, sector, sdg or flows.
+             * @example home-country
+             */
+            dimension: string | null;
+            /**
+             * @description The row’s code: a year, a country or region code, a programme id, a sector or SDG code; a flow is home-host.
+             * @example MW
+             */
+            code: string | null;
+            /**
+             * @description The row’s name, in English.
+             * @example Malawi
+             */
+            label: string | null;
+            /**
+             * @description People who went on exchange; empty when withheld.
+             * @example 412
+             */
+            people: number | null;
+            /**
+             * @description true when the count is withheld because it is under 5 people (or would reveal one that is).
+             * @example false
+             */
+            suppressed: boolean | null;
+            /**
+             * @description true for the current year, whose figures are still growing.
+             * @example false
+             */
+            provisional: boolean | null;
+        };
+        OpenDataResult: {
+            /**
+             * @description The partnership’s identifier.
+             * @example 5b7c1d2e-3f40-4a51-8c62-7d8e9fa0b1c2
+             */
+            partnership_id: string | null;
+            /**
+             * @description The partnership’s title.
+             * @example Newborn care in Lilongwe and Førde
+             */
+            partnership: string | null;
+            /**
+             * @description The round reported on (1, 2, …).
+             * @example 1
+             */
+            round: number | null;
+            /**
+             * Format: date
+             * @description First day of the round.
+             * @example 2025-01-01
+             */
+            period_start: string | null;
+            /**
+             * Format: date
+             * @description Last day of the round.
+             * @example 2025-12-31
+             */
+            period_end: string | null;
+            /**
+             * @description The reporting partner’s identifier.
+             * @example 3f1b6d2e-8c4a-4e4f-9a51-1c2d3e4f5a6b
+             */
+            organisation_id: string | null;
+            /**
+             * @description The reporting partner’s legal name.
+             * @example Helse Førde HF
+             */
+            organisation: string | null;
+            /**
+             * @description true for a goal the partners share, false for the reporting partner’s own goal.
+             * @example true
+             */
+            shared_goal: boolean | null;
+            /**
+             * @description The goal, as written in the application.
+             * @example Better care for newborns in both hospitals
+             */
+            goal: string | null;
+            /**
+             * @description The indicator’s identifier.
+             * @example 7d8e9fa0-b1c2-4d3e-8f40-5a516c627d8e
+             */
+            indicator_id: string | null;
+            /**
+             * @description The same indicator across the partnership’s applications: rounds of one series line up.
+             * @example 1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f
+             */
+            indicator_series_id: string | null;
+            /**
+             * @description The indicator, as written in the application.
+             * @example Nurses trained in newborn resuscitation
+             */
+            indicator: string | null;
+            /**
+             * @description Where the change is sought: individual, organisational or societal (empty on older indicators).
+             * @example organisational
+             */
+            level: string | null;
+            /**
+             * @description true when the indicator counts people (then the actual is given by gender).
+             * @example true
+             */
+            counts_people: boolean | null;
+            /**
+             * @description SDG targets it measures (UN codes such as 3.2).
+             * @example [
+             *       "3.2"
+             *     ]
+             */
+            sdg_targets: string[];
+            /**
+             * @description Baseline, as written.
+             * @example 4
+             */
+            baseline: string | null;
+            /**
+             * @description Target, as written.
+             * @example 40
+             */
+            target: string | null;
+            /**
+             * @description Baseline as a number, when both baseline and target are numbers.
+             * @example 4
+             */
+            baseline_value: number | null;
+            /**
+             * @description Target as a number, when both baseline and target are numbers.
+             * @example 40
+             */
+            target_value: number | null;
+            /**
+             * @description The actual value in the round (for people, the sum of the genders).
+             * @example 18
+             */
+            actual: number | null;
+            /**
+             * @description Women reached, when the indicator counts people.
+             * @example 12
+             */
+            actual_women: number | null;
+            /**
+             * @description Men reached, when the indicator counts people.
+             * @example 6
+             */
+            actual_men: number | null;
+            /**
+             * @description People of another or undisclosed gender reached, when the indicator counts people.
+             * @example 0
+             */
+            actual_other: number | null;
+            /**
+             * @description The actual in words, for a qualitative indicator.
+             * @example null
+             */
+            actual_text: string | null;
+            /**
+             * Format: date
+             * @description Day the agency accepted the report.
+             * @example 2026-02-20
+             */
+            accepted_on: string | null;
+            /**
+             * @description Lessons learned in the round, only where the partner chose to publish them; otherwise empty.
+             * @example Training in pairs across the two hospitals worked better than courses.
+             */
+            lessons: string | null;
         };
         ApplicationPage: {
             items: components["schemas"]["ApplicationSummary"][];
@@ -5963,6 +6520,424 @@ export interface operations {
             };
             /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataPartnershipsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partnerships as CSV. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataPartnershipsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partnerships as a JSON array. */
+            200: {
+                headers: {
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataPartnership"][];
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataPartnershipsTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The header row. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataOrganisationsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisations as CSV. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataOrganisationsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisations as a JSON array. */
+            200: {
+                headers: {
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataOrganisation"][];
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataOrganisationsTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The header row. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataStatisticsCsv: {
+        parameters: {
+            query?: {
+                /** @description First year (of the start of the stay), from 2001. */
+                yearFrom?: number;
+                /** @description Last year; this year when left out. */
+                yearTo?: number;
+                /** @description Where people came from: an ISO 3166-1 alpha-2 country (NP), or a region: norway, africa, asia or latin-america. */
+                from?: ("norway" | "africa" | "asia" | "latin-america") | string;
+                /** @description Where they went: a country or a region, as `from`. */
+                to?: ("norway" | "africa" | "asia" | "latin-america") | string;
+                /** @description norway-south, south-norway or south-south. */
+                direction?: "norway-south" | "south-norway" | "south-south";
+                /** @description female, male, other or undisclosed. */
+                gender?: "female" | "male" | "other" | "undisclosed";
+                /** @description Age at the start: under-25, 25-29, 30-34, 35-44 or 45-plus. */
+                ageBand?: "under-25" | "25-29" | "30-34" | "35-44" | "45-plus";
+                /** @description A programme’s id. */
+                programme?: string;
+                /** @description Partnership shape: north_south, south_south or triangular. */
+                shape?: "north_south" | "south_south" | "triangular";
+                /** @description DAC 5-digit sector code of the partnership, for example 12181. */
+                sector?: string;
+                /** @description Sustainable Development Goal of the partnership, 1 to 17. */
+                sdg?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics as CSV. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataStatisticsJson: {
+        parameters: {
+            query?: {
+                /** @description First year (of the start of the stay), from 2001. */
+                yearFrom?: number;
+                /** @description Last year; this year when left out. */
+                yearTo?: number;
+                /** @description Where people came from: an ISO 3166-1 alpha-2 country (NP), or a region: norway, africa, asia or latin-america. */
+                from?: ("norway" | "africa" | "asia" | "latin-america") | string;
+                /** @description Where they went: a country or a region, as `from`. */
+                to?: ("norway" | "africa" | "asia" | "latin-america") | string;
+                /** @description norway-south, south-norway or south-south. */
+                direction?: "norway-south" | "south-norway" | "south-south";
+                /** @description female, male, other or undisclosed. */
+                gender?: "female" | "male" | "other" | "undisclosed";
+                /** @description Age at the start: under-25, 25-29, 30-34, 35-44 or 45-plus. */
+                ageBand?: "under-25" | "25-29" | "30-34" | "35-44" | "45-plus";
+                /** @description A programme’s id. */
+                programme?: string;
+                /** @description Partnership shape: north_south, south_south or triangular. */
+                shape?: "north_south" | "south_south" | "triangular";
+                /** @description DAC 5-digit sector code of the partnership, for example 12181. */
+                sector?: string;
+                /** @description Sustainable Development Goal of the partnership, 1 to 17. */
+                sdg?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics as a JSON array. */
+            200: {
+                headers: {
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataStatisticsRow"][];
+                };
+            };
+            /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataStatisticsTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The header row. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataResultsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results as CSV. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataResultsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results as a JSON array. */
+            200: {
+                headers: {
+                    /** @description inline, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataResult"][];
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataResultsTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The header row. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not expected: this file refuses no request. Like every 4xx answer of this API, it would be problem+json. */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };

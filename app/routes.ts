@@ -14,6 +14,7 @@ export default [
     route('organisations/:id/edit', 'routes/organisation-edit.tsx'),
     route('statistics', 'routes/statistics.tsx'),
     route('statistics.csv', 'routes/statistics-csv.tsx'),
+    route('open-data', 'routes/open-data.tsx'),
     route('partnerships', 'routes/partnerships.tsx'),
     route('partnerships/:id', 'routes/partnership.tsx'),
     route('partnerships/:id/nominate', 'routes/partnership-nominate.tsx'),

@@ -48,6 +48,11 @@ import iatiEs from './messages/iati/es.json' with { type: 'json' };
 import iatiFr from './messages/iati/fr.json' with { type: 'json' };
 import iatiNb from './messages/iati/nb.json' with { type: 'json' };
 import iatiNn from './messages/iati/nn.json' with { type: 'json' };
+import openDataEn from './messages/open-data/en.json' with { type: 'json' };
+import openDataEs from './messages/open-data/es.json' with { type: 'json' };
+import openDataFr from './messages/open-data/fr.json' with { type: 'json' };
+import openDataNb from './messages/open-data/nb.json' with { type: 'json' };
+import openDataNn from './messages/open-data/nn.json' with { type: 'json' };
 import participantListEn from './messages/participant-list/en.json' with { type: 'json' };
 import participantListEs from './messages/participant-list/es.json' with { type: 'json' };
 import participantListFr from './messages/participant-list/fr.json' with { type: 'json' };
@@ -111,14 +116,14 @@ import type { Locale } from './locales.ts';
  * Written by scripts/write-catalogs.ts: run it after adding an area, do not edit by hand.
  */
 export const catalogAreas = {
-  en: [en, applicationsEn, budgetsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, iatiEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, resultsEn, reviewEn, statisticsEn, tranchesEn, unitCostsEn],
-  nb: [nb, applicationsNb, budgetsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, iatiNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, resultsNb, reviewNb, statisticsNb, tranchesNb, unitCostsNb],
-  nn: [nn, applicationsNn, budgetsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, iatiNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, resultsNn, reviewNn, statisticsNn, tranchesNn, unitCostsNn],
-  fr: [fr, applicationsFr, budgetsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, iatiFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, resultsFr, reviewFr, statisticsFr, tranchesFr, unitCostsFr],
-  es: [es, applicationsEs, budgetsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, iatiEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, resultsEs, reviewEs, statisticsEs, tranchesEs, unitCostsEs],
+  en: [en, applicationsEn, budgetsEn, careEn, coursesEn, exchangeEn, financeEn, financialReportsEn, geographyEn, iatiEn, openDataEn, participantListEn, participantPagesEn, participantsEn, partnershipChainEn, programmesEn, reportsEn, resultsEn, reviewEn, statisticsEn, tranchesEn, unitCostsEn],
+  nb: [nb, applicationsNb, budgetsNb, careNb, coursesNb, exchangeNb, financeNb, financialReportsNb, geographyNb, iatiNb, openDataNb, participantListNb, participantPagesNb, participantsNb, partnershipChainNb, programmesNb, reportsNb, resultsNb, reviewNb, statisticsNb, tranchesNb, unitCostsNb],
+  nn: [nn, applicationsNn, budgetsNn, careNn, coursesNn, exchangeNn, financeNn, financialReportsNn, geographyNn, iatiNn, openDataNn, participantListNn, participantPagesNn, participantsNn, partnershipChainNn, programmesNn, reportsNn, resultsNn, reviewNn, statisticsNn, tranchesNn, unitCostsNn],
+  fr: [fr, applicationsFr, budgetsFr, careFr, coursesFr, exchangeFr, financeFr, financialReportsFr, geographyFr, iatiFr, openDataFr, participantListFr, participantPagesFr, participantsFr, partnershipChainFr, programmesFr, reportsFr, resultsFr, reviewFr, statisticsFr, tranchesFr, unitCostsFr],
+  es: [es, applicationsEs, budgetsEs, careEs, coursesEs, exchangeEs, financeEs, financialReportsEs, geographyEs, iatiEs, openDataEs, participantListEs, participantPagesEs, participantsEs, partnershipChainEs, programmesEs, reportsEs, resultsEs, reviewEs, statisticsEs, tranchesEs, unitCostsEs],
 } as const;
 
-const english = { ...en, ...applicationsEn, ...budgetsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...iatiEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...resultsEn, ...reviewEn, ...statisticsEn, ...tranchesEn, ...unitCostsEn };
+const english = { ...en, ...applicationsEn, ...budgetsEn, ...careEn, ...coursesEn, ...exchangeEn, ...financeEn, ...financialReportsEn, ...geographyEn, ...iatiEn, ...openDataEn, ...participantListEn, ...participantPagesEn, ...participantsEn, ...partnershipChainEn, ...programmesEn, ...reportsEn, ...resultsEn, ...reviewEn, ...statisticsEn, ...tranchesEn, ...unitCostsEn };
 
 /** English is the source catalog: its keys are the type every other catalog must match. */
 export type MessageKey = keyof typeof english;

@@ -7,6 +7,7 @@ import { paymentStageIds } from '../../core/finance/payment-stage-ids.ts';
 import { getPublicPartnership } from '../../core/partnerships/get-public-partnership.ts';
 import { codeLabels } from '../../core/reference/code-labels.ts';
 import { getPartnershipResults } from '../../core/results/get-partnership-results.ts';
+import { listPublishedLessons } from '../../core/results/list-published-lessons.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { AgreementChain } from '../partnerships/agreement-chain.tsx';
@@ -16,6 +17,7 @@ import { PlanBalanceTable } from '../partnerships/plan-balance-table.tsx';
 import { ParticipantCountsTable } from '../partnerships/participant-counts-table.tsx';
 import { RecordHistory } from '../audit/record-history.tsx';
 import { PartnershipResultsSection } from '../results/partnership-results.tsx';
+import { PublishedLessonsSection } from '../results/published-lessons.tsx';
 import { shapeMessage } from '../partnerships/shape-name.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
 import type { Route } from './+types/partnership';
@@ -35,6 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const canNominate = await mayNominate(context.core, { partnershipId: partnership.id });
     const paymentStages = await paymentStageIds(context.core, { partnershipId: partnership.id });
     const results = await getPartnershipResults(context.core, { partnershipId: partnership.id });
+    const lessons = await listPublishedLessons(context.core, { partnershipId: partnership.id });
     const locale = translatorFor(params.lang).locale;
     return {
       partnership,
@@ -43,6 +46,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       canNominate,
       paymentStages,
       results,
+      lessons,
       sector: partnership.sectorCode ? codeLabels('Sector', [partnership.sectorCode], locale)[0]! : null,
       sdgs: codeLabels('UNSDG-Goals', partnership.sdgGoals, locale),
       history: history.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -51,7 +55,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function Partnership() {
-  const { partnership: p, chain, people, canNominate, paymentStages, results, sector, sdgs, history } = useLoaderData<typeof loader>();
+  const { partnership: p, chain, people, canNominate, paymentStages, results, lessons, sector, sdgs, history } = useLoaderData<typeof loader>();
   const { t, country, date, locale } = useI18n();
   const names = new Map(chain.partners.map((o) => [o.id, o.name]));
   return (
@@ -119,6 +123,7 @@ export default function Partnership() {
       {chain.stages.length > 0 || chain.balance.hasActual ? <PlanBalanceTable balance={chain.balance} names={names} /> : null}
       <ParticipantCountsTable counts={people} />
       <PartnershipResultsSection results={results} />
+      <PublishedLessonsSection lessons={lessons} />
       <RecordHistory entries={history} recordType="partnership" recordId={p.id} />
     </>
   );

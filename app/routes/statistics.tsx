@@ -235,6 +235,11 @@ export default function Statistics() {
               {t('statistics.openData.docs')}
             </a>
           </li>
+          <li>
+            <a className="ds-link" href={`/${locale}/open-data`}>
+              {t('openData.link.statistics')}
+            </a>
+          </li>
         </ul>
       </section>
     </>

@@ -18,6 +18,10 @@ export function SiteFooter({ agencyName, agencyCity }: { agencyName: string; age
           {t('footer.apiDocs')}
         </a>
         {' · '}
+        <a className="ds-link" href={`/${locale}/open-data`}>
+          {t('openData.link.footer')}
+        </a>
+        {' · '}
         <a className="ds-link" href="/open-data/iati/activities.xml">
           {t('openData.iati.footerLink')}
         </a>

@@ -44,6 +44,8 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // The public statistics and their CSV: counts only, for everyone.
   ':lang/statistics': { url: '/fr/statistics?direction=south-south&yearFrom=2024&yearTo=2024', expect: everyone(200) },
   ':lang/statistics.csv': { url: '/en/statistics.csv?table=flows&from=africa', expect: everyone(200) },
+  // The open-data page (datasets, templates, data dictionary, IATI files): public.
+  ':lang/open-data': { url: '/fr/open-data', expect: everyone(200) },
   ':lang/partnerships/:id': { url: '/en/partnerships/{partnership}', expect: everyone(200) },
   // {midwifery}: the Kathmandu–Bergen midwifery exchange, with an approved round Kathmandu sends on.
   ':lang/partnerships/:id/nominate': { url: '/en/partnerships/{midwifery}/nominate', expect: only(['partner_coordinator']) },
@@ -169,6 +171,19 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/partnerships/{id}': { url: '/api/v1/partnerships/{partnership}', expect: everyone(200) },
   // Public statistics: counts only, for everyone.
   '/v1/statistics': { url: '/api/v1/statistics?direction=south-south&yearFrom=2024&yearTo=2024', expect: everyone(200) },
+  // Open data: public files, the same for every role (only accepted results; lessons only where published).
+  '/v1/open-data/partnerships.csv': { url: '/api/v1/open-data/partnerships.csv', expect: everyone(200) },
+  '/v1/open-data/partnerships.json': { url: '/api/v1/open-data/partnerships.json', expect: everyone(200) },
+  '/v1/open-data/templates/partnerships.csv': { url: '/api/v1/open-data/templates/partnerships.csv', expect: everyone(200) },
+  '/v1/open-data/organisations.csv': { url: '/api/v1/open-data/organisations.csv', expect: everyone(200) },
+  '/v1/open-data/organisations.json': { url: '/api/v1/open-data/organisations.json', expect: everyone(200) },
+  '/v1/open-data/templates/organisations.csv': { url: '/api/v1/open-data/templates/organisations.csv', expect: everyone(200) },
+  '/v1/open-data/statistics.csv': { url: '/api/v1/open-data/statistics.csv?direction=south-south', expect: everyone(200) },
+  '/v1/open-data/statistics.json': { url: '/api/v1/open-data/statistics.json?direction=south-south', expect: everyone(200) },
+  '/v1/open-data/templates/statistics.csv': { url: '/api/v1/open-data/templates/statistics.csv', expect: everyone(200) },
+  '/v1/open-data/results.csv': { url: '/api/v1/open-data/results.csv', expect: everyone(200) },
+  '/v1/open-data/results.json': { url: '/api/v1/open-data/results.json', expect: everyone(200) },
+  '/v1/open-data/templates/results.csv': { url: '/api/v1/open-data/templates/results.csv', expect: everyone(200) },
   // Applications: partner staff (their own) and agency staff read them; writes are checked in api-applications.spec.ts.
   '/v1/applications': { url: '/api/v1/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
   '/v1/applications/{id}': { url: '/api/v1/applications/{application}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },

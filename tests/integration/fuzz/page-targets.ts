@@ -17,6 +17,7 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/partnerships': { urls: ['/en/partnerships'], posts: false },
   ':lang/statistics': { urls: ['/fr/statistics?direction=south-south&yearFrom=2024&yearTo=2024', '/nn/statistics?from=NP&to=norway&sdg=3'], posts: false },
   ':lang/statistics.csv': { urls: ['/en/statistics.csv?table=flows&from=africa', '/es/statistics.csv?table=year&gender=female'], posts: false },
+  ':lang/open-data': { urls: ['/fr/open-data', '/nn/open-data?dataset=results'], posts: false, as: 'visitor' },
   ':lang/partnerships/:id': { urls: ['/nb/partnerships/{partnership}', '/en/partnerships/{nominating}'], posts: false },
   // Nominating is for a sending partner's coordinators; the participant page is worked by coordinators and advisers alike.
   ':lang/partnerships/:id/nominate': { urls: ['/fr/partnerships/{nominating}/nominate'], posts: true, as: 'coordinator' },
