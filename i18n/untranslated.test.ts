@@ -16,6 +16,8 @@ const sameAsEnglish: Record<TranslatedLocale, readonly MessageKey[]> = {
   nb: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'partnerships.partner', 'application.field.status', 'application.partners.partner', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'tranches.column.partner', 'statistics.region.asia', 'statistics.ageBand.under-25', 'results.column.partner', 'results.column.status'],
   nn: ['role.administrator', 'organisation.field.registrationScheme', 'partnerships.filter.status', 'application.field.status', 'course.participant.status', 'course.csv.status', 'participantList.filter.status', 'participantList.column.status', 'participantList.csv.status', 'participantList.csv.id', 'unitCosts.column.status', 'tranches.column.status', 'statistics.region.asia', 'statistics.ageBand.under-25', 'results.column.status'],
   fr: [
+    // "Organisations" is French too (the open data's dataset).
+    'openData.dataset.organisations.name',
     // "Programme" and "Code" are French words too (statistics).
     'statistics.filter.programme',
     'statistics.table.programme',
