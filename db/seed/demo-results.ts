@@ -184,7 +184,8 @@ function actualOf(i: { kind: 'people' | 'number' | 'text'; baseline: number | nu
     const other = (p + n + r) % 5 === 0 ? 1 : 0;
     return { women, men, other, value: women + men + other };
   }
-  if (i.kind === 'number') return { value: (i.baseline ?? 0) + (r + 1) * Math.max(1, Math.round(((i.target ?? 0) - (i.baseline ?? 0)) / 4)) + ((p + n) % 2) };
+  // Two thirds of the way in the first round, the target or beyond from the second on (one partner a step short).
+  if (i.kind === 'number') return { value: (i.baseline ?? 0) + Math.round((((r + 2) * ((i.target ?? 0) - (i.baseline ?? 0))) / 3) * ((p + n) % 4 === 3 ? 0.9 : 1)) };
   return { valueText: r === 0 ? 'Returning staff have shown their colleagues what they learned; two routines have changed.' : 'The new routines are written into the organisation’s procedures and taught to new staff.' };
 }
 
