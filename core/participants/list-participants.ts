@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -18,10 +18,11 @@ export const PARTICIPANT_PAGE_SIZE = 25;
 /** Above this many matches the list says "more than …" instead of counting on (a count of a million rows is no list query). */
 export const PARTICIPANT_TOTAL_CAP = 1_000;
 export const PARTICIPANT_GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
-/** Age on the planned start, in whole years. */
+/** Age on the planned start, in whole years (`participants.age_at_start`). */
 export const AGE_BANDS = ['up-to-25', '26-30', '31-35', '36-plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
-const ageRange: Record<AgeBand, [number, number]> = { 'up-to-25': [0, 25], '26-30': [26, 30], '31-35': [31, 35], '36-plus': [36, 200] };
+/** The youngest and oldest age of each band; null: open on that side. */
+const ageRange: Record<AgeBand, [number | null, number | null]> = { 'up-to-25': [null, 25], '26-30': [26, 30], '31-35': [31, 35], '36-plus': [36, null] };
 /** The years of planned starts the list can be filtered by. */
 export const FIRST_YEAR = 2001;
 export const LAST_YEAR = 2035;
@@ -54,8 +55,6 @@ export type ParticipantFilter = z.infer<typeof participantFilter>;
 const home = alias(organisations, 'home');
 const host = alias(organisations, 'host');
 
-const ageAtStart = sql`date_part('year', age(${participants.startsOn}, ${participants.birthDate}))`;
-
 /**
  * The scope and the filters but the name search (nameSearch) as one where-clause; `false` when the actor
  * sees no one. Throws for visitors and roles without participants. Every filter is a column of the row, so
@@ -78,9 +77,12 @@ export function participantConditions(ctx: CoreContext, filter: ParticipantFilte
   // The same expression as participants_year_name_idx.
   if (filter.year) where.push(sql`extract(year from ${participants.startsOn}) = ${Number(filter.year)}`);
   if (filter.gender) where.push(eq(participants.gender, filter.gender));
+  // The stored age on the planned start (a generated column): participants_age_idx counts a band
+  // index-only, participants_status_gender_year_age_idx finds a rare status + gender + year + age directly.
   if (filter.age) {
     const [from, to] = ageRange[filter.age];
-    where.push(sql`${ageAtStart} between ${from} and ${to}`);
+    if (from !== null) where.push(gte(participants.ageAtStart, from));
+    if (to !== null) where.push(lte(participants.ageAtStart, to));
   }
   return withinScope(scope, ...where);
 }
