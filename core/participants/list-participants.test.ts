@@ -6,6 +6,7 @@ import { createParticipant } from '../../db/factories/participant-factory.ts';
 import { createPartnership } from '../../db/factories/partnership-factory.ts';
 import { createPartnershipStage } from '../../db/factories/partnership-stage-factory.ts';
 import { createProgramme } from '../../db/factories/programme-factory.ts';
+import { assignAdviser } from '../../db/factories/programme-adviser-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { participants } from '../../db/schema/participants.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
@@ -15,7 +16,7 @@ import { DomainError } from '../errors.ts';
 import { encodeCursor } from '../pagination/keyset-cursor.ts';
 import { exportParticipantsCsv } from './export-participants-csv.ts';
 import { ageOn } from './check-eligibility.ts';
-import { AGE_BANDS, listParticipants, participantFilter, type ParticipantFilter } from './list-participants.ts';
+import { AGE_BANDS, listParticipants, participantConditions, participantFilter, resolveProgrammes, type ParticipantFilter } from './list-participants.ts';
 
 const testDb = useTestDatabase();
 
@@ -213,6 +214,43 @@ describe('the age band, from the stored age on the planned start (participants.a
     // The four filters of the (status, gender, year, age) index together, at the edge.
     const page = await listParticipants(ctx, participantFilter.parse({ partnership: w.schools.id, status: 'in_placement', gender: turns36.gender, year: '2026', age: '31-35' }));
     expect(page.items.map((p) => p.id)).toContain(turns36.id);
+  });
+
+  it('names the programmes as values (the filter\'s and an adviser\'s) and still lists exactly the same people', async () => {
+    const w = await world();
+    const db = testDb.db;
+    const ours = new Set([w.sita.id, w.ramesh.id, w.ingrid.id, w.chikondi.id]);
+    const mine = async (actor: Parameters<typeof coreContext>[0]['actor'], filter: ParticipantFilter) => {
+      const ctx = coreContext({ db, actor });
+      const resolved = await resolveProgrammes(ctx, filter);
+      const page = await listParticipants(ctx, participantFilter.parse(filter));
+      return { resolved, names: page.items.filter((p) => ours.has(p.id)).map((p) => p.givenName) };
+    };
+    // The filter's programme, as its id; an unknown code matches no one.
+    expect(await mine(w.admin.actor, { programme: w.youth.code, age: 'up-to-25' })).toEqual({ resolved: { programme: w.youth.id }, names: ['Chikondi'] });
+    expect(await mine(w.admin.actor, { programme: w.youth.code, age: '36-plus' })).toEqual({ resolved: { programme: w.youth.id }, names: [] });
+    expect(await mine(w.admin.actor, { programme: 'no-such-programme' })).toEqual({ resolved: { programme: null }, names: [] });
+    expect(await resolveProgrammes(coreContext({ db, actor: w.admin.actor }), {})).toEqual({});
+    // An adviser of both programmes, of one, of none.
+    const both = await createUser(db, { agencyRoles: ['programme_adviser'] });
+    await assignAdviser(db, both.id, w.health.id);
+    await assignAdviser(db, both.id, w.youth.id);
+    const health = await createUser(db, { agencyRoles: ['programme_adviser'] });
+    await assignAdviser(db, health.id, w.health.id);
+    const none = await createUser(db, { agencyRoles: ['programme_adviser'] });
+    const bothAnswer = await mine(both.actor, {});
+    expect(bothAnswer.resolved.advised?.sort()).toEqual([w.health.id, w.youth.id].sort());
+    expect(bothAnswer.names).toEqual(['Chikondi', 'Ingrid', 'Sita', 'Ramesh']);
+    expect(await mine(health.actor, { age: '31-35' })).toEqual({ resolved: { advised: [w.health.id] }, names: ['Ramesh'] });
+    expect(await mine(health.actor, { programme: w.youth.code })).toEqual({ resolved: { programme: w.youth.id, advised: [w.health.id] }, names: [] });
+    expect(await mine(none.actor, {})).toEqual({ resolved: { advised: [] }, names: [] });
+    // The scope as a subquery (other callers) and as values give the same rows.
+    for (const actor of [both.actor, health.actor, none.actor]) {
+      const ctx = coreContext({ db, actor });
+      const bySubquery = await db.select({ id: participants.id }).from(participants).where(participantConditions(ctx, {}));
+      const byValues = await db.select({ id: participants.id }).from(participants).where(participantConditions(ctx, {}, await resolveProgrammes(ctx, {})));
+      expect(byValues.map((r) => r.id).sort()).toEqual(bySubquery.map((r) => r.id).sort());
+    }
   });
 
   it('stores the age the eligibility rules compute (ageOn), 29 February included, whatever the dates', async () => {

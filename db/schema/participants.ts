@@ -113,7 +113,8 @@ export const participants = pgTable(
     // Also, hand-written in migration participant_list_speed because they INCLUDE the filtered columns (which
     // Drizzle's index builder cannot say), so that counting the total is an index-only scan:
     // participants_year_name_idx (year of starts_on, family_name, given_name, id) and
-    // participants_programme_year_name_idx (programme_id, year of starts_on, family_name, given_name, id).
+    // participants_programme_year_name_idx (programme_id, year of starts_on, family_name, given_name, id);
+    // rebuilt in migration participant_age_at_start with age_at_start included instead of birth_date.
     index('participants_family_prefix_idx').on(sql`lower(${t.familyName}) text_pattern_ops`, t.familyName),
     index('participants_given_prefix_idx').on(sql`lower(${t.givenName}) text_pattern_ops`, t.givenName),
     index('participants_stage_idx').on(t.stageId),
@@ -122,6 +123,12 @@ export const participants = pgTable(
     // and tests the stored age. Status, gender, year and age together (the demographic filters, often each
     // common and together rare): equalities first, the age range last, so a rare combination is a few entries.
     index('participants_age_idx').on(t.ageAtStart),
+    // A programme and an age band: programmes have age ranges of their own (youth 18–25), so the two are
+    // correlated and a band outside the programme's range matches no one. With this index and the extended
+    // statistics participants_programme_age_stats (hand-written in migration participant_age_at_start:
+    // Drizzle cannot declare them) the planner knows that and looks the few rows up instead of walking all
+    // of the programme's in name order.
+    index('participants_programme_age_idx').on(t.programmeId, t.ageAtStart),
     index('participants_status_gender_year_age_idx').on(t.status, t.gender, sql`extract(year from ${t.startsOn})`, t.ageAtStart),
   ],
 );
