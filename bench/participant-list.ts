@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../db/client.ts';
@@ -23,6 +24,9 @@ const runs = Number(process.env.BENCH_RUNS ?? 20);
 
 type Case = [string, Actor, ParticipantFilter];
 const results = new Map<string, Map<number, { p50: number; p95: number; rows: number; total: string }>>();
+/** The machine is shared: its load average (1, 5, 15 minutes) before each size's queries and at the end, written with the figures. */
+const loads: string[] = [];
+const load = (when: string) => loads.push(`${when} ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 let csvLine = '';
 
 for (const size of sizes) {
@@ -66,6 +70,7 @@ for (const size of sizes) {
     ['adviser (health): no filter', advising, {}],
     ['adviser (health): year = 2024', advising, { year: '2024' }],
   ];
+  load(`before ${size}:`);
   console.log(`\n${size} participants`);
   for (const [name, actor, filter] of cases) {
     const times: number[] = [];
@@ -92,11 +97,12 @@ for (const size of sizes) {
   }
 }
 
+load('at the end:');
 const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
 const lines = [
   `# Participant list on PostgreSQL, ${new Date().toISOString().slice(0, 10)}`,
   '',
-  `\`npm run bench:participants\`: ${runs} runs of each query (listParticipants: one page of 25, the total capped at 1,000, the eligibility exceptions), milliseconds. Shared 2-core machine.`,
+  `\`npm run bench:participants\`: ${runs} runs of each query (listParticipants: one page of 25, the total capped at 1,000, the eligibility exceptions), milliseconds. Shared 2-core machine; load average (1, 5, 15 min) ${loads.join('; ')}.`,
   '',
   `| query | p50 ${small} | p95 ${small} | p50 ${large} | p95 ${large} | p95 ratio | rows | total at ${large} |`,
   '|---|---:|---:|---:|---:|---:|---:|---:|',

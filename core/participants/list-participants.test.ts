@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../db/factories/organisation-factory.ts';
 import { createParticipant } from '../../db/factories/participant-factory.ts';
 import { createPartnership } from '../../db/factories/partnership-factory.ts';
 import { createPartnershipStage } from '../../db/factories/partnership-stage-factory.ts';
 import { createProgramme } from '../../db/factories/programme-factory.ts';
+import { assignAdviser } from '../../db/factories/programme-adviser-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { participants } from '../../db/schema/participants.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
@@ -13,7 +15,8 @@ import { coreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { encodeCursor } from '../pagination/keyset-cursor.ts';
 import { exportParticipantsCsv } from './export-participants-csv.ts';
-import { listParticipants, participantFilter, type ParticipantFilter } from './list-participants.ts';
+import { ageOn } from './check-eligibility.ts';
+import { AGE_BANDS, listParticipants, participantConditions, participantFilter, resolveProgrammes, type ParticipantFilter } from './list-participants.ts';
 
 const testDb = useTestDatabase();
 
@@ -168,6 +171,102 @@ describe('the participant list', () => {
     const w = await world();
     const page = await listParticipants(coreContext({ db: testDb.db, actor: w.admin.actor }), { partnership: w.hospitals.id });
     expect(page).toMatchObject({ total: 3, totalCapped: false });
+  });
+});
+
+describe('the age band, from the stored age on the planned start (participants.age_at_start)', () => {
+  /** The bands (of this world's people only) that list a participant. */
+  async function bandsOf(ctx: ReturnType<typeof coreContext>, participantId: string, partnershipId: string) {
+    const bands: string[] = [];
+    for (const age of AGE_BANDS) {
+      const page = await listParticipants(ctx, participantFilter.parse({ partnership: partnershipId, age }));
+      if (page.items.some((p) => p.id === participantId)) bands.push(age);
+    }
+    return bands;
+  }
+
+  it('counts a birthday on the start day as the new age, the day before as the old, and follows a moved start or a corrected birth date', async () => {
+    const w = await world();
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    const onTheDay = { partnershipId: w.schools.id, homeOrganisationId: w.lilongwe.id, hostOrganisationId: w.lilongwe.id, homeCountry: 'MW', startsOn: '2026-08-01', endsOn: '2027-07-31' };
+    // 36 on the start day itself; 35 until the day after the start; 25 on the start day; 26 the day after the start.
+    const turns36 = await createParticipant(testDb.db, { ...onTheDay, givenName: 'Turns', familyName: 'Thirtysix', birthDate: '1990-08-01' });
+    const still35 = await createParticipant(testDb.db, { ...onTheDay, givenName: 'Still', familyName: 'Thirtyfive', birthDate: '1990-08-02' });
+    const turns26 = await createParticipant(testDb.db, { ...onTheDay, givenName: 'Turns', familyName: 'Twentysix', birthDate: '2000-08-01' });
+    const still25 = await createParticipant(testDb.db, { ...onTheDay, givenName: 'Still', familyName: 'Twentyfive', birthDate: '2000-08-02' });
+    expect([turns36.ageAtStart, still35.ageAtStart, turns26.ageAtStart, still25.ageAtStart]).toEqual([36, 35, 26, 25]);
+    expect(await bandsOf(ctx, turns36.id, w.schools.id)).toEqual(['36-plus']);
+    expect(await bandsOf(ctx, still35.id, w.schools.id)).toEqual(['31-35']);
+    expect(await bandsOf(ctx, turns26.id, w.schools.id)).toEqual(['26-30']);
+    expect(await bandsOf(ctx, still25.id, w.schools.id)).toEqual(['up-to-25']);
+    // The planned start moves a day earlier: the birthday is no longer reached, whoever writes the date.
+    await testDb.db.update(participants).set({ startsOn: '2026-07-31' }).where(eq(participants.id, turns36.id));
+    expect(await bandsOf(ctx, turns36.id, w.schools.id)).toEqual(['31-35']);
+    // … and a day later again, past the birthday of the one who was still 35.
+    await testDb.db.update(participants).set({ startsOn: '2026-08-02' }).where(eq(participants.id, still35.id));
+    expect(await bandsOf(ctx, still35.id, w.schools.id)).toEqual(['36-plus']);
+    // A corrected date of birth counts too.
+    await testDb.db.update(participants).set({ birthDate: '2000-08-03' }).where(eq(participants.id, turns26.id));
+    expect(await bandsOf(ctx, turns26.id, w.schools.id)).toEqual(['up-to-25']);
+    // The actual start does not move the band: the list's age, like its year, is on the planned start.
+    await testDb.db.update(participants).set({ actualStartsOn: '2026-09-01' }).where(eq(participants.id, still25.id));
+    expect(await bandsOf(ctx, still25.id, w.schools.id)).toEqual(['up-to-25']);
+    // The four filters of the (status, gender, year, age) index together, at the edge.
+    const page = await listParticipants(ctx, participantFilter.parse({ partnership: w.schools.id, status: 'in_placement', gender: turns36.gender, year: '2026', age: '31-35' }));
+    expect(page.items.map((p) => p.id)).toContain(turns36.id);
+  });
+
+  it('names the programmes as values (the filter\'s and an adviser\'s) and still lists exactly the same people', async () => {
+    const w = await world();
+    const db = testDb.db;
+    const ours = new Set([w.sita.id, w.ramesh.id, w.ingrid.id, w.chikondi.id]);
+    const mine = async (actor: Parameters<typeof coreContext>[0]['actor'], filter: ParticipantFilter) => {
+      const ctx = coreContext({ db, actor });
+      const resolved = await resolveProgrammes(ctx, filter);
+      const page = await listParticipants(ctx, participantFilter.parse(filter));
+      return { resolved, names: page.items.filter((p) => ours.has(p.id)).map((p) => p.givenName) };
+    };
+    // The filter's programme, as its id; an unknown code matches no one.
+    expect(await mine(w.admin.actor, { programme: w.youth.code, age: 'up-to-25' })).toEqual({ resolved: { programme: w.youth.id }, names: ['Chikondi'] });
+    expect(await mine(w.admin.actor, { programme: w.youth.code, age: '36-plus' })).toEqual({ resolved: { programme: w.youth.id }, names: [] });
+    expect(await mine(w.admin.actor, { programme: 'no-such-programme' })).toEqual({ resolved: { programme: null }, names: [] });
+    expect(await resolveProgrammes(coreContext({ db, actor: w.admin.actor }), {})).toEqual({});
+    // An adviser of both programmes, of one, of none.
+    const both = await createUser(db, { agencyRoles: ['programme_adviser'] });
+    await assignAdviser(db, both.id, w.health.id);
+    await assignAdviser(db, both.id, w.youth.id);
+    const health = await createUser(db, { agencyRoles: ['programme_adviser'] });
+    await assignAdviser(db, health.id, w.health.id);
+    const none = await createUser(db, { agencyRoles: ['programme_adviser'] });
+    const bothAnswer = await mine(both.actor, {});
+    expect(bothAnswer.resolved.advised?.sort()).toEqual([w.health.id, w.youth.id].sort());
+    expect(bothAnswer.names).toEqual(['Chikondi', 'Ingrid', 'Sita', 'Ramesh']);
+    expect(await mine(health.actor, { age: '31-35' })).toEqual({ resolved: { advised: [w.health.id] }, names: ['Ramesh'] });
+    expect(await mine(health.actor, { programme: w.youth.code })).toEqual({ resolved: { programme: w.youth.id, advised: [w.health.id] }, names: [] });
+    expect(await mine(none.actor, {})).toEqual({ resolved: { advised: [] }, names: [] });
+    // The scope as a subquery (other callers) and as values give the same rows.
+    for (const actor of [both.actor, health.actor, none.actor]) {
+      const ctx = coreContext({ db, actor });
+      const bySubquery = await db.select({ id: participants.id }).from(participants).where(participantConditions(ctx, {}));
+      const byValues = await db.select({ id: participants.id }).from(participants).where(participantConditions(ctx, {}, await resolveProgrammes(ctx, {})));
+      expect(byValues.map((r) => r.id).sort()).toEqual(bySubquery.map((r) => r.id).sort());
+    }
+  });
+
+  it('stores the age the eligibility rules compute (ageOn), 29 February included, whatever the dates', async () => {
+    const w = await world();
+    const person = await createParticipant(testDb.db, { partnershipId: w.schools.id, homeOrganisationId: w.lilongwe.id, hostOrganisationId: w.lilongwe.id, homeCountry: 'MW', givenName: 'Dates', familyName: 'Many' });
+    const day = (from: number, to: number) => fc.integer({ min: Date.UTC(from, 0, 1) / 86_400_000, max: Date.UTC(to, 11, 31) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+    // Born before every start (a birth after the start is no participant: PostgreSQL's age() says 0, ageOn -1).
+    const leapDays = fc.constantFrom('1992-02-29', '1996-02-29', '2000-02-29');
+    const starts = fc.oneof(day(2001, 2035), fc.constantFrom('2023-02-28', '2023-03-01', '2024-02-28', '2024-02-29', '2025-02-28', '2025-03-01'));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(day(1940, 2000), leapDays), starts, async (birthDate, startsOn) => {
+        const [row] = await testDb.db.update(participants).set({ birthDate, startsOn }).where(eq(participants.id, person.id)).returning({ ageAtStart: participants.ageAtStart });
+        expect(row!.ageAtStart, `${birthDate} → ${startsOn}`).toBe(ageOn(birthDate, startsOn));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

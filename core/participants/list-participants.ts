@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { programmeAdvisers } from '../../db/schema/access.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { PARTICIPANT_STATUSES, participants } from '../../db/schema/participants.ts';
@@ -18,10 +19,11 @@ export const PARTICIPANT_PAGE_SIZE = 25;
 /** Above this many matches the list says "more than …" instead of counting on (a count of a million rows is no list query). */
 export const PARTICIPANT_TOTAL_CAP = 1_000;
 export const PARTICIPANT_GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
-/** Age on the planned start, in whole years. */
+/** Age on the planned start, in whole years (`participants.age_at_start`). */
 export const AGE_BANDS = ['up-to-25', '26-30', '31-35', '36-plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
-const ageRange: Record<AgeBand, [number, number]> = { 'up-to-25': [0, 25], '26-30': [26, 30], '31-35': [31, 35], '36-plus': [36, 200] };
+/** The youngest and oldest age of each band; null: open on that side. */
+const ageRange: Record<AgeBand, [number | null, number | null]> = { 'up-to-25': [null, 25], '26-30': [26, 30], '31-35': [31, 35], '36-plus': [36, null] };
 /** The years of planned starts the list can be filtered by. */
 export const FIRST_YEAR = 2001;
 export const LAST_YEAR = 2035;
@@ -54,22 +56,54 @@ export type ParticipantFilter = z.infer<typeof participantFilter>;
 const home = alias(organisations, 'home');
 const host = alias(organisations, 'host');
 
-const ageAtStart = sql`date_part('year', age(${participants.startsOn}, ${participants.birthDate}))`;
+/**
+ * The programmes of a list query as values (resolveProgrammes): the one of the programme filter (null: no
+ * programme has that code) and the ones an adviser follows.
+ */
+export interface ResolvedProgrammes {
+  programme?: string | null;
+  advised?: string[];
+}
+
+/**
+ * Reads the programme filter's id and the programmes an adviser follows, in one statement, so that the
+ * list's query names them as values: the planner then knows the programme's ages (a band outside them
+ * matches no one: extended statistics participants_programme_age_stats), where a subquery left it guessing
+ * (decision 018, addendum 2026-11-29). No statement when there is neither.
+ */
+export async function resolveProgrammes(ctx: CoreContext, filter: ParticipantFilter): Promise<ResolvedProgrammes> {
+  const actor = ctx.actor;
+  const adviser = actor.kind === 'user' && actor.agencyRoles.includes('programme_adviser') && !actor.agencyRoles.includes('administrator') ? actor.userId : null;
+  const lookups = [
+    filter.programme ? sql`(select 'programme' as kind, ${programmes.id} as id from ${programmes} where ${programmes.code} = ${filter.programme})` : undefined,
+    adviser ? sql`(select 'advised' as kind, ${programmeAdvisers.programmeId} as id from ${programmeAdvisers} where ${programmeAdvisers.userId} = ${adviser})` : undefined,
+  ].filter((l) => l !== undefined);
+  if (lookups.length === 0) return {};
+  const result = (await ctx.db.execute(sql.join(lookups, sql` union all `))) as unknown as { rows: { kind: 'programme' | 'advised'; id: string }[] };
+  return {
+    ...(filter.programme ? { programme: result.rows.find((r) => r.kind === 'programme')?.id ?? null } : {}),
+    ...(adviser ? { advised: result.rows.filter((r) => r.kind === 'advised').map((r) => r.id) } : {}),
+  };
+}
 
 /**
  * The scope and the filters but the name search (nameSearch) as one where-clause; `false` when the actor
  * sees no one. Throws for visitors and roles without participants. Every filter is a column of the row, so
  * the list can walk a (filter, family_name, given_name, id) index in its own order (migration
- * participant_list_speed): the programme and the year have one each, like the status.
+ * participant_list_speed): the programme and the year have one each, like the status. `resolved`: the
+ * programmes as values (resolveProgrammes); without it, subqueries read them (the same rows, a worse plan).
  */
-export function participantConditions(ctx: CoreContext, filter: ParticipantFilter): SQL | undefined {
+export function participantConditions(ctx: CoreContext, filter: ParticipantFilter, resolved: ResolvedProgrammes = {}): SQL | undefined {
   const actor = ctx.actor;
   if (actor.kind === 'visitor') throw new UnauthenticatedError();
-  const scope = participantScope(actor);
+  const scope = participantScope(actor, resolved.advised);
   if (scope === null) throw new ForbiddenError('participant:read');
   const where: (SQL | undefined)[] = [];
-  // A scalar subquery (codes are unique): an equality the planner can walk participants_programme_name_idx by.
-  if (filter.programme) where.push(sql`${participants.programmeId} = (select ${programmes.id} from ${programmes} where ${programmes.code} = ${filter.programme})`);
+  // An equality the planner can walk participants_programme_name_idx by; a scalar subquery (codes are unique) if not resolved.
+  if (filter.programme) {
+    if (resolved.programme === undefined) where.push(sql`${participants.programmeId} = (select ${programmes.id} from ${programmes} where ${programmes.code} = ${filter.programme})`);
+    else where.push(resolved.programme === null ? sql`false` : eq(participants.programmeId, resolved.programme));
+  }
   if (filter.partnership) where.push(eq(participants.partnershipId, filter.partnership));
   if (filter.round) where.push(eq(participants.stageId, filter.round));
   if (filter.homeCountry) where.push(inArray(participants.homeOrganisationId, ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.countryCode, filter.homeCountry))));
@@ -78,9 +112,12 @@ export function participantConditions(ctx: CoreContext, filter: ParticipantFilte
   // The same expression as participants_year_name_idx.
   if (filter.year) where.push(sql`extract(year from ${participants.startsOn}) = ${Number(filter.year)}`);
   if (filter.gender) where.push(eq(participants.gender, filter.gender));
+  // The stored age on the planned start (a generated column): participants_age_idx counts a band
+  // index-only, participants_status_gender_year_age_idx finds a rare status + gender + year + age directly.
   if (filter.age) {
     const [from, to] = ageRange[filter.age];
-    where.push(sql`${ageAtStart} between ${from} and ${to}`);
+    if (from !== null) where.push(gte(participants.ageAtStart, from));
+    if (to !== null) where.push(lte(participants.ageAtStart, to));
   }
   return withinScope(scope, ...where);
 }
@@ -203,9 +240,10 @@ async function selectBatch(ctx: CoreContext, where: SQL | undefined, cursor: [st
  * PARTICIPANT_TOTAL_CAP; above it `totalCapped` is true and `total` is the cap.
  */
 export async function listParticipants(ctx: CoreContext, filter: ParticipantFilter = {}, { pageSize = PARTICIPANT_PAGE_SIZE }: { pageSize?: number } = {}) {
-  const conditions = participantConditions(ctx, filter);
+  participantConditions(ctx, filter); // refuses visitors and roles without participants before anything is read
   const cursor = decodeNameCursor(filter.after);
-  const where = and(conditions, await nameSearch(ctx, filter.q));
+  const [resolved, names] = await Promise.all([resolveProgrammes(ctx, filter), nameSearch(ctx, filter.q)]);
+  const where = and(participantConditions(ctx, filter, resolved), names);
   const size = Math.min(Math.max(pageSize, 1), 500);
   const [rows, total] = await Promise.all([selectBatch(ctx, where, cursor, size + 1, { deferred: true }), countCapped(ctx, where)]);
   const page = rows.slice(0, size);
@@ -230,10 +268,11 @@ export type ParticipantListRow = Awaited<ReturnType<typeof selectBatch>>[number]
  * is read, so a caller can refuse before it starts answering.
  */
 export function participantBatches(ctx: CoreContext, filter: ParticipantFilter, { batchSize = 1000 }: { batchSize?: number } = {}): AsyncGenerator<ParticipantListRow[]> {
-  const conditions = participantConditions(ctx, filter);
+  participantConditions(ctx, filter);
   const first = decodeNameCursor(filter.after);
   return (async function* () {
-    const where = and(conditions, await nameSearch(ctx, filter.q));
+    const [resolved, names] = await Promise.all([resolveProgrammes(ctx, filter), nameSearch(ctx, filter.q)]);
+    const where = and(participantConditions(ctx, filter, resolved), names);
     let cursor = first;
     for (;;) {
       const rows = await selectBatch(ctx, where, cursor, batchSize);

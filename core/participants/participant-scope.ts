@@ -12,17 +12,19 @@ import type { Actor } from '../identity/actor.ts';
  * - a participant: their own record.
  * Returns null when the actor sees nothing.
  */
-export function participantScope(actor: Actor): SQL | undefined | null {
-  return staffOrOwnScope(actor, (ids) => inArray(participants.id, ids));
+export function participantScope(actor: Actor, advisedProgrammeIds?: string[]): SQL | undefined | null {
+  return staffOrOwnScope(actor, (ids) => inArray(participants.id, ids), advisedProgrammeIds);
 }
 
 /**
  * The staff part of the scope (administrators, advisers following the programme, coordinators of the
  * sending or host organisation), plus what a participant sees of their own, given by `own` for the
  * participant ids of their accounts. Participant rows use their own records; incidents (core/care) the
- * ones the participant reported.
+ * ones the participant reported. `advisedProgrammeIds`: the programmes an adviser follows, when the caller
+ * has read them (resolveProgrammes in list-participants.ts); otherwise a subquery reads them. As values, the planner can use what it
+ * knows of each programme (the list: a programme's ages, decision 018's addendum).
  */
-export function staffOrOwnScope(actor: Actor, own: (participantIds: string[]) => SQL | undefined): SQL | undefined | null {
+export function staffOrOwnScope(actor: Actor, own: (participantIds: string[]) => SQL | undefined, advisedProgrammeIds?: string[]): SQL | undefined | null {
   if (actor.kind === 'system') return undefined;
   if (actor.kind !== 'user') return null;
   if (actor.agencyRoles.includes('administrator')) return undefined;
@@ -30,7 +32,11 @@ export function staffOrOwnScope(actor: Actor, own: (participantIds: string[]) =>
   if (actor.agencyRoles.includes('programme_adviser')) {
     // The programme is a column of the participant (decision 018): a filter on the row itself, so the list
     // can walk its name-ordered indexes instead of joining every partnership of the programme.
-    clauses.push(inArray(participants.programmeId, sql`(select ${programmeAdvisers.programmeId} from ${programmeAdvisers} where ${programmeAdvisers.userId} = ${actor.userId})`));
+    clauses.push(
+      advisedProgrammeIds
+        ? advisedProgrammeIds.length ? inArray(participants.programmeId, advisedProgrammeIds) : sql`false`
+        : inArray(participants.programmeId, sql`(select ${programmeAdvisers.programmeId} from ${programmeAdvisers} where ${programmeAdvisers.userId} = ${actor.userId})`),
+    );
   }
   const coordinated = actor.memberships.filter((m) => m.role === 'partner_coordinator').map((m) => m.organisationId);
   if (coordinated.length) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { planFlows } from './applications.ts';
 import { user } from './auth.ts';
 import { organisations } from './organisations.ts';
@@ -54,6 +54,14 @@ export const participants = pgTable(
     /** Planned start and end of the stay. */
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
+    /**
+     * The age in whole years on the planned start (`startsOn`), for the list's age filter
+     * (docs/decisions/018, addendum 2026-11-29): a stored generated column, so PostgreSQL recomputes it
+     * whenever the date of birth or the planned start changes, whoever writes them, and it can be indexed
+     * and has statistics (the expression had neither). The casts to `timestamp` make `age()` immutable
+     * (on plain dates it resolves to the `timestamptz` version, which depends on the time zone).
+     */
+    ageAtStart: smallint('age_at_start').generatedAlwaysAs(sql`date_part('year', age("starts_on"::timestamp, "birth_date"::timestamp))::smallint`),
     /** The round (a `partnership_stages` row of kind 'round') and the plan flow the person was nominated against. */
     stageId: uuid('stage_id').references(() => partnershipStages.id),
     planFlowId: uuid('plan_flow_id').references(() => planFlows.id),
@@ -105,11 +113,23 @@ export const participants = pgTable(
     // Also, hand-written in migration participant_list_speed because they INCLUDE the filtered columns (which
     // Drizzle's index builder cannot say), so that counting the total is an index-only scan:
     // participants_year_name_idx (year of starts_on, family_name, given_name, id) and
-    // participants_programme_year_name_idx (programme_id, year of starts_on, family_name, given_name, id).
+    // participants_programme_year_name_idx (programme_id, year of starts_on, family_name, given_name, id);
+    // rebuilt in migration participant_age_at_start with age_at_start included instead of birth_date.
     index('participants_family_prefix_idx').on(sql`lower(${t.familyName}) text_pattern_ops`, t.familyName),
     index('participants_given_prefix_idx').on(sql`lower(${t.givenName}) text_pattern_ops`, t.givenName),
     index('participants_stage_idx').on(t.stageId),
     index('participants_starts_on_idx').on(t.startsOn),
+    // The age band (a range of age_at_start): counted index-only by this one; its page walks the name order
+    // and tests the stored age. Status, gender, year and age together (the demographic filters, often each
+    // common and together rare): equalities first, the age range last, so a rare combination is a few entries.
+    index('participants_age_idx').on(t.ageAtStart),
+    // A programme and an age band: programmes have age ranges of their own (youth 18–25), so the two are
+    // correlated and a band outside the programme's range matches no one. With this index and the extended
+    // statistics participants_programme_age_stats (hand-written in migration participant_age_at_start:
+    // Drizzle cannot declare them) the planner knows that and looks the few rows up instead of walking all
+    // of the programme's in name order.
+    index('participants_programme_age_idx').on(t.programmeId, t.ageAtStart),
+    index('participants_status_gender_year_age_idx').on(t.status, t.gender, sql`extract(year from ${t.startsOn})`, t.ageAtStart),
   ],
 );
 
