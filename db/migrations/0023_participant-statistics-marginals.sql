@@ -1,0 +1,77 @@
+CREATE TABLE "participant_stat_marginals" (
+	"filter" text NOT NULL,
+	"year" integer NOT NULL,
+	"dimension" text NOT NULL,
+	"value" text NOT NULL,
+	"people" integer DEFAULT 0 NOT NULL,
+	"age_years_sum" bigint DEFAULT 0 NOT NULL,
+	"stay_days_sum" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "participant_stat_marginals_pk" PRIMARY KEY("filter","year","dimension","value")
+);
+--> statement-breakpoint
+-- Hand-written: participant_stat_marginals is kept by participant_stats_apply (migration 0021's triggers call
+-- it for every change to participants, partnerships and organisations), from the same grouped changes as
+-- participant_flow_counts. participant_stat_cells lists the (filter, dimension, value) cells a row of
+-- participant_flow_counts counts in; its direction rule is flowDirection (core/stats/countries.ts) and
+-- core/stats/participant-statistics.test.ts checks that the page's answers agree both ways.
+CREATE FUNCTION participant_stat_cells(goal text, home text, host text, programme uuid, partnership_shape text, sector text, person_gender text, band text)
+RETURNS TABLE (filter text, dimension text, value text) LANGUAGE sql IMMUTABLE AS $$
+  WITH f(filter) AS (
+    VALUES (''), ('from:' || home), ('to:' || host),
+      ('direction:' || CASE WHEN home = 'NO' THEN CASE WHEN host = 'NO' THEN 'other' ELSE 'norway-south' END WHEN host = 'NO' THEN 'south-norway' ELSE 'south-south' END),
+      ('gender:' || person_gender), ('age-band:' || band), ('programme:' || programme::text), ('shape:' || partnership_shape), ('sector:' || sector)),
+  d(dimension, value) AS (
+    VALUES ('total', ''), ('flow', home || '-' || host), ('programme', programme::text), ('shape', partnership_shape), ('sector', sector), ('gender', person_gender), ('age-band', band))
+  SELECT f.filter, d.dimension, d.value FROM f, d WHERE goal = ''
+  UNION ALL SELECT f.filter, 'sdg', goal FROM f WHERE goal <> ''
+  UNION ALL SELECT 'sdg:' || goal, d.dimension, d.value FROM d WHERE goal <> ''
+  UNION ALL SELECT 'sdg:' || goal, 'sdg', goal WHERE goal <> ''
+$$;
+--> statement-breakpoint
+-- As in 0021, and: a change that keeps the people of a key but moves its ages or stays (a corrected birth
+-- date or end date within the same band and year) is applied too (0021 dropped it: HAVING people <> 0 only).
+CREATE OR REPLACE FUNCTION participant_stats_apply(deltas participant_stats_delta[]) RETURNS void LANGUAGE sql AS $$
+  SELECT nextval('participant_stats_version') WHERE cardinality(deltas) > 0;
+  WITH cube AS (
+    SELECT g.goal AS sdg_goal, extract(year FROM d.starts_on)::int AS year, d.home_country, d.host_country, d.programme_id, d.shape, coalesce(d.sector_code, '') AS sector_code, d.gender, participant_age_band(a.age) AS age_band,
+           sum(d.delta)::int AS people, sum(d.delta * a.age) AS age_years_sum, sum(d.delta * (d.ends_on - d.starts_on)) AS stay_days_sum
+    FROM unnest(deltas) AS d
+    CROSS JOIN LATERAL (SELECT extract(year FROM age(d.starts_on, d.birth_date))::int AS age) AS a
+    CROSS JOIN LATERAL (SELECT DISTINCT x AS goal FROM unnest(ARRAY['']::text[] || coalesce(d.sdg_goals, '{}'::text[])) AS x) AS g
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    HAVING sum(d.delta) <> 0 OR sum(d.delta * a.age) <> 0 OR sum(d.delta * (d.ends_on - d.starts_on)) <> 0
+  ), counts AS (
+    INSERT INTO participant_flow_counts AS c (sdg_goal, year, home_country, host_country, programme_id, shape, sector_code, gender, age_band, people, age_years_sum, stay_days_sum)
+    SELECT * FROM cube
+    ON CONFLICT (sdg_goal, year, home_country, host_country, programme_id, shape, sector_code, gender, age_band) DO UPDATE
+      SET people = c.people + excluded.people, age_years_sum = c.age_years_sum + excluded.age_years_sum, stay_days_sum = c.stay_days_sum + excluded.stay_days_sum
+  )
+  INSERT INTO participant_stat_marginals AS m (filter, year, dimension, value, people, age_years_sum, stay_days_sum)
+  SELECT x.filter, c.year, x.dimension, x.value, sum(c.people)::int, sum(c.age_years_sum), sum(c.stay_days_sum)
+  FROM cube c CROSS JOIN LATERAL participant_stat_cells(c.sdg_goal, c.home_country, c.host_country, c.programme_id, c.shape, c.sector_code, c.gender, c.age_band) AS x
+  GROUP BY 1, 2, 3, 4
+  ON CONFLICT (filter, year, dimension, value) DO UPDATE
+    SET people = m.people + excluded.people, age_years_sum = m.age_years_sum + excluded.age_years_sum, stay_days_sum = m.stay_days_sum + excluded.stay_days_sum
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION participant_stats_on_participants_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM participant_flow_counts;
+  DELETE FROM participant_stat_marginals;
+  PERFORM nextval('participant_stats_version');
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+-- Room on each page for its rows' new versions (their sums change in place, no indexed column does: HOT
+-- updates), so that one filter's rows stay on the few pages the filled table gives them, in key order.
+ALTER TABLE participant_stat_marginals SET (fillfactor = 70);
+--> statement-breakpoint
+-- What is counted already.
+INSERT INTO participant_stat_marginals (filter, year, dimension, value, people, age_years_sum, stay_days_sum)
+SELECT x.filter, c.year, x.dimension, x.value, sum(c.people)::int, sum(c.age_years_sum), sum(c.stay_days_sum)
+FROM participant_flow_counts c CROSS JOIN LATERAL participant_stat_cells(c.sdg_goal, c.home_country, c.host_country, c.programme_id, c.shape, c.sector_code, c.gender, c.age_band) AS x
+GROUP BY 1, 2, 3, 4
+ORDER BY 1, 2, 3, 4;
+--> statement-breakpoint
+SELECT nextval('participant_stats_version');
