@@ -274,7 +274,7 @@ function render(all: SizeResult[]) {
       '',
       `participant_flow_counts: ${r.flowCountRows.toLocaleString('en')} rows; participant_stat_marginals: ${r.marginalRows.toLocaleString('en')} rows (${r.sizes}). Load average ${r.load.join(' → ')}. A participant's change (the update and its triggers): p50 ${f(percentile(r.writeMs, 50))} ms, p95 ${f(percentile(r.writeMs, 95))} ms.`,
       '',
-      '| case | cold | invalidated p50 | invalidated p95 | warm p50 | warm p95 | KB (gzip) |',
+      '| case | cold | invalidated p50 | invalidated p95 | warm p50 | warm p95 | KB (HTML) |',
       '|---|---:|---:|---:|---:|---:|---:|',
       ...[...r.cases].map(([name, t]) => `| ${name} | ${f(t.cold)} | ${f(percentile(t.invalidated, 50))} | ${f(percentile(t.invalidated, 95))} | ${f(percentile(t.warm, 50))} | ${f(percentile(t.warm, 95))} | ${t.kb.toFixed(0)} |`),
       '',

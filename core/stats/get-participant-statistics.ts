@@ -1,5 +1,6 @@
 import { and, asc, sql, type SQL } from 'drizzle-orm';
 import { rawRows } from '../../db/raw-rows.ts';
+import { sharedRead } from '../../db/shared-read-cache.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
@@ -301,14 +302,16 @@ export async function computeStatistics(ctx: CoreContext, filters: StatisticsFil
  * The choices of the filters: the years since the first with people, the countries of the organisations,
  * the programmes and the partnerships' sectors. Each is an index read (the aggregate's key starts with
  * `sdg_goal, year`; organisations and partnerships have indexes on country and sector), so the choices cost
- * next to nothing whatever the number of participants.
+ * next to nothing whatever the number of participants. The server keeps the countries, sectors and
+ * programmes in memory between writes (db/shared-read-cache.ts): at 50,000 partnerships the distinct
+ * sectors alone took 8 ms a request.
  */
 export async function getStatisticsChoices(ctx: CoreContext) {
   const [first, countries, sectors, programmeRows] = await Promise.all([
     rawRows<{ year: number }>(ctx.db, sql`select year from participant_flow_counts where sdg_goal = '' and people > 0 order by sdg_goal, year limit 1`),
-    rawRows<{ code: string }>(ctx.db, sql`select distinct ${organisations.countryCode} as code from ${organisations}`),
-    rawRows<{ code: string }>(ctx.db, sql`select distinct ${partnerships.sectorCode} as code from ${partnerships} where ${partnerships.sectorCode} is not null`),
-    ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
+    sharedRead(ctx.db, 'statistics-choices-countries', () => rawRows<{ code: string }>(ctx.db, sql`select distinct ${organisations.countryCode} as code from ${organisations}`)),
+    sharedRead(ctx.db, 'statistics-choices-sectors', () => rawRows<{ code: string }>(ctx.db, sql`select distinct ${partnerships.sectorCode} as code from ${partnerships} where ${partnerships.sectorCode} is not null`)),
+    sharedRead(ctx.db, 'statistics-choices-programmes', () => ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name))),
   ]);
   const provisionalYear = agencyYear(ctx.now());
   const firstYear = Math.max(FIRST_STATISTICS_YEAR, Math.min(provisionalYear, first[0]?.year ?? provisionalYear));
