@@ -163,6 +163,12 @@ describe('participant statistics', () => {
     await testDb.db.update(participants).set({ birthDate: '1980-06-01' }).where(eq(participants.id, people[9]!.id));
     await testDb.db.update(participants).set({ status: 'withdrawn' }).where(eq(participants.id, people[0]!.id));
     await testDb.db.update(partnerships).set({ sdgGoals: ['3'], sectorCode: '12220' }).where(eq(partnerships.id, health.id));
+    // An edit that changes nothing counted (a name) leaves the aggregates and their version alone.
+    const version = async () => (await rawRows<{ v: string }>(testDb.db, sql`select last_value::text as v from participant_stats_version`))[0]!.v;
+    const before = await version();
+    await testDb.db.update(organisations).set({ legalName: 'Nairobi Schools Trust' }).where(eq(organisations.id, nairobi.id));
+    await testDb.db.update(partnerships).set({ title: 'Schools, renamed' }).where(eq(partnerships.id, schools.id));
+    expect(await version()).toBe(before);
     await testDb.db.update(organisations).set({ countryCode: 'TZ' }).where(eq(organisations.id, nairobi.id));
     await testDb.db.delete(participants).where(eq(participants.id, people[20]!.id));
     filterSets.push({ sector: '12220' }, { from: 'TZ' }, { from: 'KE' });
