@@ -172,6 +172,7 @@ async function startServer(databaseUrl: string, dataDir: string): Promise<ChildP
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  server.kill('SIGTERM');
   throw new Error('server did not start within 300 s');
 }
 
