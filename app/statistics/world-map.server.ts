@@ -19,6 +19,10 @@ export interface WorldMap {
 
 let cached: WorldMap | undefined;
 
+// Drawn as soon as the server has loaded the pages, not on the first visit: it takes about 300 ms (most of
+// the statistics page's first request after a start, 530 ms at a million participants; bench/statistics.ts).
+setTimeout(() => worldMap(), 0).unref();
+
 /**
  * The world for the statistics page's flow map, from the maintained `world-atlas` package (Natural Earth
  * 1:110m countries as TopoJSON), drawn once per process with d3-geo (Equal Earth projection) and kept.

@@ -160,6 +160,16 @@ describe('overdue reports and their reminders', () => {
     expect(mine((await job(() => new Date('2026-04-30T07:00:00Z'))).sent)).toEqual([]);
   });
 
+  it('reads for the reminders only participants who can have a report due within the window, up to its first day', async () => {
+    const w = await participantWorld(testDb.db);
+    // The window opens 60 days before 10 April 2026: 9 February. The home engagement report is due 90 days after the actual end.
+    const { row: onTheDay } = await placed(w, { status: 'completed', startsOn: '2025-05-01', endsOn: '2025-11-11', actualStartsOn: '2025-05-01', actualEndsOn: '2025-11-11' });
+    const { row: dayBefore } = await placed(w, { status: 'completed', startsOn: '2025-05-01', endsOn: '2025-11-10', actualStartsOn: '2025-05-01', actualEndsOn: '2025-11-10' });
+    const { sent } = await sendReportReminders(coreContext({ db: testDb.db, actor: system('job:reminders'), now: april }));
+    expect(sent.filter((s) => s.participantId === onTheDay.id).map((s) => [s.kind, s.dueOn])).toEqual([['home_engagement', '2026-02-09']]);
+    expect(sent.filter((s) => s.participantId === dayBefore.id)).toEqual([]);
+  });
+
   it('does not remind reports that fell due long ago (a first run against years of history)', async () => {
     const w = await participantWorld(testDb.db);
     const { row } = await placed(w, { status: 'completed', startsOn: '2024-01-01', endsOn: '2024-06-30', actualStartsOn: '2024-01-02', actualEndsOn: '2024-06-30' });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { agency } from '../../db/schema/agency.ts';
 import { participants, reportReminders, type ReminderStep, type ReportKind } from '../../db/schema/participants.ts';
 import { isLocale } from '../../i18n/locales.ts';
@@ -10,7 +10,7 @@ import { enqueueEmail } from '../email/enqueue-email.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
 import { findOverdueReports } from './overdue-report-facts.ts';
 import { participantRecipient } from './participant-report-record.ts';
-import { addDays, reminderSteps } from './report-due-dates.ts';
+import { addDays, ARRIVAL_DAYS, HOME_ENGAGEMENT_DAYS, reminderSteps } from './report-due-dates.ts';
 
 /**
  * Reports that fell due longer ago than this are listed as overdue but no longer reminded: a first run
@@ -40,7 +40,11 @@ export interface SentReminder {
 export async function sendReportReminders(ctx: CoreContext): Promise<{ sent: SentReminder[]; alreadySent: number }> {
   const today = osloDate(ctx.now());
   const since = addDays(today, -REMINDER_WINDOW_DAYS);
-  const overdue = (await findOverdueReports(ctx.db, undefined, today)).filter((o) => o.dueOn >= since);
+  // Only participants who can have a report due within the window are read: every due date is at most 30
+  // days after the actual start, on the planned end, or 90 days after the actual end (report-due-dates.ts).
+  // Reading everyone who ever went (954,000 of 1,000,000) took the server past its 256 MB heap.
+  const recent = sql`(${participants.actualStartsOn} >= ${addDays(since, -ARRIVAL_DAYS)} or ${participants.endsOn} >= ${since} or ${participants.actualEndsOn} >= ${addDays(since, -HOME_ENGAGEMENT_DAYS)})`;
+  const overdue = (await findOverdueReports(ctx.db, recent, today)).filter((o) => o.dueOn >= since);
   const sent: SentReminder[] = [];
   let alreadySent = 0;
   for (const report of overdue) {

@@ -11,7 +11,7 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { coreContext } from '../context.ts';
 import { EXCHANGED_STATUSES } from '../participants/participant-lifecycle.ts';
 import { ageBand } from './age-bands.ts';
-import { getParticipantStatistics } from './get-participant-statistics.ts';
+import { computeStatistics, getParticipantStatistics } from './get-participant-statistics.ts';
 import type { StatisticsFilters } from './statistics-filters.ts';
 
 const testDb = useTestDatabase();
@@ -116,6 +116,75 @@ describe('participant statistics', () => {
     expect(await counted(programme)).toBe(0);
     await testDb.db.delete(participants).where(eq(participants.id, a.id));
     expect(await counted(programme)).toBe(0);
+  });
+
+  it('answers no filter and every single filter from the maintained marginals exactly as from the flow counts, through inserts, changes and deletes', async () => {
+    // The file's tests share one database: start from nobody (a delete the triggers count too).
+    await testDb.db.delete(participants);
+    const oslo = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Oslo' });
+    const lilongwe = await createOrganisation(testDb.db, { countryCode: 'MW', city: 'Lilongwe' });
+    const nairobi = await createOrganisation(testDb.db, { countryCode: 'KE', city: 'Nairobi' });
+    const kathmandu = await createOrganisation(testDb.db, { countryCode: 'NP', city: 'Kathmandu' });
+    const health = await createPartnership(testDb.db, { partners: [oslo, lilongwe], sdgGoals: ['3', '5'], sectorCode: '12181' });
+    const schools = await createPartnership(testDb.db, { partners: [nairobi, kathmandu], sdgGoals: ['4'], sectorCode: '11220' });
+    const people = [];
+    for (let i = 0; i < 8; i++) people.push(await person(health, lilongwe, oslo, { year: 2022 + (i % 3), born: 1990 + i, gender: 'female' }));
+    for (let i = 0; i < 7; i++) people.push(await person(health, oslo, lilongwe, { year: 2024, born: 1980 + 2 * i, gender: 'male', status: i === 0 ? 'in_placement' : 'alumni' }));
+    for (let i = 0; i < 6; i++) people.push(await person(schools, nairobi, kathmandu, { year: 2023 + (i % 2), born: 2000 - i, gender: i % 2 ? 'male' : 'female' }));
+    const filterSets: StatisticsFilters[] = [
+      {}, { yearFrom: 2024, yearTo: 2024 }, { yearFrom: 2022, yearTo: 2023 }, { from: 'africa' }, { to: 'NO' }, { from: 'NP' }, { to: 'asia' },
+      { direction: 'south-south', yearFrom: 2024, yearTo: 2024 }, { direction: 'norway-south' }, { gender: 'female' }, { ageBand: '25-29' },
+      { programme: health.programmeId }, { shape: 'south_south' }, { sector: '12181' }, { sdg: '5' }, { sdg: '4', yearFrom: 2023, yearTo: 2023 },
+    ];
+    const provisionalYear = 2026;
+    const agree = async () => {
+      for (const filters of filterSets) {
+        expect(await computeStatistics(ctx(), filters, provisionalYear), JSON.stringify(filters)).toEqual(await computeStatistics(ctx(), filters, provisionalYear, 'flow-counts'));
+      }
+      // Every cell is what participant_flow_counts gives when summed afresh.
+      const differences = await rawRows(testDb.db, sql`
+        with fresh as (
+          select x.filter, c.year, x.dimension, x.value, sum(c.people)::int as people, sum(c.age_years_sum)::bigint as age_years_sum, sum(c.stay_days_sum)::bigint as stay_days_sum
+          from participant_flow_counts c cross join lateral participant_stat_cells(c.sdg_goal, c.home_country, c.host_country, c.programme_id, c.shape, c.sector_code, c.gender, c.age_band) as x
+          group by 1, 2, 3, 4)
+        select * from fresh full join participant_stat_marginals m using (filter, year, dimension, value)
+        where coalesce(fresh.people, 0) <> coalesce(m.people, 0) or coalesce(fresh.age_years_sum, 0) <> coalesce(m.age_years_sum, 0) or coalesce(fresh.stay_days_sum, 0) <> coalesce(m.stay_days_sum, 0)`);
+      expect(differences).toEqual([]);
+    };
+    await agree();
+    // By hand: 21 people in 2022–2024, 11 of them women (8 from Malawi, 3 from Kenya).
+    const all = await computeStatistics(ctx(), {}, provisionalYear);
+    expect(all.headline).toMatchObject({ people: 21, women: 11, countries: 4, averageStayMonths: 6 });
+    expect(table(all, 'direction')).toEqual({ 'norway-south': 7, 'south-norway': 8, 'south-south': 6 });
+    expect(table(all, 'sdg')).toEqual({ '3': 15, '4': 6, '5': 15 });
+
+    // A stay ends five months early: the same year, band and country, so the people stay but the average stay moves.
+    await testDb.db.update(participants).set({ actualEndsOn: '2024-04-01' }).where(eq(participants.id, people[8]!.id));
+    await testDb.db.update(participants).set({ birthDate: '1980-06-01' }).where(eq(participants.id, people[9]!.id));
+    await testDb.db.update(participants).set({ status: 'withdrawn' }).where(eq(participants.id, people[0]!.id));
+    await testDb.db.update(partnerships).set({ sdgGoals: ['3'], sectorCode: '12220' }).where(eq(partnerships.id, health.id));
+    // An edit that changes nothing counted (a name) leaves the aggregates and their version alone.
+    const version = async () => (await rawRows<{ v: string }>(testDb.db, sql`select last_value::text as v from participant_stats_version`))[0]!.v;
+    const before = await version();
+    await testDb.db.update(organisations).set({ legalName: 'Nairobi Schools Trust' }).where(eq(organisations.id, nairobi.id));
+    await testDb.db.update(partnerships).set({ title: 'Schools, renamed' }).where(eq(partnerships.id, schools.id));
+    expect(await version()).toBe(before);
+    await testDb.db.update(organisations).set({ countryCode: 'TZ' }).where(eq(organisations.id, nairobi.id));
+    await testDb.db.delete(participants).where(eq(participants.id, people[20]!.id));
+    filterSets.push({ sector: '12220' }, { from: 'TZ' }, { from: 'KE' });
+    await agree();
+    const after = await computeStatistics(ctx(), {}, provisionalYear);
+    // 19 people; their stays and ages counted by hand from the participants (one stay shortened, one birth date corrected).
+    expect(after.headline.people).toBe(19);
+    const [hand] = await rawRows<{ days: number; years: number }>(testDb.db, sql`
+      select sum(coalesce(actual_ends_on, ends_on) - coalesce(actual_starts_on, starts_on))::int as days,
+             sum(extract(year from age(coalesce(actual_starts_on, starts_on), birth_date)))::int as years
+      from participants where status <> 'withdrawn'`);
+    expect(after.headline.averageStayMonths).toBe(Math.round((10 * hand!.days) / 19 / (365.25 / 12)) / 10);
+    expect(after.headline.averageAge).toBe(Math.round((10 * hand!.years) / 19) / 10);
+    expect(after.headline.averageStayMonths).not.toBe(all.headline.averageStayMonths);
+    expect(table(after, 'sdg')).toEqual({ '3': 14, '4': 5 });
+    expect(table(after, 'home-country')).toEqual({ MW: 7, NO: 7, TZ: 5 });
   });
 
   it('answers a repeated question from memory, and anew as soon as the aggregate changes', async () => {

@@ -35,3 +35,29 @@ export const participantFlowCounts = pgTable(
   },
   (t) => [primaryKey({ name: 'participant_flow_counts_pk', columns: [t.sdgGoal, t.year, t.homeCountry, t.hostCountry, t.programmeId, t.shape, t.sectorCode, t.gender, t.ageBand] })],
 );
+
+/**
+ * The statistics page's answers for one filter, kept by the same triggers as participant_flow_counts (migration
+ * `participant-statistics-marginals`): for every year and every single filter of the page, the people by each
+ * dimension the page shows. With no filter, a year range and at most one other filter (a region is the sum of
+ * its countries' `from:`/`to:` filters, which never overlap), the page reads a few thousand rows of this
+ * table instead of summing the whole aggregate (about 107,000 rows for 1,000,000 participants; 300 ms).
+ *
+ * `filter` is '' (none) or `from:NO`, `to:MW`, `direction:south-south`, `gender:female`, `age-band:25-29`,
+ * `programme:<id>`, `shape:triangular`, `sector:12181`, `sdg:3`. `dimension` is `total` (value ''), `flow`
+ * (value `home-host`), `programme`, `shape`, `sector`, `gender`, `age-band` or `sdg`; a person counts once
+ * per dimension, except under `sdg`, where they count under each of their partnership's goals.
+ */
+export const participantStatMarginals = pgTable(
+  'participant_stat_marginals',
+  {
+    filter: text('filter').notNull(),
+    year: integer('year').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    people: integer('people').notNull().default(0),
+    ageYearsSum: bigint('age_years_sum', { mode: 'number' }).notNull().default(0),
+    stayDaysSum: bigint('stay_days_sum', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'participant_stat_marginals_pk', columns: [t.filter, t.year, t.dimension, t.value] })],
+);
