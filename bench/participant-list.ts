@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { serverNodeFlags } from '../scripts/build-server.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -89,8 +90,8 @@ for (const size of sizes) {
   }
   await handle.close();
   if (size === Math.max(...sizes) && !process.env.BENCH_NO_CSV) {
-    // A separate process, so its resident memory is the export's alone.
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/stream-participants-csv.ts'], { env: { ...process.env, BENCH_DATABASE_URL: url }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    // A separate process, so its resident memory is the export's alone, with the production server's heap limit.
+    const child = spawnSync(process.execPath, [...serverNodeFlags, '--import', 'tsx', 'bench/stream-participants-csv.ts'], { env: { ...process.env, BENCH_DATABASE_URL: url }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     const measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: number; megabytes: number; seconds: number; peakRssMb: number; startRssMb: number };
     csvLine = `Streaming the CSV of all ${measured.rows.toLocaleString('en')} participants (${measured.megabytes} MB) took ${measured.seconds} s; the process's resident memory peaked at ${measured.peakRssMb} MB (${measured.startRssMb} MB before the first row).`;
     console.log(csvLine);
