@@ -6,11 +6,11 @@ import type { Database } from '../database.ts';
 /**
  * The demo's history since 2001, so that the public statistics look like the real programme's (issue 12,
  * point 4): about 12,000 people since 2001, and in 2024 415 participants in about 70 partnerships between
- * partner organisations in 28 countries, two thirds women, an average age of 27, an average stay of 8
+ * 188 partner organisations in 28 countries, two thirds women, an average age of 27, an average stay of 8
  * months and 242 on South–South exchanges. The people counted in 2024 by the rest of the demo are taken
  * off 2024's figures, so that the year's totals are exactly those.
  *
- * 188 organisations (a fifth in Norway) in 28 countries, about 23 partnerships a year that each run three
+ * 167 organisations (35 in Norway, 132 in 27 countries of the South), 20 partnerships a year that each run three
  * years (closed by now, the last ones still active), and the people who went on them: each year's people
  * split exactly 58 : 42 between South–South flows and flows to or from Norway, and two in three women.
  * Every other choice is a slice of md5 of the row number and a salt, computed in the database, so that
@@ -22,6 +22,10 @@ import type { Database } from '../database.ts';
  * dates: core/participants/report-due-dates.ts), and the statistics count the stay in the year of its
  * planned start, as they do for anyone without an actual start.
  */
+/** History partnerships started each year (three years each), and the organisations they are between. */
+const PER_YEAR = 20;
+const ORGANISATIONS = 167;
+
 export async function seedDemoHistory(db: Database): Promise<void> {
   const programmeIds = (await db.execute(sql`select id from programmes where code in ('professional', 'volunteer-youth', 'health') order by code`)) as unknown as { rows: { id: string }[] };
   if (programmeIds.rows.length === 0) return;
@@ -45,41 +49,48 @@ export async function seedDemoHistory(db: Database): Promise<void> {
            pl.city || ' ' || (array['Regional Hospital','Teacher Training Institute','Youth Forum','Weekly News','Agricultural Research Station','District Health Office','Folk High School','Community Radio'])[1 + g / 34],
            null, pl.country, pl.city, pl.city_id, pl.matched, pl.lat, pl.lon,
            (array['22','21','80','40'])[1 + g % 4], (array['12181','11130','15150','23210','12191','31120'])[1 + (g / 34) % 6]
-    from generate_series(0, 187) g join ${placeValues} on pl.slot = g % 34`);
+    from generate_series(0, ${n(ORGANISATIONS - 1)}) g join ${placeValues} on pl.slot = g % 34`);
 
-  // Partnerships: 23 a year starting from 1999 (so that 2001 has three years' worth running), each three years.
+  // Partnerships: 20 a year starting from 1999 (so that 2001 has three years' worth running), each three years.
   // Half South–South, three in ten North–South, two in ten triangular.
   await db.execute(sql`
     insert into partnerships (id, title, programme_id, shape, status, sector_code, sdg_goals, starts_on, ends_on)
     select md5('history-partnership' || j)::uuid, 'Exchange partnership ' || j, (${programmeArray})[1 + j % 3],
            case when j % 10 < 5 then 'south_south' when j % 10 < 8 then 'north_south' else 'triangular' end,
-           case when 1999 + j / 23 + 2 < 2026 then 'closed' else 'active' end,
+           case when 1999 + j / ${n(PER_YEAR)} + 2 < 2026 then 'closed' else 'active' end,
            (array['12181','11130','15150','23210','31120','12191'])[1 + j % 6],
            case when j % 3 = 0 then array[(1 + j % 17)::text, (1 + (j * 7) % 17)::text] else array[(1 + j % 17)::text] end,
-           make_date(1999 + j / 23, 1, 1), make_date(1999 + j / 23 + 2, 12, 31)
-    from generate_series(0, ${n(23 * 27 - 1)}) j`);
-  // Partners: Norwegian organisations are g % 34 < 7; two southern ones from different countries.
+           make_date(1999 + j / ${n(PER_YEAR)}, 1, 1), make_date(1999 + j / ${n(PER_YEAR)} + 2, 12, 31)
+    from generate_series(0, ${n(PER_YEAR * 27 - 1)}) j`);
+  // Partners: Norwegian organisations are g % 34 < 7, the others southern, in the order of the 27 countries.
+  // South–South partnerships have two or three southern partners, North–South two Norwegian and one southern,
+  // triangular one Norwegian and three southern. Each side's partners are taken in turn from its organisations
+  // (an offset that grows by each partnership's count), so that any three years' partnerships are between all
+  // the organisations, in every country, and a partnership's southern partners are in different countries
+  // (consecutive ones). With the people below on every flow, 2024 has about 70 partnerships between about 188
+  // organisations in 28 countries, as published.
   await db.execute(sql`
-    with norwegian as (select g, row_number() over (order by g) - 1 as n from generate_series(0, 187) g where g % 34 < 7),
-         southern as (select g, row_number() over (order by g) - 1 as n from generate_series(0, 187) g where g % 34 >= 7),
+    with norwegian as (select g, row_number() over (order by g) - 1 as n from generate_series(0, ${n(ORGANISATIONS - 1)}) g where g % 34 < 7),
+         southern as (select g, row_number() over (order by g) - 1 as n from generate_series(0, ${n(ORGANISATIONS - 1)}) g where g % 34 >= 7),
          sizes as (select (select count(*) from norwegian) as nn, (select count(*) from southern) as ns),
-         picks as (
+         counts as (
            select j, case when j % 10 < 5 then 'south_south' when j % 10 < 8 then 'north_south' else 'triangular' end as shape,
-                  floor(${h('north', sql`j`)} * sizes.nn)::bigint as north,
-                  floor(${h('south1', sql`j`)} * sizes.ns)::bigint as s1,
-                  (floor(${h('south1', sql`j`)} * sizes.ns)::bigint + 1 + floor(${h('south2', sql`j`)} * 26)::bigint) % sizes.ns as s2
-           from generate_series(0, ${n(23 * 27 - 1)}) j cross join sizes)
+                  case when j % 10 < 2 then 2 when j % 10 < 5 then 3 when j % 10 < 8 then 1 else 3 end as south,
+                  case when j % 10 < 5 then 0 when j % 10 < 8 then 2 else 1 end as north
+           from generate_series(0, ${n(PER_YEAR * 27 - 1)}) j),
+         picks as (
+           select j, shape, south, north, sum(south) over (order by j) - south as south_offset, sum(north) over (order by j) - north as north_offset from counts)
     insert into partnership_partners (partnership_id, organisation_id, is_coordinator)
-    select md5('history-partnership' || j)::uuid, md5('history-organisation' || norwegian.g)::uuid, true from picks join norwegian on norwegian.n = picks.north where shape <> 'south_south'
+    select md5('history-partnership' || j)::uuid, md5('history-organisation' || norwegian.g)::uuid, i = 0
+    from picks cross join sizes cross join lateral generate_series(0, picks.north - 1) i join norwegian on norwegian.n = (picks.north_offset + i) % sizes.nn
     union all
-    select md5('history-partnership' || j)::uuid, md5('history-organisation' || southern.g)::uuid, shape = 'south_south' from picks join southern on southern.n = picks.s1
-    union all
-    select md5('history-partnership' || j)::uuid, md5('history-organisation' || southern.g)::uuid, false from picks join southern on southern.n = picks.s2 where shape <> 'north_south'`);
+    select md5('history-partnership' || j)::uuid, md5('history-organisation' || southern.g)::uuid, shape = 'south_south' and i = 0
+    from picks cross join sizes cross join lateral generate_series(0, picks.south - 1) i join southern on southern.n = (picks.south_offset + i) % sizes.ns`);
   await db.execute(sql`
     update partnerships p set title = 'Exchange between ' || t.cities
     from (select pp.partnership_id, string_agg(o.city, ', ' order by pp.is_coordinator desc, o.city) as cities
           from partnership_partners pp join organisations o on o.id = pp.organisation_id
-          where pp.partnership_id in (select md5('history-partnership' || j)::uuid from generate_series(0, ${n(23 * 27 - 1)}) j)
+          where pp.partnership_id in (select md5('history-partnership' || j)::uuid from generate_series(0, ${n(PER_YEAR * 27 - 1)}) j)
           group by pp.partnership_id) t
     where p.id = t.partnership_id`);
 
@@ -110,7 +121,8 @@ export async function seedDemoHistory(db: Database): Promise<void> {
            from partnerships p
            join partnership_partners a on a.partnership_id = p.id join partnership_partners b on b.partnership_id = p.id and b.organisation_id <> a.organisation_id
            join organisations ha on ha.id = a.organisation_id join organisations hb on hb.id = b.organisation_id
-           where p.id in (select md5('history-partnership' || j)::uuid from generate_series(0, ${n(23 * 27 - 1)}) j)),
+           -- Exchanges cross a border: two partners of one country (two Norwegian, or a third southern) do not exchange with each other.
+           where ha.country_code <> hb.country_code and p.id in (select md5('history-partnership' || j)::uuid from generate_series(0, ${n(PER_YEAR * 27 - 1)}) j)),
          running as materialized (
            -- The flows of partnerships running in a year (started in it or in the two before), numbered per kind.
            select y.year, f.*, row_number() over (partition by y.year, f.south_south order by f.first_year desc, f.n) - 1 as k
@@ -177,11 +189,7 @@ const yearlyPeople: [number, number][] = [
 function quote(text: string) {
   return `'${text.replaceAll("'", "''")}'`;
 }
-/** A number in [0, 1) from md5 of a salt and a value (deterministic, the same on PGlite and PostgreSQL). */
-function h(salt: string, g: ReturnType<typeof sql>) {
-  return sql`(('x' || substr(md5(${sql.raw(`'${salt}:'`)} || ${g}), 1, 8))::bit(32)::bigint / 4294967296.0)`;
-}
-/** The same from a row's md5 seed and a salt. */
+/** A number in [0, 1) from md5 of a salt and a row's seed (deterministic, the same on PGlite and PostgreSQL). */
 function hx(salt: string, seed: ReturnType<typeof sql>) {
   return sql`(('x' || substr(md5(${sql.raw(`'${salt}:'`)} || ${seed}), 1, 8))::bit(32)::bigint / 4294967296.0)`;
 }
