@@ -4,10 +4,12 @@ import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { coreContext } from '../core/context.ts';
+import { flowCountsInMemory } from '../core/stats/flow-counts-in-memory.ts';
 import { computeStatistics } from '../core/stats/get-participant-statistics.ts';
 import { statisticsFiltersFromSearch } from '../core/stats/statistics-filters.ts';
 import { openDatabase } from '../db/client.ts';
 import { buildIsStale, serverBundle, serverNodeFlags } from '../scripts/build-server.ts';
+import { statisticsSummedInSql } from '../tests/support/statistics-summed-in-sql.ts';
 
 /**
  * `npm run bench:statistics`: the public statistics page and the IATI file over the compiled server
@@ -17,13 +19,14 @@ import { buildIsStale, serverBundle, serverNodeFlags } from '../scripts/build-se
  * Statistics: every case over HTTP on 127.0.0.1, one request at a time, gzip accepted, timed to the last byte
  * (the server's time for the loader, the use-case, the render and the compression, plus a loopback hop):
  *   cold         the first request of each case after the server started (nothing in memory for it);
- *   invalidated  a participant changes (its status from completed to alumni or back: counted either way, so
- *                the figures stay the same, but the aggregate's version moves and every cached answer is
- *                stale), then the request: what a visitor waits for after any change;
+ *   invalidated  a participant changes (its status from completed to withdrawn or back: out of the counts and
+ *                in again, so every answer computed before is stale), then the request: what a visitor waits
+ *                for after any change;
  *   warm         the same request again (the answer for these filters in memory).
- * Before and after, in this process: the use-case alone, uncached (computeStatistics), summing
- * participant_flow_counts under the filters as every cold request did before participant_stat_marginals
- * (source 'flow-counts'), and as it does now ('best': the marginals for at most one filter besides the years).
+ * Before and after, in this process: the use-case alone, uncached: participant_flow_counts summed in SQL under
+ * the filters (tests/support/statistics-summed-in-sql.ts, how the page worked before decision 019), and summed
+ * from the copy in memory (computeStatistics; the copy's first read is timed apart, with the heap it took).
+ * The server's resident memory after start and after the first request of every case (the copy read).
  * IATI (BENCH_IATI=0 to skip; only at the largest size): GET /open-data/iati/activities.xml read to the end,
  * the server's resident memory (VmRSS of /proc/<pid>/status) sampled every 100 ms throughout. Before the
  * first run at a size, the partnerships' rounds get goals, indicators and commitments as in bench/iati-export.ts.
@@ -48,7 +51,8 @@ interface SizeResult {
   size: number;
   load: string[];
   flowCountRows: number;
-  marginalRows: number;
+  firstRead: { ms: number; heapMb: number };
+  rss: { startedMb: number; afterColdMb: number };
   sizes: string;
   writeMs: number[];
   cases: Map<string, Timing>;
@@ -82,16 +86,16 @@ async function benchSize(size: number, iati: boolean): Promise<SizeResult> {
   if (counts.participants !== size) throw new Error(`bench_participants_${size} is missing or not full: run "npm run bench:participants" first`);
   if (iati) await addResultsAndCommitments(db);
   const programme = await one<{ id: string }>(`select id from programmes where code = 'bench-health'`);
-  // A participant counted before and after the change the bench makes (completed ↔ alumni).
-  const changing = await one<{ id: string }>(`select id from participants where status in ('completed', 'alumni') order by id limit 1`);
+  // A participant the bench moves out of the counts and back (completed ↔ withdrawn): every other change makes
+  // the figures one smaller, every change makes every answer computed before it stale.
+  const changing = await one<{ id: string }>(`select id from participants where status in ('completed', 'withdrawn') order by id limit 1`);
   const toggle = async () => {
     const started = performance.now();
-    await db.query(`update participants set status = case status when 'completed' then 'alumni' else 'completed' end where id = $1`, [changing.id]);
+    await db.query(`update participants set status = case status when 'completed' then 'withdrawn' else 'completed' end where id = $1`, [changing.id]);
     return performance.now() - started;
   };
-  const tables = await one<{ flow: number; marginal: number; sizes: string }>(
-    `select (select count(*)::int from participant_flow_counts) as flow, (select count(*)::int from participant_stat_marginals) as marginal,
-            pg_size_pretty(pg_total_relation_size('participant_flow_counts')) || ' and ' || pg_size_pretty(pg_total_relation_size('participant_stat_marginals')) as sizes`,
+  const tables = await one<{ flow: number; sizes: string }>(
+    `select (select count(*)::int from participant_flow_counts) as flow, pg_size_pretty(pg_total_relation_size('participant_flow_counts')) as sizes`,
   );
 
   const cases: [string, string][] = [
@@ -111,32 +115,39 @@ async function benchSize(size: number, iati: boolean): Promise<SizeResult> {
   const useCase = new Map<string, number[]>();
   const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
   const ctx = coreContext({ db: handle.db });
+  const heapBefore = process.memoryUsage().heapUsed;
+  const loadStarted = performance.now();
+  await flowCountsInMemory(handle.db);
+  const firstRead = { ms: performance.now() - loadStarted, heapMb: (process.memoryUsage().heapUsed - heapBefore) / 1048576 };
+  console.log(`  the copy in memory: first read ${firstRead.ms.toFixed(0)} ms, heap ${firstRead.heapMb.toFixed(1)} MB more`);
   for (const [name, path] of cases) {
     if (path.startsWith('/api/')) continue;
     const filters = statisticsFiltersFromSearch(new URL(path, base).searchParams);
     if (!filters.success) throw new Error(path);
-    const times = { 'flow-counts': [] as number[], best: [] as number[] };
+    const times = { sql: [] as number[], memory: [] as number[] };
     for (let i = 0; i < Math.max(5, runs / 3); i++) {
-      for (const source of ['flow-counts', 'best'] as const) {
-        const started = performance.now();
-        await computeStatistics(ctx, filters.data, 2026, source);
-        times[source].push(performance.now() - started);
-      }
+      let started = performance.now();
+      await statisticsSummedInSql(ctx, filters.data, 2026);
+      times.sql.push(performance.now() - started);
+      started = performance.now();
+      await computeStatistics(ctx, await flowCountsInMemory(handle.db), filters.data, 2026);
+      times.memory.push(performance.now() - started);
     }
-    useCase.set(name, [percentile(times['flow-counts'], 50), percentile(times['flow-counts'], 95), percentile(times.best, 50), percentile(times.best, 95)]);
+    useCase.set(name, [percentile(times.sql, 50), percentile(times.sql, 95), percentile(times.memory, 50), percentile(times.memory, 95)]);
     console.log(`  use-case ${name}: before p50 ${useCase.get(name)!.map((n) => n.toFixed(1)).join(' / ')} ms (before p50/p95, now p50/p95)`);
   }
   await handle.close();
 
   const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-statistics-'));
   const server = await startServer(url.toString(), dataDir);
-  const result: SizeResult = { size, load: [loadAverage()], flowCountRows: tables.flow, marginalRows: tables.marginal, sizes: tables.sizes, writeMs: [], cases: new Map(), useCase };
+  const result: SizeResult = { size, load: [loadAverage()], flowCountRows: tables.flow, sizes: tables.sizes, firstRead, rss: { startedMb: rssOf(server), afterColdMb: 0 }, writeMs: [], cases: new Map(), useCase };
   try {
-    console.log(`\n${size} participants: participant_flow_counts ${tables.flow} rows, participant_stat_marginals ${tables.marginal} rows (${tables.sizes}); load ${result.load[0]}`);
+    console.log(`\n${size} participants: participant_flow_counts ${tables.flow} rows (${tables.sizes}); load ${result.load[0]}`);
     for (const [name, path] of cases) {
       const first = await timed(path);
       result.cases.set(name, { cold: first.ms, invalidated: [], warm: [], kb: first.kb });
     }
+    result.rss.afterColdMb = rssOf(server);
     for (const [name, path] of cases) {
       const timing = result.cases.get(name)!;
       for (let i = 0; i < runs; i++) {
@@ -183,6 +194,11 @@ async function stopServer(server: ChildProcess) {
   await exited;
 }
 
+function rssOf(server: ChildProcess): number {
+  const line = readFileSync(`/proc/${server.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.match(/\d+/)?.[0] ?? 0) / 1024;
+}
+
 async function timed(path: string): Promise<{ ms: number; kb: number }> {
   const started = performance.now();
   const response = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip', accept: path.startsWith('/api/') ? 'application/json' : 'text/html' } });
@@ -194,10 +210,7 @@ async function timed(path: string): Promise<{ ms: number; kb: number }> {
 
 /** The whole IATI file, read as fast as it comes, with the server's VmRSS every 100 ms. */
 async function downloadIati(server: ChildProcess): Promise<NonNullable<SizeResult['iati']>> {
-  const rss = () => {
-    const line = readFileSync(`/proc/${server.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-    return Number(line?.match(/\d+/)?.[0] ?? 0) / 1024;
-  };
+  const rss = () => rssOf(server);
   const rssStartMb = rss();
   let peak = rssStartMb;
   let samples = 0;
@@ -266,22 +279,22 @@ function render(all: SizeResult[]) {
   const lines = [
     `# Statistics page and IATI file on PostgreSQL, ${new Date().toISOString().slice(0, 10)}`,
     '',
-    `\`npm run bench:statistics\` (bench/statistics.ts): the compiled server (\`node ${serverNodeFlags.join(' ')} ${serverBundle}\`) on PostgreSQL, over HTTP on 127.0.0.1, one request at a time, gzip, milliseconds to the last byte. Cold: the first request of each case after the server started. Invalidated: ${runs} times, a participant's status changes (counted before and after: the figures stay, the aggregate's version moves, every cached answer is stale), then the request. Warm: ${runs} times the same request again. Shared 2-core machine (load average 1, 5, 15 minutes given with each size).`,
+    `\`npm run bench:statistics\` (bench/statistics.ts): the compiled server (\`node ${serverNodeFlags.join(' ')} ${serverBundle}\`) on PostgreSQL, over HTTP on 127.0.0.1, one request at a time, gzip, milliseconds to the last byte. Cold: the first request of each case after the server started. Invalidated: ${runs} times, a participant moves out of the counts or back in (completed ↔ withdrawn: every answer computed before is stale), then the request. Warm: ${runs} times the same request again. Shared 2-core machine (load average 1, 5, 15 minutes given with each size).`,
     '',
   ];
   for (const r of all) {
     lines.push(
       `## ${r.size.toLocaleString('en')} participants`,
       '',
-      `participant_flow_counts: ${r.flowCountRows.toLocaleString('en')} rows; participant_stat_marginals: ${r.marginalRows.toLocaleString('en')} rows (${r.sizes}). Load average ${r.load.join(' → ')}. A participant's change (the update and its triggers): p50 ${f(percentile(r.writeMs, 50))} ms, p95 ${f(percentile(r.writeMs, 95))} ms.`,
+      `participant_flow_counts: ${r.flowCountRows.toLocaleString('en')} rows (${r.sizes}); the copy in memory: first read ${r.firstRead.ms.toFixed(0)} ms, ${r.firstRead.heapMb.toFixed(1)} MB of heap; the server's resident memory ${r.rss.startedMb.toFixed(0)} MB after start, ${r.rss.afterColdMb.toFixed(0)} MB after the first request of every case. Load average ${r.load.join(' → ')}. A participant's change (the update and its triggers): p50 ${f(percentile(r.writeMs, 50))} ms, p95 ${f(percentile(r.writeMs, 95))} ms.`,
       '',
       '| case | cold | invalidated p50 | invalidated p95 | warm p50 | warm p95 | KB (HTML) |',
       '|---|---:|---:|---:|---:|---:|---:|',
       ...[...r.cases].map(([name, t]) => `| ${name} | ${f(t.cold)} | ${f(percentile(t.invalidated, 50))} | ${f(percentile(t.invalidated, 95))} | ${f(percentile(t.warm, 50))} | ${f(percentile(t.warm, 95))} | ${t.kb.toFixed(0)} |`),
       '',
-      'The use-case alone, uncached, in process (computeStatistics): summing participant_flow_counts under the filters (what every cold or invalidated request did before participant_stat_marginals; now only for two filters or more) and now.',
+      'The use-case alone, uncached, in process: participant_flow_counts summed in SQL under the filters (before decision 019) and summed from the copy in memory (now).',
       '',
-      '| case | flow counts p50 | flow counts p95 | now p50 | now p95 |',
+      '| case | SQL p50 | SQL p95 | in memory p50 | in memory p95 |',
       '|---|---:|---:|---:|---:|',
       ...[...r.useCase].map(([name, t]) => `| ${name} | ${t.map(f).join(' | ')} |`),
       '',

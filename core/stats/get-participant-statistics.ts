@@ -1,4 +1,4 @@
-import { and, asc, sql, type SQL } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { rawRows } from '../../db/raw-rows.ts';
 import { sharedRead } from '../../db/shared-read-cache.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -9,6 +9,7 @@ import { agencyYear } from '../finance/budget-year.ts';
 import { AGE_BANDS } from './age-bands.ts';
 import { countryRegion, flowDirection, regionCountries, REGIONS, DIRECTIONS, type Direction, type Region } from './countries.ts';
 import { FIRST_STATISTICS_YEAR, GENDERS, SHAPES, STATISTICS_FILTER_NAMES, type StatisticsFilters } from './statistics-filters.ts';
+import { flowCountsInMemory, type FlowCounts } from './flow-counts-in-memory.ts';
 import { publishedCount, suppressSmallCells, type PublishedCell } from './suppress-small-cells.ts';
 
 /** The tables of the statistics page; each is a chart, a table and a CSV (`/{lang}/statistics/{table}.csv`). */
@@ -55,193 +56,149 @@ export interface ParticipantStatistics {
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
-/** The conditions of the filters on participant_flow_counts, except the SDG one. */
-function filterConditions(filters: StatisticsFilters, yearFrom: number, yearTo: number): SQL[] {
-  const where: SQL[] = [sql`year between ${yearFrom} and ${yearTo}`];
-  const place = (column: SQL, value: string | undefined) => {
-    if (!value) return;
-    if ((REGIONS as readonly string[]).includes(value)) {
-      const codes = regionCountries(value as Region);
-      where.push(codes.length ? sql`${column} in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})` : sql`false`);
-    } else where.push(sql`${column} = ${value}`);
-  };
-  place(sql`home_country`, filters.from);
-  place(sql`host_country`, filters.to);
-  if (filters.direction === 'norway-south') where.push(sql`home_country = 'NO' and host_country <> 'NO'`);
-  if (filters.direction === 'south-norway') where.push(sql`host_country = 'NO' and home_country <> 'NO'`);
-  if (filters.direction === 'south-south') where.push(sql`home_country <> 'NO' and host_country <> 'NO'`);
-  if (filters.gender) where.push(sql`gender = ${filters.gender}`);
-  if (filters.ageBand) where.push(sql`age_band = ${filters.ageBand}`);
-  if (filters.programme) where.push(sql`programme_id = ${filters.programme}`);
-  if (filters.shape) where.push(sql`shape = ${filters.shape}`);
-  if (filters.sector) where.push(sql`sector_code = ${filters.sector}`);
-  return where;
-}
-
-interface GroupRow {
-  year: number | null;
-  home_country: string | null;
-  host_country: string | null;
-  programme_id: string | null;
-  shape: string | null;
-  sector_code: string | null;
-  gender: string | null;
-  age_band: string | null;
-  people: number;
-  age_years: number;
-  stay_days: number;
-}
-
 /**
  * People who went on exchange, by year, direction, region, country, gender, age band, programme, shape,
- * sector and SDG, with the filters of the statistics page. Public: counts only, read from the maintained
- * aggregates (db/schema/participant-statistics.ts) whatever the number of participants: with at most one
- * filter besides the years, one query of participant_stat_marginals (a few thousand rows); with more,
- * participant_flow_counts summed under the filters (two queries), and
- * every count of fewer than 5 people suppressed by the one rule (suppress-small-cells.ts). The answer for
- * a set of filters is kept in memory while the aggregate does not change (at most 30 seconds).
+ * sector and SDG, with the filters of the statistics page. Public: counts only, summed from the maintained
+ * aggregate (db/schema/participant-statistics.ts) as the server holds it in memory
+ * (flow-counts-in-memory.ts), brought up to date on every call, so any filters cost the same few
+ * milliseconds whatever the number of participants; every count of fewer than 5 people suppressed by the one
+ * rule (suppress-small-cells.ts). The answer for a set of filters is kept while nothing counted changes.
  */
 export async function getParticipantStatistics(ctx: CoreContext, { filters }: { filters: StatisticsFilters }): Promise<ParticipantStatistics> {
   const provisionalYear = agencyYear(ctx.now());
-  // What was computed for these filters stands while the aggregate's version (a sequence every change
-  // moves on) is the same; a change not yet committed when its version was read is caught by the age limit.
-  const [version] = await rawRows<{ v: string }>(ctx.db, sql`select last_value::text || '/' || is_called::text as v from participant_stats_version`);
-  const key = JSON.stringify([version?.v, provisionalYear, STATISTICS_FILTER_NAMES.map((name) => filters[name] ?? null)]);
-  const cache = cacheOf(ctx.db);
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-  const value = await computeStatistics(ctx, filters, provisionalYear);
-  if (cache.size >= CACHE_ENTRIES) cache.clear();
-  cache.set(key, { at: Date.now(), value });
+  const counts = await flowCountsInMemory(ctx.db);
+  const key = JSON.stringify([provisionalYear, STATISTICS_FILTER_NAMES.map((name) => filters[name] ?? null)]);
+  const cache = cacheOf(counts);
+  if (cache.generation !== counts.generation) {
+    cache.answers.clear();
+    cache.generation = counts.generation;
+  }
+  const hit = cache.answers.get(key);
+  if (hit) return hit;
+  const value = await computeStatistics(ctx, counts, filters, provisionalYear);
+  if (cache.generation !== counts.generation) return value;
+  if (cache.answers.size >= CACHE_ENTRIES) cache.answers.clear();
+  cache.answers.set(key, value);
   return value;
 }
 
-const CACHE_MS = 30_000;
 const CACHE_ENTRIES = 500;
-const caches = new WeakMap<object, Map<string, { at: number; value: ParticipantStatistics }>>();
-function cacheOf(db: object) {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+const caches = new WeakMap<FlowCounts, { generation: number; answers: Map<string, ParticipantStatistics> }>();
+function cacheOf(counts: FlowCounts) {
+  let cache = caches.get(counts);
+  if (!cache) caches.set(counts, (cache = { generation: counts.generation, answers: new Map() }));
   return cache;
 }
 
-/** The dimensions of participant_stat_marginals (flows are keyed `home-host`). */
-type MarginalDimension = 'flow' | 'programme' | 'shape' | 'sector' | 'gender' | 'age-band' | 'sdg';
+/** The dimensions the page shows besides the years (flows are keyed `home-host`). */
+export type StatisticsDimension = 'flow' | 'programme' | 'shape' | 'sector' | 'gender' | 'age-band' | 'sdg';
 
 /** What every table and figure of the page is made from: the people by each dimension under the filters. */
-interface Marginals {
+export interface StatisticsSums {
   people: number;
   ageYears: number;
   stayDays: number;
   byYear: Map<string, number>;
-  by: Record<MarginalDimension, Map<string, number>>;
+  by: Record<StatisticsDimension, Map<string, number>>;
 }
 
 /**
- * The keys of participant_stat_marginals that together answer the filters, or null when more than one
- * filter besides the years is set (then the page sums participant_flow_counts). A region is the sum of its
- * countries, which never overlap.
+ * The aggregate summed under the filters, in one pass over its rows. The rows with sdg_goal '' count each
+ * person once and give everything but the SDG table; the SDG table sums the rows of each goal. With an SDG
+ * filter, only that goal's rows count, for everything.
  */
-function marginalFilterKeys(filters: StatisticsFilters): string[] | null {
-  const set = STATISTICS_FILTER_NAMES.filter((name) => name !== 'yearFrom' && name !== 'yearTo' && filters[name] !== undefined);
-  if (set.length === 0) return [''];
-  if (set.length > 1) return null;
-  const place = (prefix: string, value: string) => ((REGIONS as readonly string[]).includes(value) ? regionCountries(value as Region).map((code) => `${prefix}:${code}`) : [`${prefix}:${value}`]);
-  const name = set[0]!;
-  const value = String(filters[name]);
-  if (name === 'from') return place('from', value);
-  if (name === 'to') return place('to', value);
-  if (name === 'ageBand') return [`age-band:${value}`];
-  return [`${name}:${value}`];
-}
+function sumFlowCounts(counts: FlowCounts, filters: StatisticsFilters, yearFrom: number, yearTo: number): StatisticsSums {
+  const { dictionaries: dict, columns: col, people, ageYears, stayDays } = counts;
+  const countries = dict.home.values;
+  const allow = (values: string[], test: (value: string) => boolean) => Uint8Array.from(values, (v) => (test(v) ? 1 : 0));
+  const place = (value: string | undefined) => {
+    if (!value) return () => true;
+    if (!(REGIONS as readonly string[]).includes(value)) return (code: string) => code === value;
+    const codes = new Set(regionCountries(value as Region));
+    return (code: string) => codes.has(code);
+  };
+  const equal = (wanted: string | undefined) => (value: string) => wanted === undefined || value === wanted;
+  const okYear = allow(dict.year.values, (y) => Number(y) >= yearFrom && Number(y) <= yearTo);
+  const okHome = allow(countries, place(filters.from));
+  const okHost = allow(countries, place(filters.to));
+  const norway = allow(countries, (code) => code === 'NO');
+  const okGender = allow(dict.gender.values, equal(filters.gender));
+  const okBand = allow(dict.ageBand.values, equal(filters.ageBand));
+  const okProgramme = allow(dict.programme.values, equal(filters.programme));
+  const okShape = allow(dict.shape.values, equal(filters.shape));
+  const okSector = allow(dict.sector.values, equal(filters.sector));
+  // The rows that count people for everything but the SDG table, and those of the SDG table.
+  const main = dict.sdg.positions.get(filters.sdg ?? '') ?? -1;
+  const okSdgTable = allow(dict.sdg.values, (goal) => (filters.sdg ? goal === filters.sdg : goal !== ''));
+  const direction = filters.direction;
 
-/** No filter, or one (with any years): a few thousand rows of participant_stat_marginals, one query. */
-async function readMarginals(ctx: CoreContext, keys: string[], yearFrom: number, yearTo: number): Promise<Marginals> {
-  const rows = keys.length
-    ? await rawRows<{ dimension: string; value: string; year: number | null; people: number; age_years: number; stay_days: number }>(
-        ctx.db,
-        sql`select dimension, value, case when dimension = 'total' then year end as year,
-              sum(people)::int as people, sum(age_years_sum)::float8 as age_years, sum(stay_days_sum)::float8 as stay_days
-            from participant_stat_marginals
-            where filter in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)}) and year between ${yearFrom} and ${yearTo}
-            group by 1, 2, 3 having sum(people) > 0`,
-      )
-    : [];
-  const marginals = emptyMarginals();
-  for (const row of rows) {
-    if (row.dimension === 'total') {
-      marginals.people += row.people;
-      marginals.ageYears += row.age_years;
-      marginals.stayDays += row.stay_days;
-      marginals.byYear.set(String(row.year), row.people);
-    } else marginals.by[row.dimension as MarginalDimension]?.set(row.value, row.people);
+  const n = countries.length;
+  const byYear = new Float64Array(dict.year.values.length);
+  const byFlow = new Float64Array(n * n);
+  const sums = { programme: new Float64Array(dict.programme.values.length), shape: new Float64Array(dict.shape.values.length), sector: new Float64Array(dict.sector.values.length), gender: new Float64Array(dict.gender.values.length), ageBand: new Float64Array(dict.ageBand.values.length), sdg: new Float64Array(dict.sdg.values.length) };
+  let total = 0;
+  let totalAge = 0;
+  let totalStay = 0;
+  const { sdg, year, home, host, programme, shape, sector, gender, ageBand } = col;
+  for (let i = 0; i < counts.size; i++) {
+    const p = people[i]!;
+    if (p === 0) continue;
+    const h = home[i]!;
+    const t = host[i]!;
+    if (!okYear[year[i]!] || !okHome[h] || !okHost[t] || !okGender[gender[i]!] || !okBand[ageBand[i]!] || !okProgramme[programme[i]!] || !okShape[shape[i]!] || !okSector[sector[i]!]) continue;
+    if (direction === 'norway-south' ? !(norway[h] && !norway[t]) : direction === 'south-norway' ? !(norway[t] && !norway[h]) : direction === 'south-south' ? norway[h] || norway[t] : false) continue;
+    const goal = sdg[i]!;
+    if (okSdgTable[goal]) sums.sdg[goal]! += p;
+    if (goal !== main) continue;
+    total += p;
+    totalAge += ageYears[i]!;
+    totalStay += stayDays[i]!;
+    byYear[year[i]!]! += p;
+    byFlow[h * n + t]! += p;
+    sums.programme[programme[i]!]! += p;
+    sums.shape[shape[i]!]! += p;
+    sums.sector[sector[i]!]! += p;
+    sums.gender[gender[i]!]! += p;
+    sums.ageBand[ageBand[i]!]! += p;
   }
-  return marginals;
+
+  const named = (values: string[], sum: Float64Array) => {
+    const map = new Map<string, number>();
+    sum.forEach((people, at) => {
+      if (people > 0) map.set(values[at]!, people);
+    });
+    return map;
+  };
+  const flow = new Map<string, number>();
+  byFlow.forEach((people, at) => {
+    if (people > 0) flow.set(`${countries[Math.floor(at / n)]}-${countries[at % n]}`, people);
+  });
+  return {
+    people: total > 0 ? total : 0,
+    ageYears: total > 0 ? totalAge : 0,
+    stayDays: total > 0 ? totalStay : 0,
+    byYear: named(dict.year.values, byYear),
+    by: { flow, programme: named(dict.programme.values, sums.programme), shape: named(dict.shape.values, sums.shape), sector: named(dict.sector.values, sums.sector), gender: named(dict.gender.values, sums.gender), 'age-band': named(dict.ageBand.values, sums.ageBand), sdg: named(dict.sdg.values, sums.sdg) },
+  };
 }
 
-/**
- * The rows of participant_flow_counts that count people under an SDG, as 17 values of the key's first column:
- * with a year filter that is 17 ranges of the primary key (`sdg_goal <> ''` is none, and read every row:
- * 92 → 12 ms at 1,000,000 participants).
- */
-const SDG_ROWS = sql.raw(`sdg_goal in (${Array.from({ length: 17 }, (_, i) => `'${i + 1}'`).join(', ')})`);
-
-/** Two filters or more: participant_flow_counts summed under all of them, in two queries. */
-async function sumFlowCounts(ctx: CoreContext, filters: StatisticsFilters, yearFrom: number, yearTo: number): Promise<Marginals> {
-  const where = filterConditions(filters, yearFrom, yearTo);
-  const sdgWhere = filters.sdg ? sql`sdg_goal = ${filters.sdg}` : sql`sdg_goal = ''`;
-  const [groups, sdgRows] = await Promise.all([
-    rawRows<GroupRow>(
-      ctx.db,
-      sql`select year, home_country, host_country, programme_id, shape, sector_code, gender, age_band,
-            sum(people)::int as people, sum(age_years_sum)::float8 as age_years, sum(stay_days_sum)::float8 as stay_days
-          from participant_flow_counts where ${and(sdgWhere, ...where)}
-          group by grouping sets ((year), (home_country, host_country), (programme_id), (shape), (sector_code), (gender), (age_band), ())
-          having sum(people) > 0`,
-    ),
-    rawRows<{ sdg_goal: string; people: number }>(
-      ctx.db,
-      sql`select sdg_goal, sum(people)::int as people from participant_flow_counts
-          where ${and(filters.sdg ? sql`sdg_goal = ${filters.sdg}` : SDG_ROWS, ...where)}
-          group by sdg_goal having sum(people) > 0`,
-    ),
-  ]);
-  const marginals = emptyMarginals();
-  for (const g of groups) {
-    if (g.year !== null) marginals.byYear.set(String(g.year), g.people);
-    else if (g.home_country !== null) marginals.by.flow.set(`${g.home_country}-${g.host_country}`, g.people);
-    else if (g.programme_id !== null) marginals.by.programme.set(g.programme_id, g.people);
-    else if (g.shape !== null) marginals.by.shape.set(g.shape, g.people);
-    else if (g.sector_code !== null) marginals.by.sector.set(g.sector_code, g.people);
-    else if (g.gender !== null) marginals.by.gender.set(g.gender, g.people);
-    else if (g.age_band !== null) marginals.by['age-band'].set(g.age_band, g.people);
-    else {
-      marginals.people = g.people;
-      marginals.ageYears = g.age_years;
-      marginals.stayDays = g.stay_days;
-    }
-  }
-  for (const r of sdgRows) marginals.by.sdg.set(r.sdg_goal, r.people);
-  return marginals;
+/** The year range a set of filters shows: the filters', else from 2001 to this year. */
+export function statisticsYears(filters: StatisticsFilters, provisionalYear: number): [number, number] {
+  const yearFrom = filters.yearFrom ?? FIRST_STATISTICS_YEAR;
+  const yearTo = filters.yearTo ?? Math.max(provisionalYear, yearFrom);
+  return yearFrom > yearTo ? [yearTo, yearFrom] : [yearFrom, yearTo];
 }
 
-function emptyMarginals(): Marginals {
-  return { people: 0, ageYears: 0, stayDays: 0, byYear: new Map(), by: { flow: new Map(), programme: new Map(), shape: new Map(), sector: new Map(), gender: new Map(), 'age-band': new Map(), sdg: new Map() } };
+/** The statistics for a set of filters from the aggregate as it is in memory, uncached. */
+export async function computeStatistics(ctx: CoreContext, counts: FlowCounts, filters: StatisticsFilters, provisionalYear: number): Promise<ParticipantStatistics> {
+  const [yearFrom, yearTo] = statisticsYears(filters, provisionalYear);
+  return statisticsFromSums(ctx, sumFlowCounts(counts, filters, yearFrom, yearTo), filters, provisionalYear);
 }
 
-/**
- * The statistics for a set of filters, uncached. `source: 'flow-counts'` sums participant_flow_counts even
- * when participant_stat_marginals could answer (tests check that both give the same page).
- */
-export async function computeStatistics(ctx: CoreContext, filters: StatisticsFilters, provisionalYear: number, source: 'best' | 'flow-counts' = 'best'): Promise<ParticipantStatistics> {
-  let yearFrom = filters.yearFrom ?? FIRST_STATISTICS_YEAR;
-  let yearTo = filters.yearTo ?? Math.max(provisionalYear, yearFrom);
-  if (yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
-  const keys = source === 'best' ? marginalFilterKeys(filters) : null;
-  const [m, programmeRows] = await Promise.all([
-    keys ? readMarginals(ctx, keys, yearFrom, yearTo) : sumFlowCounts(ctx, filters, yearFrom, yearTo),
-    ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
-  ]);
+/** The page's tables and figures from the sums under its filters (tests give it sums made another way). */
+export async function statisticsFromSums(ctx: CoreContext, m: StatisticsSums, filters: StatisticsFilters, provisionalYear: number): Promise<ParticipantStatistics> {
+  const [yearFrom, yearTo] = statisticsYears(filters, provisionalYear);
+  const programmeRows = await sharedRead(ctx.db, 'statistics-choices-programmes', () => ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)));
 
   const flowKeys = [...m.by.flow.keys()].map((key) => key.split('-') as [string, string]);
   const countFlows = (key: (home: string, host: string) => string) => {

@@ -1,4 +1,8 @@
-import { bigint, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, customType, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** A 64-bit transaction id (PostgreSQL's `xid8`), read as text. */
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 /**
  * The public statistics' aggregate (issue 12): people who went on exchange, counted per year of the start
@@ -11,7 +15,10 @@ import { bigint, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg
  * partnership's SDG goals (rows with the goal's code), so "by SDG" and the SDG filter read those rows and
  * everything else reads `sdg_goal = ''`. Only the statuses in EXCHANGED_STATUSES
  * (core/participants/participant-lifecycle.ts) are counted; a test checks the trigger agrees with it.
- * A key whose people dropped to zero stays as a row with 0 (sums are unaffected).
+ * A key whose people dropped to zero stays as a row with 0 (sums are unaffected), so a row, once there, is
+ * never deleted: the server keeps a copy of the table in memory (core/stats/flow-counts-in-memory.ts) and
+ * brings it up to date with the rows whose `changed_xid` (the transaction that last wrote them) is not older
+ * than the oldest transaction still running when it last read.
  */
 export const participantFlowCounts = pgTable(
   'participant_flow_counts',
@@ -32,32 +39,14 @@ export const participantFlowCounts = pgTable(
     ageYearsSum: bigint('age_years_sum', { mode: 'number' }).notNull().default(0),
     /** Sum of the stays in days (actual end, else planned, minus the start), for the average stay. */
     stayDaysSum: bigint('stay_days_sum', { mode: 'number' }).notNull().default(0),
+    /** The row's number in the copy kept in memory. */
+    id: integer('id').notNull().generatedAlwaysAsIdentity(),
+    /** The transaction that last wrote the row (`pg_current_xact_id()`, set by the triggers). */
+    changedXid: xid8('changed_xid').notNull().default(sql`pg_current_xact_id()`),
   },
-  (t) => [primaryKey({ name: 'participant_flow_counts_pk', columns: [t.sdgGoal, t.year, t.homeCountry, t.hostCountry, t.programmeId, t.shape, t.sectorCode, t.gender, t.ageBand] })],
-);
-
-/**
- * The statistics page's answers for one filter, kept by the same triggers as participant_flow_counts (migration
- * `participant-statistics-marginals`): for every year and every single filter of the page, the people by each
- * dimension the page shows. With no filter, a year range and at most one other filter (a region is the sum of
- * its countries' `from:`/`to:` filters, which never overlap), the page reads a few thousand rows of this
- * table instead of summing the whole aggregate (about 107,000 rows for 1,000,000 participants; 300 ms).
- *
- * `filter` is '' (none) or `from:NO`, `to:MW`, `direction:south-south`, `gender:female`, `age-band:25-29`,
- * `programme:<id>`, `shape:triangular`, `sector:12181`, `sdg:3`. `dimension` is `total` (value ''), `flow`
- * (value `home-host`), `programme`, `shape`, `sector`, `gender`, `age-band` or `sdg`; a person counts once
- * per dimension, except under `sdg`, where they count under each of their partnership's goals.
- */
-export const participantStatMarginals = pgTable(
-  'participant_stat_marginals',
-  {
-    filter: text('filter').notNull(),
-    year: integer('year').notNull(),
-    dimension: text('dimension').notNull(),
-    value: text('value').notNull(),
-    people: integer('people').notNull().default(0),
-    ageYearsSum: bigint('age_years_sum', { mode: 'number' }).notNull().default(0),
-    stayDaysSum: bigint('stay_days_sum', { mode: 'number' }).notNull().default(0),
-  },
-  (t) => [primaryKey({ name: 'participant_stat_marginals_pk', columns: [t.filter, t.year, t.dimension, t.value] })],
+  (t) => [
+    primaryKey({ name: 'participant_flow_counts_pk', columns: [t.sdgGoal, t.year, t.homeCountry, t.hostCountry, t.programmeId, t.shape, t.sectorCode, t.gender, t.ageBand] }),
+    uniqueIndex('participant_flow_counts_id').on(t.id),
+    index('participant_flow_counts_changed').on(t.changedXid),
+  ],
 );

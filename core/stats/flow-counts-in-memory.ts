@@ -1,0 +1,182 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { rawRows } from '../../db/raw-rows.ts';
+
+/**
+ * A copy of participant_flow_counts (db/schema/participant-statistics.ts) in the server's memory, column by
+ * column in typed arrays, so that the statistics page can sum it under any filters in a few milliseconds
+ * whatever the filters (at 1,000,000 participants the table has about 550,000 rows: about 20 MB here, and
+ * summing it in PostgreSQL under two filters took 100 ms). Decision 019.
+ *
+ * It stays exact without being reloaded: each row carries the transaction that last wrote it
+ * (`changed_xid`), and each read first notes the oldest transaction still running, then reads the rows
+ * written by it or later. A transaction that had not committed then is at least that old, so its rows are
+ * read the next time; rows are never deleted (a key that drops to zero people stays with 0). Every request
+ * reads afresh (one index read, usually no rows): what a visitor sees includes every change committed
+ * before they asked.
+ */
+export interface FlowCounts {
+  /** Moves on whenever a value in the copy changes: answers computed for an older generation are stale. */
+  readonly generation: number;
+  readonly size: number;
+  readonly dictionaries: Record<FlowCountDimension, Dictionary>;
+  readonly columns: Record<FlowCountDimension, Uint16Array>;
+  readonly people: Int32Array;
+  readonly ageYears: Float64Array;
+  readonly stayDays: Float64Array;
+}
+
+export const FLOW_COUNT_DIMENSIONS = ['sdg', 'year', 'home', 'host', 'programme', 'shape', 'sector', 'gender', 'ageBand'] as const;
+export type FlowCountDimension = (typeof FLOW_COUNT_DIMENSIONS)[number];
+
+/** The values met so far of one column; a row holds the value's position. Home and host share the countries'. */
+export interface Dictionary {
+  readonly values: string[];
+  readonly positions: Map<string, number>;
+}
+
+interface FlowCountRow {
+  id: number;
+  sdg_goal: string;
+  year: number;
+  home_country: string;
+  host_country: string;
+  programme_id: string;
+  shape: string;
+  sector_code: string;
+  gender: string;
+  age_band: string;
+  people: number;
+  age_years: number;
+  stay_days: number;
+}
+
+/** Rows read per query, so that a first read of a large table never holds it twice in the heap. */
+const PAGE = 20_000;
+
+class FlowCountsCopy implements FlowCounts {
+  generation = 0;
+  size = 0;
+  readonly dictionaries: Record<FlowCountDimension, Dictionary>;
+  columns: Record<FlowCountDimension, Uint16Array>;
+  people = new Int32Array(0);
+  ageYears = new Float64Array(0);
+  stayDays = new Float64Array(0);
+  /** The rows' ids: ascending up to `sorted` (the first read, in id order); the others are found in `later`. */
+  private ids = new Int32Array(0);
+  private sorted = 0;
+  private readonly later = new Map<number, number>();
+  /** The oldest transaction still running at the last read: rows written by it or later are read again. */
+  private since = '0';
+  private inFlight?: Promise<void>;
+  private queued?: Promise<void>;
+
+  constructor(private readonly db: Database) {
+    const countries: Dictionary = { values: [], positions: new Map() };
+    const dictionary = (): Dictionary => ({ values: [], positions: new Map() });
+    this.dictionaries = { sdg: dictionary(), year: dictionary(), home: countries, host: countries, programme: dictionary(), shape: dictionary(), sector: dictionary(), gender: dictionary(), ageBand: dictionary() };
+    this.columns = Object.fromEntries(FLOW_COUNT_DIMENSIONS.map((d) => [d, new Uint16Array(0)])) as Record<FlowCountDimension, Uint16Array>;
+  }
+
+  /** Brings the copy up to date with everything committed before the call; calls meanwhile share the next read. */
+  refresh(): Promise<void> {
+    if (!this.inFlight) return (this.inFlight = this.read().finally(() => (this.inFlight = undefined)));
+    this.queued ??= this.inFlight.catch(() => undefined).then(() => {
+      this.queued = undefined;
+      return this.refresh();
+    });
+    return this.queued;
+  }
+
+  private async read() {
+    const [snapshot] = await rawRows<{ xmin: string }>(this.db, sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
+    let after = 0;
+    let changed = false;
+    for (;;) {
+      const rows = await rawRows<FlowCountRow>(
+        this.db,
+        sql`select id, sdg_goal, year, home_country, host_country, programme_id::text as programme_id, shape, sector_code, gender, age_band,
+              people, age_years_sum::float8 as age_years, stay_days_sum::float8 as stay_days
+            from participant_flow_counts where changed_xid >= ${this.since}::xid8 and id > ${after} order by id limit ${PAGE}`,
+      );
+      for (const row of rows) changed = this.put(row) || changed;
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!.id;
+    }
+    this.since = snapshot!.xmin;
+    if (changed) this.generation++;
+  }
+
+  /** Writes one row into the copy; true when something in it changed. */
+  private put(row: FlowCountRow): boolean {
+    const at = this.find(row.id);
+    const values = [row.sdg_goal, String(row.year), row.home_country, row.host_country, row.programme_id, row.shape, row.sector_code, row.gender, row.age_band];
+    if (at >= 0) {
+      if (this.people[at] === row.people && this.ageYears[at] === row.age_years && this.stayDays[at] === row.stay_days) return false;
+      // The key of a row never changes (it is the table's primary key); only its sums do.
+      this.people[at] = row.people;
+      this.ageYears[at] = row.age_years;
+      this.stayDays[at] = row.stay_days;
+      return true;
+    }
+    if (this.size === this.people.length) this.grow();
+    const i = this.size++;
+    FLOW_COUNT_DIMENSIONS.forEach((dimension, d) => (this.columns[dimension][i] = position(this.dictionaries[dimension], values[d]!)));
+    this.people[i] = row.people;
+    this.ageYears[i] = row.age_years;
+    this.stayDays[i] = row.stay_days;
+    this.ids[i] = row.id;
+    // Rows come in id order, so a first read extends the sorted part; rows added later are looked up by id.
+    if (this.sorted === i && (i === 0 || this.ids[i - 1]! < row.id)) this.sorted++;
+    else this.later.set(row.id, i);
+    return true;
+  }
+
+  private find(id: number): number {
+    let low = 0;
+    let high = this.sorted - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const value = this.ids[mid]!;
+      if (value === id) return mid;
+      if (value < id) low = mid + 1;
+      else high = mid - 1;
+    }
+    return this.later.get(id) ?? -1;
+  }
+
+  private grow() {
+    const capacity = Math.max(1024, this.people.length * 2);
+    const widen = <T extends Uint16Array | Int32Array | Float64Array>(array: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(array);
+      return next;
+    };
+    for (const dimension of FLOW_COUNT_DIMENSIONS) this.columns[dimension] = widen(this.columns[dimension], (n) => new Uint16Array(n));
+    this.people = widen(this.people, (n) => new Int32Array(n));
+    this.ageYears = widen(this.ageYears, (n) => new Float64Array(n));
+    this.stayDays = widen(this.stayDays, (n) => new Float64Array(n));
+    this.ids = widen(this.ids, (n) => new Int32Array(n));
+  }
+}
+
+function position(dictionary: Dictionary, value: string): number {
+  let at = dictionary.positions.get(value);
+  if (at === undefined) {
+    at = dictionary.values.length;
+    if (at > 0xffff) throw new Error('participant_flow_counts: more than 65,536 values in one column');
+    dictionary.values.push(value);
+    dictionary.positions.set(value, at);
+  }
+  return at;
+}
+
+const copies = new WeakMap<object, FlowCountsCopy>();
+
+/** The copy of participant_flow_counts for this database, up to date with everything committed before the call. */
+export async function flowCountsInMemory(db: Database): Promise<FlowCounts> {
+  let copy = copies.get(db);
+  if (!copy) copies.set(db, (copy = new FlowCountsCopy(db)));
+  await copy.refresh();
+  return copy;
+}
