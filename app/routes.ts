@@ -6,6 +6,7 @@ export default [
   // Open data at addresses that never change (no language in them): IATI 2.03 activity files.
   route('open-data/iati/activities.xml', 'routes/open-data-iati-activities.tsx'),
   route('open-data/iati/:year/activities.xml', 'routes/open-data-iati-year.tsx'),
+  route('statistics/world.svg', 'routes/statistics-world-svg.tsx'),
   route(':lang', 'routes/locale-layout.tsx', [
     index('routes/home.tsx'),
     route('organisations', 'routes/organisations.tsx'),

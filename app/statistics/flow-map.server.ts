@@ -13,7 +13,8 @@ export interface FlowLine {
 export interface FlowMapData {
   width: number;
   height: number;
-  land: string;
+  /** The land, an image the browser keeps (36 KB that each page would otherwise carry). */
+  landHref: string;
   lines: FlowLine[];
   /** The countries' points, for a dot on each country people went from or to. */
   dots: [number, number][];
@@ -56,5 +57,5 @@ export function flowMapData(flows: Flow[]): FlowMapData {
     });
   }
   lines.sort((a, b) => b.people - a.people);
-  return { width: MAP_WIDTH, height: MAP_HEIGHT, land: map.land, lines: lines.map(({ people: _, ...line }) => line), dots: [...dots.values()] };
+  return { width: MAP_WIDTH, height: MAP_HEIGHT, landHref: `/statistics/world.svg?v=${map.landVersion}`, lines: lines.map(({ people: _, ...line }) => line), dots: [...dots.values()] };
 }

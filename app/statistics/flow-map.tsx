@@ -19,7 +19,7 @@ export function FlowMap({ map, title, description, legendNorway, legendSouth }: 
         </marker>
       </defs>
       <g aria-hidden="true">
-        <path d={map.land} className="flow-map__land" />
+        <image href={map.landHref} x="0" y="0" width={map.width} height={map.height} />
         {map.lines.map((line) => (
           <path key={line.key} d={line.d} strokeWidth={line.width} className={`flow-map__line flow-map__line--${line.kind}`} markerEnd={`url(#flow-arrow-${line.kind})`} />
         ))}

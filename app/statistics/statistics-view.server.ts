@@ -45,7 +45,9 @@ export async function statisticsView(ctx: CoreContext, i18n: Translator, filters
     id,
     rows: stats.tables[id].rows.map((r) => ({ ...r, ...statisticsLabel(i18n, id, r.key, stats) })),
   }));
-  const countries = choices.countries.map((code) => ({ value: code, label: i18n.country(code) ?? code })).sort((a, b) => a.label.localeCompare(b.label, i18n.locale));
+  // One collator for the sort: localeCompare with a locale builds one on every comparison.
+  const collator = new Intl.Collator(i18n.locale);
+  const countries = choices.countries.map((code) => ({ value: code, label: i18n.country(code) ?? code })).sort((a, b) => collator.compare(a.label, b.label));
   const regions = (['norway', 'africa', 'asia', 'latin-america'] as const).map((r) => ({ value: r, label: t(`statistics.region.${r}`) }));
   const named = (id: StatisticsTableId, codes: readonly string[]): Choice[] => codes.map((code) => ({ value: code, ...statisticsLabel(i18n, id, code, stats), label: statisticsLabel(i18n, id, code, stats).name }));
   return {

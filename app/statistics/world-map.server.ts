@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { geoArea, geoCentroid, geoEqualEarth, geoPath } from 'd3-geo';
@@ -11,8 +12,13 @@ export const MAP_WIDTH = 640;
 export const MAP_HEIGHT = 300;
 
 export interface WorldMap {
-  /** Every country's outline as one path, coordinates rounded to whole units (a small file). */
-  land: string;
+  /**
+   * Every country's outline as one path, coordinates rounded to whole units, in a standalone SVG file
+   * (served at /statistics/world.svg and kept by browsers).
+   */
+  landSvg: string;
+  /** A short hash of the land: the file's address carries it, so a new map is a new address. */
+  landVersion: string;
   /** A country's point (the centroid of its largest part) by alpha-2 code, rounded to whole units. */
   point: (alpha2: string) => [number, number] | undefined;
 }
@@ -56,8 +62,12 @@ export function worldMap(): WorldMap {
     const xy = projection(geoCentroid(largest));
     if (xy) points.set(String(f.id), [Math.round(xy[0]), Math.round(xy[1])]);
   }
+  const land = compactPath(path(collection) ?? '');
+  // Coloured here: a page's styles do not reach into an image.
+  const landSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" width="${MAP_WIDTH}" height="${MAP_HEIGHT}"><path d="${land}" fill="#e3e7ec" stroke="#fff" stroke-width="0.5"/></svg>`;
   cached = {
-    land: compactPath(path(collection) ?? ''),
+    landSvg,
+    landVersion: createHash('sha256').update(landSvg).digest('hex').slice(0, 12),
     point: (alpha2) => {
       const numeric = numericCountryCode(alpha2);
       return numeric ? points.get(numeric) : undefined;

@@ -89,21 +89,28 @@ class FlowCountsCopy implements FlowCounts {
   }
 
   private async read() {
-    const [snapshot] = await rawRows<{ xmin: string }>(this.db, sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
     let after = 0;
     let changed = false;
+    let xmin: string | undefined;
     for (;;) {
-      const rows = await rawRows<FlowCountRow>(
+      // The oldest running transaction and the rows, in one statement (one snapshot): a transaction not
+      // committed in it is at least that old. A page with no rows still gives the note (the left join).
+      const rows = await rawRows<FlowCountRow & { xmin: string }>(
         this.db,
-        sql`select id, sdg_goal, year, home_country, host_country, programme_id::text as programme_id, shape, sector_code, gender, age_band,
-              people, age_years_sum::float8 as age_years, stay_days_sum::float8 as stay_days
-            from participant_flow_counts where changed_xid >= ${this.since}::xid8 and id > ${after} order by id limit ${PAGE}`,
+        sql`select s.xmin, c.* from (select pg_snapshot_xmin(pg_current_snapshot())::text as xmin) s
+            left join lateral (
+              select id, sdg_goal, year, home_country, host_country, programme_id::text as programme_id, shape, sector_code, gender, age_band,
+                people, age_years_sum::float8 as age_years, stay_days_sum::float8 as stay_days
+              from participant_flow_counts where changed_xid >= ${this.since}::xid8 and id > ${after} order by id limit ${PAGE}) c on true`,
       );
-      for (const row of rows) changed = this.put(row) || changed;
-      if (rows.length < PAGE) break;
-      after = rows[rows.length - 1]!.id;
+      // The first page's note is the oldest: later pages may have seen more commits, never fewer.
+      xmin ??= rows[0]!.xmin;
+      const found = rows[0]!.id === null ? [] : rows;
+      for (const row of found) changed = this.put(row) || changed;
+      if (found.length < PAGE) break;
+      after = found[found.length - 1]!.id;
     }
-    this.since = snapshot!.xmin;
+    this.since = xmin;
     if (changed) this.generation++;
   }
 
@@ -172,6 +179,19 @@ function position(dictionary: Dictionary, value: string): number {
 }
 
 const copies = new WeakMap<object, FlowCountsCopy>();
+
+/** The first year with people in the copy (the row that counts each person once), or undefined. */
+export function firstYearWithPeople(counts: FlowCounts): number | undefined {
+  const years = counts.dictionaries.year.values;
+  const once = counts.dictionaries.sdg.positions.get('');
+  let first: number | undefined;
+  const seen = new Uint8Array(years.length);
+  for (let i = 0; i < counts.size; i++) if (counts.people[i]! > 0 && counts.columns.sdg[i] === once) seen[counts.columns.year[i]!] = 1;
+  seen.forEach((yes, at) => {
+    if (yes && (first === undefined || Number(years[at]) < first)) first = Number(years[at]);
+  });
+  return first;
+}
 
 /** The copy of participant_flow_counts for this database, up to date with everything committed before the call. */
 export async function flowCountsInMemory(db: Database): Promise<FlowCounts> {

@@ -9,7 +9,7 @@ import { agencyYear } from '../finance/budget-year.ts';
 import { AGE_BANDS } from './age-bands.ts';
 import { countryRegion, flowDirection, regionCountries, REGIONS, DIRECTIONS, type Direction, type Region } from './countries.ts';
 import { FIRST_STATISTICS_YEAR, GENDERS, SHAPES, STATISTICS_FILTER_NAMES, type StatisticsFilters } from './statistics-filters.ts';
-import { flowCountsInMemory, type FlowCounts } from './flow-counts-in-memory.ts';
+import { firstYearWithPeople, flowCountsInMemory, type FlowCounts } from './flow-counts-in-memory.ts';
 import { publishedCount, suppressSmallCells, type PublishedCell } from './suppress-small-cells.ts';
 
 /** The tables of the statistics page; each is a chart, a table and a CSV (`/{lang}/statistics/{table}.csv`). */
@@ -83,6 +83,14 @@ export async function getParticipantStatistics(ctx: CoreContext, { filters }: { 
 }
 
 const CACHE_ENTRIES = 500;
+
+/** The first year with people, kept per generation of the copy (a pass over every row). */
+const firstYears = new WeakMap<FlowCounts, { generation: number; year: number | undefined }>();
+function knownFirstYear(counts: FlowCounts) {
+  let known = firstYears.get(counts);
+  if (!known || known.generation !== counts.generation) firstYears.set(counts, (known = { generation: counts.generation, year: firstYearWithPeople(counts) }));
+  return known.year;
+}
 const caches = new WeakMap<FlowCounts, { generation: number; answers: Map<string, ParticipantStatistics> }>();
 function cacheOf(counts: FlowCounts) {
   let cache = caches.get(counts);
@@ -263,22 +271,22 @@ export async function statisticsFromSums(ctx: CoreContext, m: StatisticsSums, fi
 }
 
 /**
- * The choices of the filters: the years since the first with people, the countries of the organisations,
- * the programmes and the partnerships' sectors. Each is an index read (the aggregate's key starts with
- * `sdg_goal, year`; organisations and partnerships have indexes on country and sector), so the choices cost
- * next to nothing whatever the number of participants. The server keeps the countries, sectors and
+ * The choices of the filters: the years since the first with people (from the aggregate's copy in memory),
+ * the countries of the organisations, the programmes and the partnerships' sectors (index reads:
+ * organisations and partnerships have indexes on country and sector), so the choices cost next to nothing
+ * whatever the number of participants. The server keeps the countries, sectors and
  * programmes in memory between writes (db/shared-read-cache.ts): at 50,000 partnerships the distinct
  * sectors alone took 8 ms a request.
  */
 export async function getStatisticsChoices(ctx: CoreContext) {
-  const [first, countries, sectors, programmeRows] = await Promise.all([
-    rawRows<{ year: number }>(ctx.db, sql`select year from participant_flow_counts where sdg_goal = '' and people > 0 order by sdg_goal, year limit 1`),
+  const [counts, countries, sectors, programmeRows] = await Promise.all([
+    flowCountsInMemory(ctx.db),
     sharedRead(ctx.db, 'statistics-choices-countries', () => rawRows<{ code: string }>(ctx.db, sql`select distinct ${organisations.countryCode} as code from ${organisations}`)),
     sharedRead(ctx.db, 'statistics-choices-sectors', () => rawRows<{ code: string }>(ctx.db, sql`select distinct ${partnerships.sectorCode} as code from ${partnerships} where ${partnerships.sectorCode} is not null`)),
     sharedRead(ctx.db, 'statistics-choices-programmes', () => ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name))),
   ]);
   const provisionalYear = agencyYear(ctx.now());
-  const firstYear = Math.max(FIRST_STATISTICS_YEAR, Math.min(provisionalYear, first[0]?.year ?? provisionalYear));
+  const firstYear = Math.max(FIRST_STATISTICS_YEAR, Math.min(provisionalYear, knownFirstYear(counts) ?? provisionalYear));
   return {
     years: Array.from({ length: provisionalYear - firstYear + 1 }, (_, i) => firstYear + i),
     countries: countries.map((r) => r.code).sort(),

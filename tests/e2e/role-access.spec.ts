@@ -34,6 +34,8 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   // The IATI files are public; a year without activities has no file (the schema wants one at least).
   'open-data/iati/activities.xml': { url: '/open-data/iati/activities.xml', expect: everyone(200) },
   'open-data/iati/:year/activities.xml': { url: '/open-data/iati/2025/activities.xml', expect: everyone(200) },
+  // The flow map's land, an image every statistics page points at.
+  'statistics/world.svg': { url: '/statistics/world.svg', expect: everyone(200) },
   // The publisher's preview of the IATI files: agency staff.
   ':lang/open-data/iati': { url: '/en/open-data/iati', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/organisations': { url: '/en/organisations', expect: everyone(200) },

@@ -8,6 +8,7 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   ':lang/': { urls: ['/nb/'], posts: false },
   // The IATI files: public, streamed XML; a year out of range, or without activities, is not found.
   'open-data/iati/activities.xml': { urls: ['/open-data/iati/activities.xml'], posts: false, as: 'visitor' },
+  'statistics/world.svg': { urls: ['/statistics/world.svg', '/statistics/world.svg?v=x%00y'], posts: false, as: 'visitor' },
   'open-data/iati/:year/activities.xml': { urls: ['/open-data/iati/2025/activities.xml', '/open-data/iati/1991/activities.xml', '/open-data/iati/20x5/activities.xml'], posts: false, as: 'visitor' },
   ':lang/open-data/iati': { urls: ['/nn/open-data/iati', '/es/open-data/iati'], posts: false },
   ':lang/organisations': { urls: ['/fr/organisations'], posts: false },
