@@ -111,6 +111,7 @@ class FlowCountsCopy implements FlowCounts {
       after = found[found.length - 1]!.id;
     }
     this.since = xmin;
+    this.fit();
     if (changed) this.generation++;
   }
 
@@ -153,10 +154,19 @@ class FlowCountsCopy implements FlowCounts {
   }
 
   private grow() {
-    const capacity = Math.max(1024, this.people.length * 2);
+    this.resize(Math.max(1024, this.people.length * 2));
+  }
+
+  /** After a read: room for a tenth more rows, not the up to twice as many that doubling leaves. */
+  private fit() {
+    const room = Math.ceil(this.size * 1.1) + 1024;
+    if (this.people.length > room * 1.2) this.resize(room);
+  }
+
+  private resize(capacity: number) {
     const widen = <T extends Uint16Array | Int32Array | Float64Array>(array: T, make: (n: number) => T): T => {
       const next = make(capacity);
-      next.set(array);
+      next.set(array.subarray(0, Math.min(array.length, capacity)));
       return next;
     };
     for (const dimension of FLOW_COUNT_DIMENSIONS) this.columns[dimension] = widen(this.columns[dimension], (n) => new Uint16Array(n));
