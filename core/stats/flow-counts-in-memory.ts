@@ -188,7 +188,13 @@ function position(dictionary: Dictionary, value: string): number {
   return at;
 }
 
-const copies = new WeakMap<object, FlowCountsCopy>();
+/**
+ * The copy hangs on the database handle under a registered symbol, not in a module-level map: the pages'
+ * build and the server's bundle each carry a copy of this module, and a handle made from another
+ * (db/shared-read-cache.ts) finds its base's copy through its prototype. One copy per database.
+ */
+const copyKey = Symbol.for('mutual-exchange.flow-counts-in-memory');
+type HandleWithCopy = Database & { [copyKey]?: FlowCountsCopy };
 
 /** The first year with people in the copy (the row that counts each person once), or undefined. */
 export function firstYearWithPeople(counts: FlowCounts): number | undefined {
@@ -205,8 +211,8 @@ export function firstYearWithPeople(counts: FlowCounts): number | undefined {
 
 /** The copy of participant_flow_counts for this database, up to date with everything committed before the call. */
 export async function flowCountsInMemory(db: Database): Promise<FlowCounts> {
-  let copy = copies.get(db);
-  if (!copy) copies.set(db, (copy = new FlowCountsCopy(db)));
+  let copy = (db as HandleWithCopy)[copyKey];
+  if (!copy) Object.defineProperty(db, copyKey, { value: (copy = new FlowCountsCopy(db)), enumerable: false });
   await copy.refresh();
   return copy;
 }
