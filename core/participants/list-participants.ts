@@ -218,7 +218,8 @@ function afterCursor(cursor: [string, string, string] | null): SQL | undefined {
   return cursor ? sql`(${participants.familyName}, ${participants.givenName}, ${participants.id}) > (${cursor[0]}, ${cursor[1]}, ${cursor[2]}::uuid)` : undefined;
 }
 
-const columns = {
+/** The participant's own columns of a list row; the names of its organisations, partnership, programme and round are added to them. */
+const ownColumns = {
   id: participants.id,
   givenName: participants.givenName,
   familyName: participants.familyName,
@@ -228,14 +229,6 @@ const columns = {
   hostDecision: participants.hostDecision,
   overPlan: participants.overPlan,
   partnershipId: participants.partnershipId,
-  partnershipTitle: partnerships.title,
-  programmeCode: programmes.code,
-  programmeName: programmes.name,
-  roundNumber: partnershipStages.roundNumber,
-  homeOrganisation: home.legalName,
-  homeCountry: home.countryCode,
-  hostOrganisation: host.legalName,
-  hostCountry: host.countryCode,
   startsOn: participants.startsOn,
   endsOn: participants.endsOn,
   actualStartsOn: participants.actualStartsOn,
@@ -245,24 +238,77 @@ const columns = {
 const listOrder = [asc(participants.familyName), asc(participants.givenName), asc(participants.id)];
 
 /**
- * One keyset batch of rows in list order. `deferred`: the page's ids first, on the participants table
- * alone, then their columns and names: the ids can come from an index-only walk (the year indexes include
- * the filtered columns), where a walk fetching every row to test it read ten times the buffers (the
- * programme + home country + year + gender case at a million). The ids are an array (`id = any(array(…))`),
- * planned on its own, not a semi-join (`id in (…)`): the planner pulled that into the join of the page's six
- * tables and searched the join orders with it, 4–6 ms of planning per page at any size; now about 1 ms.
+ * One keyset batch of rows in list order, joined to the names (a CSV batch of a thousand: the planner
+ * chooses how).
  */
-async function selectBatch(ctx: CoreContext, where: SQL | undefined, cursor: [string, string, string] | null, limit: number, { deferred = false } = {}) {
-  const matching = and(where, afterCursor(cursor));
+async function selectBatch(ctx: CoreContext, where: SQL | undefined, cursor: [string, string, string] | null, limit: number) {
   return ctx.db
-    .select(columns)
+    .select({
+      ...ownColumns,
+      partnershipTitle: partnerships.title,
+      programmeCode: programmes.code,
+      programmeName: programmes.name,
+      roundNumber: partnershipStages.roundNumber,
+      homeOrganisation: home.legalName,
+      homeCountry: home.countryCode,
+      hostOrganisation: host.legalName,
+      hostCountry: host.countryCode,
+    })
     .from(participants)
     .innerJoin(home, eq(home.id, participants.homeOrganisationId))
     .innerJoin(host, eq(host.id, participants.hostOrganisationId))
     .innerJoin(partnerships, eq(partnerships.id, participants.partnershipId))
     .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
     .leftJoin(partnershipStages, eq(partnershipStages.id, participants.stageId))
-    .where(deferred ? sql`${participants.id} = any(array${ctx.db.select({ id: participants.id }).from(participants).where(matching).orderBy(...listOrder).limit(limit)})` : matching)
+    .where(and(where, afterCursor(cursor)))
+    .orderBy(...listOrder)
+    .limit(limit);
+}
+
+/**
+ * One page of the list: its ids first, on the participants table alone, then their columns and names.
+ * - The ids can come from an index-only walk (the year indexes include the filtered columns), where a walk
+ *   fetching every row to test it read ten times the buffers (programme + home country + year + gender at a
+ *   million).
+ * - They are an array (`id = any(array(…))`), planned on its own; a semi-join (`id in (…)`) was pulled into
+ *   the page's join and searched among its join orders.
+ * - Each name is a lateral look-up by primary key, fenced by `limit 1` so that the planner keeps it apart:
+ *   as a join of six tables the page took 2–6 ms to plan (the join orders, and for merge joins the ends of
+ *   the participants' id indexes, read at planning time: more at a million), the look-ups 0.3 ms; the same
+ *   few hundred buffers either way (decision 018, second addendum).
+ */
+async function selectPage(ctx: CoreContext, where: SQL | undefined, cursor: [string, string, string] | null, limit: number) {
+  const ids = ctx.db.select({ id: participants.id }).from(participants).where(and(where, afterCursor(cursor))).orderBy(...listOrder).limit(limit);
+  const organisation = (alias: 'home' | 'host', id: typeof participants.homeOrganisationId | typeof participants.hostOrganisationId) =>
+    ctx.db.select({ legalName: organisations.legalName, countryCode: organisations.countryCode }).from(organisations).where(eq(organisations.id, id)).limit(1).as(alias);
+  const homeName = organisation('home', participants.homeOrganisationId);
+  const hostName = organisation('host', participants.hostOrganisationId);
+  const partnership = ctx.db
+    .select({ title: partnerships.title, code: programmes.code, name: programmes.name })
+    .from(partnerships)
+    .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+    .where(eq(partnerships.id, participants.partnershipId))
+    .limit(1)
+    .as('partnership');
+  const round = ctx.db.select({ roundNumber: partnershipStages.roundNumber }).from(partnershipStages).where(eq(partnershipStages.id, participants.stageId)).limit(1).as('round');
+  return ctx.db
+    .select({
+      ...ownColumns,
+      partnershipTitle: partnership.title,
+      programmeCode: partnership.code,
+      programmeName: partnership.name,
+      roundNumber: round.roundNumber,
+      homeOrganisation: homeName.legalName,
+      homeCountry: homeName.countryCode,
+      hostOrganisation: hostName.legalName,
+      hostCountry: hostName.countryCode,
+    })
+    .from(participants)
+    .innerJoinLateral(homeName, sql`true`)
+    .innerJoinLateral(hostName, sql`true`)
+    .innerJoinLateral(partnership, sql`true`)
+    .leftJoinLateral(round, sql`true`)
+    .where(sql`${participants.id} = any(array${ids})`)
     .orderBy(...listOrder)
     .limit(limit);
 }
@@ -278,7 +324,7 @@ export async function listParticipants(ctx: CoreContext, filter: ParticipantFilt
   const [resolved, names] = await Promise.all([resolveFilterValues(ctx, filter), nameSearch(ctx, filter.q)]);
   const where = and(participantConditions(ctx, filter, resolved), names);
   const size = Math.min(Math.max(pageSize, 1), 500);
-  const [rows, total] = await Promise.all([selectBatch(ctx, where, cursor, size + 1, { deferred: true }), countCapped(ctx, where)]);
+  const [rows, total] = await Promise.all([selectPage(ctx, where, cursor, size + 1), countCapped(ctx, where)]);
   const page = rows.slice(0, size);
   const exceptions = await exceptionsOf(ctx.db, page.map((r) => r.id));
   const items = page.map((r) => ({ ...r, eligibilityExceptions: exceptions.filter((e) => e.participantId === r.id).map(({ participantId: _, ...e }) => e) }));
