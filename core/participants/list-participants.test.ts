@@ -98,6 +98,37 @@ describe('the participant list', () => {
     expect(await mine('_ita')).toEqual([]);
   });
 
+  it('finds every name a prefix begins, however the names differ in case only or share their beginning (the skip scan of the prefix indexes)', async () => {
+    const w = await world();
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    // Names from a small alphabet, so that prefixes are shared, case variants of one another, and repeated.
+    const spelled = ['Ab', 'AB', 'ab', 'aB', 'Aba', 'Abb', 'ABBA', 'B', 'b', 'Ba', 'BAB', 'bab', 'Bb', 'A', 'a', 'Aab'];
+    const people: { id: string; givenName: string; familyName: string }[] = [];
+    for (const [i, familyName] of spelled.entries()) {
+      const givenName = spelled[(i * 7 + 3) % spelled.length]!;
+      for (let twice = 0; twice < (i % 3 === 0 ? 2 : 1); twice++) {
+        const p = await createParticipant(testDb.db, { partnershipId: w.schools.id, homeOrganisationId: w.lilongwe.id, hostOrganisationId: w.lilongwe.id, homeCountry: 'MW', givenName, familyName });
+        people.push({ id: p.id, givenName, familyName });
+      }
+    }
+    const ids = new Set(people.map((p) => p.id));
+    const begins = (name: string, word: string) => name.toLowerCase().startsWith(word.toLowerCase());
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.stringMatching(/^[aAbB]{1,3}$/), { minLength: 1, maxLength: 2 }), async (words) => {
+        const expected = people.filter((p) => words.every((word) => begins(p.familyName, word) || begins(p.givenName, word))).map((p) => p.id).sort();
+        const found: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await listParticipants(ctx, participantFilter.parse({ q: words.join(' '), partnership: w.schools.id, ...(after ? { after } : {}) }));
+          found.push(...page.items.map((p) => p.id).filter((id) => ids.has(id)));
+          after = page.next ?? undefined;
+        } while (after);
+        expect(found.sort(), words.join(' ')).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('knows each participant\'s programme from the partnership, also after the partnership moves', async () => {
     const w = await world();
     const programmeOf = async (id: string) => (await testDb.db.select({ p: participants.programmeId }).from(participants).where(eq(participants.id, id)))[0]!.p;

@@ -185,13 +185,28 @@ export async function nameSearch(ctx: CoreContext, q: string | undefined): Promi
 /**
  * For each LIKE prefix, the distinct family and given names whose lower case begins with it, one past
  * NAMES_PER_WORD at most of each: one statement for every word (each a round trip less on a busy server).
+ * Each is a skip scan of the (lower(name) text_pattern_ops, name) index (participants_family_prefix_idx,
+ * participants_given_prefix_idx): from one name, the next is the same lower case with a greater name, else
+ * the next lower case (`~>~`, the index's own order) that still begins with the prefix; two index descents
+ * per distinct name, however many people bear it. `select distinct` read every entry of the prefix: at a
+ * million, the 8,551 Thapas (2 ms) to find one name, every S (69 ms) to find six.
  */
 async function namesBeginning(ctx: CoreContext, patterns: string[]): Promise<{ word: number; kind: 'family' | 'given'; name: string }[]> {
   const lookups = patterns.flatMap((pattern, i) =>
-    ([['family', participants.familyName], ['given', participants.givenName]] as const).map(
-      ([kind, column]) =>
-        sql`(select ${sql.raw(String(i))} as word, ${sql.raw(`'${kind}'`)} as kind, name from (select distinct ${column} as name from ${participants} where lower(${column}) like lower(${pattern}) limit ${sql.raw(String(NAMES_PER_WORD + 1))}) n)`,
-    ),
+    ([['family', participants.familyName], ['given', participants.givenName]] as const).map(([kind, column]) => {
+      const lowered = sql`lower(${column})`;
+      const inOrder = sql`order by ${lowered} using ~<~, ${column} limit 1`;
+      return sql`(with recursive n(l, name) as (
+        (select ${lowered}, ${column} from ${participants} where ${lowered} like lower(${pattern}) ${inOrder})
+        union all
+        select next.l, next.name from n cross join lateral (
+          (select ${lowered} as l, ${column} as name from ${participants} where ${lowered} = n.l and ${column} > n.name ${inOrder})
+          union all
+          (select ${lowered}, ${column} from ${participants} where ${lowered} like lower(${pattern}) and ${lowered} ~>~ n.l ${inOrder})
+          limit 1
+        ) next
+      ) select ${sql.raw(String(i))} as word, ${sql.raw(`'${kind}'`)} as kind, name from n limit ${sql.raw(String(NAMES_PER_WORD + 1))})`;
+    }),
   );
   const result = (await ctx.db.execute(sql.join(lookups, sql` union all `))) as unknown as { rows: { word: number; kind: 'family' | 'given'; name: string }[] };
   return result.rows;
