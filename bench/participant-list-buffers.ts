@@ -31,7 +31,11 @@ const administrator = user(admin.id, ['administrator']);
 const advising = user(adviser.id, ['programme_adviser']);
 const cases: [string, Actor, ParticipantFilter][] = [
   ['admin: first page, no filter', administrator, {}],
+  ['admin: name "shre"', administrator, { q: 'shre' }],
+  ['admin: name "Thapa Ramesh"', administrator, { q: 'Thapa Ramesh' }],
+  ['admin: name "s" (one letter)', administrator, { q: 's' }],
   ['admin: programme = health', administrator, { programme: 'bench-health' }],
+  ['admin: home country = NP', administrator, { homeCountry: 'NP' }],
   ['admin: host country = NO', administrator, { hostCountry: 'NO' }],
   ['admin: status = withdrawn', administrator, { status: 'withdrawn' }],
   ['admin: year = 2012', administrator, { year: '2012' }],

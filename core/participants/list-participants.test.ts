@@ -8,6 +8,7 @@ import { createPartnershipStage } from '../../db/factories/partnership-stage-fac
 import { createProgramme } from '../../db/factories/programme-factory.ts';
 import { assignAdviser } from '../../db/factories/programme-adviser-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
+import { organisations } from '../../db/schema/organisations.ts';
 import { participants } from '../../db/schema/participants.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
@@ -16,7 +17,7 @@ import { DomainError } from '../errors.ts';
 import { encodeCursor } from '../pagination/keyset-cursor.ts';
 import { exportParticipantsCsv } from './export-participants-csv.ts';
 import { ageOn } from './check-eligibility.ts';
-import { AGE_BANDS, listParticipants, participantConditions, participantFilter, resolveProgrammes, type ParticipantFilter } from './list-participants.ts';
+import { AGE_BANDS, listParticipants, ORGANISATIONS_AS_VALUES, participantConditions, participantFilter, resolveFilterValues, type ParticipantFilter } from './list-participants.ts';
 
 const testDb = useTestDatabase();
 
@@ -95,6 +96,37 @@ describe('the participant list', () => {
     expect(await mine('resth')).toEqual([]); // the middle of a name is not its beginning
     expect(await mine('%')).toEqual([]); // LIKE's wildcards are plain characters
     expect(await mine('_ita')).toEqual([]);
+  });
+
+  it('finds every name a prefix begins, however the names differ in case only or share their beginning (the skip scan of the prefix indexes)', async () => {
+    const w = await world();
+    const ctx = coreContext({ db: testDb.db, actor: w.admin.actor });
+    // Names from a small alphabet, so that prefixes are shared, case variants of one another, and repeated.
+    const spelled = ['Ab', 'AB', 'ab', 'aB', 'Aba', 'Abb', 'ABBA', 'B', 'b', 'Ba', 'BAB', 'bab', 'Bb', 'A', 'a', 'Aab'];
+    const people: { id: string; givenName: string; familyName: string }[] = [];
+    for (const [i, familyName] of spelled.entries()) {
+      const givenName = spelled[(i * 7 + 3) % spelled.length]!;
+      for (let twice = 0; twice < (i % 3 === 0 ? 2 : 1); twice++) {
+        const p = await createParticipant(testDb.db, { partnershipId: w.schools.id, homeOrganisationId: w.lilongwe.id, hostOrganisationId: w.lilongwe.id, homeCountry: 'MW', givenName, familyName });
+        people.push({ id: p.id, givenName, familyName });
+      }
+    }
+    const ids = new Set(people.map((p) => p.id));
+    const begins = (name: string, word: string) => name.toLowerCase().startsWith(word.toLowerCase());
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.stringMatching(/^[aAbB]{1,3}$/), { minLength: 1, maxLength: 2 }), async (words) => {
+        const expected = people.filter((p) => words.every((word) => begins(p.familyName, word) || begins(p.givenName, word))).map((p) => p.id).sort();
+        const found: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await listParticipants(ctx, participantFilter.parse({ q: words.join(' '), partnership: w.schools.id, ...(after ? { after } : {}) }));
+          found.push(...page.items.map((p) => p.id).filter((id) => ids.has(id)));
+          after = page.next ?? undefined;
+        } while (after);
+        expect(found.sort(), words.join(' ')).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('knows each participant\'s programme from the partnership, also after the partnership moves', async () => {
@@ -222,7 +254,7 @@ describe('the age band, from the stored age on the planned start (participants.a
     const ours = new Set([w.sita.id, w.ramesh.id, w.ingrid.id, w.chikondi.id]);
     const mine = async (actor: Parameters<typeof coreContext>[0]['actor'], filter: ParticipantFilter) => {
       const ctx = coreContext({ db, actor });
-      const resolved = await resolveProgrammes(ctx, filter);
+      const resolved = await resolveFilterValues(ctx, filter);
       const page = await listParticipants(ctx, participantFilter.parse(filter));
       return { resolved, names: page.items.filter((p) => ours.has(p.id)).map((p) => p.givenName) };
     };
@@ -230,7 +262,7 @@ describe('the age band, from the stored age on the planned start (participants.a
     expect(await mine(w.admin.actor, { programme: w.youth.code, age: 'up-to-25' })).toEqual({ resolved: { programme: w.youth.id }, names: ['Chikondi'] });
     expect(await mine(w.admin.actor, { programme: w.youth.code, age: '36-plus' })).toEqual({ resolved: { programme: w.youth.id }, names: [] });
     expect(await mine(w.admin.actor, { programme: 'no-such-programme' })).toEqual({ resolved: { programme: null }, names: [] });
-    expect(await resolveProgrammes(coreContext({ db, actor: w.admin.actor }), {})).toEqual({});
+    expect(await resolveFilterValues(coreContext({ db, actor: w.admin.actor }), {})).toEqual({});
     // An adviser of both programmes, of one, of none.
     const both = await createUser(db, { agencyRoles: ['programme_adviser'] });
     await assignAdviser(db, both.id, w.health.id);
@@ -248,9 +280,36 @@ describe('the age band, from the stored age on the planned start (participants.a
     for (const actor of [both.actor, health.actor, none.actor]) {
       const ctx = coreContext({ db, actor });
       const bySubquery = await db.select({ id: participants.id }).from(participants).where(participantConditions(ctx, {}));
-      const byValues = await db.select({ id: participants.id }).from(participants).where(participantConditions(ctx, {}, await resolveProgrammes(ctx, {})));
+      const byValues = await db.select({ id: participants.id }).from(participants).where(participantConditions(ctx, {}, await resolveFilterValues(ctx, {})));
       expect(byValues.map((r) => r.id).sort()).toEqual(bySubquery.map((r) => r.id).sort());
     }
+  });
+
+  it('names a country\'s organisations as values, up to ORGANISATIONS_AS_VALUES, and still lists exactly the same people', async () => {
+    const w = await world();
+    const db = testDb.db;
+    const ctx = coreContext({ db, actor: w.admin.actor });
+    const ours = new Set([w.sita.id, w.ramesh.id, w.ingrid.id, w.chikondi.id]);
+    const idsOf = async (filter: ParticipantFilter, resolved: Awaited<ReturnType<typeof resolveFilterValues>>) =>
+      (await db.select({ id: participants.id }).from(participants).where(participantConditions(ctx, filter, resolved))).map((r) => r.id).filter((id) => ours.has(id)).sort();
+    for (const filter of [{ homeCountry: 'NP' }, { hostCountry: 'NO' }, { homeCountry: 'MW', hostCountry: 'NO' }, { homeCountry: 'NP', hostCountry: 'NP' }, { homeCountry: 'ZZ' }, { programme: w.health.code, homeCountry: 'NO', year: '2025', gender: 'female' }] satisfies ParticipantFilter[]) {
+      const resolved = await resolveFilterValues(ctx, filter);
+      if (filter.homeCountry) expect(resolved.homeOrganisations, JSON.stringify(filter)).toBeDefined();
+      if (filter.hostCountry) expect(resolved.hostOrganisations, JSON.stringify(filter)).toBeDefined();
+      expect(await idsOf(filter, resolved), JSON.stringify(filter)).toEqual(await idsOf(filter, {}));
+    }
+    expect((await resolveFilterValues(ctx, { homeCountry: 'MW' })).homeOrganisations).toContain(w.lilongwe.id);
+    expect((await resolveFilterValues(ctx, { homeCountry: 'ZZ' })).homeOrganisations).toEqual([]);
+    expect(names(await listParticipants(ctx, participantFilter.parse({ programme: w.health.code, homeCountry: 'NO', year: '2025', gender: 'female' }))).filter((n) => n === 'Ingrid')).toEqual(['Ingrid']);
+    expect(names(await listParticipants(ctx, participantFilter.parse({ homeCountry: 'ZZ' })))).toEqual([]);
+    // A country with more organisations than that is filtered by a subquery: the same people.
+    await db.insert(organisations).values(Array.from({ length: ORGANISATIONS_AS_VALUES }, (_, i) => ({ legalName: `Dar es Salaam ${i}`, countryCode: 'TZ', city: 'Dar es Salaam', organisationType: '22' })));
+    const dar = await createOrganisation(db, { countryCode: 'TZ', city: 'Dar es Salaam' });
+    const neema = await createParticipant(db, { partnershipId: w.schools.id, homeOrganisationId: dar.id, hostOrganisationId: w.lilongwe.id, homeCountry: 'TZ', givenName: 'Neema', familyName: 'Mwakyusa' });
+    const many = await resolveFilterValues(ctx, { homeCountry: 'TZ', hostCountry: 'MW' });
+    expect(many.homeOrganisations).toBeUndefined();
+    expect(many.hostOrganisations).toContain(w.lilongwe.id);
+    expect((await listParticipants(ctx, participantFilter.parse({ homeCountry: 'TZ', hostCountry: 'MW' }))).items.map((p) => p.id)).toEqual([neema.id]);
   });
 
   it('stores the age the eligibility rules compute (ageOn), 29 February included, whatever the dates', async () => {

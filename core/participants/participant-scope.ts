@@ -21,7 +21,7 @@ export function participantScope(actor: Actor, advisedProgrammeIds?: string[]): 
  * sending or host organisation), plus what a participant sees of their own, given by `own` for the
  * participant ids of their accounts. Participant rows use their own records; incidents (core/care) the
  * ones the participant reported. `advisedProgrammeIds`: the programmes an adviser follows, when the caller
- * has read them (resolveProgrammes in list-participants.ts); otherwise a subquery reads them. As values, the planner can use what it
+ * has read them (resolveFilterValues in list-participants.ts); otherwise a subquery reads them. As values, the planner can use what it
  * knows of each programme (the list: a programme's ages, decision 018's addendum).
  */
 export function staffOrOwnScope(actor: Actor, own: (participantIds: string[]) => SQL | undefined, advisedProgrammeIds?: string[]): SQL | undefined | null {
