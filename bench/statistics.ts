@@ -114,6 +114,8 @@ async function benchSize(size: number, iati: boolean): Promise<SizeResult> {
 
   const useCase = new Map<string, number[]>();
   const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+  // The in-process part runs before the server (which would migrate on start) reads the database.
+  await handle.migrate();
   const ctx = coreContext({ db: handle.db });
   const heapBefore = process.memoryUsage().heapUsed;
   const loadStarted = performance.now();

@@ -89,26 +89,34 @@ class FlowCountsCopy implements FlowCounts {
   }
 
   private async read() {
-    let after = 0;
+    const first = this.since === '0';
+    // Ids start at 1: (since, 0) is just before the first row written by the note's transaction or later.
+    let after = { xid: this.since, id: 0 };
     let changed = false;
     let xmin: string | undefined;
     for (;;) {
+      // The first read walks the whole table in id order; later ones the rows written since, in the order of
+      // the (changed_xid, id) index, so that the plan is that index's range whatever the statistics say.
+      const page = first
+        ? sql`where id > ${after.id} order by id limit ${PAGE}`
+        : sql`where (changed_xid, id) > (${after.xid}::xid8, ${after.id}) order by changed_xid, id limit ${PAGE}`;
       // The oldest running transaction and the rows, in one statement (one snapshot): a transaction not
       // committed in it is at least that old. A page with no rows still gives the note (the left join).
-      const rows = await rawRows<FlowCountRow & { xmin: string }>(
+      const rows = await rawRows<FlowCountRow & { xmin: string; changed_xid: string }>(
         this.db,
         sql`select s.xmin, c.* from (select pg_snapshot_xmin(pg_current_snapshot())::text as xmin) s
             left join lateral (
-              select id, sdg_goal, year, home_country, host_country, programme_id::text as programme_id, shape, sector_code, gender, age_band,
+              select id, changed_xid::text as changed_xid, sdg_goal, year, home_country, host_country, programme_id::text as programme_id, shape, sector_code, gender, age_band,
                 people, age_years_sum::float8 as age_years, stay_days_sum::float8 as stay_days
-              from participant_flow_counts where changed_xid >= ${this.since}::xid8 and id > ${after} order by id limit ${PAGE}) c on true`,
+              from participant_flow_counts ${page}) c on true`,
       );
       // The first page's note is the oldest: later pages may have seen more commits, never fewer.
       xmin ??= rows[0]!.xmin;
       const found = rows[0]!.id === null ? [] : rows;
       for (const row of found) changed = this.put(row) || changed;
       if (found.length < PAGE) break;
-      after = found[found.length - 1]!.id;
+      const last = found[found.length - 1]!;
+      after = { xid: last.changed_xid, id: last.id };
     }
     this.since = xmin;
     this.fit();

@@ -2,7 +2,7 @@ DROP TABLE "participant_stat_marginals" CASCADE;--> statement-breakpoint
 ALTER TABLE "participant_flow_counts" ADD COLUMN "id" integer NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "participant_flow_counts_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1);--> statement-breakpoint
 ALTER TABLE "participant_flow_counts" ADD COLUMN "changed_xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "participant_flow_counts_id" ON "participant_flow_counts" USING btree ("id");--> statement-breakpoint
-CREATE INDEX "participant_flow_counts_changed" ON "participant_flow_counts" USING btree ("changed_xid");--> statement-breakpoint
+CREATE INDEX "participant_flow_counts_changed" ON "participant_flow_counts" USING btree ("changed_xid","id");--> statement-breakpoint
 -- Hand-written: the statistics page now answers every set of filters from a copy of participant_flow_counts
 -- kept in the server's memory (core/stats/flow-counts-in-memory.ts; decision 019), which reads only the rows
 -- written since it last read (changed_xid). participant_stat_marginals (0024) is gone with the function that
@@ -35,3 +35,6 @@ END;
 $$;
 --> statement-breakpoint
 DROP SEQUENCE participant_stats_version;
+--> statement-breakpoint
+-- Statistics for the new columns, so that the planner knows from the start how few rows are recent.
+ANALYZE participant_flow_counts;

@@ -47,6 +47,6 @@ export const participantFlowCounts = pgTable(
   (t) => [
     primaryKey({ name: 'participant_flow_counts_pk', columns: [t.sdgGoal, t.year, t.homeCountry, t.hostCountry, t.programmeId, t.shape, t.sectorCode, t.gender, t.ageBand] }),
     uniqueIndex('participant_flow_counts_id').on(t.id),
-    index('participant_flow_counts_changed').on(t.changedXid),
+    index('participant_flow_counts_changed').on(t.changedXid, t.id),
   ],
 );
