@@ -24,7 +24,23 @@ export interface FlowCounts {
   readonly people: Int32Array;
   readonly ageYears: Float64Array;
   readonly stayDays: Float64Array;
+  /**
+   * What changed in the rows since a generation, as differences, so that sums made then can be brought up to
+   * date instead of made again; undefined when those changes are no longer kept (then sum afresh).
+   */
+  changesSince(generation: number): FlowCountChange[] | undefined;
 }
+
+/** A row's people, ages and stays after a read minus before it. */
+export interface FlowCountChange {
+  row: number;
+  people: number;
+  ageYears: number;
+  stayDays: number;
+}
+
+/** How many row changes the copy remembers (a change of one participant changes a few rows). */
+const CHANGES_KEPT = 50_000;
 
 export const FLOW_COUNT_DIMENSIONS = ['sdg', 'year', 'home', 'host', 'programme', 'shape', 'sector', 'gender', 'ageBand'] as const;
 export type FlowCountDimension = (typeof FLOW_COUNT_DIMENSIONS)[number];
@@ -68,6 +84,10 @@ class FlowCountsCopy implements FlowCounts {
   private readonly later = new Map<number, number>();
   /** The oldest transaction still running at the last read: rows written by it or later are read again. */
   private since = '0';
+  /** The changes that made each generation, oldest first, up to CHANGES_KEPT rows (the first read's are not kept). */
+  private readonly log: { generation: number; changes: FlowCountChange[] }[] = [];
+  private logged = 0;
+  private pending: FlowCountChange[] | undefined;
   private inFlight?: Promise<void>;
   private queued?: Promise<void>;
 
@@ -88,39 +108,60 @@ class FlowCountsCopy implements FlowCounts {
     return this.queued;
   }
 
+  changesSince(generation: number): FlowCountChange[] | undefined {
+    if (generation === this.generation) return [];
+    const kept = this.log.findIndex((entry) => entry.generation === generation + 1);
+    if (kept < 0) return undefined;
+    return this.log.slice(kept).flatMap((entry) => entry.changes);
+  }
+
   private async read() {
     const first = this.since === '0';
+    this.pending = first ? undefined : [];
     // Ids start at 1: (since, 0) is just before the first row written by the note's transaction or later.
     let after = { xid: this.since, id: 0 };
     let changed = false;
     let xmin: string | undefined;
-    for (;;) {
-      // The first read walks the whole table in id order; later ones the rows written since, in the order of
-      // the (changed_xid, id) index, so that the plan is that index's range whatever the statistics say.
-      const page = first
-        ? sql`where id > ${after.id} order by id limit ${PAGE}`
-        : sql`where (changed_xid, id) > (${after.xid}::xid8, ${after.id}) order by changed_xid, id limit ${PAGE}`;
-      // The oldest running transaction and the rows, in one statement (one snapshot): a transaction not
-      // committed in it is at least that old. A page with no rows still gives the note (the left join).
-      const rows = await rawRows<FlowCountRow & { xmin: string; changed_xid: string }>(
-        this.db,
-        sql`select s.xmin, c.* from (select pg_snapshot_xmin(pg_current_snapshot())::text as xmin) s
-            left join lateral (
-              select id, changed_xid::text as changed_xid, sdg_goal, year, home_country, host_country, programme_id::text as programme_id, shape, sector_code, gender, age_band,
-                people, age_years_sum::float8 as age_years, stay_days_sum::float8 as stay_days
-              from participant_flow_counts ${page}) c on true`,
-      );
-      // The first page's note is the oldest: later pages may have seen more commits, never fewer.
-      xmin ??= rows[0]!.xmin;
-      const found = rows[0]!.id === null ? [] : rows;
-      for (const row of found) changed = this.put(row) || changed;
-      if (found.length < PAGE) break;
-      const last = found[found.length - 1]!;
-      after = { xid: last.changed_xid, id: last.id };
+    try {
+      for (;;) {
+        // The first read walks the whole table in id order; later ones the rows written since, in the order of
+        // the (changed_xid, id) index, so that the plan is that index's range whatever the statistics say.
+        const page = first
+          ? sql`where id > ${after.id} order by id limit ${PAGE}`
+          : sql`where (changed_xid, id) > (${after.xid}::xid8, ${after.id}) order by changed_xid, id limit ${PAGE}`;
+        // The oldest running transaction and the rows, in one statement (one snapshot): a transaction not
+        // committed in it is at least that old. A page with no rows still gives the note (the left join).
+        const rows = await rawRows<FlowCountRow & { xmin: string; changed_xid: string }>(
+          this.db,
+          sql`select s.xmin, c.* from (select pg_snapshot_xmin(pg_current_snapshot())::text as xmin) s
+              left join lateral (
+                select id, changed_xid::text as changed_xid, sdg_goal, year, home_country, host_country, programme_id::text as programme_id, shape, sector_code, gender, age_band,
+                  people, age_years_sum::float8 as age_years, stay_days_sum::float8 as stay_days
+                from participant_flow_counts ${page}) c on true`,
+        );
+        // The first page's note is the oldest: later pages may have seen more commits, never fewer.
+        xmin ??= rows[0]!.xmin;
+        const found = rows[0]!.id === null ? [] : rows;
+        for (const row of found) changed = this.put(row) || changed;
+        if (found.length < PAGE) break;
+        const last = found[found.length - 1]!;
+        after = { xid: last.changed_xid, id: last.id };
+      }
+    } finally {
+      // Rows put before a failed page count too: the next read finds them equal and would not say so.
+      if (changed) this.recordGeneration();
     }
-    this.since = xmin;
+    this.since = xmin!;
     this.fit();
-    if (changed) this.generation++;
+  }
+
+  private recordGeneration() {
+    this.generation++;
+    if (!this.pending) return;
+    this.log.push({ generation: this.generation, changes: this.pending });
+    this.logged += this.pending.length;
+    while (this.logged > CHANGES_KEPT && this.log.length > 1) this.logged -= this.log.shift()!.changes.length;
+    this.pending = [];
   }
 
   /** Writes one row into the copy; true when something in it changed. */
@@ -130,6 +171,7 @@ class FlowCountsCopy implements FlowCounts {
     if (at >= 0) {
       if (this.people[at] === row.people && this.ageYears[at] === row.age_years && this.stayDays[at] === row.stay_days) return false;
       // The key of a row never changes (it is the table's primary key); only its sums do.
+      this.pending?.push({ row: at, people: row.people - this.people[at]!, ageYears: row.age_years - this.ageYears[at]!, stayDays: row.stay_days - this.stayDays[at]! });
       this.people[at] = row.people;
       this.ageYears[at] = row.age_years;
       this.stayDays[at] = row.stay_days;
@@ -142,6 +184,7 @@ class FlowCountsCopy implements FlowCounts {
     this.ageYears[i] = row.age_years;
     this.stayDays[i] = row.stay_days;
     this.ids[i] = row.id;
+    this.pending?.push({ row: i, people: row.people, ageYears: row.age_years, stayDays: row.stay_days });
     // Rows come in id order, so a first read extends the sorted part; rows added later are looked up by id.
     if (this.sorted === i && (i === 0 || this.ids[i - 1]! < row.id)) this.sorted++;
     else this.later.set(row.id, i);

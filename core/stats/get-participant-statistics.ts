@@ -9,7 +9,7 @@ import { agencyYear } from '../finance/budget-year.ts';
 import { AGE_BANDS } from './age-bands.ts';
 import { countryRegion, flowDirection, regionCountries, REGIONS, DIRECTIONS, type Direction, type Region } from './countries.ts';
 import { FIRST_STATISTICS_YEAR, GENDERS, SHAPES, STATISTICS_FILTER_NAMES, type StatisticsFilters } from './statistics-filters.ts';
-import { firstYearWithPeople, flowCountsInMemory, type FlowCounts } from './flow-counts-in-memory.ts';
+import { firstYearWithPeople, flowCountsInMemory, type FlowCountChange, type FlowCounts } from './flow-counts-in-memory.ts';
 import { publishedCount, suppressSmallCells, type PublishedCell } from './suppress-small-cells.ts';
 
 /** The tables of the statistics page; each is a chart, a table and a CSV (`/{lang}/statistics/{table}.csv`). */
@@ -68,21 +68,41 @@ export async function getParticipantStatistics(ctx: CoreContext, { filters }: { 
   const provisionalYear = agencyYear(ctx.now());
   const counts = await flowCountsInMemory(ctx.db);
   const key = JSON.stringify([provisionalYear, STATISTICS_FILTER_NAMES.map((name) => filters[name] ?? null)]);
-  const cache = cacheOf(counts);
-  if (cache.generation !== counts.generation) {
-    cache.answers.clear();
-    cache.generation = counts.generation;
-  }
-  const hit = cache.answers.get(key);
-  if (hit) return hit;
-  const value = await computeStatistics(ctx, counts, filters, provisionalYear);
-  if (cache.generation !== counts.generation) return value;
-  if (cache.answers.size >= CACHE_ENTRIES) cache.answers.clear();
-  cache.answers.set(key, value);
+  const answers = answersOf(counts);
+  const known = answers.get(key);
+  if (known?.generation === counts.generation) return known.value;
+  // From here to the answer's promise all is synchronous: the copy cannot move meanwhile.
+  const [yearFrom, yearTo] = statisticsYears(filters, provisionalYear);
+  const changes = known && counts.changesSince(known.generation);
+  let sums: StatisticsSums;
+  if (known && changes) {
+    sums = known.sums;
+    addChanges(counts, filters, yearFrom, yearTo, sums, changes);
+  } else sums = sumFlowCounts(counts, filters, yearFrom, yearTo);
+  const value = statisticsFromSums(ctx, copySums(sums), filters, provisionalYear);
+  if (!known && answers.size >= CACHE_ENTRIES) answers.clear();
+  answers.set(key, { generation: counts.generation, sums, value });
+  value.catch(() => answers.delete(key));
   return value;
 }
 
+/**
+ * The sums answered for each set of filters, with the generation of the copy they are of. When the copy
+ * moves on, the sums take its changes (a few rows for a participant's change) instead of being made again:
+ * the answers are maintained as the data changes, not recomputed per request.
+ */
 const CACHE_ENTRIES = 500;
+const answerMaps = new WeakMap<FlowCounts, Map<string, { generation: number; sums: StatisticsSums; value: Promise<ParticipantStatistics> }>>();
+function answersOf(counts: FlowCounts) {
+  let map = answerMaps.get(counts);
+  if (!map) answerMaps.set(counts, (map = new Map()));
+  return map;
+}
+
+function copySums(sums: StatisticsSums): StatisticsSums {
+  const by = Object.fromEntries(Object.entries(sums.by).map(([dimension, map]) => [dimension, new Map(map)])) as StatisticsSums['by'];
+  return { people: sums.people, ageYears: sums.ageYears, stayDays: sums.stayDays, byYear: new Map(sums.byYear), by };
+}
 
 /** The first year with people, kept per generation of the copy (a pass over every row). */
 const firstYears = new WeakMap<FlowCounts, { generation: number; year: number | undefined }>();
@@ -90,12 +110,6 @@ function knownFirstYear(counts: FlowCounts) {
   let known = firstYears.get(counts);
   if (!known || known.generation !== counts.generation) firstYears.set(counts, (known = { generation: counts.generation, year: firstYearWithPeople(counts) }));
   return known.year;
-}
-const caches = new WeakMap<FlowCounts, { generation: number; answers: Map<string, ParticipantStatistics> }>();
-function cacheOf(counts: FlowCounts) {
-  let cache = caches.get(counts);
-  if (!cache) caches.set(counts, (cache = { generation: counts.generation, answers: new Map() }));
-  return cache;
 }
 
 /** The dimensions the page shows besides the years (flows are keyed `home-host`). */
@@ -115,8 +129,9 @@ export interface StatisticsSums {
  * person once and give everything but the SDG table; the SDG table sums the rows of each goal. With an SDG
  * filter, only that goal's rows count, for everything.
  */
-function sumFlowCounts(counts: FlowCounts, filters: StatisticsFilters, yearFrom: number, yearTo: number): StatisticsSums {
-  const { dictionaries: dict, columns: col, people, ageYears, stayDays } = counts;
+/** The filters as a yes or no per value of each column of the copy (built from its values as they are now). */
+function rowFilter(counts: FlowCounts, filters: StatisticsFilters, yearFrom: number, yearTo: number) {
+  const dict = counts.dictionaries;
   const countries = dict.home.values;
   const allow = (values: string[], test: (value: string) => boolean) => Uint8Array.from(values, (v) => (test(v) ? 1 : 0));
   const place = (value: string | undefined) => {
@@ -126,19 +141,65 @@ function sumFlowCounts(counts: FlowCounts, filters: StatisticsFilters, yearFrom:
     return (code: string) => codes.has(code);
   };
   const equal = (wanted: string | undefined) => (value: string) => wanted === undefined || value === wanted;
-  const okYear = allow(dict.year.values, (y) => Number(y) >= yearFrom && Number(y) <= yearTo);
-  const okHome = allow(countries, place(filters.from));
-  const okHost = allow(countries, place(filters.to));
-  const norway = allow(countries, (code) => code === 'NO');
-  const okGender = allow(dict.gender.values, equal(filters.gender));
-  const okBand = allow(dict.ageBand.values, equal(filters.ageBand));
-  const okProgramme = allow(dict.programme.values, equal(filters.programme));
-  const okShape = allow(dict.shape.values, equal(filters.shape));
-  const okSector = allow(dict.sector.values, equal(filters.sector));
-  // The rows that count people for everything but the SDG table, and those of the SDG table.
-  const main = dict.sdg.positions.get(filters.sdg ?? '') ?? -1;
-  const okSdgTable = allow(dict.sdg.values, (goal) => (filters.sdg ? goal === filters.sdg : goal !== ''));
-  const direction = filters.direction;
+  const f = {
+    okYear: allow(dict.year.values, (y) => Number(y) >= yearFrom && Number(y) <= yearTo),
+    okHome: allow(countries, place(filters.from)),
+    okHost: allow(countries, place(filters.to)),
+    norway: allow(countries, (code) => code === 'NO'),
+    okGender: allow(dict.gender.values, equal(filters.gender)),
+    okBand: allow(dict.ageBand.values, equal(filters.ageBand)),
+    okProgramme: allow(dict.programme.values, equal(filters.programme)),
+    okShape: allow(dict.shape.values, equal(filters.shape)),
+    okSector: allow(dict.sector.values, equal(filters.sector)),
+    // The rows that count people for everything but the SDG table, and those of the SDG table.
+    main: dict.sdg.positions.get(filters.sdg ?? '') ?? -1,
+    okSdgTable: allow(dict.sdg.values, (goal) => (filters.sdg ? goal === filters.sdg : goal !== '')),
+    direction: filters.direction,
+  };
+  const { sdg: _, ...col } = counts.columns;
+  /** Whether row i is under the filters, the SDG aside (the same test as sumFlowCounts's loop). */
+  const passes = (i: number) => {
+    const h = col.home[i]!;
+    const t = col.host[i]!;
+    if (!f.okYear[col.year[i]!] || !f.okHome[h] || !f.okHost[t] || !f.okGender[col.gender[i]!] || !f.okBand[col.ageBand[i]!] || !f.okProgramme[col.programme[i]!] || !f.okShape[col.shape[i]!] || !f.okSector[col.sector[i]!]) return false;
+    return !(f.direction === 'norway-south' ? !(f.norway[h] && !f.norway[t]) : f.direction === 'south-norway' ? !(f.norway[t] && !f.norway[h]) : f.direction === 'south-south' ? f.norway[h] || f.norway[t] : false);
+  };
+  return { ...f, passes };
+}
+
+/** The copy's changes since some sums were made, added to them (people and figures under the filters). */
+function addChanges(counts: FlowCounts, filters: StatisticsFilters, yearFrom: number, yearTo: number, sums: StatisticsSums, changes: FlowCountChange[]) {
+  const { passes, main, okSdgTable } = rowFilter(counts, filters, yearFrom, yearTo);
+  const { dictionaries: dict, columns: col } = counts;
+  const add = (map: Map<string, number>, key: string, people: number) => {
+    const now = (map.get(key) ?? 0) + people;
+    if (now > 0) map.set(key, now);
+    else map.delete(key);
+  };
+  for (const change of changes) {
+    const i = change.row;
+    if (!passes(i)) continue;
+    const goal = col.sdg[i]!;
+    if (okSdgTable[goal]) add(sums.by.sdg, dict.sdg.values[goal]!, change.people);
+    if (goal !== main) continue;
+    sums.people += change.people;
+    sums.ageYears += change.ageYears;
+    sums.stayDays += change.stayDays;
+    add(sums.byYear, dict.year.values[col.year[i]!]!, change.people);
+    add(sums.by.flow, `${dict.home.values[col.home[i]!]}-${dict.host.values[col.host[i]!]}`, change.people);
+    add(sums.by.programme, dict.programme.values[col.programme[i]!]!, change.people);
+    add(sums.by.shape, dict.shape.values[col.shape[i]!]!, change.people);
+    add(sums.by.sector, dict.sector.values[col.sector[i]!]!, change.people);
+    add(sums.by.gender, dict.gender.values[col.gender[i]!]!, change.people);
+    add(sums.by['age-band'], dict.ageBand.values[col.ageBand[i]!]!, change.people);
+  }
+  if (sums.people <= 0) Object.assign(sums, { people: 0, ageYears: 0, stayDays: 0 });
+}
+
+function sumFlowCounts(counts: FlowCounts, filters: StatisticsFilters, yearFrom: number, yearTo: number): StatisticsSums {
+  const { dictionaries: dict, columns: col, people, ageYears, stayDays } = counts;
+  const countries = dict.home.values;
+  const { okYear, okHome, okHost, norway, okGender, okBand, okProgramme, okShape, okSector, main, okSdgTable, direction } = rowFilter(counts, filters, yearFrom, yearTo);
 
   const n = countries.length;
   const byYear = new Float64Array(dict.year.values.length);
