@@ -31,13 +31,18 @@ import type { Route } from './+types/partnership';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
     const partnership = await getPublicPartnership(context.core, { partnershipId: params.id });
-    const chain = await getPartnershipChain(context.core, { partnershipId: partnership.id });
-    const history = await getRecordHistory(context.core, { recordType: 'partnership', recordId: partnership.id });
-    const people = await getPartnershipParticipantCounts(context.core, { partnershipId: partnership.id });
-    const canNominate = await mayNominate(context.core, { partnershipId: partnership.id });
-    const paymentStages = await paymentStageIds(context.core, { partnershipId: partnership.id });
-    const results = await getPartnershipResults(context.core, { partnershipId: partnership.id });
-    const lessons = await listPublishedLessons(context.core, { partnershipId: partnership.id });
+    // The rest read independently of each other (at once on PostgreSQL's pool); the chain once, for
+    // its section and for the people counts, with the partners just read.
+    const partnershipId = partnership.id;
+    const [chain, history, canNominate, paymentStages, results, lessons] = await Promise.all([
+      getPartnershipChain(context.core, { partnershipId, publicPartners: partnership.partners }),
+      getRecordHistory(context.core, { recordType: 'partnership', recordId: partnershipId }),
+      mayNominate(context.core, { partnershipId }),
+      paymentStageIds(context.core, { partnershipId }),
+      getPartnershipResults(context.core, { partnershipId }),
+      listPublishedLessons(context.core, { partnershipId }),
+    ]);
+    const people = await getPartnershipParticipantCounts(context.core, { partnershipId, chain });
     const locale = translatorFor(params.lang).locale;
     return {
       partnership,
