@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -18,7 +20,9 @@ import { createLogger } from '../server/logger.ts';
  * real HTTP app (the build in build/server/, as `npm run bench` serves it; `npm run build` first).
  * Paths are the bench's pages by default; `{partnership}` and `{application}` stand for the first of
  * each the adviser sees. Signed in as the demo adviser throughout (QUERIES_VISITOR=1: as a visitor).
- * QUERIES_SQL=1 prints each statement.
+ * QUERIES_SQL=1 prints each statement. QUERIES_PROFILE=<dir>: then each page QUERIES_REPEAT (300) times
+ * more under the CPU profiler, one <dir>/<n>.cpuprofile per page for bench/summarise-profile.ts (run with
+ * NODE_ENV=production, as the server runs React).
  */
 const root = resolve(import.meta.dirname, '..');
 const client = await PGlite.create({ extensions: { pg_trgm } });
@@ -46,9 +50,10 @@ const signIn = await app.request(`${publicUrl}/en/sign-in`, {
   headers: { origin: publicUrl, 'content-type': 'application/x-www-form-urlencoded' },
   body: new URLSearchParams({ email: 'adviser@demo.example', password: 'exchange-demo-2026', next: '' }),
 });
-const cookie = process.env.QUERIES_VISITOR ? '' : signIn.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+const adviserCookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+const cookie = process.env.QUERIES_VISITOR ? '' : adviserCookie;
 const headers = (path: string) => ({ cookie, accept: path.startsWith('/api/') ? 'application/json' : 'text/html', 'accept-encoding': 'gzip' });
-const first = async (path: string) => ((await (await app.request(`${publicUrl}${path}`, { headers: { cookie, accept: 'application/json' } })).json()) as { items: { id: string }[] }).items[0]!.id;
+const first = async (path: string) => ((await (await app.request(`${publicUrl}${path}`, { headers: { cookie: adviserCookie, accept: 'application/json' } })).json()) as { items: { id: string }[] }).items[0]!.id;
 const ids = { partnership: await first('/api/v1/partnerships'), application: await first('/api/v1/applications') };
 
 const paths = process.argv.length > 2 ? process.argv.slice(2) : ['/en/sign-in', '/nb/', '/nb/partnerships', '/nb/organisations?country=NP', '/nb/partnerships/{partnership}', '/nb/applications', '/nb/applications/{application}', '/api/v1/partnerships', '/api/v1/partnerships/{partnership}', '/api/v1/applications', '/api/v1/applications/{application}'];
@@ -69,5 +74,21 @@ for (const template of paths) {
   const queryMs = log.reduce((sum, q) => sum + q.ms, 0);
   console.log(`| ${template} | ${response.status} | ${log.length} | ${rows} | ${queryMs.toFixed(1)} | ${ms.toFixed(1)} |`);
   if (process.env.QUERIES_SQL) for (const q of log) console.log(`    ${q.rows} rows ${q.ms.toFixed(2)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+  const profileDir = process.env.QUERIES_PROFILE;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    const repeat = Number(process.env.QUERIES_REPEAT ?? 300);
+    const started = performance.now();
+    for (let i = 0; i < repeat; i++) await (await app.request(`${publicUrl}${path}`, { headers: headers(path) })).arrayBuffer();
+    const { profile } = await session.post('Profiler.stop');
+    const file = join(profileDir, `${paths.indexOf(template)}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`    ${((performance.now() - started) / repeat).toFixed(2)} ms per request over ${repeat}: ${file}`);
+    session.disconnect();
+  }
 }
 await client.close();

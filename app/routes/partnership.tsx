@@ -1,13 +1,10 @@
 import { useLoaderData } from 'react-router';
 import { getRecordHistory } from '../../core/audit/get-record-history.ts';
-import { getPartnershipChain } from '../../core/partnerships/get-partnership-chain.ts';
+import { getPublicPartnershipPage } from '../../core/partnerships/get-public-partnership-page.ts';
 import { getPartnershipParticipantCounts } from '../../core/partnerships/get-partnership-participant-counts.ts';
 import { mayNominate } from '../../core/participants/list-nomination-flows.ts';
 import { paymentStageIds } from '../../core/finance/payment-stage-ids.ts';
-import { getPublicPartnership } from '../../core/partnerships/get-public-partnership.ts';
 import { codeLabels } from '../../core/reference/code-labels.ts';
-import { getPartnershipResults } from '../../core/results/get-partnership-results.ts';
-import { listPublishedLessons } from '../../core/results/list-published-lessons.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { AgreementChain } from '../partnerships/agreement-chain.tsx';
@@ -30,19 +27,16 @@ import type { Route } from './+types/partnership';
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const partnership = await getPublicPartnership(context.core, { partnershipId: params.id });
-    // The rest read independently of each other (at once on PostgreSQL's pool); the chain once, for
-    // its section and for the people counts, with the partners just read.
+    // What everyone sees alike (kept between writes), then what depends on who asks, read at once
+    // (on PostgreSQL's pool); the people counts from the chain already read.
+    const { partnership, chain, results, lessons } = await getPublicPartnershipPage(context.core, { partnershipId: params.id });
     const partnershipId = partnership.id;
-    const [chain, history, canNominate, paymentStages, results, lessons] = await Promise.all([
-      getPartnershipChain(context.core, { partnershipId, publicPartners: partnership.partners }),
+    const [history, canNominate, paymentStages, people] = await Promise.all([
       getRecordHistory(context.core, { recordType: 'partnership', recordId: partnershipId }),
       mayNominate(context.core, { partnershipId }),
       paymentStageIds(context.core, { partnershipId }),
-      getPartnershipResults(context.core, { partnershipId }),
-      listPublishedLessons(context.core, { partnershipId }),
+      getPartnershipParticipantCounts(context.core, { partnershipId, chain }),
     ]);
-    const people = await getPartnershipParticipantCounts(context.core, { partnershipId, chain });
     const locale = translatorFor(params.lang).locale;
     return {
       partnership,

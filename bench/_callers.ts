@@ -1,0 +1,24 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+const [target, fn, depthArg] = process.argv.slice(2);
+const file = statSync(target!).isDirectory() ? readdirSync(target!).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(target!, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]! : target!;
+const p = JSON.parse(readFileSync(file, 'utf8'));
+const byId = new Map(p.nodes.map((n: any) => [n.id, n]));
+const parent = new Map<number, number>();
+for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const counts = new Map<string, number>();
+let total = 0;
+const skip = Number(process.env.SKIP ?? 0) * 1e6; let clock = 0;
+p.samples.forEach((id: number, i: number) => {
+  clock += p.timeDeltas[i] ?? 0; if (clock < skip) return;
+  let n: any = byId.get(id);
+  let chain: any[] = [];
+  for (let x: any = n; x; x = byId.get(parent.get(x.id)!)) chain.push(x);
+  const idx = chain.findIndex((x) => x.callFrame.functionName === fn);
+  if (idx < 0) return;
+  total++;
+  const key = chain.slice(idx, idx + Number(depthArg ?? 6)).map((x) => `${x.callFrame.functionName || '(anon)'}@${x.callFrame.url.replace(/.*node_modules\//, '').slice(0, 40)}:${x.callFrame.lineNumber}`).join(' < ');
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+});
+console.log('samples', total, 'of', p.samples.length);
+for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(v, k);
