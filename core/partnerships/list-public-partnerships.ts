@@ -68,26 +68,29 @@ export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPar
   const cursor = decodeCursor(filter.after);
   const page = cursor ? or(gt(partnerships.title, cursor[0]), and(eq(partnerships.title, cursor[0]), gt(partnerships.id, cursor[1]))) : undefined;
 
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select({
-        ...publicPartnershipColumns,
-        countries: sql<string[]>`(select array_agg(distinct ${organisations.countryCode}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
-        partners: sql<string[]>`(select array_agg(${organisations.legalName} order by ${partnershipPartners.isCoordinator} desc, ${organisations.legalName}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
-      })
-      .from(partnerships)
-      .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
-      .where(and(...where, page))
-      .orderBy(asc(partnerships.title), asc(partnerships.id))
-      .limit(PARTNERSHIP_PAGE_SIZE + 1),
+  // The total rides along with the page as an uncorrelated subquery (counted once, by the same
+  // filters: inside it `partnerships` is its own); a query of its own only for a page past the end.
+  const count = () =>
     ctx.db
       .select({ total: sql<number>`count(*)::int` })
       .from(partnerships)
       .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
-      .where(and(...where)),
-  ]);
-  const items = rows.slice(0, PARTNERSHIP_PAGE_SIZE);
+      .where(and(...where));
+  const rows = await ctx.db
+    .select({
+      ...publicPartnershipColumns,
+      countries: sql<string[]>`(select array_agg(distinct ${organisations.countryCode}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
+      partners: sql<string[]>`(select array_agg(${organisations.legalName} order by ${partnershipPartners.isCoordinator} desc, ${organisations.legalName}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
+      total: sql<number>`(${count()})`,
+    })
+    .from(partnerships)
+    .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+    .where(and(...where, page))
+    .orderBy(asc(partnerships.title), asc(partnerships.id))
+    .limit(PARTNERSHIP_PAGE_SIZE + 1);
+  const total = rows[0]?.total ?? (cursor ? ((await count())[0]?.total ?? 0) : 0);
+  const items = rows.slice(0, PARTNERSHIP_PAGE_SIZE).map(({ total: _, ...item }) => item);
   const last = items.at(-1);
   const next = rows.length > PARTNERSHIP_PAGE_SIZE && last ? encodeCursor(last.title, last.id) : null;
-  return { items, total: counted?.total ?? 0, next };
+  return { items, total, next };
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors.ts';
 import { getPublicPartnership } from './get-public-partnership.ts';
 import { listPublicPartnerships, PARTNERSHIP_PAGE_SIZE, publicPartnershipFilter } from './list-public-partnerships.ts';
 import { coreContext } from '../context.ts';
+import { encodeCursor } from '../pagination/keyset-cursor.ts';
 
 const testDb = useTestDatabase();
 const ctx = () => coreContext({ db: testDb.db });
@@ -41,6 +42,13 @@ describe('public partnership directory', () => {
     expect(first.items).toHaveLength(PARTNERSHIP_PAGE_SIZE);
     expect(second.items).toHaveLength(2);
     expect(new Set([...first.items, ...second.items].map((p) => p.id)).size).toBe(PARTNERSHIP_PAGE_SIZE + 2);
+    // The total is the filter's on every page, past the end too, and none where nothing matches.
+    expect([first.total, second.total]).toEqual([PARTNERSHIP_PAGE_SIZE + 2, PARTNERSHIP_PAGE_SIZE + 2]);
+    expect((await listPublicPartnerships(ctx(), { country: 'GT', q: 'Paging 0' })).total).toBe(10);
+    const past = await listPublicPartnerships(ctx(), { country: 'GT', after: encodeCursor('Paging 99', 'ffffffff-ffff-ffff-ffff-ffffffffffff') });
+    expect(past).toMatchObject({ items: [], total: PARTNERSHIP_PAGE_SIZE + 2, next: null });
+    expect(await listPublicPartnerships(ctx(), { country: 'GT', q: 'nothing like it' })).toMatchObject({ items: [], total: 0 });
+    expect(Object.keys(first.items[0]!)).not.toContain('total');
   });
 
   it('refuses filter values that are not on the lists', () => {
