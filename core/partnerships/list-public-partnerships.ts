@@ -6,6 +6,7 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
+import { sharedRead } from '../../db/shared-read-cache.ts';
 import type { CoreContext } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { publicPartnershipColumns } from './public-partnership-columns.ts';
@@ -33,8 +34,18 @@ export const publicPartnershipFilter = z.object({
 });
 export type PublicPartnershipFilter = z.infer<typeof publicPartnershipFilter>;
 
-/** The public partnership directory: no personal data, filters that all use indexes, keyset pages by title. */
-export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
+/**
+ * The public partnership directory: no personal data, filters that all use indexes, keyset pages by title.
+ * The same for everyone who asks (it never looks at the actor), so a page is kept between writes on the
+ * server's handle (db/shared-read-cache.ts, bounded): the directory's first page is asked far more often
+ * than anything is written. Any write ends it; it is read again at most a minute later anyway.
+ */
+export function listPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
+  const key = JSON.stringify([filter.q, filter.programme, filter.country, filter.shape, filter.status, filter.sector, filter.sdg, filter.call, filter.after]);
+  return sharedRead(ctx.db, `public-partnerships:${key}`, () => readPublicPartnerships(ctx, filter));
+}
+
+async function readPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
   const where: SQL[] = [inArray(partnerships.status, [...PUBLIC_STATUSES])];
   if (filter.q) where.push(ilike(partnerships.title, containsPattern(filter.q)));
   if (filter.programme) where.push(eq(programmes.code, filter.programme));
