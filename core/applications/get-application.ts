@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { applicationAttachments, applicationGoals, applicationPartners, applicationRemarks, goalIndicators, planFlows } from '../../db/schema/applications.ts';
 import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -20,7 +20,7 @@ export async function getApplication(ctx: CoreContext, { applicationId: id }: { 
     .from(calls)
     .innerJoin(programmes, eq(programmes.id, calls.programmeId))
     .where(eq(calls.id, application.callId));
-  const [partners, goals, flows, attachments, remarks, criteria] = await Promise.all([
+  const [partners, goalRows, flows, attachments, remarks, criteria] = await Promise.all([
     ctx.db
       .select({
         organisationId: applicationPartners.organisationId,
@@ -34,7 +34,13 @@ export async function getApplication(ctx: CoreContext, { applicationId: id }: { 
       .innerJoin(organisations, eq(organisations.id, applicationPartners.organisationId))
       .where(eq(applicationPartners.applicationId, id))
       .orderBy(asc(applicationPartners.position)),
-    ctx.db.select().from(applicationGoals).where(eq(applicationGoals.applicationId, id)).orderBy(asc(applicationGoals.position)),
+    // Goals with their indicators in one query (a goal without any comes once, with null).
+    ctx.db
+      .select({ goal: applicationGoals, indicator: goalIndicators })
+      .from(applicationGoals)
+      .leftJoin(goalIndicators, eq(goalIndicators.goalId, applicationGoals.id))
+      .where(eq(applicationGoals.applicationId, id))
+      .orderBy(asc(applicationGoals.position), asc(applicationGoals.id), asc(goalIndicators.position)),
     ctx.db.select().from(planFlows).where(eq(planFlows.applicationId, id)).orderBy(asc(planFlows.round), asc(planFlows.createdAt)),
     ctx.db
       .select({ id: applicationAttachments.id, fileName: applicationAttachments.fileName, sizeBytes: applicationAttachments.sizeBytes, createdAt: applicationAttachments.createdAt })
@@ -48,9 +54,8 @@ export async function getApplication(ctx: CoreContext, { applicationId: id }: { 
       .orderBy(asc(applicationRemarks.createdAt)),
     ctx.db.select().from(callCriteria).where(eq(callCriteria.callId, application.callId)).orderBy(asc(callCriteria.position)),
   ]);
-  const indicators = goals.length
-    ? await ctx.db.select().from(goalIndicators).where(inArray(goalIndicators.goalId, goals.map((g) => g.id))).orderBy(asc(goalIndicators.position))
-    : [];
+  const goals = [...new Map(goalRows.map((r) => [r.goal.id, r.goal])).values()];
+  const indicators = goalRows.flatMap((r) => (r.indicator ? [r.indicator] : []));
   const actor = ctx.actor;
   const open = EDITABLE_STATUSES.includes(application.status);
   const editsAll = open && can(actor, 'application:edit', { organisationId: application.coordinatorOrganisationId });
