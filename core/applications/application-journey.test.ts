@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCall } from '../../db/factories/call-factory.ts';
 import { createOrganisation } from '../../db/factories/organisation-factory.ts';
 import { createProgramme } from '../../db/factories/programme-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { applications } from '../../db/schema/applications.ts';
+import { callCriteria } from '../../db/schema/calls.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
@@ -88,6 +89,9 @@ describe('a triangular application from draft to approval', () => {
 
     await startReview(as(w.adviser), { applicationId: id });
     const { criteria } = await getApplication(as(w.adviser), { applicationId: id });
+    // Read with the application in one query, the criteria are the call's rows in their order.
+    expect(criteria).toEqual(await w.db.select().from(callCriteria).where(eq(callCriteria.callId, w.call.id)).orderBy(asc(callCriteria.position)));
+    expect(criteria.length).toBeGreaterThan(1);
     await scoreApplication(as(w.adviser), { applicationId: id, scores: Object.fromEntries(criteria.map((c) => [c.id, 4])) });
     const listed = await listApplications(as(w.adviser), { call: w.call.id });
     expect(listed.items[0]?.score).toBe(4);
