@@ -43,6 +43,20 @@ describe('the shared-read cache', () => {
     expect(reads()).toBe(3);
   });
 
+  it('keeps at most maxEntries answers, dropping the one stored longest ago', async () => {
+    const db = withSharedReadCache(testDb.db, { maxEntries: 2 });
+    let reads = 0;
+    const read = (key: string) => sharedRead(db, key, async () => (reads += 1));
+    await read('a');
+    await read('b');
+    await read('c'); // 'a' goes
+    await read('b');
+    await read('c');
+    expect(reads).toBe(3);
+    await read('a');
+    expect(reads).toBe(4);
+  });
+
   it('never keeps an answer whose read began before a commit', async () => {
     const db = withSharedReadCache(testDb.db);
     let release!: () => void;

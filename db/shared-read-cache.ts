@@ -15,6 +15,8 @@ import type { Database } from './database.ts';
 interface CacheState {
   generation: number;
   maxAgeMs: number;
+  /** At most this many answers: the oldest stored goes first (a key per record, as the partnership pages have, is bounded so). */
+  maxEntries: number;
   entries: Map<string, { generation: number; storedAt: number; value: Promise<unknown> }>;
 }
 
@@ -29,9 +31,9 @@ type CachingHandle = Database & { [stateKey]?: CacheState };
  * A handle on the same database whose transactions keep the cache honest. Writes made through another
  * handle are not seen (the email worker's outbox claims, which no cached read depends on).
  */
-export function withSharedReadCache(base: Database, { maxAgeMs = 60_000 }: { maxAgeMs?: number } = {}): Database {
+export function withSharedReadCache(base: Database, { maxAgeMs = 60_000, maxEntries = 1000 }: { maxAgeMs?: number; maxEntries?: number } = {}): Database {
   const db = Object.create(base) as CachingHandle;
-  const state: CacheState = { generation: 0, maxAgeMs, entries: new Map() };
+  const state: CacheState = { generation: 0, maxAgeMs, maxEntries, entries: new Map() };
   Object.defineProperty(db, stateKey, { value: state, enumerable: false });
   const transaction = base.transaction.bind(base);
   db.transaction = (async (...args: Parameters<typeof transaction>) => {
@@ -54,7 +56,10 @@ export function sharedRead<T>(db: Database, key: string, load: () => Promise<T>)
   if (entry && entry.generation === state.generation && now - entry.storedAt < state.maxAgeMs) return entry.value as Promise<T>;
   const generation = state.generation;
   const value = load();
+  state.entries.delete(key);
   state.entries.set(key, { generation, storedAt: now, value });
+  // A Map keeps insertion order: the first key is the answer stored longest ago.
+  if (state.entries.size > state.maxEntries) state.entries.delete(state.entries.keys().next().value!);
   value.catch(() => {
     if (state.entries.get(key)?.value === value) state.entries.delete(key);
   });

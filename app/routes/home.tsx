@@ -1,12 +1,12 @@
 import { useLoaderData, useRouteLoaderData } from 'react-router';
-import { getHeadlineFigures } from '../../core/stats/get-headline-figures.ts';
+import { getHomeFigures } from '../../core/home/get-home-figures.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { loader as rootLoader } from '../root.tsx';
 import type { Route } from './+types/home';
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const figures = await getHeadlineFigures(context.core);
+  const figures = await getHomeFigures(context.core);
   return { figures, countedAt: new Date().toISOString() };
 }
 

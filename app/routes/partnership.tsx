@@ -1,13 +1,10 @@
 import { useLoaderData } from 'react-router';
 import { getRecordHistory } from '../../core/audit/get-record-history.ts';
-import { getPartnershipChain } from '../../core/partnerships/get-partnership-chain.ts';
+import { getPublicPartnershipPage } from '../../core/partnerships/get-public-partnership-page.ts';
 import { getPartnershipParticipantCounts } from '../../core/partnerships/get-partnership-participant-counts.ts';
 import { mayNominate } from '../../core/participants/list-nomination-flows.ts';
 import { paymentStageIds } from '../../core/finance/payment-stage-ids.ts';
-import { getPublicPartnership } from '../../core/partnerships/get-public-partnership.ts';
 import { codeLabels } from '../../core/reference/code-labels.ts';
-import { getPartnershipResults } from '../../core/results/get-partnership-results.ts';
-import { listPublishedLessons } from '../../core/results/list-published-lessons.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { AgreementChain } from '../partnerships/agreement-chain.tsx';
@@ -30,14 +27,16 @@ import type { Route } from './+types/partnership';
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
-    const partnership = await getPublicPartnership(context.core, { partnershipId: params.id });
-    const chain = await getPartnershipChain(context.core, { partnershipId: partnership.id });
-    const history = await getRecordHistory(context.core, { recordType: 'partnership', recordId: partnership.id });
-    const people = await getPartnershipParticipantCounts(context.core, { partnershipId: partnership.id });
-    const canNominate = await mayNominate(context.core, { partnershipId: partnership.id });
-    const paymentStages = await paymentStageIds(context.core, { partnershipId: partnership.id });
-    const results = await getPartnershipResults(context.core, { partnershipId: partnership.id });
-    const lessons = await listPublishedLessons(context.core, { partnershipId: partnership.id });
+    // What everyone sees alike (kept between writes), then what depends on who asks, read at once
+    // (on PostgreSQL's pool); the people counts from the chain already read.
+    const { partnership, chain, results, lessons } = await getPublicPartnershipPage(context.core, { partnershipId: params.id });
+    const partnershipId = partnership.id;
+    const [history, canNominate, paymentStages, people] = await Promise.all([
+      getRecordHistory(context.core, { recordType: 'partnership', recordId: partnershipId }),
+      mayNominate(context.core, { partnershipId }),
+      paymentStageIds(context.core, { partnershipId }),
+      getPartnershipParticipantCounts(context.core, { partnershipId, chain }),
+    ]);
     const locale = translatorFor(params.lang).locale;
     return {
       partnership,

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCall } from '../../db/factories/call-factory.ts';
 import { createOrganisation } from '../../db/factories/organisation-factory.ts';
 import { createProgramme } from '../../db/factories/programme-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { applications } from '../../db/schema/applications.ts';
+import { callCriteria } from '../../db/schema/calls.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
@@ -19,6 +20,7 @@ import { confirmApplicationPartner } from './confirm-application-partner.ts';
 import { approveApplication } from './approve-application.ts';
 import { getApplication } from './get-application.ts';
 import { listApplications } from './list-applications.ts';
+import { encodeCursor } from '../pagination/keyset-cursor.ts';
 import { addPlanFlow } from './add-plan-flow.ts';
 import { planFlowInput } from './plan-flow-input.ts';
 import { removePlanFlow } from './remove-plan-flow.ts';
@@ -87,9 +89,16 @@ describe('a triangular application from draft to approval', () => {
 
     await startReview(as(w.adviser), { applicationId: id });
     const { criteria } = await getApplication(as(w.adviser), { applicationId: id });
+    // Read with the application in one query, the criteria are the call's rows in their order.
+    expect(criteria).toEqual(await w.db.select().from(callCriteria).where(eq(callCriteria.callId, w.call.id)).orderBy(asc(callCriteria.position)));
+    expect(criteria.length).toBeGreaterThan(1);
     await scoreApplication(as(w.adviser), { applicationId: id, scores: Object.fromEntries(criteria.map((c) => [c.id, 4])) });
     const listed = await listApplications(as(w.adviser), { call: w.call.id });
     expect(listed.items[0]?.score).toBe(4);
+    // The total rides with the page, under the filter and the actor's scope; past the last page too.
+    expect(listed.total).toBe(1);
+    expect((await listApplications(as(w.adviser), { call: w.call.id, q: 'no such title' })).total).toBe(0);
+    expect(await listApplications(as(w.adviser), { call: w.call.id, after: encodeCursor('\uffff', 'ffffffff-ffff-ffff-ffff-ffffffffffff') })).toMatchObject({ items: [], total: 1, next: null });
 
     await approveApplication(as(w.adviser), { applicationId: id, startsOn: '2027-01-01', endsOn: '2029-12-31', amount: 2_400_000 });
     const [approved] = await w.db.select().from(applications).where(eq(applications.id, id));

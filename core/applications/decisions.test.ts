@@ -10,7 +10,7 @@ import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
-import { FieldProblemsError, ForbiddenError } from '../errors.ts';
+import { FieldProblemsError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { addApplicationGoal } from './add-application-goal.ts';
 import { applicationGoalInput } from './goal-input.ts';
 import { addAttachment } from './add-attachment.ts';
@@ -138,6 +138,10 @@ describe('decisions on an application', () => {
   it('keeps scores and comments from partners, and accepts only real PDFs', async () => {
     const w = await inReview({ status: 'draft', submittedAt: null });
     await expect(getApplicationReview(w.as(w.coordinator), { applicationId: w.application.id })).rejects.toBeInstanceOf(ForbiddenError);
+    // The agency never sees a draft, nor what is not there.
+    await expect(getApplicationReview(w.as(w.adviser), { applicationId: w.application.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getApplicationReview(w.as(w.adviser), { applicationId: '00000000-0000-0000-0000-000000000000' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getApplicationReview(w.as(w.adviser), { applicationId: 'not-an-id' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(addAttachment(w.as(w.coordinator), { applicationId: w.application.id, file: { name: 'letter.pdf', content: new TextEncoder().encode('<html>not a pdf') } })).rejects.toMatchObject({ code: 'notPdf', field: 'file' });
     // The signature alone does not make a PDF: HTML behind "%PDF-" is refused (issue 8, regression).
     await expect(addAttachment(w.as(w.coordinator), { applicationId: w.application.id, file: { name: 'page.pdf', content: new TextEncoder().encode('%PDF-<html><script>alert(1)</script></html>') } })).rejects.toMatchObject({ code: 'notPdf', field: 'file' });

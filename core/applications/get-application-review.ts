@@ -1,10 +1,12 @@
-import { asc, desc, eq } from 'drizzle-orm';
-import { applicationComments, applicationScores } from '../../db/schema/applications.ts';
+import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { applicationComments, applicationScores, applications } from '../../db/schema/applications.ts';
 import { user } from '../../db/schema/auth.ts';
 import { callCriteria } from '../../db/schema/calls.ts';
 import type { CoreContext } from '../context.ts';
 import { requirePermission } from '../identity/permissions.ts';
-import { findReadableApplication } from './application-scope.ts';
+import { applicationScope, findReadableApplication } from './application-scope.ts';
+import { NotFoundError } from '../errors.ts';
+import { isRecordId } from '../records/record-id.ts';
 import { accountBalance } from '../finance/account-balance.ts';
 import { ledgerAccount } from '../finance/ledger-accounts.ts';
 
@@ -16,9 +18,17 @@ import { ledgerAccount } from '../finance/ledger-accounts.ts';
 export async function getApplicationReview(ctx: CoreContext, { applicationId: id }: { applicationId: string }) {
   const actor = ctx.actor;
   requirePermission(actor, 'application:read-internal');
-  const application = await findReadableApplication(ctx, id);
+  const scope = applicationScope(actor);
+  if (scope === null || !isRecordId(id)) throw new NotFoundError('application');
+  // The call's criteria through the application, with the actor's scope inside the query; the rest at
+  // once, kept only if that finds the application readable (looked up alone when a call has no criteria).
   const [criteria, scores, comments, reservedMinor] = await Promise.all([
-    ctx.db.select().from(callCriteria).where(eq(callCriteria.callId, application.callId)).orderBy(asc(callCriteria.position)),
+    ctx.db
+      .select(getTableColumns(callCriteria))
+      .from(callCriteria)
+      .innerJoin(applications, eq(applications.callId, callCriteria.callId))
+      .where(and(eq(applications.id, id), scope))
+      .orderBy(asc(callCriteria.position)),
     ctx.db
       .select({ criterionId: applicationScores.criterionId, adviserId: applicationScores.adviserId, adviser: user.name, score: applicationScores.score })
       .from(applicationScores)
@@ -32,6 +42,7 @@ export async function getApplicationReview(ctx: CoreContext, { applicationId: id
       .orderBy(desc(applicationComments.createdAt)),
     accountBalance(ctx.db, ledgerAccount.reservation(id)),
   ]);
+  if (criteria.length === 0) await findReadableApplication(ctx, id);
   const weightOf = new Map(criteria.map((c) => [c.id, c.weight]));
   const totalWeight = scores.reduce((sum, s) => sum + (weightOf.get(s.criterionId) ?? 0), 0);
   const weightedMean = totalWeight ? scores.reduce((sum, s) => sum + s.score * (weightOf.get(s.criterionId) ?? 0), 0) / totalWeight : null;

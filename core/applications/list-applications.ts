@@ -65,33 +65,36 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
         where ${applicationScores.applicationId} = ${applications.id})`
     : sql<null>`null`;
 
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select({
-        id: applications.id,
-        title: applications.title,
-        status: applications.status,
-        shape: applications.shape,
-        submittedAt: applications.submittedAt,
-        callTitle: calls.title,
-        coordinator: organisations.legalName,
-        score,
-      })
-      .from(applications)
-      .innerJoin(calls, eq(calls.id, applications.callId))
-      .innerJoin(programmes, eq(programmes.id, calls.programmeId))
-      .innerJoin(organisations, eq(organisations.id, applications.coordinatorOrganisationId))
-      .where(and(...where, page))
-      .orderBy(asc(applications.title), asc(applications.id))
-      .limit(APPLICATION_PAGE_SIZE + 1),
+  // The total rides along with the page as an uncorrelated subquery (counted once, by the same
+  // filters and scope: inside it `applications` is its own); a query of its own only for a page past the end.
+  const count = () =>
     ctx.db
       .select({ total: sql<number>`count(*)::int` })
       .from(applications)
       .innerJoin(calls, eq(calls.id, applications.callId))
       .innerJoin(programmes, eq(programmes.id, calls.programmeId))
-      .where(and(...where)),
-  ]);
-  const items = rows.slice(0, APPLICATION_PAGE_SIZE);
+      .where(and(...where));
+  const rows = await ctx.db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      status: applications.status,
+      shape: applications.shape,
+      submittedAt: applications.submittedAt,
+      callTitle: calls.title,
+      coordinator: organisations.legalName,
+      score,
+      total: sql<number>`(${count()})`,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .innerJoin(organisations, eq(organisations.id, applications.coordinatorOrganisationId))
+    .where(and(...where, page))
+    .orderBy(asc(applications.title), asc(applications.id))
+    .limit(APPLICATION_PAGE_SIZE + 1);
+  const total = rows[0]?.total ?? (cursor ? ((await count())[0]?.total ?? 0) : 0);
+  const items = rows.slice(0, APPLICATION_PAGE_SIZE).map(({ total: _, ...item }) => item);
   const last = items.at(-1);
-  return { items, total: counted?.total ?? 0, next: rows.length > APPLICATION_PAGE_SIZE && last ? encodeCursor(last.title, last.id) : null };
+  return { items, total, next: rows.length > APPLICATION_PAGE_SIZE && last ? encodeCursor(last.title, last.id) : null };
 }

@@ -165,4 +165,8 @@ it('a stranger finds no budget', async () => {
   const stranger = await createUser(testDb.db, { memberships: [{ organisationId: (await createOrganisation(testDb.db)).id, role: 'partner_coordinator' }] });
   await expect(getApplicationBudget(as(stranger.actor), { applicationId: w.application.id })).rejects.toBeInstanceOf(NotFoundError);
   await expect(getBudgetHistory(as(stranger.actor), { applicationId: w.application.id })).rejects.toBeInstanceOf(DomainError);
+  // With versions recorded (the coordinator's read records the first), the stranger still finds none.
+  await getApplicationBudget(as(w.coordinator.actor), { applicationId: w.application.id });
+  expect((await getBudgetHistory(as(w.coordinator.actor), { applicationId: w.application.id })).entries.length).toBeGreaterThan(0);
+  await expect(getBudgetHistory(as(stranger.actor), { applicationId: w.application.id })).rejects.toBeInstanceOf(NotFoundError);
 });

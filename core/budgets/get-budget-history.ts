@@ -1,7 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { applications } from '../../db/schema/applications.ts';
 import { user } from '../../db/schema/auth.ts';
 import { roundBudgetVersions } from '../../db/schema/budgets.ts';
-import { findReadableApplication } from '../applications/application-scope.ts';
+import { applicationScope, findReadableApplication } from '../applications/application-scope.ts';
+import { NotFoundError } from '../errors.ts';
+import { requirePermission } from '../identity/permissions.ts';
+import { isRecordId } from '../records/record-id.ts';
 import type { CoreContext } from '../context.ts';
 
 /**
@@ -10,13 +14,19 @@ import type { CoreContext } from '../context.ts';
  * application.
  */
 export async function getBudgetHistory(ctx: CoreContext, { applicationId }: { applicationId: string }) {
-  const application = await findReadableApplication(ctx, applicationId);
+  requirePermission(ctx.actor, 'application:read');
+  const scope = applicationScope(ctx.actor);
+  if (scope === null || !isRecordId(applicationId)) throw new NotFoundError('application');
+  // The actor's scope inside the one query; only when it finds nothing is the application looked up,
+  // to tell "no versions" from "not readable" (a guessed id from elsewhere is not found).
   const rows = await ctx.db
     .select({ round: roundBudgetVersions.round, number: roundBudgetVersions.number, cause: roundBudgetVersions.cause, totalMinor: roundBudgetVersions.totalMinor, currency: roundBudgetVersions.currency, unitCostTableId: roundBudgetVersions.unitCostTableId, computedAt: roundBudgetVersions.computedAt, by: user.name })
     .from(roundBudgetVersions)
+    .innerJoin(applications, eq(applications.id, roundBudgetVersions.applicationId))
     .leftJoin(user, eq(user.id, roundBudgetVersions.computedBy))
-    .where(eq(roundBudgetVersions.applicationId, application.id))
+    .where(and(eq(roundBudgetVersions.applicationId, applicationId), scope))
     .orderBy(asc(roundBudgetVersions.round), asc(roundBudgetVersions.number));
+  const application = rows.length > 0 ? { id: applicationId } : await findReadableApplication(ctx, applicationId);
   const previous = new Map<number, number | null>();
   const entries = rows.map((r) => {
     const entry = { round: r.round, number: r.number, cause: r.cause, computedAt: r.computedAt, by: r.by ?? null, currency: r.currency, oldTotalMinor: previous.has(r.round) ? previous.get(r.round)! : null, newTotalMinor: r.totalMinor };

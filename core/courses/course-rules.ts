@@ -26,13 +26,17 @@ export function checkCapacity({ capacity, enrolled, adding = 1 }: { capacity: nu
   return enrolled + adding > capacity ? [{ field: 'participantId', code: 'courseFull', params: { capacity, enrolled } }] : [];
 }
 
+/** One formatter per time zone, built on first use (building one costs far more than using it). */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock date and time (YYYY-MM-DD, HH:MM) of an instant in a time zone. */
 export function wallClock(instant: Date, timeZone: string): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    wallClockFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
   return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 

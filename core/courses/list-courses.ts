@@ -10,7 +10,8 @@ import { courseScope, mayManageCourse } from './course-access.ts';
 export const COURSE_WHEN = ['upcoming', 'past', 'all'] as const;
 export type CourseWhen = (typeof COURSE_WHEN)[number];
 
-const osloDay = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
+const osloDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
+const osloDay = (now: Date) => osloDayFormat.format(now);
 
 /**
  * The courses the actor sees (course-access.ts), optionally of one kind; `upcoming` (not ended yet, the

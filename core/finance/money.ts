@@ -80,10 +80,20 @@ export function splitByWeights(amountMinor: number, weights: readonly number[]):
   return parts.map((p) => Number(p * sign));
 }
 
-/** How many minor units make one major unit of a currency (100 for NOK, 1 for JPY). */
+const minorPerMajorOf = new Map<string, number>();
+
+/**
+ * How many minor units make one major unit of a currency (100 for NOK, 1 for JPY). Found once per
+ * currency: building the Intl.NumberFormat that knows it costs more than the rest of a conversion, and
+ * budgets and ledgers convert per row.
+ */
 export function minorPerMajor(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return 10 ** digits;
+  let factor = minorPerMajorOf.get(currency);
+  if (factor === undefined) {
+    factor = 10 ** (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+    minorPerMajorOf.set(currency, factor);
+  }
+  return factor;
 }
 
 /**

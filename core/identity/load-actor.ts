@@ -19,26 +19,7 @@ export interface LoadedActor {
  * token the session itself (so a signed-out or expired session is a visitor at once).
  */
 export async function loadActor(db: Database, key: ActorKey): Promise<LoadedActor> {
-  const columns = {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    locale: user.locale,
-    roles: sql<string[]>`coalesce((select json_agg(${agencyRoleAssignments.roleCode}) from ${agencyRoleAssignments} where ${agencyRoleAssignments.userId} = ${user.id}), '[]')`,
-    memberships: sql<{ organisationId: string; role: string }[]>`coalesce((select json_agg(json_build_object('organisationId', ${memberships.organisationId}, 'role', ${memberships.roleCode})) from ${memberships} where ${memberships.userId} = ${user.id}), '[]')`,
-    participantIds: sql<string[]>`coalesce((select json_agg(${participantAccounts.participantId}) from ${participantAccounts} where ${participantAccounts.userId} = ${user.id}), '[]')`,
-  };
-  const [row] =
-    'userId' in key
-      ? await db
-          .select(columns)
-          .from(user)
-          .where(and(eq(user.id, key.userId), isNull(user.anonymisedAt)))
-      : await db
-          .select({ ...columns, sessionExpiresAt: session.expiresAt })
-          .from(session)
-          .innerJoin(user, eq(user.id, session.userId))
-          .where(and(eq(session.token, key.sessionToken), gt(session.expiresAt, key.now), isNull(user.anonymisedAt)));
+  const [row] = 'userId' in key ? await db.select(columns).from(user).where(and(eq(user.id, key.userId), isNull(user.anonymisedAt))) : await bySession(db).execute({ token: key.sessionToken, now: key.now.toISOString() });
   if (!row) return { actor: { kind: 'visitor' } };
   return {
     actor: {
@@ -55,4 +36,38 @@ export async function loadActor(db: Database, key: ActorKey): Promise<LoadedActo
     },
     ...('sessionExpiresAt' in row ? { sessionExpiresAt: row.sessionExpiresAt as Date } : {}),
   };
+}
+
+/** The person and their roles, as one row. */
+const columns = {
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  locale: user.locale,
+  roles: sql<string[]>`coalesce((select json_agg(${agencyRoleAssignments.roleCode}) from ${agencyRoleAssignments} where ${agencyRoleAssignments.userId} = ${user.id}), '[]')`,
+  memberships: sql<{ organisationId: string; role: string }[]>`coalesce((select json_agg(json_build_object('organisationId', ${memberships.organisationId}, 'role', ${memberships.roleCode})) from ${memberships} where ${memberships.userId} = ${user.id}), '[]')`,
+  participantIds: sql<string[]>`coalesce((select json_agg(${participantAccounts.participantId}) from ${participantAccounts} where ${participantAccounts.userId} = ${user.id}), '[]')`,
+};
+
+/**
+ * The session-token lookup every signed-in request makes, built once per database handle as a prepared
+ * statement (named: PostgreSQL parses and plans it once per connection; drizzle builds its SQL once),
+ * instead of building the same SQL for every request.
+ */
+const prepared = new WeakMap<Database, ReturnType<typeof prepareBySession>>();
+function prepareBySession(db: Database) {
+  return db
+    .select({ ...columns, sessionExpiresAt: session.expiresAt })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql.placeholder('now')), isNull(user.anonymisedAt)))
+    .prepare('load_actor_by_session');
+}
+function bySession(db: Database) {
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareBySession(db);
+    prepared.set(db, query);
+  }
+  return query;
 }

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../db/factories/organisation-factory.ts';
 import { createPartnership } from '../../db/factories/partnership-factory.ts';
+import { organisations } from '../../db/schema/organisations.ts';
+import { withSharedReadCache } from '../../db/shared-read-cache.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { listOrganisationCountries } from './list-organisation-countries.ts';
 import { listPublicOrganisations, listPublicOrganisationsInput, PAGE_SIZE } from './list-public-organisations.ts';
@@ -66,5 +69,19 @@ describe('listPublicOrganisationsInput', () => {
     expect(result.success).toBe(false);
     const issues = result.error!.issues.map((i) => [i.path.join('.'), i.message]);
     expect(issues).toEqual(expect.arrayContaining([['country', expect.any(String)], ['q', 'queryTooLong']]));
+  });
+});
+
+describe('listPublicOrganisations on the server’s handle', () => {
+  it('keeps a page between writes on the server’s handle, per filter', async () => {
+    await createOrganisation(testDb.db, { legalName: 'Cusco Salud', countryCode: 'PE', city: 'Cusco' });
+    const db = withSharedReadCache(testDb.db);
+    const first = await listPublicOrganisations(coreContext({ db }), { country: 'PE' });
+    expect(await listPublicOrganisations(coreContext({ db }), { country: 'PE' })).toBe(first);
+    expect((await listPublicOrganisations(coreContext({ db }), { country: 'PE', q: 'nothing' })).total).toBe(0);
+    await db.transaction(async (tx) => {
+      await tx.update(organisations).set({ legalName: 'Cusco Salud Andina' }).where(eq(organisations.id, first.items[0]!.id));
+    });
+    expect((await listPublicOrganisations(coreContext({ db }), { country: 'PE' })).items.map((o) => o.legalName)).toEqual(['Cusco Salud Andina']);
   });
 });

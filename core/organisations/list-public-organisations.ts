@@ -4,6 +4,7 @@ import { text } from '../input/text.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
+import { sharedRead } from '../../db/shared-read-cache.ts';
 import type { CoreContext } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { PUBLIC_STATUSES } from '../partnerships/list-public-partnerships.ts';
@@ -55,17 +56,22 @@ export interface PublicOrganisationPage {
 
 
 /**
- * Public directory: names and places only, no contacts. Ordered by name, keyset-paginated.
+ * Public directory: names and places only, no contacts. Ordered by name, keyset-paginated. A page is
+ * kept between writes (see below).
  *
  * One statement: the organisations matching the filters are computed once (a CTE used twice, which
  * PostgreSQL materialises) and give both the exact total and the page. Two statements each ran the
  * programme filter's join through the partner rows; at 100,000 partnerships that join is most of the
  * cost (bench/partnership-directory.ts).
  */
-export async function listPublicOrganisations(
-  ctx: CoreContext,
-  input: ListPublicOrganisationsInput,
-): Promise<PublicOrganisationPage> {
+export function listPublicOrganisations(ctx: CoreContext, input: ListPublicOrganisationsInput): Promise<PublicOrganisationPage> {
+  // The same for everyone who asks (it never looks at the actor): kept between writes on the server's
+  // handle (db/shared-read-cache.ts, bounded), like the partnership directory's pages.
+  const key = JSON.stringify([input.country, input.q, input.sector, input.programme, input.after]);
+  return sharedRead(ctx.db, `public-organisations:${key}`, () => readPublicOrganisations(ctx, input));
+}
+
+async function readPublicOrganisations(ctx: CoreContext, input: ListPublicOrganisationsInput): Promise<PublicOrganisationPage> {
   const filters: SQL[] = [];
   if (input.country) filters.push(eq(organisations.countryCode, input.country));
   if (input.q) filters.push(ilike(organisations.legalName, containsPattern(input.q)));

@@ -6,6 +6,8 @@ import { createPartnership } from '../../db/factories/partnership-factory.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { NotFoundError } from '../errors.ts';
 import { getPartnershipChain } from './get-partnership-chain.ts';
+import { getPartnershipParticipantCounts } from './get-partnership-participant-counts.ts';
+import { getPublicPartnership } from './get-public-partnership.ts';
 import { coreContext } from '../context.ts';
 
 const testDb = useTestDatabase();
@@ -58,6 +60,17 @@ describe('getPartnershipChain', () => {
     expect(m.total).toBe(4);
     // A round's own plan is that round's, whatever round number its flows carry.
     expect(chain.stages[3]!.rounds.map((r) => [r.round, r.matrix.total])).toEqual([[2, 1]]);
+  });
+
+  it('reads the same chain, and the same people counts from it, when the partnership page hands over what it has read', async () => {
+    const p = await triangle();
+    await createPartnershipStage(testDb.db, { partnership: p, kind: 'agreement', flows: [{ from: 0, to: 1, participants: 2, round: 1 }, { from: 2, to: 0, round: 2 }] });
+    await createParticipant(testDb.db, { partnershipId: p.id, homeOrganisationId: p.partners[0]!.id, hostOrganisationId: p.partners[1]!.id, status: 'in_placement' });
+    const read = await getPartnershipChain(ctx(), { partnershipId: p.id });
+    const page = await getPublicPartnership(ctx(), { partnershipId: p.id });
+    const handed = await getPartnershipChain(ctx(), { partnershipId: p.id, publicPartners: page.partners });
+    expect(handed).toEqual(read);
+    expect(await getPartnershipParticipantCounts(ctx(), { partnershipId: p.id, chain: handed })).toEqual(await getPartnershipParticipantCounts(ctx(), { partnershipId: p.id }));
   });
 
   it('counts actual exchanges per partner against the plan, the rounds’ own plans replacing the agreement’s', async () => {

@@ -56,17 +56,32 @@ const kindOrder = sql`case ${partnershipStages.kind} when 'feasibility' then 0 w
  * yearly rounds in that order, each with its plan as a matrix, and the actual exchanges against the plan
  * per partner. Four queries whatever the length of the chain. A draft is "not found".
  */
-export async function getPartnershipChain(ctx: CoreContext, { partnershipId: id }: { partnershipId: string }): Promise<PartnershipChain> {
+export async function getPartnershipChain(
+  ctx: CoreContext,
+  {
+    partnershipId: id,
+    publicPartners,
+  }: {
+    partnershipId: string;
+    /**
+     * The partners getPublicPartnership has just read for this partnership (the partnership page): they
+     * are the ones this would read, in the same order, and that read already found the partnership public.
+     */
+    publicPartners?: readonly { id: string; name: string }[];
+  },
+): Promise<PartnershipChain> {
   const now = ctx.now();
   if (!isRecordId(id)) throw new NotFoundError('partnership');
   const [partnerRows, stageRows, flowRows, actualRows] = await Promise.all([
-    ctx.db
-      .select({ id: organisations.id, name: organisations.legalName })
-      .from(partnershipPartners)
-      .innerJoin(partnerships, eq(partnerships.id, partnershipPartners.partnershipId))
-      .innerJoin(organisations, eq(organisations.id, partnershipPartners.organisationId))
-      .where(and(eq(partnershipPartners.partnershipId, id), inArray(partnerships.status, [...PUBLIC_STATUSES])))
-      .orderBy(desc(partnershipPartners.isCoordinator), organisations.legalName),
+    publicPartners
+      ? publicPartners.map(({ id, name }) => ({ id, name }))
+      : ctx.db
+          .select({ id: organisations.id, name: organisations.legalName })
+          .from(partnershipPartners)
+          .innerJoin(partnerships, eq(partnerships.id, partnershipPartners.partnershipId))
+          .innerJoin(organisations, eq(organisations.id, partnershipPartners.organisationId))
+          .where(and(eq(partnershipPartners.partnershipId, id), inArray(partnerships.status, [...PUBLIC_STATUSES])))
+          .orderBy(desc(partnershipPartners.isCoordinator), organisations.legalName),
     ctx.db
       .select({
         id: partnershipStages.id,

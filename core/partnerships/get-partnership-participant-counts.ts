@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { participants, type ParticipantStatus } from '../../db/schema/participants.ts';
 import type { CoreContext } from '../context.ts';
 import { checkReciprocity, type ReciprocityProblem } from './check-reciprocity.ts';
-import { effectivePlan, getPartnershipChain } from './get-partnership-chain.ts';
+import { effectivePlan, getPartnershipChain, type PartnershipChain } from './get-partnership-chain.ts';
 import { planMatrix } from './plan-matrix.ts';
 
 /** Where people stand, counted per partner: nominated but not gone yet, away now, back home. */
@@ -44,8 +44,18 @@ export interface PartnershipParticipantCounts {
  * completed (returned, completed, alumni). Counts only, never names: the partnership page is public.
  * People who ended early count in neither of the last two; withdrawn nominations count nowhere.
  */
-export async function getPartnershipParticipantCounts(ctx: CoreContext, { partnershipId }: { partnershipId: string }): Promise<PartnershipParticipantCounts> {
-  const chain = await getPartnershipChain(ctx, { partnershipId });
+export async function getPartnershipParticipantCounts(
+  ctx: CoreContext,
+  {
+    partnershipId,
+    chain: given,
+  }: {
+    partnershipId: string;
+    /** This partnership's chain when the caller has just read it (the partnership page shows both): not read again. */
+    chain?: PartnershipChain;
+  },
+): Promise<PartnershipParticipantCounts> {
+  const chain = given ?? (await getPartnershipChain(ctx, { partnershipId }));
   const rows = await ctx.db
     .select({ from: participants.homeOrganisationId, to: participants.hostOrganisationId, status: participants.status, n: sql<number>`count(*)::int` })
     .from(participants)

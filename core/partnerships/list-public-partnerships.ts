@@ -6,6 +6,7 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnershipPartners, partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
+import { sharedRead } from '../../db/shared-read-cache.ts';
 import type { CoreContext } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { publicPartnershipColumns } from './public-partnership-columns.ts';
@@ -33,8 +34,18 @@ export const publicPartnershipFilter = z.object({
 });
 export type PublicPartnershipFilter = z.infer<typeof publicPartnershipFilter>;
 
-/** The public partnership directory: no personal data, filters that all use indexes, keyset pages by title. */
-export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
+/**
+ * The public partnership directory: no personal data, filters that all use indexes, keyset pages by title.
+ * The same for everyone who asks (it never looks at the actor), so a page is kept between writes on the
+ * server's handle (db/shared-read-cache.ts, bounded): the directory's first page is asked far more often
+ * than anything is written. Any write ends it; it is read again at most a minute later anyway.
+ */
+export function listPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
+  const key = JSON.stringify([filter.q, filter.programme, filter.country, filter.shape, filter.status, filter.sector, filter.sdg, filter.call, filter.after]);
+  return sharedRead(ctx.db, `public-partnerships:${key}`, () => readPublicPartnerships(ctx, filter));
+}
+
+async function readPublicPartnerships(ctx: CoreContext, filter: PublicPartnershipFilter) {
   const where: SQL[] = [inArray(partnerships.status, [...PUBLIC_STATUSES])];
   if (filter.q) where.push(ilike(partnerships.title, containsPattern(filter.q)));
   if (filter.programme) where.push(eq(programmes.code, filter.programme));
@@ -68,26 +79,29 @@ export async function listPublicPartnerships(ctx: CoreContext, filter: PublicPar
   const cursor = decodeCursor(filter.after);
   const page = cursor ? or(gt(partnerships.title, cursor[0]), and(eq(partnerships.title, cursor[0]), gt(partnerships.id, cursor[1]))) : undefined;
 
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select({
-        ...publicPartnershipColumns,
-        countries: sql<string[]>`(select array_agg(distinct ${organisations.countryCode}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
-        partners: sql<string[]>`(select array_agg(${organisations.legalName} order by ${partnershipPartners.isCoordinator} desc, ${organisations.legalName}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
-      })
-      .from(partnerships)
-      .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
-      .where(and(...where, page))
-      .orderBy(asc(partnerships.title), asc(partnerships.id))
-      .limit(PARTNERSHIP_PAGE_SIZE + 1),
+  // The total rides along with the page as an uncorrelated subquery (counted once, by the same
+  // filters: inside it `partnerships` is its own); a query of its own only for a page past the end.
+  const count = () =>
     ctx.db
       .select({ total: sql<number>`count(*)::int` })
       .from(partnerships)
       .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
-      .where(and(...where)),
-  ]);
-  const items = rows.slice(0, PARTNERSHIP_PAGE_SIZE);
+      .where(and(...where));
+  const rows = await ctx.db
+    .select({
+      ...publicPartnershipColumns,
+      countries: sql<string[]>`(select array_agg(distinct ${organisations.countryCode}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
+      partners: sql<string[]>`(select array_agg(${organisations.legalName} order by ${partnershipPartners.isCoordinator} desc, ${organisations.legalName}) from ${partnershipPartners} join ${organisations} on ${organisations.id} = ${partnershipPartners.organisationId} where ${partnershipPartners.partnershipId} = ${partnerships.id})`,
+      total: sql<number>`(${count()})`,
+    })
+    .from(partnerships)
+    .innerJoin(programmes, eq(programmes.id, partnerships.programmeId))
+    .where(and(...where, page))
+    .orderBy(asc(partnerships.title), asc(partnerships.id))
+    .limit(PARTNERSHIP_PAGE_SIZE + 1);
+  const total = rows[0]?.total ?? (cursor ? ((await count())[0]?.total ?? 0) : 0);
+  const items = rows.slice(0, PARTNERSHIP_PAGE_SIZE).map(({ total: _, ...item }) => item);
   const last = items.at(-1);
   const next = rows.length > PARTNERSHIP_PAGE_SIZE && last ? encodeCursor(last.title, last.id) : null;
-  return { items, total: counted?.total ?? 0, next };
+  return { items, total, next };
 }

@@ -1,11 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../db/factories/organisation-factory.ts';
 import { createPartnership } from '../../db/factories/partnership-factory.ts';
+import { partnerships } from '../../db/schema/partnerships.ts';
+import { withSharedReadCache } from '../../db/shared-read-cache.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { NotFoundError } from '../errors.ts';
 import { getPublicPartnership } from './get-public-partnership.ts';
 import { listPublicPartnerships, PARTNERSHIP_PAGE_SIZE, publicPartnershipFilter } from './list-public-partnerships.ts';
 import { coreContext } from '../context.ts';
+import { encodeCursor } from '../pagination/keyset-cursor.ts';
 
 const testDb = useTestDatabase();
 const ctx = () => coreContext({ db: testDb.db });
@@ -41,6 +45,27 @@ describe('public partnership directory', () => {
     expect(first.items).toHaveLength(PARTNERSHIP_PAGE_SIZE);
     expect(second.items).toHaveLength(2);
     expect(new Set([...first.items, ...second.items].map((p) => p.id)).size).toBe(PARTNERSHIP_PAGE_SIZE + 2);
+    // The total is the filter's on every page, past the end too, and none where nothing matches.
+    expect([first.total, second.total]).toEqual([PARTNERSHIP_PAGE_SIZE + 2, PARTNERSHIP_PAGE_SIZE + 2]);
+    expect((await listPublicPartnerships(ctx(), { country: 'GT', q: 'Paging 0' })).total).toBe(10);
+    const past = await listPublicPartnerships(ctx(), { country: 'GT', after: encodeCursor('Paging 99', 'ffffffff-ffff-ffff-ffff-ffffffffffff') });
+    expect(past).toMatchObject({ items: [], total: PARTNERSHIP_PAGE_SIZE + 2, next: null });
+    expect(await listPublicPartnerships(ctx(), { country: 'GT', q: 'nothing like it' })).toMatchObject({ items: [], total: 0 });
+    expect(Object.keys(first.items[0]!)).not.toContain('total');
+  });
+
+  it('keeps a page between writes on the server’s handle, per filter', async () => {
+    const a = await createOrganisation(testDb.db, { countryCode: 'PE', city: 'Cusco' });
+    const b = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Tromsø' });
+    await createPartnership(testDb.db, { partners: [a, b], title: 'Kept page', status: 'active' });
+    const db = withSharedReadCache(testDb.db);
+    const first = await listPublicPartnerships(coreContext({ db }), { country: 'PE' });
+    expect(await listPublicPartnerships(coreContext({ db }), { country: 'PE' })).toBe(first);
+    expect((await listPublicPartnerships(coreContext({ db }), { country: 'PE', q: 'nothing' })).total).toBe(0);
+    await db.transaction(async (tx) => {
+      await tx.update(partnerships).set({ title: 'Kept page, renamed' }).where(eq(partnerships.id, first.items[0]!.id));
+    });
+    expect((await listPublicPartnerships(coreContext({ db }), { country: 'PE' })).items.map((p) => p.title)).toEqual(['Kept page, renamed']);
   });
 
   it('refuses filter values that are not on the lists', () => {

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { applicationGoals, goalIndicators } from '../../db/schema/applications.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
@@ -17,20 +17,28 @@ import { reachesTarget } from './result-report-rules.ts';
  */
 export async function getPartnershipResults(ctx: CoreContext, { partnershipId }: { partnershipId: string }) {
   if (!isRecordId(partnershipId)) return { goals: [] };
-  const [latest] = await ctx.db
+  // The latest stage's application, read inside both queries rather than by a query of its own.
+  const latest = ctx.db
     .select({ applicationId: partnershipStages.applicationId })
     .from(partnershipStages)
     .where(eq(partnershipStages.partnershipId, partnershipId))
     .orderBy(desc(partnershipStages.startsOn), desc(partnershipStages.createdAt))
     .limit(1);
-  if (!latest) return { goals: [] };
-  const goals = await ctx.db
-    .select({ id: applicationGoals.id, description: applicationGoals.description, organisationId: applicationGoals.organisationId, organisationName: organisations.legalName })
-    .from(applicationGoals)
-    .leftJoin(organisations, eq(organisations.id, applicationGoals.organisationId))
-    .where(eq(applicationGoals.applicationId, latest.applicationId))
-    .orderBy(sql`${applicationGoals.organisationId} is not null`, asc(applicationGoals.position));
-  const indicators = goals.length ? await ctx.db.select().from(goalIndicators).where(inArray(goalIndicators.goalId, goals.map((g) => g.id))).orderBy(asc(goalIndicators.position)) : [];
+  const [goals, indicators] = await Promise.all([
+    ctx.db
+      .select({ id: applicationGoals.id, description: applicationGoals.description, organisationId: applicationGoals.organisationId, organisationName: organisations.legalName })
+      .from(applicationGoals)
+      .leftJoin(organisations, eq(organisations.id, applicationGoals.organisationId))
+      .where(eq(applicationGoals.applicationId, latest))
+      .orderBy(sql`${applicationGoals.organisationId} is not null`, asc(applicationGoals.position)),
+    ctx.db
+      .select(getTableColumns(goalIndicators))
+      .from(goalIndicators)
+      .innerJoin(applicationGoals, eq(applicationGoals.id, goalIndicators.goalId))
+      .where(eq(applicationGoals.applicationId, latest))
+      .orderBy(asc(goalIndicators.position)),
+  ]);
+  if (goals.length === 0) return { goals: [] };
   const actuals = await acceptedActuals(ctx.db, { partnershipIds: [partnershipId], seriesIds: indicators.map((i) => i.seriesId) });
   const reporters = actuals.length ? await ctx.db.select({ id: organisations.id, name: organisations.legalName }).from(organisations).where(inArray(organisations.id, [...new Set(actuals.map((a) => a.organisationId))])) : [];
   const names = new Map(reporters.map((r) => [r.id, r.name]));

@@ -1,13 +1,16 @@
 import countryToCurrency from 'country-to-currency';
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { applications } from '../../db/schema/applications.ts';
-import type { BudgetCause } from '../../db/schema/budgets.ts';
+import { roundBudgetVersions, type BudgetCause } from '../../db/schema/budgets.ts';
 import { user } from '../../db/schema/auth.ts';
 import { organisations } from '../../db/schema/organisations.ts';
-import { findReadableApplication } from '../applications/application-scope.ts';
+import { applicationScope, findReadableApplication } from '../applications/application-scope.ts';
 import type { ApplicationRoundBudget } from '../budgets/compute-application-budget.ts';
 import { latestRoundVersions, recordBudgetVersions } from '../budgets/record-budget-versions.ts';
 import type { CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import { requirePermission } from '../identity/permissions.ts';
+import { isRecordId } from '../records/record-id.ts';
 import { nokToLocalMinor } from '../exchange-rates/convert.ts';
 import { latestExchangeRates, type RateOnDate } from '../exchange-rates/latest-exchange-rates.ts';
 
@@ -42,8 +45,19 @@ export function currencyOfCountry(countryCode: string): string | null {
  * Whoever may read the application may read it.
  */
 export async function getApplicationBudget(ctx: CoreContext, { applicationId }: { applicationId: string }) {
-  const application = await findReadableApplication(ctx, applicationId);
-  let latest = await latestRoundVersions(ctx.db, application.id);
+  requirePermission(ctx.actor, 'application:read');
+  const scope = applicationScope(ctx.actor);
+  if (scope === null || !isRecordId(applicationId)) throw new NotFoundError('application');
+  // The latest versions with the actor's scope inside the query: found, the application is readable.
+  // None found, it is looked up (not readable → not found) and gets its first versions.
+  const rows = await ctx.db
+    .selectDistinctOn([roundBudgetVersions.round], getTableColumns(roundBudgetVersions))
+    .from(roundBudgetVersions)
+    .innerJoin(applications, eq(applications.id, roundBudgetVersions.applicationId))
+    .where(and(eq(roundBudgetVersions.applicationId, applicationId), scope))
+    .orderBy(asc(roundBudgetVersions.round), desc(roundBudgetVersions.number));
+  let latest = new Map(rows.map((r) => [r.round, r]));
+  const application = latest.size > 0 ? { id: applicationId } : await findReadableApplication(ctx, applicationId);
   if (latest.size === 0) {
     await ctx.db.transaction(async (tx) => {
       await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, application.id)).for('update');

@@ -1,0 +1,94 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { ServerBuild } from 'react-router';
+import { seedDemoData } from '../db/seed/seed-demo-data.ts';
+import { seedDemoUsers } from '../db/seed/seed-demo-users.ts';
+import { withSharedReadCache } from '../db/shared-read-cache.ts';
+import { createAuth } from '../server/auth/create-auth.ts';
+import { createHttpApp } from '../server/http-app.ts';
+import { createLogger } from '../server/logger.ts';
+
+/**
+ * `tsx bench/page-queries.ts [path …]`: the SQL one request of each page sends, counted, with the rows
+ * each statement brings back and its time, on an in-memory PGlite with the demo data, through the
+ * real HTTP app (the build in build/server/, as `npm run bench` serves it; `npm run build` first).
+ * Paths are the bench's pages by default; `{partnership}` and `{application}` stand for the first of
+ * each the adviser sees. Signed in as the demo adviser throughout (QUERIES_VISITOR=1: as a visitor).
+ * QUERIES_SQL=1 prints each statement. QUERIES_PROFILE=<dir>: then each page QUERIES_REPEAT (300) times
+ * more under the CPU profiler, one <dir>/<n>.cpuprofile per page for bench/summarise-profile.ts (run with
+ * NODE_ENV=production, as the server runs React).
+ */
+const root = resolve(import.meta.dirname, '..');
+const client = await PGlite.create({ extensions: { pg_trgm } });
+const log: { sql: string; rows: number; ms: number }[] = [];
+let counting = false;
+const query = client.query.bind(client);
+client.query = (async (...args: Parameters<typeof query>) => {
+  const started = performance.now();
+  const result = await query(...args);
+  if (counting) log.push({ sql: String(args[0]), rows: result.rows.length, ms: performance.now() - started });
+  return result;
+}) as typeof client.query;
+const base = drizzle({ client });
+await migrate(base, { migrationsFolder: join(root, 'db/migrations') });
+await seedDemoData(base);
+await seedDemoUsers(base);
+const db = withSharedReadCache(base);
+const build = (await import(pathToFileURL(join(root, 'build/server/index.js')).href)) as ServerBuild;
+const publicUrl = 'http://localhost:3000';
+const auth = createAuth({ db: base, secret: 'page-queries-0123456789-0123456789-0123456789', baseURL: publicUrl, onSessionCreated: async () => {}, onPasswordReset: async () => {} });
+const app = createHttpApp({ db, auth, publicUrl, mailToLog: true, oidcIssuer: undefined, ping: async () => {}, logger: createLogger('silent'), build, clientDir: join(root, 'build/client') });
+
+const signIn = await app.request(`${publicUrl}/en/sign-in`, {
+  method: 'POST',
+  headers: { origin: publicUrl, 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ email: 'adviser@demo.example', password: 'exchange-demo-2026', next: '' }),
+});
+const adviserCookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+const cookie = process.env.QUERIES_VISITOR ? '' : adviserCookie;
+const headers = (path: string) => ({ cookie, accept: path.startsWith('/api/') ? 'application/json' : 'text/html', 'accept-encoding': 'gzip' });
+const first = async (path: string) => ((await (await app.request(`${publicUrl}${path}`, { headers: { cookie: adviserCookie, accept: 'application/json' } })).json()) as { items: { id: string }[] }).items[0]!.id;
+const ids = { partnership: await first('/api/v1/partnerships'), application: await first('/api/v1/applications') };
+
+const paths = process.argv.length > 2 ? process.argv.slice(2) : ['/en/sign-in', '/nb/', '/nb/partnerships', '/nb/organisations?country=NP', '/nb/partnerships/{partnership}', '/nb/applications', '/nb/applications/{application}', '/api/v1/partnerships', '/api/v1/partnerships/{partnership}', '/api/v1/applications', '/api/v1/applications/{application}'];
+console.log('| page | status | queries | rows | query ms | whole request ms |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const template of paths) {
+  const path = template.replace('{partnership}', ids.partnership).replace('{application}', ids.application);
+  // Twice first (caches filled, code warm), then the one counted.
+  for (let i = 0; i < 3; i++) await (await app.request(`${publicUrl}${path}`, { headers: headers(path) })).arrayBuffer();
+  log.length = 0;
+  counting = true;
+  const started = performance.now();
+  const response = await app.request(`${publicUrl}${path}`, { headers: headers(path) });
+  await response.arrayBuffer();
+  const ms = performance.now() - started;
+  counting = false;
+  const rows = log.reduce((sum, q) => sum + q.rows, 0);
+  const queryMs = log.reduce((sum, q) => sum + q.ms, 0);
+  console.log(`| ${template} | ${response.status} | ${log.length} | ${rows} | ${queryMs.toFixed(1)} | ${ms.toFixed(1)} |`);
+  if (process.env.QUERIES_SQL) for (const q of log) console.log(`    ${q.rows} rows ${q.ms.toFixed(2)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+  const profileDir = process.env.QUERIES_PROFILE;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    const repeat = Number(process.env.QUERIES_REPEAT ?? 300);
+    const started = performance.now();
+    for (let i = 0; i < repeat; i++) await (await app.request(`${publicUrl}${path}`, { headers: headers(path) })).arrayBuffer();
+    const { profile } = await session.post('Profiler.stop');
+    const file = join(profileDir, `${paths.indexOf(template)}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`    ${((performance.now() - started) / repeat).toFixed(2)} ms per request over ${repeat}: ${file}`);
+    session.disconnect();
+  }
+}
+await client.close();
