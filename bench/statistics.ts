@@ -32,7 +32,8 @@ import { statisticsSummedInSql } from '../tests/support/statistics-summed-in-sql
  * first run at a size, the partnerships' rounds get goals, indicators and commitments as in bench/iati-export.ts.
  *
  * BENCH_SIZES (10000,1000000), BENCH_RUNS (30 invalidated and 30 warm per case), BENCH_PORT (3291),
- * BENCH_DATABASE_URL (the server `npm run db:pg` starts). Writes bench/results/<date>-statistics.md.
+ * BENCH_DATABASE_URL (the server `npm run db:pg` starts). Writes bench/results/<date>-statistics.md (BENCH_OUT: another
+ * file; the run replaces the file's content).
  */
 const baseUrl = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5433/postgres');
 const sizes = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
@@ -72,7 +73,7 @@ for (const size of sizes) results.push(await benchSize(size, withIati && size ==
 const report = render(results);
 console.log(`\n${report}`);
 mkdirSync('bench/results', { recursive: true });
-const file = `bench/results/${new Date().toISOString().slice(0, 10)}-statistics.md`;
+const file = process.env.BENCH_OUT ?? `bench/results/${new Date().toISOString().slice(0, 10)}-statistics.md`;
 writeFileSync(file, report);
 console.log(`wrote ${file}`);
 

@@ -22,8 +22,9 @@ export interface FlowCounts {
   readonly dictionaries: Record<FlowCountDimension, Dictionary>;
   readonly columns: Record<FlowCountDimension, Uint16Array>;
   readonly people: Int32Array;
-  readonly ageYears: Float64Array;
-  readonly stayDays: Float64Array;
+  /** Whole years and days: a key's sums stay far below 2³¹ (a thousand people × 400 days is 400,000). */
+  readonly ageYears: Int32Array;
+  readonly stayDays: Int32Array;
   /**
    * What changed in the rows since a generation, as differences, so that sums made then can be brought up to
    * date instead of made again; undefined when those changes are no longer kept (then sum afresh).
@@ -67,8 +68,8 @@ interface FlowCountRow {
   stay_days: number;
 }
 
-/** Rows read per query, so that a first read of a large table never holds it twice in the heap. */
-const PAGE = 20_000;
+/** Rows read per query: a first read of a large table holds a few MB of rows at a time, not the table. */
+const PAGE = 5_000;
 
 class FlowCountsCopy implements FlowCounts {
   generation = 0;
@@ -76,8 +77,8 @@ class FlowCountsCopy implements FlowCounts {
   readonly dictionaries: Record<FlowCountDimension, Dictionary>;
   columns: Record<FlowCountDimension, Uint16Array>;
   people = new Int32Array(0);
-  ageYears = new Float64Array(0);
-  stayDays = new Float64Array(0);
+  ageYears = new Int32Array(0);
+  stayDays = new Int32Array(0);
   /** The rows' ids: ascending up to `sorted` (the first read, in id order); the others are found in `later`. */
   private ids = new Int32Array(0);
   private sorted = 0;
@@ -166,6 +167,8 @@ class FlowCountsCopy implements FlowCounts {
 
   /** Writes one row into the copy; true when something in it changed. */
   private put(row: FlowCountRow): boolean {
+    // Int32Array would wrap silently: a sum past 2³¹ would be a data error, said as one.
+    if (!fitsInt32(row.people) || !fitsInt32(row.age_years) || !fitsInt32(row.stay_days)) throw new Error(`participant_flow_counts row ${row.id}: a sum beyond 32 bits`);
     const at = this.find(row.id);
     const values = [row.sdg_goal, String(row.year), row.home_country, row.host_country, row.programme_id, row.shape, row.sector_code, row.gender, row.age_band];
     if (at >= 0) {
@@ -215,17 +218,21 @@ class FlowCountsCopy implements FlowCounts {
   }
 
   private resize(capacity: number) {
-    const widen = <T extends Uint16Array | Int32Array | Float64Array>(array: T, make: (n: number) => T): T => {
+    const widen = <T extends Uint16Array | Int32Array>(array: T, make: (n: number) => T): T => {
       const next = make(capacity);
       next.set(array.subarray(0, Math.min(array.length, capacity)));
       return next;
     };
     for (const dimension of FLOW_COUNT_DIMENSIONS) this.columns[dimension] = widen(this.columns[dimension], (n) => new Uint16Array(n));
     this.people = widen(this.people, (n) => new Int32Array(n));
-    this.ageYears = widen(this.ageYears, (n) => new Float64Array(n));
-    this.stayDays = widen(this.stayDays, (n) => new Float64Array(n));
+    this.ageYears = widen(this.ageYears, (n) => new Int32Array(n));
+    this.stayDays = widen(this.stayDays, (n) => new Int32Array(n));
     this.ids = widen(this.ids, (n) => new Int32Array(n));
   }
+}
+
+function fitsInt32(value: number) {
+  return Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff;
 }
 
 function position(dictionary: Dictionary, value: string): number {
