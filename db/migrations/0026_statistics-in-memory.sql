@@ -1,14 +1,15 @@
-DROP TABLE "participant_stat_marginals" CASCADE;--> statement-breakpoint
-ALTER TABLE "participant_flow_counts" ADD COLUMN "id" integer NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "participant_flow_counts_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1);--> statement-breakpoint
-ALTER TABLE "participant_flow_counts" ADD COLUMN "changed_xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL;--> statement-breakpoint
-CREATE UNIQUE INDEX "participant_flow_counts_id" ON "participant_flow_counts" USING btree ("id");--> statement-breakpoint
-CREATE INDEX "participant_flow_counts_changed" ON "participant_flow_counts" USING btree ("changed_xid","id");--> statement-breakpoint
+DROP TABLE IF EXISTS "participant_stat_marginals" CASCADE;--> statement-breakpoint
+ALTER TABLE "participant_flow_counts" ADD COLUMN IF NOT EXISTS "id" integer NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "participant_flow_counts_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1);--> statement-breakpoint
+ALTER TABLE "participant_flow_counts" ADD COLUMN IF NOT EXISTS "changed_xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX IF NOT EXISTS "participant_flow_counts_id" ON "participant_flow_counts" USING btree ("id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "participant_flow_counts_changed" ON "participant_flow_counts" USING btree ("changed_xid","id");--> statement-breakpoint
+-- (Every statement may run twice: a database that ran this file under an earlier number takes it again.)
 -- Hand-written: the statistics page now answers every set of filters from a copy of participant_flow_counts
 -- kept in the server's memory (core/stats/flow-counts-in-memory.ts; decision 019), which reads only the rows
 -- written since it last read (changed_xid). participant_stat_marginals (0024) is gone with the function that
 -- listed its cells, and so is the version sequence (0021) readers compared; the triggers keep only
 -- participant_flow_counts, and stamp each row they write.
-DROP FUNCTION participant_stat_cells(text, text, text, uuid, text, text, text, text);
+DROP FUNCTION IF EXISTS participant_stat_cells(text, text, text, uuid, text, text, text, text);
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION participant_stats_apply(deltas participant_stats_delta[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO participant_flow_counts AS c (sdg_goal, year, home_country, host_country, programme_id, shape, sector_code, gender, age_band, people, age_years_sum, stay_days_sum)
@@ -34,7 +35,7 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-DROP SEQUENCE participant_stats_version;
+DROP SEQUENCE IF EXISTS participant_stats_version;
 --> statement-breakpoint
 -- Statistics for the new columns, so that the planner knows from the start how few rows are recent.
 ANALYZE participant_flow_counts;

@@ -72,3 +72,17 @@ test('the statistics page reads on a phone: the map scales down and the tables s
   // The page itself does not scroll sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
+
+test('no public page is wider than a phone in any language: long words and long button labels wrap — without JavaScript', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const wide: string[] = [];
+  for (const lang of ['nb', 'nn', 'fr', 'es', 'en']) {
+    for (const path of ['', 'partnerships', 'organisations', 'statistics', 'open-data']) {
+      await page.goto(`/${lang}/${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 375) wide.push(`/${lang}/${path}: ${width} px`);
+    }
+  }
+  // Norwegian's "Utvekslingsdeltakere" in a heading and French's two filter buttons once made 389 and 378 px.
+  expect(wide).toEqual([]);
+});
