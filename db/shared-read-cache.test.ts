@@ -57,6 +57,26 @@ describe('the shared-read cache', () => {
     expect(reads).toBe(4);
   });
 
+  it('bounds a pool apart from the other answers, and a transaction ends the pool\'s answers too', async () => {
+    const db = withSharedReadCache(testDb.db, { maxEntries: 10 });
+    const pool = { name: 'pages', maxEntries: 1 };
+    let reads = 0;
+    const page = (key: string) => sharedRead(db, key, async () => (reads += 1), pool);
+    const other = (key: string) => sharedRead(db, key, async () => (reads += 1));
+    await other('a');
+    await page('p');
+    await page('q'); // 'p' goes, 'a' stays
+    expect(reads).toBe(3);
+    await other('a');
+    await page('q');
+    expect(reads).toBe(3);
+    await page('p');
+    expect(reads).toBe(4);
+    await db.transaction(async () => undefined);
+    await page('p');
+    expect(reads).toBe(5);
+  });
+
   it('never keeps an answer whose read began before a commit', async () => {
     const db = withSharedReadCache(testDb.db);
     let release!: () => void;

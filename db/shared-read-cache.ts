@@ -17,7 +17,14 @@ interface CacheState {
   maxAgeMs: number;
   /** At most this many answers: the oldest stored goes first (a key per record, as the partnership pages have, is bounded so). */
   maxEntries: number;
-  entries: Map<string, { generation: number; storedAt: number; value: Promise<unknown> }>;
+  entries: Map<string, Entry>;
+  /** Answers bounded apart from the others, by name: rendered pages are large, so there are fewer of them. */
+  pools: Map<string, Map<string, Entry>>;
+}
+interface Entry {
+  generation: number;
+  storedAt: number;
+  value: Promise<unknown>;
 }
 
 /**
@@ -33,7 +40,7 @@ type CachingHandle = Database & { [stateKey]?: CacheState };
  */
 export function withSharedReadCache(base: Database, { maxAgeMs = 60_000, maxEntries = 1000 }: { maxAgeMs?: number; maxEntries?: number } = {}): Database {
   const db = Object.create(base) as CachingHandle;
-  const state: CacheState = { generation: 0, maxAgeMs, maxEntries, entries: new Map() };
+  const state: CacheState = { generation: 0, maxAgeMs, maxEntries, entries: new Map(), pools: new Map() };
   Object.defineProperty(db, stateKey, { value: state, enumerable: false });
   const transaction = base.transaction.bind(base);
   db.transaction = (async (...args: Parameters<typeof transaction>) => {
@@ -42,26 +49,36 @@ export function withSharedReadCache(base: Database, { maxAgeMs = 60_000, maxEntr
     } finally {
       state.generation += 1;
       state.entries.clear();
+      state.pools.clear();
     }
   }) as typeof db.transaction;
   return db;
 }
 
-/** `load()`'s answer, from memory when the cache is on and nothing was written since it was read. */
-export function sharedRead<T>(db: Database, key: string, load: () => Promise<T>): Promise<T> {
+/**
+ * `load()`'s answer, from memory when the cache is on and nothing was written since it was read. A `pool`
+ * keeps its answers apart, at most `maxEntries` of them (answers of a few hundred bytes share the handle's bound).
+ */
+export function sharedRead<T>(db: Database, key: string, load: () => Promise<T>, pool?: { name: string; maxEntries: number }): Promise<T> {
   const state = Object.hasOwn(db, stateKey) ? (db as CachingHandle)[stateKey] : undefined;
   if (!state) return load();
+  let entries = state.entries;
+  if (pool) {
+    const pooled = state.pools.get(pool.name);
+    if (pooled) entries = pooled;
+    else state.pools.set(pool.name, (entries = new Map()));
+  }
   const now = Date.now();
-  const entry = state.entries.get(key);
+  const entry = entries.get(key);
   if (entry && entry.generation === state.generation && now - entry.storedAt < state.maxAgeMs) return entry.value as Promise<T>;
   const generation = state.generation;
   const value = load();
-  state.entries.delete(key);
-  state.entries.set(key, { generation, storedAt: now, value });
+  entries.delete(key);
+  entries.set(key, { generation, storedAt: now, value });
   // A Map keeps insertion order: the first key is the answer stored longest ago.
-  if (state.entries.size > state.maxEntries) state.entries.delete(state.entries.keys().next().value!);
+  if (entries.size > (pool?.maxEntries ?? state.maxEntries)) entries.delete(entries.keys().next().value!);
   value.catch(() => {
-    if (state.entries.get(key)?.value === value) state.entries.delete(key);
+    if (entries.get(key)?.value === value) entries.delete(key);
   });
   return value;
 }

@@ -23,8 +23,7 @@ export function compressResponse(): MiddlewareHandler {
     if (/(^|,)\s*no-transform\s*(,|$)/i.test(res.headers.get('cache-control') ?? '')) return;
     const vary = res.headers.get('vary');
     if (!vary || !/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) res.headers.append('Vary', 'Accept-Encoding');
-    const encoding = new Negotiator({ headers: { 'accept-encoding': c.req.header('accept-encoding') ?? 'identity' } }).encoding(['gzip', 'identity']);
-    if (encoding !== 'gzip') return;
+    if (!acceptsGzip(c.req.header('accept-encoding'))) return;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     const zipped = body.byteLength < threshold ? body : gzipSync(body);
@@ -35,4 +34,9 @@ export function compressResponse(): MiddlewareHandler {
     c.res = undefined;
     c.res = new Response(zipped, { status: res.status, statusText: res.statusText, headers });
   };
+}
+
+/** Whether a request's Accept-Encoding takes gzip rather than the answer as it is. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return new Negotiator({ headers: { 'accept-encoding': acceptEncoding ?? 'identity' } }).encoding(['gzip', 'identity']) === 'gzip';
 }

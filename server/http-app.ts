@@ -11,6 +11,7 @@ import type { FileStore } from '../core/files/file-store.ts';
 import type { Database } from '../db/database.ts';
 import type { Auth } from './auth/create-auth.ts';
 import { resolveActor } from './auth/resolve-actor.ts';
+import { publicPage } from './public-page-cache.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { createTranslator } from '../i18n/translator.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
@@ -182,7 +183,7 @@ export function createHttpApp({ db, files, auth, publicUrl, mailToLog, oidcIssue
     });
   };
   app.all('*', async (c) => {
-    const response = await renderPage(c);
+    const response = await publicPage(coreContext({ db, requestId: c.var.requestId, publicUrl, files }), c.req.raw, () => renderPage(c));
     // A download (a resource route) refuses as data, not as a page: people get the page that says why,
     // in their language, at the same address and with the same status.
     const html = (response.headers.get('content-type') ?? '').startsWith('text/html');

@@ -39,7 +39,9 @@ export interface Choice {
 
 /** Everything the statistics page shows: figures, tables with names, the map, and the filters' choices. */
 export async function statisticsView(ctx: CoreContext, i18n: Translator, filters: StatisticsFilters) {
-  const [stats, choices] = await Promise.all([getParticipantStatistics(ctx, { filters }), getStatisticsChoices(ctx)]);
+  // The figures bring the copy in memory up to date; the choices (the years with people) then take it as it is.
+  const stats = await getParticipantStatistics(ctx, { filters });
+  const choices = await getStatisticsChoices(ctx);
   const { t } = i18n;
   const tables = STATISTICS_TABLES.filter((id) => id !== 'flows').map((id) => ({
     id,

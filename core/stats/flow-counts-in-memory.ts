@@ -91,6 +91,8 @@ class FlowCountsCopy implements FlowCounts {
   private pending: FlowCountChange[] | undefined;
   private inFlight?: Promise<void>;
   private queued?: Promise<void>;
+  /** Whether a read has ended well: until then the copy holds nothing to answer from. */
+  hasBeenRead = false;
 
   constructor(private readonly db: Database) {
     const countries: Dictionary = { values: [], positions: new Map() };
@@ -154,6 +156,7 @@ class FlowCountsCopy implements FlowCounts {
     }
     this.since = xmin!;
     this.fit();
+    this.hasBeenRead = true;
   }
 
   private recordGeneration() {
@@ -269,8 +272,23 @@ export function firstYearWithPeople(counts: FlowCounts): number | undefined {
 
 /** The copy of participant_flow_counts for this database, up to date with everything committed before the call. */
 export async function flowCountsInMemory(db: Database): Promise<FlowCounts> {
+  const copy = copyOf(db);
+  await copy.refresh();
+  return copy;
+}
+
+/**
+ * The copy as its last read left it, without another read (one is made if none has been): for what follows a
+ * call of `flowCountsInMemory` in the same request, such as the statistics page's year choices after its figures.
+ */
+export async function flowCountsAsLastRead(db: Database): Promise<FlowCounts> {
+  const copy = copyOf(db);
+  if (!copy.hasBeenRead) await copy.refresh();
+  return copy;
+}
+
+function copyOf(db: Database): FlowCountsCopy {
   let copy = (db as HandleWithCopy)[copyKey];
   if (!copy) Object.defineProperty(db, copyKey, { value: (copy = new FlowCountsCopy(db)), enumerable: false });
-  await copy.refresh();
   return copy;
 }

@@ -9,7 +9,7 @@ import { agencyYear } from '../finance/budget-year.ts';
 import { AGE_BANDS } from './age-bands.ts';
 import { countryRegion, flowDirection, regionCountries, REGIONS, DIRECTIONS, type Direction, type Region } from './countries.ts';
 import { FIRST_STATISTICS_YEAR, GENDERS, SHAPES, STATISTICS_FILTER_NAMES, type StatisticsFilters } from './statistics-filters.ts';
-import { firstYearWithPeople, flowCountsInMemory, type FlowCountChange, type FlowCounts } from './flow-counts-in-memory.ts';
+import { firstYearWithPeople, flowCountsAsLastRead, flowCountsInMemory, type FlowCountChange, type FlowCounts } from './flow-counts-in-memory.ts';
 import { publishedCount, suppressSmallCells, type PublishedCell } from './suppress-small-cells.ts';
 
 /** The tables of the statistics page; each is a chart, a table and a CSV (`/{lang}/statistics/{table}.csv`). */
@@ -332,7 +332,8 @@ export async function statisticsFromSums(ctx: CoreContext, m: StatisticsSums, fi
 }
 
 /**
- * The choices of the filters: the years since the first with people (from the aggregate's copy in memory),
+ * The choices of the filters: the years since the first with people (from the aggregate's copy in memory as
+ * last read: the page asks for its figures first, which read it),
  * the countries of the organisations, the programmes and the partnerships' sectors (index reads:
  * organisations and partnerships have indexes on country and sector), so the choices cost next to nothing
  * whatever the number of participants. The server keeps the countries, sectors and
@@ -341,7 +342,7 @@ export async function statisticsFromSums(ctx: CoreContext, m: StatisticsSums, fi
  */
 export async function getStatisticsChoices(ctx: CoreContext) {
   const [counts, countries, sectors, programmeRows] = await Promise.all([
-    flowCountsInMemory(ctx.db),
+    flowCountsAsLastRead(ctx.db),
     sharedRead(ctx.db, 'statistics-choices-countries', () => rawRows<{ code: string }>(ctx.db, sql`select distinct ${organisations.countryCode} as code from ${organisations}`)),
     sharedRead(ctx.db, 'statistics-choices-sectors', () => rawRows<{ code: string }>(ctx.db, sql`select distinct ${partnerships.sectorCode} as code from ${partnerships} where ${partnerships.sectorCode} is not null`)),
     sharedRead(ctx.db, 'statistics-choices-programmes', () => ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name))),

@@ -1,3 +1,4 @@
+import { sharedRead } from '../../../db/shared-read-cache.ts';
 import type { CoreContext } from '../../context.ts';
 import { requirePermission } from '../../identity/permissions.ts';
 import { osloDate } from '../../partnerships/check-deadline.ts';
@@ -19,10 +20,16 @@ export interface IatiPreview {
 /**
  * The publisher's preview (agency staff): the export read as the file would be, and every problem the
  * standard's rules find in it, each naming the record to fix, all at once rather than one at a time.
+ * It reads every activity, so the server keeps the answer between writes (db/shared-read-cache.ts): the
+ * same for every member of staff, made again after any change on this server, and at least every minute.
  */
 export async function previewIatiExport(ctx: CoreContext, { organisationIdentifier }: { organisationIdentifier: string }): Promise<IatiPreview> {
   requirePermission(ctx.actor, 'open-data:preview');
   const today = osloDate(ctx.now());
+  return sharedRead(ctx.db, `iati-preview ${organisationIdentifier} ${today}`, () => readPreview(ctx, organisationIdentifier, today));
+}
+
+async function readPreview(ctx: CoreContext, organisationIdentifier: string, today: string): Promise<IatiPreview> {
   const problems: IatiPreview['problems'] = [];
   const years = new Set<number>();
   let activities = 0;

@@ -1,0 +1,97 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { coreContext } from '../core/context.ts';
+import { createOrganisation } from '../db/factories/organisation-factory.ts';
+import { createParticipant } from '../db/factories/participant-factory.ts';
+import { createPartnership } from '../db/factories/partnership-factory.ts';
+import { withSharedReadCache } from '../db/shared-read-cache.ts';
+import { useTestDatabase } from '../tests/support/test-database.ts';
+import { publicPage } from './public-page-cache.ts';
+
+const testDb = useTestDatabase();
+
+/** A page's rendering that counts how often it ran, and says which run made the page. */
+function counting(response: (run: number) => Response = (run) => new Response(`<p>page ${run}</p>`, { headers: { 'content-type': 'text/html' } })) {
+  let runs = 0;
+  return {
+    render: async () => response((runs += 1)),
+    runs: () => runs,
+  };
+}
+
+describe('kept public pages', () => {
+  it('keeps a visitor\'s statistics page per address until a count changes, written here or by anyone else', async () => {
+    const db = withSharedReadCache(testDb.db);
+    const core = coreContext({ db });
+    const { render, runs } = counting();
+    const get = async (path: string) => {
+      const response = await publicPage(core, new Request(`http://localhost${path}`), render);
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    };
+    const first = await get('/nb/statistics');
+    expect(first).toEqual({ status: 200, type: 'text/html', body: '<p>page 1</p>' });
+    expect(await get('/nb/statistics')).toEqual(first);
+    expect(runs()).toBe(1);
+    // Another address, another page.
+    expect((await get('/nb/statistics?gender=female')).body).toBe('<p>page 2</p>');
+    expect((await get('/fr/statistics')).body).toBe('<p>page 3</p>');
+    expect((await get('/nb/statistics')).body).toBe('<p>page 1</p>');
+
+    // A participant written through another handle (another server on the same database): the counts move on.
+    const oslo = await createOrganisation(testDb.db, { countryCode: 'NO', city: 'Oslo' });
+    const lilongwe = await createOrganisation(testDb.db, { countryCode: 'MW', city: 'Lilongwe' });
+    const partnership = await createPartnership(testDb.db, { partners: [oslo, lilongwe] });
+    await createParticipant(testDb.db, { partnershipId: partnership.id, homeOrganisationId: lilongwe.id, hostOrganisationId: oslo.id, homeCountry: 'MW', gender: 'female', birthDate: '1998-01-01', startsOn: '2024-03-01', endsOn: '2024-09-01', status: 'returned' });
+    expect((await get('/nb/statistics')).body).toBe('<p>page 4</p>');
+    expect((await get('/nb/statistics')).body).toBe('<p>page 4</p>');
+    // A transaction through this server's handle ends every kept page.
+    await db.transaction(async () => undefined);
+    expect((await get('/nb/statistics')).body).toBe('<p>page 5</p>');
+    expect(runs()).toBe(5);
+  });
+
+  it('renders afresh for a signed-in person, a form\'s post, other pages, and keeps no answer but a 200 without cookies', async () => {
+    const db = withSharedReadCache(testDb.db);
+    const core = coreContext({ db });
+    const { render, runs } = counting();
+    const send = (path: string, init?: RequestInit) => publicPage(core, new Request(`http://localhost${path}`, init), render);
+    for (let i = 0; i < 2; i++) await send('/nb/statistics', { headers: { cookie: 'better-auth.session_token=abc' } });
+    for (let i = 0; i < 2; i++) await send('/nb/statistics', { headers: { authorization: 'Bearer abc' } });
+    for (let i = 0; i < 2; i++) await send('/nb/statistics', { method: 'POST', body: 'x=1' });
+    for (let i = 0; i < 2; i++) await send('/nb/partnerships');
+    expect(runs()).toBe(8);
+    // Kept for a visitor: an empty cookie header is no cookie.
+    for (let i = 0; i < 2; i++) await send('/nb/open-data', { headers: { cookie: '' } });
+    expect(runs()).toBe(9);
+
+    const refused = counting((run) => new Response(`gone ${run}`, { status: 404 }));
+    for (let i = 0; i < 2; i++) await publicPage(core, new Request('http://localhost/en/statistics?x=1'), refused.render);
+    expect(refused.runs()).toBe(2);
+    const withCookie = counting((run) => new Response(`page ${run}`, { headers: { 'set-cookie': 'a=b' } }));
+    const answers = [];
+    for (let i = 0; i < 2; i++) answers.push(await (await publicPage(core, new Request('http://localhost/en/statistics?y=1'), withCookie.render)).text());
+    expect(answers).toEqual(['page 1', 'page 2']);
+  });
+
+  it('serves a kept page compressed, once compressed, to a browser that takes gzip', async () => {
+    const db = withSharedReadCache(testDb.db);
+    const core = coreContext({ db });
+    const { render } = counting(() => new Response('<p>statistics</p>'.repeat(200), { headers: { 'content-type': 'text/html' } }));
+    const ask = () => publicPage(core, new Request('http://localhost/es/statistics', { headers: { 'accept-encoding': 'gzip, br' } }), render);
+    await ask();
+    const kept = await ask();
+    expect(kept.headers.get('content-encoding')).toBe('gzip');
+    expect(kept.headers.get('vary')).toBe('Accept-Encoding');
+    expect(gunzipSync(new Uint8Array(await kept.arrayBuffer())).toString()).toBe('<p>statistics</p>'.repeat(200));
+    const plain = await publicPage(core, new Request('http://localhost/es/statistics'), render);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('<p>statistics</p>'.repeat(200));
+  });
+
+  it('renders every time through a handle without the shared-read cache (tests, scripts)', async () => {
+    const core = coreContext({ db: testDb.db });
+    const { render, runs } = counting();
+    for (let i = 0; i < 2; i++) await publicPage(core, new Request('http://localhost/nb/statistics'), render);
+    expect(runs()).toBe(2);
+  });
+});
