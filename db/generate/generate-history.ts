@@ -104,7 +104,8 @@ export interface PartnershipPlan {
 /**
  * `count` people, each on a drawn round of a drawn partnership (so the plan needs rounds), from one of its
  * partners to another, starting in the round's year; two thirds women, their age by `age` (of the
- * programme's code and a number in [0, 1)), and a status that fits their dates as of `asOf`.
+ * programme's code and a number in [0, 1)), and a status that fits their dates as of `asOf` (returned if
+ * they came home in the three months before it, alumni or completed before that).
  */
 export interface DrawnPeople {
   kind: 'drawn';
@@ -137,6 +138,7 @@ const NAME_COUNTRY: Record<string, string> = {
 };
 
 export async function generateHistory(db: Database, plan: HistoryPlan): Promise<{ organisations: number; partnerships: number; people: number }> {
+  checkPlan(plan);
   const bar = progressBar(plan.progress ?? false);
   const batchSize = plan.batchSize ?? 50_000;
   const ids = idsOf(plan.idPrefix);
@@ -171,7 +173,8 @@ export async function generateHistory(db: Database, plan: HistoryPlan): Promise<
   if (plan.people.kind === 'drawn') {
     const drawn = plan.people;
     for (const [from, to] of batchesOf(1, drawn.count, batchSize)) {
-      await drawPeople(db, plan, drawn, ids, from, to);
+      // checkPlan: drawn people have rounds.
+      await drawPeople(db, plan, plan.rounds!, drawn, ids, from, to);
       bar.tick(to - from + 1);
     }
   } else {
@@ -191,6 +194,15 @@ export async function generateHistory(db: Database, plan: HistoryPlan): Promise<
   }
   bar.done();
   return { organisations: organisationCount, partnerships: partnershipCount, people };
+}
+
+/** What the two ways of choosing can do, checked before anything is written. */
+function checkPlan(plan: HistoryPlan) {
+  if (plan.people.kind === 'drawn' && !plan.rounds) throw new Error('drawn people go on rounds: the plan has none');
+  if (plan.partnerships.partnersBy === 'drawn' && plan.partnerships.kinds.some((k) => k.north > 1 || k.south > 2 || k.south < 1)) {
+    throw new Error('drawn partners: at most one Norwegian and one or two southern partners a partnership');
+  }
+  if (plan.programmeIds.length === 0 || plan.partnerships.kinds.length === 0) throw new Error('a history needs programmes and kinds of partnership');
 }
 
 /** The ids of a plan's rows: md5 of its prefix, the kind of row and the row's number. */
@@ -261,7 +273,6 @@ function side(ids: Ids, o: OrganisationPlan, north: boolean, order: 'row' | 'id'
 /** Drawn partners: a Norwegian one if the kind has one, one or two from the South (different ones). */
 async function drawPartners(db: Database, plan: HistoryPlan, ids: Ids, from: number, to: number) {
   const p = plan.partnerships;
-  if (p.kinds.some((k) => k.north > 1 || k.south > 2 || k.south < 1)) throw new Error('drawn partners: at most one Norwegian and one or two southern partners');
   const g = sql`p.g`;
   await db.execute(sql`
     with norwegian as (${side(ids, plan.organisations, true, 'id')}),
@@ -330,7 +341,7 @@ async function insertRounds(db: Database, plan: HistoryPlan, rounds: NonNullable
   await db.execute(sql`
     insert into partnership_stages (id, partnership_id, application_id, kind, round_number, starts_on, ends_on, amount_ceiling_minor, currency)
     select ${ids.round(roundOf)}, ${ids.partnership(g)}, ${ids.application(roundOf)}, 'round', k,
-           make_date(${plan.partnerships.startYear(g)} + k, 1, 1), make_date(${plan.partnerships.startYear(g)} + k, 12, 31), ${literal(rounds.amountCeilingMinor)}, ${rounds.currency}
+           make_date((${plan.partnerships.startYear(g)}) + k, 1, 1), make_date((${plan.partnerships.startYear(g)}) + k, 12, 31), ${literal(rounds.amountCeilingMinor)}, ${rounds.currency}
     from generate_series(${literal(from)}, ${literal(to)}) g cross join generate_series(1, ${literal(rounds.perPartnership)}) k`);
 }
 
@@ -351,11 +362,9 @@ function localeOf(country: SQL): SQL {
   return sql`case ${country} when 'NO' then 'nb' when 'BO' then 'es' when 'GT' then 'es' when 'NI' then 'es' when 'HN' then 'es' when 'CO' then 'es' else 'en' end`;
 }
 
-async function drawPeople(db: Database, plan: HistoryPlan, people: DrawnPeople, ids: Ids, from: number, to: number) {
-  if (!plan.rounds) throw new Error('drawn people go on rounds: the plan has none');
+async function drawPeople(db: Database, plan: HistoryPlan, rounds: NonNullable<HistoryPlan['rounds']>, people: DrawnPeople, ids: Ids, from: number, to: number) {
   const [first, last] = plan.partnerships.rows;
   const partnerships = last - first + 1;
-  const rounds = plan.rounds.perPartnership;
   const g = sql`g`;
   const asOf = sql`${sql.raw(quote(people.asOf))}::date`;
   await db.execute(sql`
@@ -364,7 +373,7 @@ async function drawPeople(db: Database, plan: HistoryPlan, people: DrawnPeople, 
            from partnership_partners where partnership_id in (${partnershipIds(plan, ids)})
            group by partnership_id),
          person as (
-           select g, ${literal(first)} + (${uniform('partnership', g)} * ${literal(partnerships)})::int % ${literal(partnerships)} as pg, 1 + (${uniform('round', g)} * ${literal(rounds)})::int % ${literal(rounds)} as k,
+           select g, ${literal(first)} + (${uniform('partnership', g)} * ${literal(partnerships)})::int % ${literal(partnerships)} as pg, 1 + (${uniform('round', g)} * ${literal(rounds.perPartnership)})::int % ${literal(rounds.perPartnership)} as k,
                   ${uniform('gender', g)} as gu, ${uniform('age', g)} as au, ${uniform('fate', g)} as fu, ${uniform('names', g)} as nu, ${uniform('host', g)} as hu
            from generate_series(${literal(from)}, ${literal(to)}) g),
          placed as (
