@@ -24,7 +24,7 @@ import { literal, quote, textArray, uniform, uuidArray, type Rule } from './sql-
  * number: shares on average, what the bench has always used; its recorded databases keep their rows).
  */
 export interface HistoryPlan {
-  /** Prefix of every id's md5 and of the people's e-mail addresses: '' for the bench (as its recorded databases), 'history-' for the demo. */
+  /** Prefix of every id's md5 (and of the drawn people's e-mail addresses and the yearly people's seeds): '' for the bench (as its recorded databases), 'history-' for the demo. */
   idPrefix: string;
   /** The partnerships' programmes, taken in turn by row number. */
   programmeIds: readonly string[];
