@@ -64,14 +64,31 @@ export default tseslint.config(
   {
     // The database's runtime (client, schema) is the bottom layer; test data and demo data are not part of it.
     files: ['db/**/*.ts'],
-    ignores: ['db/factories/**', 'db/seed/**', 'db/**/*.test.ts'],
+    ignores: ['db/factories/**', 'db/seed/**', 'db/generate/**', 'db/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/factories/**', '**/seed/**'], message: 'db must not import its factories or demo data (only db/seed, tests, bench and scripts do)' },
+            { group: ['**/factories/**', '**/seed/**', '**/generate/**'], message: 'db must not import its factories, history generator or demo data (only db/seed, tests, bench and scripts do)' },
             { group: ['**/app/**', '**/api/**', '**/server/**', '**/core/**'], message: 'db is the bottom layer: it imports no other layer' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The history generator (docs/decisions/020) serves the demo seed and the bench alike: it may use the
+    // factories' people names, but not the demo data (the demo is one of its configurations) nor another layer.
+    files: ['db/generate/**/*.ts'],
+    ignores: ['db/generate/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/seed/**', '**/bench/**'], message: 'the history generator must not import its configurations (db/seed, bench): they import it' },
+            { group: ['**/app/**', '**/api/**', '**/server/**', '**/core/**'], message: 'the history generator is part of db: it imports no other layer' },
           ],
         },
       ],
