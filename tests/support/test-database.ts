@@ -10,12 +10,14 @@ import { withDatabase } from './global-database.ts';
  * A fresh, migrated, empty database for the calling test file, closed (and dropped) after it.
  * Use `testDb.db` inside tests; data comes from the factories in db/factories. On PostgreSQL the file
  * gets a pool of `maxConnections` (more for a test of concurrent writers); PGlite has one connection.
+ * `withDemo`: the database holds the demo data and its people (seedDemoData and seedDemoUsers, seeded
+ * once for the whole run by tests/support/global-database.ts).
  */
-export function useTestDatabase({ maxConnections = 4 }: { maxConnections?: number } = {}) {
+export function useTestDatabase({ maxConnections = 4, withDemo = false }: { maxConnections?: number; withDemo?: boolean } = {}) {
   const state: { handle?: DatabaseHandle; drop?: () => Promise<void> } = {};
 
   beforeAll(async () => {
-    const pgTemplate = inject('postgresTemplate');
+    const pgTemplate = inject(withDemo ? 'postgresDemoTemplate' : 'postgresTemplate');
     const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
     if (pgTemplate && url) {
       const name = `mx_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
@@ -29,7 +31,7 @@ export function useTestDatabase({ maxConnections = 4 }: { maxConnections?: numbe
       };
       return;
     }
-    const file = inject('pgliteTemplate');
+    const file = inject(withDemo ? 'pgliteDemoTemplate' : 'pgliteTemplate');
     if (!file) throw new Error('no test database template: is tests/support/global-database.ts the globalSetup?');
     state.handle = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([readFileSync(file)]) });
   });

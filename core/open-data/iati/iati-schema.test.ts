@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../../db/seed/seed-demo-data.ts';
 import { useTestDatabase } from '../../../tests/support/test-database.ts';
 import { coreContext } from '../../context.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -12,7 +11,7 @@ import { checkIatiRules } from './check-iati-rules.ts';
 import { osloDate } from '../../partnerships/check-deadline.ts';
 import { DEFAULT_IATI_ORGANISATION_IDENTIFIER, iatiActivities, streamIatiActivities } from './stream-iati-activities.ts';
 
-const testDb = useTestDatabase();
+const testDb = useTestDatabase({ withDemo: true });
 const schema = join(process.cwd(), 'reference', 'iati', 'schema', 'iati-activities-schema.xsd');
 let dir: string;
 
@@ -31,7 +30,6 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iati-'));
-  await seedDemoData(testDb.db);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -9,8 +9,6 @@ import { agencyRoles } from '../../../core/identity/actor.ts';
 import { createUser } from '../../../db/factories/user-factory.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
 import { participants } from '../../../db/schema/participants.ts';
-import { seedDemoData } from '../../../db/seed/seed-demo-data.ts';
-import { seedDemoUsers } from '../../../db/seed/seed-demo-users.ts';
 import { recordSessionCreated } from '../../../server/auth/record-session-created.ts';
 import { createAuth } from '../../../server/auth/create-auth.ts';
 import { resolveActor } from '../../../server/auth/resolve-actor.ts';
@@ -64,12 +62,10 @@ export interface FuzzServer {
  * the code behind the permission checks.
  */
 export function useFuzzServer(): FuzzServer {
-  const testDb = useTestDatabase();
+  const testDb = useTestDatabase({ withDemo: true });
   const state = {} as { app: ReturnType<typeof createHttpApp>; cookie: string; coordinatorCookie: string; participantCookie: string; renew: () => Promise<void> };
   beforeAll(async () => {
     const db = testDb.db;
-    await seedDemoData(db);
-    await seedDemoUsers(db);
     const build = await pageBuild();
     const auth = createAuth({
       db,
