@@ -10,6 +10,10 @@
 -- rebuild them).
 DROP INDEX IF EXISTS "organisations_country_id_idx";--> statement-breakpoint
 DROP INDEX IF EXISTS "participants_programme_year_gender_idx";--> statement-breakpoint
+-- The two year indexes are built again below with the countries included: dropped here so that the rewrite
+-- does not build them twice.
+DROP INDEX IF EXISTS "participants_year_name_idx";--> statement-breakpoint
+DROP INDEX IF EXISTS "participants_programme_year_name_idx";--> statement-breakpoint
 ALTER TABLE "participants" ADD COLUMN IF NOT EXISTS "home_country_code" text;--> statement-breakpoint
 ALTER TABLE "participants" ADD COLUMN IF NOT EXISTS "host_country_code" text;--> statement-breakpoint
 -- An organisation's country, the one look-up of both the backfill and the trigger below.
@@ -49,6 +53,13 @@ END
 $$;--> statement-breakpoint
 DROP TRIGGER IF EXISTS "organisations_country_to_participants" ON "organisations";--> statement-breakpoint
 CREATE TRIGGER "organisations_country_to_participants" AFTER UPDATE OF "country_code" ON "organisations" FOR EACH ROW WHEN (OLD."country_code" IS DISTINCT FROM NEW."country_code") EXECUTE FUNCTION "organisations_country_to_participants"();--> statement-breakpoint
+-- The year of the start, and a programme's year, in name order with the columns the other filters test
+-- included (migrations participant_list_speed and participant_age_at_start), now the countries too: a year
+-- and a country ("Malawi, 2020") walk the year testing the country in the index, as they did with the
+-- organisation ids, instead of fetching every row walked (3,300 buffers at a million without). The
+-- organisation ids stay for a coordinator's scope.
+CREATE INDEX IF NOT EXISTS "participants_year_name_idx" ON "participants" USING btree (extract(year from "starts_on"), "family_name", "given_name", "id") INCLUDE ("starts_on", "gender", "status", "age_at_start", "programme_id", "home_organisation_id", "host_organisation_id", "home_country_code", "host_country_code");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "participants_programme_year_name_idx" ON "participants" USING btree ("programme_id", extract(year from "starts_on"), "family_name", "given_name", "id") INCLUDE ("starts_on", "gender", "status", "age_at_start", "home_organisation_id", "host_organisation_id", "home_country_code", "host_country_code");--> statement-breakpoint
 -- A home or a host country alone: its name order, and its count index-only.
 CREATE INDEX IF NOT EXISTS "participants_home_country_name_idx" ON "participants" USING btree ("home_country_code","family_name","given_name","id");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "participants_host_country_name_idx" ON "participants" USING btree ("host_country_code","family_name","given_name","id");--> statement-breakpoint

@@ -127,7 +127,8 @@ export const participants = pgTable(
     // Drizzle's index builder cannot say), so that counting the total is an index-only scan:
     // participants_year_name_idx (year of starts_on, family_name, given_name, id) and
     // participants_programme_year_name_idx (programme_id, year of starts_on, family_name, given_name, id);
-    // rebuilt in migration participant_age_at_start with age_at_start included instead of birth_date.
+    // rebuilt in migration participant_age_at_start with age_at_start included instead of birth_date, and in
+    // migration participant_country_copies with the home and host country codes included as well.
     // And participants_programme_year_gender_home_idx (programme_id, year of starts_on, gender,
     // home_country_code, family_name, given_name, id) INCLUDE (starts_on, host_country_code), migration
     // participant_country_copies: a programme's year, gender and home country are one range of entries in name
