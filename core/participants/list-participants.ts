@@ -57,69 +57,43 @@ const home = alias(organisations, 'home');
 const host = alias(organisations, 'host');
 
 /**
- * A country with more organisations than this is filtered by a subquery, not by the list of their ids: the
- * planner estimates an id list element by element (1,333 ids: 1.5 ms of planning per statement, 0.2 ms for
- * the subquery), which is more than the list saves.
- */
-export const ORGANISATIONS_AS_VALUES = 500;
-
-/**
  * What a list query names as values (resolveFilterValues): the programme of the programme filter (null: no
- * programme has that code), the programmes an adviser follows, and the organisations of the home and the
- * host country filters (absent when the country has more than ORGANISATIONS_AS_VALUES: a subquery then).
+ * programme has that code) and the programmes an adviser follows.
  */
 export interface ResolvedFilterValues {
   programme?: string | null;
   advised?: string[];
-  homeOrganisations?: string[];
-  hostOrganisations?: string[];
 }
 
 /**
- * Reads the programme filter's id, the programmes an adviser follows and the organisations of the country
- * filters, in one statement, so that the list's query names them as values. The planner then knows the
- * programme's ages (a band outside them matches no one: extended statistics participants_programme_age_stats),
- * where a subquery left it guessing (decision 018, addendum 2026-11-29); and a country is a test of the
- * participant row itself (`home_organisation_id = any(…)`), which an index-only scan answers from the
- * organisation ids it includes, where the subquery was a join to organisations, a look-up per row tested
- * (decision 018, second addendum). No statement when there is none of these.
+ * Reads the programme filter's id and the programmes an adviser follows, in one statement, so that the
+ * list's query names them as values. The planner then knows the programme's ages (a band outside them
+ * matches no one: extended statistics participants_programme_age_stats), where a subquery left it guessing
+ * (decision 018, addendum 2026-11-29). The countries need no look-up: they are copied onto the participant
+ * row (decision 018, third addendum). No statement when there is neither.
  */
 export async function resolveFilterValues(ctx: CoreContext, filter: ParticipantFilter): Promise<ResolvedFilterValues> {
   const actor = ctx.actor;
   const adviser = actor.kind === 'user' && actor.agencyRoles.includes('programme_adviser') && !actor.agencyRoles.includes('administrator') ? actor.userId : null;
-  const inCountry = (kind: 'home' | 'host', country: string) =>
-    sql`(select ${sql.raw(`'${kind}'`)} as kind, id from (select ${organisations.id} as id from ${organisations} where ${organisations.countryCode} = ${country} limit ${sql.raw(String(ORGANISATIONS_AS_VALUES + 1))}) o)`;
   const lookups = [
     filter.programme ? sql`(select 'programme' as kind, ${programmes.id} as id from ${programmes} where ${programmes.code} = ${filter.programme})` : undefined,
     adviser ? sql`(select 'advised' as kind, ${programmeAdvisers.programmeId} as id from ${programmeAdvisers} where ${programmeAdvisers.userId} = ${adviser})` : undefined,
-    filter.homeCountry ? inCountry('home', filter.homeCountry) : undefined,
-    filter.hostCountry ? inCountry('host', filter.hostCountry) : undefined,
   ].filter((l) => l !== undefined);
   if (lookups.length === 0) return {};
-  const result = (await ctx.db.execute(sql.join(lookups, sql` union all `))) as unknown as { rows: { kind: 'programme' | 'advised' | 'home' | 'host'; id: string }[] };
-  const ids = (kind: 'advised' | 'home' | 'host') => result.rows.filter((r) => r.kind === kind).map((r) => r.id);
-  const home = filter.homeCountry ? ids('home') : [];
-  const host = filter.hostCountry ? ids('host') : [];
+  const result = (await ctx.db.execute(sql.join(lookups, sql` union all `))) as unknown as { rows: { kind: 'programme' | 'advised'; id: string }[] };
   return {
     ...(filter.programme ? { programme: result.rows.find((r) => r.kind === 'programme')?.id ?? null } : {}),
-    ...(adviser ? { advised: ids('advised') } : {}),
-    ...(filter.homeCountry && home.length <= ORGANISATIONS_AS_VALUES ? { homeOrganisations: home } : {}),
-    ...(filter.hostCountry && host.length <= ORGANISATIONS_AS_VALUES ? { hostOrganisations: host } : {}),
+    ...(adviser ? { advised: result.rows.filter((r) => r.kind === 'advised').map((r) => r.id) } : {}),
   };
-}
-
-/** `column = any(ids)` with the ids as one array parameter (`false` for none). */
-function anyOf(column: typeof participants.homeOrganisationId | typeof participants.hostOrganisationId, ids: string[]): SQL {
-  return ids.length === 0 ? sql`false` : sql`${column} = any(${sql.param(ids)}::uuid[])`;
 }
 
 /**
  * The scope and the filters but the name search (nameSearch) as one where-clause; `false` when the actor
  * sees no one. Throws for visitors and roles without participants. Every filter is a column of the row, so
  * the list can walk a (filter, family_name, given_name, id) index in its own order (migration
- * participant_list_speed): the programme and the year have one each, like the status. `resolved`: the
- * programmes and the countries' organisations as values (resolveFilterValues); without it, subqueries read
- * them (the same rows, a worse plan).
+ * participant_list_speed): the programme and the year have one each, like the status, and so have the home
+ * and the host country (copies on the row). `resolved`: the programmes as values (resolveFilterValues);
+ * without it, subqueries read them (the same rows, a worse plan).
  */
 export function participantConditions(ctx: CoreContext, filter: ParticipantFilter, resolved: ResolvedFilterValues = {}): SQL | undefined {
   const actor = ctx.actor;
@@ -134,11 +108,11 @@ export function participantConditions(ctx: CoreContext, filter: ParticipantFilte
   }
   if (filter.partnership) where.push(eq(participants.partnershipId, filter.partnership));
   if (filter.round) where.push(eq(participants.stageId, filter.round));
-  // The organisations of a country as values when resolved (a filter on the row itself), else a subquery.
-  const inCountry = (column: typeof participants.homeOrganisationId | typeof participants.hostOrganisationId, country: string, ids: string[] | undefined) =>
-    ids ? anyOf(column, ids) : inArray(column, ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.countryCode, country)));
-  if (filter.homeCountry) where.push(inCountry(participants.homeOrganisationId, filter.homeCountry, resolved.homeOrganisations));
-  if (filter.hostCountry) where.push(inCountry(participants.hostOrganisationId, filter.hostCountry, resolved.hostOrganisations));
+  // The organisations' countries as copied onto the row (trigger participants_countries, decision 018's third
+  // addendum): participants_home_country_name_idx and participants_host_country_name_idx walk a country in
+  // name order, participants_programme_year_gender_home_idx a programme's year, gender and home country.
+  if (filter.homeCountry) where.push(eq(participants.homeCountryCode, filter.homeCountry));
+  if (filter.hostCountry) where.push(eq(participants.hostCountryCode, filter.hostCountry));
   if (filter.status) where.push(eq(participants.status, filter.status));
   // The same expression as participants_year_name_idx.
   if (filter.year) where.push(sql`extract(year from ${participants.startsOn}) = ${Number(filter.year)}`);

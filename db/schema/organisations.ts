@@ -33,8 +33,6 @@ export const organisations = pgTable(
   },
   (t) => [
     index('organisations_country_idx').on(t.countryCode),
-    // A country's organisation ids, index-only: the participant list names them as values (resolveFilterValues).
-    index('organisations_country_id_idx').on(t.countryCode, t.id),
     // Needs the pg_trgm extension (migration 0003): similar names and the directory's name search.
     index('organisations_legal_name_trgm_idx').using('gin', sql`${t.legalName} gin_trgm_ops`),
     check(

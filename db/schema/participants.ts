@@ -50,6 +50,15 @@ export const participants = pgTable(
     hostOrganisationId: uuid('host_organisation_id')
       .notNull()
       .references(() => organisations.id),
+    /**
+     * The home and the host organisation's countries, copied here so that the list's country filters are a
+     * column of the row, in an index with the programme, the year and the gender (docs/decisions/018, third
+     * addendum). Never set by the code: the trigger participants_countries (migration
+     * participant_country_copies) fills them from the organisations on every insert and change of
+     * organisation, and an organisation that moves to another country takes its participants' copies along.
+     */
+    homeCountryCode: text('home_country_code'),
+    hostCountryCode: text('host_country_code'),
     status: text('status', { enum: PARTICIPANT_STATUSES }).notNull(),
     /** Planned start and end of the stay. */
     startsOn: date('starts_on').notNull(),
@@ -110,14 +119,20 @@ export const participants = pgTable(
     index('participants_status_name_idx').on(t.status, t.familyName, t.givenName, t.id),
     index('participants_programme_name_idx').on(t.programmeId, t.familyName, t.givenName, t.id),
     index('participants_gender_name_idx').on(t.gender, t.familyName, t.givenName, t.id),
+    // A home or a host country alone (the copies of the organisations' countries): its name order, and its
+    // count index-only, however few people the country has.
+    index('participants_home_country_name_idx').on(t.homeCountryCode, t.familyName, t.givenName, t.id),
+    index('participants_host_country_name_idx').on(t.hostCountryCode, t.familyName, t.givenName, t.id),
     // Also, hand-written in migration participant_list_speed because they INCLUDE the filtered columns (which
     // Drizzle's index builder cannot say), so that counting the total is an index-only scan:
     // participants_year_name_idx (year of starts_on, family_name, given_name, id) and
     // participants_programme_year_name_idx (programme_id, year of starts_on, family_name, given_name, id);
-    // rebuilt in migration participant_age_at_start with age_at_start included instead of birth_date.
-    // And participants_programme_year_gender_idx (programme_id, year of starts_on, gender) INCLUDE (starts_on,
-    // home_organisation_id, host_organisation_id), migration participant_list_countries: a programme's year and
-    // gender counted with the country's organisations as values, index-only, on a slice a sixth the size.
+    // rebuilt in migration participant_age_at_start with age_at_start included instead of birth_date, and in
+    // migration participant_country_copies with the home and host country codes included as well.
+    // And participants_programme_year_gender_home_idx (programme_id, year of starts_on, gender,
+    // home_country_code, family_name, given_name, id) INCLUDE (starts_on, host_country_code), migration
+    // participant_country_copies: a programme's year, gender and home country are one range of entries in name
+    // order, so its count reads only its matches and its page only its first 25 (decision 018, third addendum).
     index('participants_family_prefix_idx').on(sql`lower(${t.familyName}) text_pattern_ops`, t.familyName),
     index('participants_given_prefix_idx').on(sql`lower(${t.givenName}) text_pattern_ops`, t.givenName),
     index('participants_stage_idx').on(t.stageId),
