@@ -22,7 +22,8 @@ export async function fingerprintRows(db: Database, { idPrefix, rows = 1000 }: {
     partnership_partners: sql`select to_jsonb(t) - array['created_at','updated_at'] as row from partnership_partners t where t.partnership_id in (${partnershipIds})`,
     applications: sql`select (to_jsonb(t) - array['created_at','updated_at','call_id','series_id']) || jsonb_build_object('call', c.title) as row from applications t join calls c on c.id = t.call_id where t.partnership_id in (${partnershipIds})`,
     partnership_stages: sql`select to_jsonb(t) - array['created_at','updated_at'] as row from partnership_stages t where t.partnership_id in (${partnershipIds})`,
-    participants: sql`select (to_jsonb(t) - array['created_at','updated_at','programme_id']) || jsonb_build_object('programme', pr.code) as row from participants t left join programmes pr on pr.id = t.programme_id where t.partnership_id in (${partnershipIds})`,
+    // The organisations' countries are copies the database keeps (migration 0027), not what a generator writes.
+    participants: sql`select (to_jsonb(t) - array['created_at','updated_at','programme_id','home_country_code','host_country_code']) || jsonb_build_object('programme', pr.code) as row from participants t left join programmes pr on pr.id = t.programme_id where t.partnership_id in (${partnershipIds})`,
     participant_status_history: sql`select to_jsonb(t) - array['id'] as row from participant_status_history t join participants p on p.id = t.participant_id where p.partnership_id in (${partnershipIds})`,
   };
   const result: Record<string, string> = {};
