@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { text } from '../input/text.ts';
 import { applicationPartners, applicationScores, applications } from '../../db/schema/applications.ts';
@@ -7,7 +7,8 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { can, requirePermission } from '../identity/permissions.ts';
-import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { decodeCursor } from '../pagination/keyset-cursor.ts';
+import { afterCursor, keysetPage } from '../pagination/keyset-page.ts';
 import { APPLICATION_STATUSES } from '../partnerships/application-status.ts';
 import { applicationScope } from './application-scope.ts';
 import { containsPattern } from '../records/contains-pattern.ts';
@@ -57,7 +58,7 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
     );
   }
   const cursor = decodeCursor(filter.after);
-  const page = cursor ? or(gt(applications.title, cursor[0]), and(eq(applications.title, cursor[0]), gt(applications.id, cursor[1]))) : undefined;
+  const page = afterCursor(applications.title, applications.id, cursor);
   const internal = can(actor, 'application:read-internal');
   const score = internal
     ? sql<number | null>`(select sum(${applicationScores.score} * ${callCriteria.weight})::float / nullif(sum(${callCriteria.weight}), 0)
@@ -93,8 +94,5 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
     .where(and(...where, page))
     .orderBy(asc(applications.title), asc(applications.id))
     .limit(APPLICATION_PAGE_SIZE + 1);
-  const total = rows[0]?.total ?? (cursor ? ((await count())[0]?.total ?? 0) : 0);
-  const items = rows.slice(0, APPLICATION_PAGE_SIZE).map(({ total: _, ...item }) => item);
-  const last = items.at(-1);
-  return { items, total, next: rows.length > APPLICATION_PAGE_SIZE && last ? encodeCursor(last.title, last.id) : null };
+  return keysetPage(rows, { size: APPLICATION_PAGE_SIZE, cursor, count, key: (item) => [item.title, item.id] });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { text } from '../input/text.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -7,6 +7,7 @@ import { programmes } from '../../db/schema/programmes.ts';
 import { sharedRead } from '../../db/shared-read-cache.ts';
 import type { CoreContext } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { afterCursor } from '../pagination/keyset-page.ts';
 import { PUBLIC_STATUSES } from '../partnerships/list-public-partnerships.ts';
 import { containsPattern } from '../records/contains-pattern.ts';
 
@@ -91,9 +92,6 @@ async function readPublicOrganisations(ctx: CoreContext, input: ListPublicOrgani
   );
 
   const cursor = decodeCursor(input.after);
-  const afterCursor = cursor
-    ? or(gt(matching.legalName, cursor[0]), and(eq(matching.legalName, cursor[0]), gt(matching.id, cursor[1])))
-    : undefined;
   const counted = ctx.db.select({ total: sql<number>`count(*)::int`.as('total') }).from(matching).as('counted');
   const page = ctx.db
     .select({
@@ -103,7 +101,7 @@ async function readPublicOrganisations(ctx: CoreContext, input: ListPublicOrgani
       city: matching.city,
     })
     .from(matching)
-    .where(afterCursor)
+    .where(afterCursor(matching.legalName, matching.id, cursor))
     .orderBy(asc(matching.legalName), asc(matching.id))
     .limit(PAGE_SIZE + 1)
     .as('page');

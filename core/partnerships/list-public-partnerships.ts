@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { text } from '../input/text.ts';
 import { applications } from '../../db/schema/applications.ts';
@@ -8,7 +8,8 @@ import { partnershipPartners, partnerships } from '../../db/schema/partnerships.
 import { programmes } from '../../db/schema/programmes.ts';
 import { sharedRead } from '../../db/shared-read-cache.ts';
 import type { CoreContext } from '../context.ts';
-import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { decodeCursor } from '../pagination/keyset-cursor.ts';
+import { afterCursor, keysetPage } from '../pagination/keyset-page.ts';
 import { publicPartnershipColumns } from './public-partnership-columns.ts';
 import { uuidPattern } from '../records/record-id.ts';
 import { containsPattern } from '../records/contains-pattern.ts';
@@ -77,7 +78,7 @@ async function readPublicPartnerships(ctx: CoreContext, filter: PublicPartnershi
     );
   }
   const cursor = decodeCursor(filter.after);
-  const page = cursor ? or(gt(partnerships.title, cursor[0]), and(eq(partnerships.title, cursor[0]), gt(partnerships.id, cursor[1]))) : undefined;
+  const page = afterCursor(partnerships.title, partnerships.id, cursor);
 
   // The total rides along with the page as an uncorrelated subquery (counted once, by the same
   // filters: inside it `partnerships` is its own); a query of its own only for a page past the end.
@@ -99,9 +100,5 @@ async function readPublicPartnerships(ctx: CoreContext, filter: PublicPartnershi
     .where(and(...where, page))
     .orderBy(asc(partnerships.title), asc(partnerships.id))
     .limit(PARTNERSHIP_PAGE_SIZE + 1);
-  const total = rows[0]?.total ?? (cursor ? ((await count())[0]?.total ?? 0) : 0);
-  const items = rows.slice(0, PARTNERSHIP_PAGE_SIZE).map(({ total: _, ...item }) => item);
-  const last = items.at(-1);
-  const next = rows.length > PARTNERSHIP_PAGE_SIZE && last ? encodeCursor(last.title, last.id) : null;
-  return { items, total, next };
+  return keysetPage(rows, { size: PARTNERSHIP_PAGE_SIZE, cursor, count, key: (item) => [item.title, item.id] });
 }
