@@ -69,7 +69,7 @@ interface FlowCountRow {
 }
 
 /** Rows read per query: a first read of a large table holds a few MB of rows at a time, not the table. */
-const PAGE = 5_000;
+export const FLOW_COUNTS_READ_PAGE = 5_000;
 
 class FlowCountsCopy implements FlowCounts {
   generation = 0;
@@ -128,25 +128,28 @@ class FlowCountsCopy implements FlowCounts {
     try {
       for (;;) {
         // The first read walks the whole table in id order; later ones the rows written since, in the order of
-        // the (changed_xid, id) index, so that the plan is that index's range whatever the statistics say.
+        // the (changed_xid, id) index, so that the plan is that index's range whatever the statistics say. The
+        // order names the table's columns: a bare `changed_xid` is the select list's text (as SQL reads an
+        // ORDER BY name), which sorted '1000' before '999' (a page could end past rows the next one skips) and
+        // could not use the index (every read scanned the whole table).
         const page = first
-          ? sql`where id > ${after.id} order by id limit ${PAGE}`
-          : sql`where (changed_xid, id) > (${after.xid}::xid8, ${after.id}) order by changed_xid, id limit ${PAGE}`;
+          ? sql`where f.id > ${after.id} order by f.id limit ${FLOW_COUNTS_READ_PAGE}`
+          : sql`where (f.changed_xid, f.id) > (${after.xid}::xid8, ${after.id}) order by f.changed_xid, f.id limit ${FLOW_COUNTS_READ_PAGE}`;
         // The oldest running transaction and the rows, in one statement (one snapshot): a transaction not
         // committed in it is at least that old. A page with no rows still gives the note (the left join).
         const rows = await rawRows<FlowCountRow & { xmin: string; changed_xid: string }>(
           this.db,
           sql`select s.xmin, c.* from (select pg_snapshot_xmin(pg_current_snapshot())::text as xmin) s
               left join lateral (
-                select id, changed_xid::text as changed_xid, sdg_goal, year, home_country, host_country, programme_id::text as programme_id, shape, sector_code, gender, age_band,
-                  people, age_years_sum::float8 as age_years, stay_days_sum::float8 as stay_days
-                from participant_flow_counts ${page}) c on true`,
+                select f.id, f.changed_xid::text as changed_xid, f.sdg_goal, f.year, f.home_country, f.host_country, f.programme_id::text as programme_id, f.shape, f.sector_code, f.gender, f.age_band,
+                  f.people, f.age_years_sum::float8 as age_years, f.stay_days_sum::float8 as stay_days
+                from participant_flow_counts f ${page}) c on true`,
         );
         // The first page's note is the oldest: later pages may have seen more commits, never fewer.
         xmin ??= rows[0]!.xmin;
         const found = rows[0]!.id === null ? [] : rows;
         for (const row of found) changed = this.put(row) || changed;
-        if (found.length < PAGE) break;
+        if (found.length < FLOW_COUNTS_READ_PAGE) break;
         const last = found[found.length - 1]!;
         after = { xid: last.changed_xid, id: last.id };
       }
