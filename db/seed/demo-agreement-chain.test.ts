@@ -9,15 +9,14 @@ import { calls } from '../schema/calls.ts';
 import { partnerships } from '../schema/partnerships.ts';
 import { DEMO_CONTINUATIONS } from './demo-continuations.ts';
 import { DEMO_FINANCE_JOURNEY } from './demo-finance-journey.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 import { coreContext } from '../../core/context.ts';
 
-const testDb = useTestDatabase();
+// The demo as every run seeds it once (tests/support/global-database.ts), not seeded again here.
+const testDb = useTestDatabase({ withDemo: true });
 const ctx = () => coreContext({ db: testDb.db });
 
 describe('demo agreement chains', () => {
   it('gives every demo partnership a closed call, an approved agreement with rounds, a reciprocal plan matching its participants, and SDGs', async () => {
-    await seedDemoData(testDb.db);
     const ships = await testDb.db.select().from(partnerships);
     const today = new Date().toISOString().slice(0, 10);
     for (const p of ships) {

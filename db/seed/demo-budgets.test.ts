@@ -8,14 +8,13 @@ import { applications } from '../schema/applications.ts';
 import { exchangeRates, roundBudgetVersions } from '../schema/budgets.ts';
 import { demoExchangeRates } from './demo-budgets.ts';
 import { DEMO_RADIO_HEALTH } from './demo-radio-health.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 
-const testDb = useTestDatabase();
+// The demo as every run seeds it once (tests/support/global-database.ts), not seeded again here.
+const testDb = useTestDatabase({ withDemo: true });
 
 describe('the demo budgets', () => {
   it('seed monthly 2026 rates for five currencies, other lines on the Latin American round, and a first budget version of every application', async () => {
     expect(demoExchangeRates()).toEqual(demoExchangeRates());
-    await seedDemoData(testDb.db);
     expect(await testDb.db.select().from(exchangeRates)).toHaveLength(5 * 12);
     const [round] = await testDb.db.select().from(applications).where(eq(applications.title, `${DEMO_RADIO_HEALTH}: round 1`));
     const versions = await testDb.db.select().from(roundBudgetVersions).where(eq(roundBudgetVersions.applicationId, round!.id));

@@ -4,14 +4,13 @@ import { listCalls } from '../../core/calls/list-calls.ts';
 import { callCriteria, calls } from '../schema/calls.ts';
 import { programmes } from '../schema/programmes.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 import { coreContext } from '../../core/context.ts';
 
-const testDb = useTestDatabase();
+// The demo as every run seeds it once (tests/support/global-database.ts), not seeded again here.
+const testDb = useTestDatabase({ withDemo: true });
 
 describe('the demo calls', () => {
   it('are open, closed and upcoming relative to the day the demo was seeded', async () => {
-    await seedDemoData(testDb.db);
     const byTitle = new Map((await listCalls(coreContext({ db: testDb.db }))).map((c) => [c.title, c]));
     expect(byTitle.get('Health 2027: collaboration agreements')).toMatchObject({ phase: 'open', stage: 'agreement', programmeName: 'Health (ESTHER)', budgetCeilingMinor: 30_000_000_00 });
     expect(byTitle.get('Professional 2027: feasibility studies')).toMatchObject({ phase: 'open', stage: 'feasibility', budgetCeilingMinor: 2_000_000_00 });

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { attendedCourseKinds } from '../../core/participants/move-participant.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { courseEnrolments, courses, participants } from '../schema/participants.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 
-const testDb = useTestDatabase();
+// The demo as every run seeds it once (tests/support/global-database.ts), not seeded again here.
+const testDb = useTestDatabase({ withDemo: true });
 
 describe('the demo courses', () => {
   it('agree with the participants’ statuses: who left attended a preparatory course, who completed a homecoming seminar', async () => {
-    await seedDemoData(testDb.db);
     const rows = await testDb.db.select().from(courses);
     expect(new Set(rows.map((c) => c.kind))).toEqual(new Set(['preparatory', 'homecoming']));
     for (const c of rows) {

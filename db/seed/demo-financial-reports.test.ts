@@ -4,13 +4,12 @@ import { stageReportSettlement } from '../../core/finance/stage-report-settlemen
 import { financialReportLines, financialReportReceipts, financialReports } from '../schema/financial-reports.ts';
 import { organisations } from '../schema/organisations.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 
-const testDb = useTestDatabase();
+// The demo as every run seeds it once (tests/support/global-database.ts), not seeded again here.
+const testDb = useTestDatabase({ withDemo: true });
 
 describe('the demo’s financial reports', () => {
   it('has Kathmandu’s approved report on an older round, its submitted one awaiting review and its partner’s draft, with PDF receipts', async () => {
-    await seedDemoData(testDb.db);
     const [kathmandu] = await testDb.db.select().from(organisations).where(like(organisations.legalName, 'Kathmandu Model%'));
     const reports = await testDb.db.select().from(financialReports);
     const mine = reports.filter((r) => r.organisationId === kathmandu!.id);

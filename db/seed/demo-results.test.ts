@@ -8,14 +8,13 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { organisations } from '../schema/organisations.ts';
 import { partnerships } from '../schema/partnerships.ts';
 import { resultReports } from '../schema/result-reports.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 
-const testDb = useTestDatabase();
+// The demo as every run seeds it once (tests/support/global-database.ts), not seeded again here.
+const testDb = useTestDatabase({ withDemo: true });
 
 describe('the demo’s results', () => {
   it('has accepted reports on finished rounds, Kathmandu’s awaiting the adviser and its partner’s draft, none dated after now, and numbers on the dashboards', async () => {
     const before = Date.now();
-    await seedDemoData(testDb.db);
     const [kathmandu] = await testDb.db.select().from(organisations).where(like(organisations.legalName, 'Kathmandu Model%'));
     const reports = await testDb.db.select().from(resultReports);
     expect(reports.filter((r) => r.status === 'submitted').map((r) => r.organisationId)).toEqual([kathmandu!.id]);

@@ -6,13 +6,12 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { createUser } from '../factories/user-factory.ts';
 import { organisations } from '../schema/organisations.ts';
 import { programmes } from '../schema/programmes.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 
-const testDb = useTestDatabase();
+// The demo as every run seeds it once (tests/support/global-database.ts), not seeded again here.
+const testDb = useTestDatabase({ withDemo: true });
 
 describe('the demo unit-cost tables', () => {
   it('give every programme a complete published table for 2025 and 2026, placing every demo country in a group', async () => {
-    await seedDemoData(testDb.db);
     const reader = coreContext({ db: testDb.db, actor: (await createUser(testDb.db, { agencyRoles: ['finance_officer'] })).actor });
     const countries = new Set((await testDb.db.select({ code: organisations.countryCode }).from(organisations)).map((o) => o.code));
     for (const programme of await testDb.db.select().from(programmes)) {
