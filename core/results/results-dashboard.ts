@@ -5,6 +5,7 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
 import { programmes } from '../../db/schema/programmes.ts';
+import { sharedRead } from '../../db/shared-read-cache.ts';
 import { resultReports, resultReportValues } from '../../db/schema/result-reports.ts';
 import { MARKERS } from '../applications/markers.ts';
 import type { CoreContext } from '../context.ts';
@@ -108,6 +109,13 @@ const keysOf = (row: Row, dimension: ResultDimension): string[] => {
 export async function getResultsDashboard(ctx: CoreContext, filter: ResultsFilter = {}) {
   requirePermission(ctx.actor, 'results:read');
   const f = parseOrRefuse(resultsFilterInput, filter);
+  // The same for every member of staff under the same filters, and read from every accepted report: kept
+  // between writes (db/shared-read-cache.ts), made again after any change on this server and at least every minute.
+  return sharedRead(ctx.db, `results-dashboard ${JSON.stringify(f)}`, () => readDashboard(ctx, f));
+}
+export type ResultsDashboard = Awaited<ReturnType<typeof getResultsDashboard>>;
+
+async function readDashboard(ctx: CoreContext, f: z.infer<typeof resultsFilterInput>) {
   const year = sql<number>`extract(year from ${partnershipStages.startsOn})::int`;
   const where: (SQL | undefined)[] = [
     eq(resultReports.status, 'accepted'),
@@ -187,7 +195,6 @@ export async function getResultsDashboard(ctx: CoreContext, filter: ResultsFilte
     options: await dashboardOptions(ctx),
   };
 }
-export type ResultsDashboard = Awaited<ReturnType<typeof getResultsDashboard>>;
 
 async function dashboardOptions(ctx: CoreContext) {
   const [programmeRows, yearRows, countryRows] = await Promise.all([
