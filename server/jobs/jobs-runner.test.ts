@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createParticipant } from '../../db/factories/participant-factory.ts';
 import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import { reportReminders } from '../../db/schema/participants.ts';
 import { participantWorld } from '../../tests/support/participant-world.ts';
+import { rawRows } from '../../db/raw-rows.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { createLogger } from '../logger.ts';
 import { startJobsRunner } from './jobs-runner.ts';
@@ -62,5 +63,18 @@ describe('the jobs runner', () => {
     for (let i = 0; i < 100 && (await reminded()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
     await runner.stop();
     expect(await reminded()).toBe(1);
+  });
+
+  it('brings the planner’s statistics up to date: a table that grew is known at its new size', async () => {
+    const w = await participantWorld(testDb.db);
+    const reltuples = async () => Number((await rawRows<{ n: number }>(testDb.db, sql`select reltuples::float8 as n from pg_class where relname = 'participants'`))[0]!.n);
+    await testDb.db.execute(sql`analyze participants`);
+    const before = await reltuples();
+    for (let i = 0; i < 3; i++) await createParticipant(testDb.db, { partnershipId: w.partnership.id, homeOrganisationId: w.kathmandu.id, hostOrganisationId: w.bergen.id, homeCountry: 'NP', startsOn: '2026-05-01', endsOn: '2026-10-31' });
+    const runner = startJobsRunner({ db: testDb.db, logger: createLogger('silent'), publicUrl: 'https://exchange.example', names: ['analyse'], firstRunAfterMs: 3_600_000 });
+    const ran = await runner.runOnce();
+    await runner.stop();
+    expect(ran.analyse?.summary).toContain('analyse');
+    expect(await reltuples()).toBe(Math.max(before, 0) + 3);
   });
 });
