@@ -156,7 +156,7 @@ function RuleProblems({ list }: { list: IatiRuleProblemsPage }) {
   return (
     <>
       <h3 className="ds-heading" data-size="sm">
-        {t(`openData.iati.severity.${list.summary.severity}`)}: {heading}
+        {t('openData.iati.ruleTitle', { severity: t(`openData.iati.severity.${list.summary.severity}`), rule: heading })}
       </h3>
       <p className="ds-paragraph">
         <a className="ds-link" href={`/${locale}/open-data/iati#problems`}>
