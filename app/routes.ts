@@ -94,6 +94,7 @@ export default [
     route('finance/tranches/:trancheId', 'routes/finance-tranche.tsx'),
     route('partnerships/:id/stages/:stageId/payments', 'routes/stage-payments.tsx'),
     route('open-data/iati', 'routes/open-data-iati.tsx'),
+    route('open-data/iati/problems.csv', 'routes/open-data-iati-problems-csv.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

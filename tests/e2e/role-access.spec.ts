@@ -38,6 +38,7 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   'statistics/world.svg': { url: '/statistics/world.svg', expect: everyone(200) },
   // The publisher's preview of the IATI files: agency staff.
   ':lang/open-data/iati': { url: '/en/open-data/iati', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
+  ':lang/open-data/iati/problems.csv': { url: '/en/open-data/iati/problems.csv', expect: only(['administrator', 'programme_adviser', 'finance_officer']) },
   ':lang/organisations': { url: '/en/organisations', expect: everyone(200) },
   ':lang/organisations/new': { url: '/en/organisations/new', expect: only(['administrator', 'programme_adviser']) },
   // {kathmandu} is Kathmandu Model Hospital, whose coordinator and finance officer are demo accounts.

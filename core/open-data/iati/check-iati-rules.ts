@@ -34,6 +34,11 @@ export interface IatiProblem {
 }
 
 const WARNINGS: ReadonlySet<IatiRule> = new Set(['organisationIdentifierMissing', 'descriptionMissing']);
+
+/** A rule's severity: every problem it finds has the same. */
+export function iatiRuleSeverity(rule: IatiRule): IatiProblem['severity'] {
+  return WARNINGS.has(rule) ? 'warning' : 'error';
+}
 const ONE_YEAR_LATER = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
@@ -48,7 +53,7 @@ const ONE_YEAR_LATER = (iso: string) => {
 export function checkIatiRules(a: IatiActivity, today: string): IatiProblem[] {
   const problems: IatiProblem[] = [];
   const add = (rule: IatiRule, path: string, fix: FixTarget, params: Record<string, string | number> = {}) =>
-    problems.push({ rule, severity: WARNINGS.has(rule) ? 'warning' : 'error', partnershipId: a.partnershipId, identifier: a.identifier, path, params, fix });
+    problems.push({ rule, severity: iatiRuleSeverity(rule), partnershipId: a.partnershipId, identifier: a.identifier, path, params, fix });
   const ofPartnership: FixTarget = { record: 'partnership', id: a.partnershipId };
   const code = (list: CodelistName, value: string, path: string, fix: FixTarget) => {
     if (!isCode(list, value)) add('codeNotInList', path, fix, { list, code: value });

@@ -2,15 +2,28 @@ import { sharedRead } from '../../../db/shared-read-cache.ts';
 import type { CoreContext } from '../../context.ts';
 import { requirePermission } from '../../identity/permissions.ts';
 import { osloDate } from '../../partnerships/check-deadline.ts';
-import { checkIatiRules, type IatiProblem } from './check-iati-rules.ts';
+import { checkIatiRules, IATI_RULES, type IatiProblem, type IatiRule } from './check-iati-rules.ts';
 import { iatiActivities } from './stream-iati-activities.ts';
+
+/** One rule's share of the problems: what the preview's summary lists, one row per rule. */
+export interface IatiRuleSummary {
+  rule: IatiRule;
+  severity: IatiProblem['severity'];
+  problems: number;
+  /** How many activities have at least one problem by this rule. */
+  activities: number;
+  /** Where this rule's problems start in `IatiPreview.problems` (they are together, in activity order). */
+  first: number;
+}
 
 export interface IatiPreview {
   organisationIdentifier: string;
   activities: number;
   errors: number;
   warnings: number;
-  /** Every problem of every activity at once, errors first, each with its activity's title. */
+  /** Every rule that found a problem: errors first, then the rules with most problems, then in IATI_RULES' order. */
+  rules: IatiRuleSummary[];
+  /** Every problem of every activity at once, each with its activity's title, grouped by rule in `rules`' order. */
   problems: (IatiProblem & { title: string })[];
   /** The years some activity is active in: each has its own file. */
   years: number[];
@@ -22,6 +35,8 @@ export interface IatiPreview {
  * standard's rules find in it, each naming the record to fix, all at once rather than one at a time.
  * It reads every activity, so the server keeps the answer between writes (db/shared-read-cache.ts): the
  * same for every member of staff, made again after any change on this server, and at least every minute.
+ * The problems are kept grouped by rule with each rule's counts, so a request for the summary or for one
+ * page of a rule's problems only slices what is kept.
  */
 export async function previewIatiExport(ctx: CoreContext, { organisationIdentifier }: { organisationIdentifier: string }): Promise<IatiPreview> {
   requirePermission(ctx.actor, 'open-data:preview');
@@ -30,17 +45,30 @@ export async function previewIatiExport(ctx: CoreContext, { organisationIdentifi
 }
 
 async function readPreview(ctx: CoreContext, organisationIdentifier: string, today: string): Promise<IatiPreview> {
-  const problems: IatiPreview['problems'] = [];
+  const byRule = new Map<IatiRule, IatiPreview['problems']>();
   const years = new Set<number>();
   let activities = 0;
   for await (const activity of iatiActivities(ctx, { organisationIdentifier })) {
     activities += 1;
     const title = activity.title[0]?.text ?? activity.identifier;
-    for (const problem of checkIatiRules(activity, today)) problems.push({ ...problem, title });
+    for (const problem of checkIatiRules(activity, today)) {
+      const list = byRule.get(problem.rule) ?? [];
+      if (list.length === 0) byRule.set(problem.rule, list);
+      list.push({ ...problem, title });
+    }
     const dates = activity.dates.map((d) => Number(d.isoDate.slice(0, 4)));
     if (dates.length) for (let y = Math.min(...dates); y <= Math.max(...dates); y += 1) years.add(y);
   }
-  problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return { organisationIdentifier, activities, errors, warnings: problems.length - errors, problems, years: [...years].sort((a, b) => a - b), today };
+  const grouped = [...byRule.entries()].sort(
+    ([ruleA, a], [ruleB, b]) =>
+      Number(a[0]!.severity === 'warning') - Number(b[0]!.severity === 'warning') || b.length - a.length || IATI_RULES.indexOf(ruleA) - IATI_RULES.indexOf(ruleB),
+  );
+  const problems: IatiPreview['problems'] = [];
+  const rules: IatiRuleSummary[] = [];
+  for (const [rule, list] of grouped) {
+    rules.push({ rule, severity: list[0]!.severity, problems: list.length, activities: new Set(list.map((p) => p.identifier)).size, first: problems.length });
+    for (const p of list) problems.push(p);
+  }
+  const errors = rules.filter((r) => r.severity === 'error').reduce((sum, r) => sum + r.problems, 0);
+  return { organisationIdentifier, activities, errors, warnings: problems.length - errors, rules, problems, years: [...years].sort((a, b) => a - b), today };
 }

@@ -10,7 +10,9 @@ export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 
   'open-data/iati/activities.xml': { urls: ['/open-data/iati/activities.xml'], posts: false, as: 'visitor' },
   'statistics/world.svg': { urls: ['/statistics/world.svg', '/statistics/world.svg?v=x%00y'], posts: false, as: 'visitor' },
   'open-data/iati/:year/activities.xml': { urls: ['/open-data/iati/2025/activities.xml', '/open-data/iati/1991/activities.xml', '/open-data/iati/20x5/activities.xml'], posts: false, as: 'visitor' },
-  ':lang/open-data/iati': { urls: ['/nn/open-data/iati', '/es/open-data/iati'], posts: false },
+  // The preview: the summary, a rule's page, and a rule or page that does not exist (400, never a 500).
+  ':lang/open-data/iati': { urls: ['/nn/open-data/iati', '/es/open-data/iati?rule=organisationIdentifierMissing&page=1', '/fr/open-data/iati?rule=nonsense&page=-1', '/en/open-data/iati?rule=dateOrder&page=99'], posts: false },
+  ':lang/open-data/iati/problems.csv': { urls: ['/fr/open-data/iati/problems.csv', '/en/open-data/iati/problems.csv?rule=nonsense'], posts: false },
   ':lang/organisations': { urls: ['/fr/organisations'], posts: false },
   ':lang/organisations/new': { urls: ['/es/organisations/new'], posts: true },
   ':lang/organisations/:id': { urls: ['/en/organisations/{kathmandu}'], posts: false },
