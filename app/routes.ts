@@ -1,6 +1,6 @@
 import { index, route, type RouteConfig } from '@react-router/dev/routes';
 
-/** Every page. tests/e2e/role-access.spec.ts has an entry per route and fails on a route without one. */
+/** Every page. tests/integration/role-access.test.ts has an entry per route and fails on a route without one. */
 export default [
   index('routes/locale-redirect.tsx'),
   // Open data at addresses that never change (no language in them): IATI 2.03 activity files.

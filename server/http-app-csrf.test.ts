@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../i18n/catalogs.ts';
 import { createTranslator } from '../i18n/translator.ts';
-import { pageBuild } from '../tests/integration/fuzz/fuzz-app.ts';
+import { pageBuild } from '../tests/support/in-process-app.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
 import { createAuth } from './auth/create-auth.ts';
 import { createHttpApp } from './http-app.ts';

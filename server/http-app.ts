@@ -41,7 +41,7 @@ export interface HttpAppOptions {
   mode?: string;
 }
 
-/** Endpoints better-auth answers itself (listed in tests/e2e/role-access.spec.ts). */
+/** Endpoints better-auth answers itself (listed in tests/integration/role-access.test.ts). */
 export const authEndpoints = ['/api/auth/callback/:providerId'];
 
 /** One Hono app for everything: /healthz, /api (Hono + OpenAPI), static assets, and React Router pages. */

@@ -5,7 +5,7 @@ import { demoPassword } from './steps.ts';
 
 /**
  * Application writes through the JSON API against the real server, per role: the session cookie, the
- * origin check, and refusals as problem+json. GET access per role is in role-access.spec.ts; the
+ * origin check, and refusals as problem+json. GET access per role is in tests/integration/role-access.test.ts; the
  * whole flow from draft to partnership in api/applications.test.ts.
  */
 const baseURL = () => test.info().project.use.baseURL!;

@@ -5,7 +5,7 @@ import { demoPassword } from './steps.ts';
 
 /**
  * The JSON API against the real server: the session cookie from signing in on the web, the origin
- * check on writes, and refusals as problem+json. GET access per role is in role-access.spec.ts.
+ * check on writes, and refusals as problem+json. GET access per role is in tests/integration/role-access.test.ts.
  */
 const baseURL = () => test.info().project.use.baseURL!;
 

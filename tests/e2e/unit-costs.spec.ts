@@ -8,7 +8,7 @@ const fr = catalogs.fr;
 const frT = createTranslator('fr');
 const nb = catalogs.nb;
 
-// A year no other test uses: role-access.spec.ts reads the demo's 2026 tables beside this test.
+// A year no other test uses and the demo has no table for (its tables are 2026's).
 const year = '2029';
 
 test('a finance officer drafts a programme’s unit costs for a new year in French, and publishes them after the preview; an adviser reads them', async ({ page, navigate, newPerson }) => {

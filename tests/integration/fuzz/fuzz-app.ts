@@ -1,43 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
-import type { ServerBuild } from 'react-router';
 import { afterAll, beforeAll } from 'vitest';
 import { agencyRoles } from '../../../core/identity/actor.ts';
 import { createUser } from '../../../db/factories/user-factory.ts';
 import { organisations } from '../../../db/schema/organisations.ts';
 import { participants } from '../../../db/schema/participants.ts';
-import { recordSessionCreated } from '../../../server/auth/record-session-created.ts';
-import { createAuth } from '../../../server/auth/create-auth.ts';
 import { resolveActor } from '../../../server/auth/resolve-actor.ts';
-import { createHttpApp } from '../../../server/http-app.ts';
-import { createLogger } from '../../../server/logger.ts';
-import { useTestDatabase } from '../../support/test-database.ts';
-
-export const publicUrl = 'http://localhost:3000';
-const root = resolve(import.meta.dirname, '../../..');
-
-/** The newest modification time under a folder (the sources a page build is made from). */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** The pages' server build, made first when it is missing or older than the sources. */
-export async function pageBuild(): Promise<ServerBuild> {
-  const file = join(root, 'build/server/index.js');
-  const sources = Math.max(...['app', 'core', 'i18n', 'db'].map((d) => newest(join(root, d))));
-  if (!existsSync(file) || statSync(file).mtimeMs < sources) {
-    execFileSync(join(root, 'node_modules/.bin/react-router'), ['build'], { cwd: root, stdio: 'ignore' });
-  }
-  return (await import(`${pathToFileURL(file).href}?t=${statSync(file).mtimeMs}`)) as ServerBuild;
-}
+import { publicUrl, useInProcessApp, type InProcessApp } from '../../support/in-process-app.ts';
 
 /** Who sends a fuzzed request: someone allowed everything, a coordinator of every organisation, or a visitor. */
 export type Acting = 'everyone' | 'coordinator' | 'participant' | 'visitor';
@@ -53,7 +21,7 @@ export interface FuzzServer {
   cookie: string;
   /** New sessions for both people, before fuzzing another route. */
   renewSessions(): Promise<void>;
-  db: ReturnType<typeof useTestDatabase>['db'];
+  db: InProcessApp['db'];
 }
 
 /**
@@ -62,19 +30,10 @@ export interface FuzzServer {
  * the code behind the permission checks.
  */
 export function useFuzzServer(): FuzzServer {
-  const testDb = useTestDatabase({ withDemo: true });
-  const state = {} as { app: ReturnType<typeof createHttpApp>; cookie: string; coordinatorCookie: string; participantCookie: string; renew: () => Promise<void> };
+  const server = useInProcessApp({ secret: 'fuzz-secret-0123456789-0123456789-0123456789' });
+  const state = {} as { cookie: string; coordinatorCookie: string; participantCookie: string; renew: () => Promise<void> };
   beforeAll(async () => {
-    const db = testDb.db;
-    const build = await pageBuild();
-    const auth = createAuth({
-      db,
-      secret: 'fuzz-secret-0123456789-0123456789-0123456789',
-      baseURL: publicUrl,
-      onSessionCreated: (session) => recordSessionCreated(db, session),
-      onPasswordReset: async () => {},
-    });
-    state.app = createHttpApp({ db, auth, publicUrl, mailToLog: true, oidcIssuer: undefined, ping: async () => {}, logger: createLogger('silent'), build, clientDir: join(root, 'build/client') });
+    const { db, auth } = server;
     const all = await db.select({ id: organisations.id }).from(organisations);
     const password = 'fuzz-password-2026';
     const everyone = await createUser(db, {
@@ -118,14 +77,14 @@ export function useFuzzServer(): FuzzServer {
       const headers = new Headers(init.headers);
       if (!headers.has('cookie')) headers.set('cookie', as === 'coordinator' ? state.coordinatorCookie : as === 'participant' ? state.participantCookie : as === 'visitor' ? '' : state.cookie);
       headers.set('origin', publicUrl);
-      return Promise.resolve(state.app.request(`${publicUrl}${path}`, { ...init, headers }));
+      return Promise.resolve(server.app.request(`${publicUrl}${path}`, { ...init, headers }));
     },
     renewSessions: () => state.renew(),
     get cookie() {
       return state.cookie;
     },
     get db() {
-      return testDb.db;
+      return server.db;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../i18n/translator.ts';
-import { publicUrl, useFuzzServer } from './fuzz-app.ts';
+import { publicUrl } from '../../support/in-process-app.ts';
+import { useFuzzServer } from './fuzz-app.ts';
 import { fuzzIds } from './fuzz-ids.ts';
 import { expectHeld } from './fuzz-pages.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Every page of app/routes.ts with the addresses its fuzzing uses ({name} is a record from fuzz-ids.ts).
- * The page-fuzz tests fail on a route without an entry here, as role-access.spec.ts does.
+ * The page-fuzz tests fail on a route without an entry here, as role-access.test.ts does.
  * `posts`: the page has an action, fuzzed with at least 1,000 generated forms.
  */
 export const pageTargets: Record<string, { urls: string[]; posts: boolean; as?: 'coordinator' | 'participant' | 'visitor' }> = {
