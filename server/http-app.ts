@@ -136,6 +136,17 @@ export function createHttpApp({ db, files, auth, publicUrl, mailToLog, oidcIssue
     c.set('ping', ping);
     await next();
   });
+  // The open datasets' files are the same for every asker without credentials: kept as made (server/public-page-cache.ts).
+  app.use('/api/v1/open-data/*', async (c, next) => {
+    const response = await publicPage(c.var.core, c.req.raw, async () => {
+      await next();
+      return c.res;
+    });
+    if (response !== c.res) {
+      c.res = undefined;
+      c.res = response;
+    }
+  });
   app.route('/api', createApi());
 
   // Fingerprinted build output never changes under its name: cache it for a year.

@@ -6,7 +6,7 @@ import { createParticipant } from '../db/factories/participant-factory.ts';
 import { createPartnership } from '../db/factories/partnership-factory.ts';
 import { withSharedReadCache } from '../db/shared-read-cache.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
-import { publicPage } from './public-page-cache.ts';
+import { maxKeptBytes, publicPage } from './public-page-cache.ts';
 
 const testDb = useTestDatabase();
 
@@ -93,5 +93,40 @@ describe('kept public pages', () => {
     const { render, runs } = counting();
     for (let i = 0; i < 2; i++) await publicPage(core, new Request('http://localhost/nb/statistics'), render);
     expect(runs()).toBe(2);
+  });
+
+  it('keeps the open datasets\' files for visitors, and streams a file too large to keep to each asker whole', async () => {
+    const db = withSharedReadCache(testDb.db);
+    const core = coreContext({ db });
+    const { render, runs } = counting((run) => new Response(`[{"run":${run}}]`, { headers: { 'content-type': 'application/json' } }));
+    const get = async (path: string, init?: RequestInit) => (await publicPage(core, new Request(`http://localhost${path}`, init), render)).text();
+    expect(await get('/api/v1/open-data/partnerships.json')).toBe('[{"run":1}]');
+    expect(await get('/api/v1/open-data/partnerships.json')).toBe('[{"run":1}]');
+    expect(await get('/api/v1/open-data/organisations.csv')).toBe('[{"run":2}]');
+    expect(await get('/api/v1/open-data/statistics.json?gender=female')).toBe('[{"run":3}]');
+    expect(await get('/api/v1/open-data/statistics.json?gender=female')).toBe('[{"run":3}]');
+    // Credentials, other API addresses and a write through this server: made afresh.
+    expect(await get('/api/v1/open-data/partnerships.json', { headers: { authorization: 'Bearer abc' } })).toBe('[{"run":4}]');
+    expect(await get('/api/v1/partnerships')).toBe('[{"run":5}]');
+    await db.transaction(async () => undefined);
+    expect(await get('/api/v1/open-data/partnerships.json')).toBe('[{"run":6}]');
+    expect(runs()).toBe(6);
+
+    // Larger than what is kept: every asker gets the whole file, made for them, streamed.
+    const line = 'Kathmandu Model Hospital;Bergen Kystsjukehus;Midwifery and emergency care\r\n';
+    const lines = Math.ceil((maxKeptBytes + 1) / line.length);
+    const large = counting(() => new Response(new ReadableStream({
+      start(controller) {
+        const bytes = new TextEncoder().encode(line.repeat(1000));
+        for (let i = 0; i < lines / 1000; i++) controller.enqueue(bytes);
+        controller.close();
+      },
+    }), { headers: { 'content-type': 'text/csv' } }));
+    for (let i = 0; i < 2; i++) {
+      const body = await (await publicPage(core, new Request('http://localhost/api/v1/open-data/partnerships.csv'), large.render)).text();
+      expect(body.length).toBe(Math.ceil(lines / 1000) * 1000 * line.length);
+      expect(body.startsWith(line) && body.endsWith(line)).toBe(true);
+    }
+    expect(large.runs()).toBe(2);
   });
 });

@@ -8,7 +8,10 @@ import { acceptsGzip } from './compress-response.ts';
 /**
  * Pages that every visitor sees alike and that cost the most to make, kept as rendered: the public
  * statistics (a hundred kilobytes of tables, charts and a map; about 15 ms of rendering a request, against
- * 2.5 ms for the sign-in page) and the open-data page. A page is kept for the address (path and query)
+ * 2.5 ms for the sign-in page), the open-data page, and the open datasets' files of the API (every public
+ * partnership written out for each request: 0.04 × the sign-in page's requests/s on the demo with its
+ * history). A file larger than `maxKeptBytes` is streamed to each asker and not kept (at 100,000
+ * partnerships the files run to tens of megabytes). A page is kept for the address (path and query)
  * and, for the statistics, the version of the counts: a participant's change anywhere, on this server or
  * another, gives the next request a fresh page. Kept answers follow the shared-read cache's rule besides
  * (db/shared-read-cache.ts): any transaction on this server ends them, and none is older than a minute.
@@ -29,9 +32,13 @@ const locales = LOCALES.join('|');
 const cachedPages: { path: RegExp; version: (core: CoreContext) => Promise<number | string> }[] = [
   { path: new RegExp(`^/(${locales})/statistics$`), version: getStatisticsVersion },
   { path: new RegExp(`^/(${locales})/open-data$`), version: async () => '' },
+  // The statistics file follows the counts' version as the page does; the others are kept between writes.
+  { path: /^\/api\/v1\/open-data\/statistics\.(csv|json)$/, version: getStatisticsVersion },
+  { path: /^\/api\/v1\/open-data\/(partnerships|organisations|results)\.(csv|json)$/, version: async () => '' },
 ];
-/** 100 pages of about 120 KB: 12 MB at most. */
+/** 100 answers of at most 4 MB each, most of them pages of about 120 KB (a dataset's file is gzipped a tenth of it). */
 const pool = { name: 'public-pages', maxEntries: 100 };
+export const maxKeptBytes = 4 * 1024 * 1024;
 
 /** The page for this request: kept, or rendered by `render` (and kept when it may be). */
 export async function publicPage(core: CoreContext, request: Request, render: () => Promise<Response>): Promise<Response> {
@@ -44,10 +51,18 @@ export async function publicPage(core: CoreContext, request: Request, render: ()
     core.db,
     key,
     async (): Promise<KeptPage | null> => {
-      rendered = await render();
-      if (rendered.status !== 200 || rendered.headers.has('set-cookie')) return null;
-      const body = await rendered.clone().arrayBuffer();
-      return { status: rendered.status, headers: [...rendered.headers], body, gzipped: gzipSync(body) as Uint8Array<ArrayBuffer> };
+      const made = await render();
+      if (made.status !== 200 || made.headers.has('set-cookie') || !made.body) {
+        rendered = made;
+        return null;
+      }
+      const read = await readUpTo(made, maxKeptBytes);
+      if (read instanceof Response) {
+        rendered = read;
+        return null;
+      }
+      rendered = new Response(read, { status: made.status, statusText: made.statusText, headers: made.headers });
+      return { status: made.status, headers: [...made.headers], body: read, gzipped: gzipSync(read) as Uint8Array<ArrayBuffer> };
     },
     pool,
   );
@@ -59,4 +74,43 @@ export async function publicPage(core: CoreContext, request: Request, render: ()
   headers.set('Content-Length', String(kept.gzipped.byteLength));
   headers.append('Vary', 'Accept-Encoding');
   return new Response(kept.gzipped, { status: kept.status, headers });
+}
+
+/**
+ * The whole body when it is at most `limit` bytes; else the answer again, streaming what was read and then
+ * the rest (nothing is read twice, and a large file is never held whole).
+ */
+async function readUpTo(response: Response, limit: number): Promise<ArrayBuffer | Response> {
+  const reader = response.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > limit) {
+      const rest = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(chunk);
+        },
+        async pull(controller) {
+          const next = await reader.read();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        },
+        cancel(reason) {
+          return reader.cancel(reason);
+        },
+      });
+      return new Response(rest, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body.buffer;
 }

@@ -23,7 +23,7 @@ const what: Record<OpenDataset, string> = {
 };
 
 const common =
-  ' Public and streamed (one keyset page at a time), always current. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `\'`. The JSON is one array of objects with the same names.';
+  ' Public and streamed (one keyset page at a time). Current: a change shows at once on the server it was made through and within a minute on any other (an answer without credentials is kept between changes, up to 4 MB; caches may keep it five minutes, as `Cache-Control` says). The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `\'`. The JSON is one array of objects with the same names.';
 
 /** Only the statistics take a query; the others refuse nothing a client can send. */
 const statisticsQuery = describeFields(statisticsFiltersInput, {
