@@ -1,0 +1,42 @@
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createApplication } from './factories/application-factory.ts';
+import { createGoalWithIndicators } from './factories/result-report-factory.ts';
+import { fromJsonRows, jsonObjectOf } from './json-rows.ts';
+import { applications, goalIndicators, planFlows } from './schema/applications.ts';
+import { useTestDatabase } from '../tests/support/test-database.ts';
+
+const testDb = useTestDatabase();
+
+/** The rows of `table` for one application read twice: by the query builder, and as one json_agg read back. */
+async function bothWays<T extends typeof applications | typeof goalIndicators | typeof planFlows>(table: T, where: ReturnType<typeof eq>, order: ReturnType<typeof asc>) {
+  const columns = getTableColumns(table);
+  const direct = await testDb.db.select().from(table as typeof applications).where(where).orderBy(order);
+  const [row] = await testDb.db.execute<{ list: Record<string, unknown>[] | null }>(sql`select (select json_agg(${jsonObjectOf(columns)} order by ${order}) from ${table} where ${where}) as list`).then((r) => ('rows' in r ? r.rows : r) as { list: Record<string, unknown>[] | null }[]);
+  return { direct, viaJson: fromJsonRows(columns, row!.list) };
+}
+
+describe('rows read inside json_agg', () => {
+  it('come back as the query builder reads them: dates as Date, numbers as numbers, JSON as objects, nulls as null', async () => {
+    const application = await createApplication(testDb.db, { title: 'Nurses between Lilongwe and Bergen', markers: { gender: 1 }, approvedStartsOn: '2026-03-01', approvedAmountMinor: 1_250_000_00, submittedAt: new Date('2026-02-03T10:11:12.345Z') });
+    await createGoalWithIndicators(testDb.db, { applicationId: application.id, indicators: [{ description: 'Midwives trained', baseline: '12.5', target: '40' }, { description: 'A shared ward routine', baseline: 'none', target: 'written' }] });
+
+    const heads = await bothWays(applications, eq(applications.id, application.id), asc(applications.id));
+    expect(heads.viaJson).toEqual(heads.direct);
+    expect(heads.viaJson[0]!.submittedAt).toBeInstanceOf(Date);
+    expect(heads.viaJson[0]!.markers).toEqual({ gender: 1 });
+
+    const indicators = await bothWays(goalIndicators, sql`${goalIndicators.goalId} in (select id from application_goals where application_id = ${application.id})` as ReturnType<typeof eq>, asc(goalIndicators.position));
+    expect(indicators.viaJson).toEqual(indicators.direct);
+    expect(indicators.viaJson.map((i) => i.baselineValue)).toEqual([12.5, null]);
+
+    const flows = await bothWays(planFlows, eq(planFlows.applicationId, application.id), asc(planFlows.createdAt));
+    expect(flows.viaJson.length).toBeGreaterThan(0);
+    expect(flows.viaJson).toEqual(flows.direct);
+    expect(fromJsonRows(getTableColumns(planFlows), null)).toEqual([]);
+  });
+
+  it('refuses a name that could not be written as a plain SQL string', () => {
+    expect(() => jsonObjectOf({ "x', (select 1), '": applications.id })).toThrow(/not a plain name/);
+  });
+});
