@@ -149,13 +149,16 @@ export function createHttpApp({ db, files, auth, publicUrl, mailToLog, oidcIssue
   });
   app.route('/api', createApi());
 
-  // Fingerprinted build output never changes under its name: cache it for a year.
+  // Fingerprinted build output never changes under its name: cache it for a year. Set on the answer
+  // serveStatic gives, not in its onFound: that runs after the answer is made, and its header reached the
+  // answer only through @hono/node-server's own Response class (not in app.request, as tests call it).
   app.use(
     '/assets/*',
-    serveStatic({
-      root: clientDir,
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
+    async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+    serveStatic({ root: clientDir }),
   );
   app.use('/favicon.svg', serveStatic({ root: clientDir }));
 

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import routes from '../../app/routes.ts';
 import { catalogs } from '../../i18n/catalogs.ts';
 import { authEndpoints } from '../../server/http-app.ts';
-import { publicUrl, useInProcessApp } from '../support/in-process-app.ts';
+import { useInProcessApp } from '../support/in-process-app.ts';
 import { routePaths } from '../support/route-paths.ts';
+import { SessionClient, signedInAs } from '../support/session-client.ts';
 
 /**
  * Every page and every API endpoint, for every role: allowed (200), sent to sign-in, refused (403),
@@ -168,7 +169,7 @@ const pages: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
 
 const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/health': { url: '/api/v1/health', expect: everyone(200) },
-  // The directories are public; writes (POST, PUT) are checked per role in tests/e2e/api.spec.ts.
+  // The directories are public; writes (POST, PUT) are checked per role in tests/integration/api-writes.test.ts.
   '/v1/organisations': { url: '/api/v1/organisations?country=NP', expect: everyone(200) },
   '/v1/organisations/{id}': { url: '/api/v1/organisations/{kathmandu}', expect: everyone(200) },
   '/v1/partnerships': { url: '/api/v1/partnerships?shape=triangular', expect: everyone(200) },
@@ -188,7 +189,7 @@ const api: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
   '/v1/open-data/results.csv': { url: '/api/v1/open-data/results.csv', expect: everyone(200) },
   '/v1/open-data/results.json': { url: '/api/v1/open-data/results.json', expect: everyone(200) },
   '/v1/open-data/templates/results.csv': { url: '/api/v1/open-data/templates/results.csv', expect: everyone(200) },
-  // Applications: partner staff (their own) and agency staff read them; writes are checked in tests/e2e/api-applications.spec.ts.
+  // Applications: partner staff (their own) and agency staff read them; writes are checked in tests/integration/api-writes.test.ts.
   '/v1/applications': { url: '/api/v1/applications?status=active', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
   '/v1/applications/{id}': { url: '/api/v1/applications/{application}', expect: { ...only(['administrator', 'programme_adviser', 'finance_officer', 'partner_coordinator', 'partner_finance']), visitor: 401 } },
   '/v1/participants': { url: '/api/v1/participants?gender=female', expect: { ...only(['administrator', 'programme_adviser', 'partner_coordinator', 'participant']), visitor: 401 } },
@@ -312,67 +313,13 @@ const auth: Record<string, { url: string; expect: Record<Role, Outcome> }> = {
 
 const server = useInProcessApp({ secret: 'role-access-secret-0123456789-0123456789-0123456789' });
 
-/**
- * One person's requests to the in-process app, as a browser-less client sends them: with this site's
- * Origin (or another's), the cookies the server has set so far (a small cookie jar: every Set-Cookie is
- * kept, an expired one dropped), and redirects never followed, so that an outcome is read from the
- * status and the Location header.
- */
-class Client {
-  private readonly cookies = new Map<string, string>();
-
-  constructor(private readonly origin = publicUrl) {}
-
-  get(path: string): Promise<Response> {
-    return this.send('GET', path);
-  }
-
-  /** A form post (application/x-www-form-urlencoded), as a page's form sends it. */
-  post(path: string, form: Record<string, string>): Promise<Response> {
-    return this.send('POST', path, new URLSearchParams(form), 'application/x-www-form-urlencoded');
-  }
-
-  postJson(path: string, data: unknown): Promise<Response> {
-    return this.send('POST', path, JSON.stringify(data), 'application/json');
-  }
-
-  private async send(method: string, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
-    const headers = new Headers({ origin: this.origin, accept: '*/*' });
-    if (contentType) headers.set('content-type', contentType);
-    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await server.app.request(`${publicUrl}${path}`, { method, headers, body });
-    for (const cookie of response.headers.getSetCookie()) this.keep(cookie);
-    return response;
-  }
-
-  private keep(setCookie: string) {
-    const [pair = '', ...attributes] = setCookie.split(';').map((part) => part.trim());
-    const name = pair.slice(0, pair.indexOf('='));
-    const value = pair.slice(pair.indexOf('=') + 1);
-    const attribute = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
-    const maxAge = attribute('max-age');
-    const expires = attribute('expires');
-    const expired = value === '' || (maxAge !== undefined && Number(maxAge) <= 0) || (expires !== undefined && Date.parse(expires) <= Date.now());
-    if (expired) this.cookies.delete(name);
-    else this.cookies.set(name, value);
-  }
-}
-
-/** Signed in through the sign-in page, as a person does (a visitor: no one). */
-async function signedInAs(email: string): Promise<Client> {
-  const client = new Client();
-  const response = await client.post('/en/sign-in', { email, password: 'exchange-demo-2026' });
-  expect(response.status, `sign-in as ${email}`).toBe(302);
-  return client;
-}
-
-const clients = new Map<Role, Client>();
+const clients = new Map<Role, SessionClient>();
 const ids: Record<string, string> = {};
 const resolve = (url: string) => url.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);
 const as = (role: Role) => clients.get(role)!;
 
 beforeAll(async () => {
-  const visitor = new Client();
+  const visitor = new SessionClient(server);
   const directory = await visitor.get('/en/organisations?q=Kathmandu+Model');
   ids.kathmandu = (await directory.text()).match(/href="\/en\/organisations\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   const partnerships = await visitor.get('/en/partnerships');
@@ -381,7 +328,7 @@ beforeAll(async () => {
   const callList = await (await visitor.get('/en/calls')).text();
   ids.call = callList.match(/href="\/en\/calls\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   ids.programme = callList.match(/<option value="([0-9a-f-]{36})"/)?.[1] ?? 'missing';
-  for (const role of roles) clients.set(role, role === 'visitor' ? new Client() : await signedInAs(logins[role]));
+  for (const role of roles) clients.set(role, role === 'visitor' ? new SessionClient(server) : await signedInAs(server, logins[role]));
   const ownList = await (await as('partner_coordinator').get('/en/applications?status=active')).text();
   ids.application = ownList.match(/href="\/en\/applications\/([0-9a-f-]{36})"/)?.[1] ?? 'missing';
   // By its whole title: the demo has another midwifery partnership (Lilongwe–Moshi, the finance journey's).
@@ -427,7 +374,7 @@ it('finds every record the table names', () => {
 
 it('the table covers every route and every API endpoint', async () => {
   expect(routePaths(routes).sort()).toEqual(Object.keys(pages).sort());
-  const doc = (await (await new Client().get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+  const doc = (await (await new SessionClient(server).get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
   expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(api).sort());
   expect([...authEndpoints].sort()).toEqual(Object.keys(auth).sort());
 });
@@ -484,7 +431,7 @@ it('state-changing requests are refused for roles without the permission', async
 });
 
 it('a coordinator cannot reach another organisation’s invitations by guessing ids', async () => {
-  const bergen = await signedInAs('coordinator.bergen@demo.example');
+  const bergen = await signedInAs(server, 'coordinator.bergen@demo.example');
   const html = await (await bergen.get('/en/invitations')).text();
   const bergenOrg = html.match(/<option value="([0-9a-f-]{36})"[^>]*>Bergen Kystsjukehus<\/option>/)?.[1];
   expect(bergenOrg).toBeTruthy();
@@ -507,7 +454,7 @@ it('a coordinator cannot reach another organisation’s invitations by guessing 
 });
 
 it('a state-changing request from another site is refused', async () => {
-  const evil = new Client('https://evil.example');
+  const evil = new SessionClient(server, 'https://evil.example');
   const response = await evil.post('/nb/sign-in', { email: 'admin@demo.example', password: 'exchange-demo-2026' });
   expect(response.status).toBe(403);
   expect(response.headers.get('set-cookie')).toBeNull();

@@ -43,8 +43,8 @@ export interface InProcessApp {
 
 /**
  * The real HTTP app, as the server runs it, on this test file's own database with the demo data and its
- * people (password `exchange-demo-2026`), built once in a `beforeAll`. Hooks registered after this call
- * run after it, so they may use `app`, `auth` and `db`.
+ * people (password `exchange-demo-2026`), built once in a `beforeAll`; its health checks ping that
+ * database. Hooks registered after this call run after it, so they may use `app`, `auth` and `db`.
  */
 export function useInProcessApp({ secret }: { secret: string }): InProcessApp {
   const testDb = useTestDatabase({ withDemo: true });
@@ -53,7 +53,7 @@ export function useInProcessApp({ secret }: { secret: string }): InProcessApp {
     const db = testDb.db;
     const build = await pageBuild();
     state.auth = createAuth({ db, secret, baseURL: publicUrl, onSessionCreated: (session) => recordSessionCreated(db, session), onPasswordReset: async () => {} });
-    state.app = createHttpApp({ db, auth: state.auth, publicUrl, mailToLog: true, oidcIssuer: undefined, ping: async () => {}, logger: createLogger('silent'), build, clientDir: join(root, 'build/client') });
+    state.app = createHttpApp({ db, auth: state.auth, publicUrl, mailToLog: true, oidcIssuer: undefined, ping: () => testDb.handle.ping(), logger: createLogger('silent'), build, clientDir: join(root, 'build/client') });
   }, 600_000);
   return {
     get app() {
