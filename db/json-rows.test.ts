@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApplication } from './factories/application-factory.ts';
 import { createGoalWithIndicators } from './factories/result-report-factory.ts';
 import { fromJsonRows, jsonObjectOf } from './json-rows.ts';
+import { rawRows } from './raw-rows.ts';
 import { applications, goalIndicators, planFlows } from './schema/applications.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
 
@@ -12,7 +13,7 @@ const testDb = useTestDatabase();
 async function bothWays<T extends typeof applications | typeof goalIndicators | typeof planFlows>(table: T, where: ReturnType<typeof eq>, order: ReturnType<typeof asc>) {
   const columns = getTableColumns(table);
   const direct = await testDb.db.select().from(table as typeof applications).where(where).orderBy(order);
-  const [row] = await testDb.db.execute<{ list: Record<string, unknown>[] | null }>(sql`select (select json_agg(${jsonObjectOf(columns)} order by ${order}) from ${table} where ${where}) as list`).then((r) => ('rows' in r ? r.rows : r) as { list: Record<string, unknown>[] | null }[]);
+  const [row] = await rawRows<{ list: Record<string, unknown>[] | null }>(testDb.db, sql`select (select json_agg(${jsonObjectOf(columns)} order by ${order}) from ${table} where ${where}) as list`);
   return { direct, viaJson: fromJsonRows(columns, row!.list) };
 }
 
