@@ -129,4 +129,25 @@ describe('kept public pages', () => {
     }
     expect(large.runs()).toBe(2);
   });
+
+  it('keeps a visitor\'s partnership page apart from the others, until a write', async () => {
+    const db = withSharedReadCache(testDb.db);
+    const core = coreContext({ db });
+    const { render, runs } = counting();
+    const get = async (path: string) => (await publicPage(core, new Request(`http://localhost${path}`), render)).text();
+    const page = '/fr/partnerships/8a1c2e4f-0b6d-4c3a-9e7f-1d2b3c4d5e6f';
+    expect(await get(page)).toBe('<p>page 1</p>');
+    expect(await get('/fr/statistics')).toBe('<p>page 2</p>');
+    // 600 other partnerships' pages: the partnership pages' own 500 are bounded, the statistics page stays.
+    for (let i = 0; i < 600; i++) await get(`/fr/partnerships/8a1c2e4f-0b6d-4c3a-9e7f-${String(i).padStart(12, '0')}`);
+    expect(runs()).toBe(602);
+    expect(await get('/fr/statistics')).toBe('<p>page 2</p>');
+    expect(await get(page)).toBe('<p>page 603</p>');
+    expect(await get(page)).toBe('<p>page 603</p>');
+    // Not a partnership's address: rendered each time.
+    expect(await get('/fr/partnerships/new')).toBe('<p>page 604</p>');
+    expect(await get('/fr/partnerships/new')).toBe('<p>page 605</p>');
+    await db.transaction(async () => undefined);
+    expect(await get(page)).toBe('<p>page 606</p>');
+  });
 });

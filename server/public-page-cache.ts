@@ -8,7 +8,9 @@ import { acceptsGzip } from './compress-response.ts';
 /**
  * Pages that every visitor sees alike and that cost the most to make, kept as rendered: the public
  * statistics (a hundred kilobytes of tables, charts and a map; about 15 ms of rendering a request, against
- * 2.5 ms for the sign-in page), the open-data page, and the open datasets' files of the API (every public
+ * 2.5 ms for the sign-in page), the open-data page, a partnership's page (its data was kept already; its
+ * rendering cost a visitor's request 5 ms of CPU, 0.57 × the sign-in page on PGlite), and the open datasets'
+ * files of the API (every public
  * partnership written out for each request: 0.04 × the sign-in page's requests/s on the demo with its
  * history). A file larger than `maxKeptBytes` is streamed to each asker and not kept (at 100,000
  * partnerships the files run to tens of megabytes). A page is kept for the address (path and query)
@@ -29,15 +31,21 @@ interface KeptPage {
 }
 
 const locales = LOCALES.join('|');
-const cachedPages: { path: RegExp; version: (core: CoreContext) => Promise<number | string> }[] = [
-  { path: new RegExp(`^/(${locales})/statistics$`), version: getStatisticsVersion },
-  { path: new RegExp(`^/(${locales})/open-data$`), version: async () => '' },
-  // The statistics file follows the counts' version as the page does; the others are kept between writes.
-  { path: /^\/api\/v1\/open-data\/statistics\.(csv|json)$/, version: getStatisticsVersion },
-  { path: /^\/api\/v1\/open-data\/(partnerships|organisations|results)\.(csv|json)$/, version: async () => '' },
-];
 /** 100 answers of at most 4 MB each, most of them pages of about 120 KB (a dataset's file is gzipped a tenth of it). */
 const pool = { name: 'public-pages', maxEntries: 100 };
+/** A partnership's public page (about 20 KB): the 500 last asked for, apart, so that they do not push the others out. */
+const partnershipPool = { name: 'public-partnership-pages', maxEntries: 500 };
+const always = async () => '';
+const cachedPages: { path: RegExp; version: (core: CoreContext) => Promise<number | string>; pool: { name: string; maxEntries: number } }[] = [
+  { path: new RegExp(`^/(${locales})/statistics$`), version: getStatisticsVersion, pool },
+  { path: new RegExp(`^/(${locales})/open-data$`), version: always, pool },
+  // A partnership's page as a visitor sees it: its data is kept between writes already
+  // (core/partnerships/get-public-partnership-page.ts); this keeps the rendering of it too.
+  { path: new RegExp(`^/(${locales})/partnerships/[0-9a-f-]{36}$`), version: always, pool: partnershipPool },
+  // The statistics file follows the counts' version as the page does; the others are kept between writes.
+  { path: /^\/api\/v1\/open-data\/statistics\.(csv|json)$/, version: getStatisticsVersion, pool },
+  { path: /^\/api\/v1\/open-data\/(partnerships|organisations|results)\.(csv|json)$/, version: always, pool },
+];
 export const maxKeptBytes = 4 * 1024 * 1024;
 
 /** The page for this request: kept, or rendered by `render` (and kept when it may be). */
@@ -64,7 +72,7 @@ export async function publicPage(core: CoreContext, request: Request, render: ()
       rendered = new Response(read, { status: made.status, statusText: made.statusText, headers: made.headers });
       return { status: made.status, headers: [...made.headers], body: read, gzipped: gzipSync(read) as Uint8Array<ArrayBuffer> };
     },
-    pool,
+    page.pool,
   );
   if (rendered) return rendered;
   if (!kept) return render();
