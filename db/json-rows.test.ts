@@ -2,7 +2,7 @@ import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApplication } from './factories/application-factory.ts';
 import { createGoalWithIndicators } from './factories/result-report-factory.ts';
-import { fromJsonRows, jsonObjectOf } from './json-rows.ts';
+import { fromJsonRows, jsonList, jsonObjectOf } from './json-rows.ts';
 import { rawRows } from './raw-rows.ts';
 import { applications, goalIndicators, planFlows } from './schema/applications.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
@@ -35,6 +35,20 @@ describe('rows read inside json_agg', () => {
     expect(flows.viaJson.length).toBeGreaterThan(0);
     expect(flows.viaJson).toEqual(flows.direct);
     expect(fromJsonRows(getTableColumns(planFlows), null)).toEqual([]);
+  });
+
+  it('keeps a list to its own record in a query of one table, where Drizzle writes top-level columns without their table', async () => {
+    const first = await createApplication(testDb.db, { title: 'Radio health between Kathmandu and Førde' });
+    const second = await createApplication(testDb.db, { title: 'Teachers between Cochabamba and Quetzaltenango' });
+    const columns = getTableColumns(planFlows);
+    const [row] = await testDb.db
+      .select({ flows: jsonList(columns, { from: sql`from ${planFlows} where ${planFlows.applicationId} = ${applications.id}`, orderBy: sql`${planFlows.createdAt}` }) })
+      .from(applications)
+      .where(eq(applications.id, first.id));
+    const flows = fromJsonRows(columns, row!.flows);
+    expect(flows.length).toBeGreaterThan(0);
+    expect(flows.every((f) => f.applicationId === first.id)).toBe(true);
+    expect(second.id).not.toBe(first.id);
   });
 
   it('refuses a name that could not be written as a plain SQL string', () => {

@@ -34,3 +34,16 @@ export function fromJsonRows<C extends Record<string, Column>>(columns: C, rows:
     return read as JsonRow<C>;
   });
 }
+
+/**
+ * `(select json_agg(row order by …) from … where …)`: the list of rows of these columns, null when there are
+ * none; read it back with `fromJsonRows`. `from` is the rest of the subselect (its tables, joins and where).
+ * The subselect's clauses come as SQL of their own on purpose: in a query of a single table (no join), Drizzle
+ * writes the columns at the top of a selected SQL field without their table, so a correlation such as
+ * `call_criteria.call_id = applications.call_id` written there would become `"call_id" = "call_id"`, true for
+ * every row. Columns inside a nested SQL keep their table whatever the outer query is.
+ */
+export function jsonList(columns: Record<string, Column>, { from, orderBy }: { from: SQL; orderBy?: SQL }): SQL<Record<string, unknown>[] | null> {
+  return sql<Record<string, unknown>[] | null>`(select json_agg(${jsonObjectOf(columns)}${orderBy ? sql` order by ${orderBy}` : sql``}) ${from})`;
+}
+

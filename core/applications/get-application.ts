@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { applicationAttachments, applicationGoals, applicationPartners, applicationRemarks, applications, goalIndicators, planFlows } from '../../db/schema/applications.ts';
 import { callCriteria, calls } from '../../db/schema/calls.ts';
-import { fromJsonRows, jsonObjectOf } from '../../db/json-rows.ts';
+import { fromJsonRows, jsonList } from '../../db/json-rows.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
@@ -12,8 +12,6 @@ import { isRecordId } from '../records/record-id.ts';
 import { EDITABLE_STATUSES } from './editable-application.ts';
 import { partnershipContinuationProblem } from './partnership-continuation.ts';
 
-type CallCriterion = typeof callCriteria.$inferSelect;
-
 /** The lists read with an application, each column under its name (db/json-rows.ts). */
 const partnerColumns = {
   organisationId: applicationPartners.organisationId,
@@ -23,12 +21,12 @@ const partnerColumns = {
   countryCode: organisations.countryCode,
   city: organisations.city,
 };
+const criterionColumns = getTableColumns(callCriteria);
 const goalColumns = getTableColumns(applicationGoals);
 const indicatorColumns = getTableColumns(goalIndicators);
 const flowColumns = getTableColumns(planFlows);
 const attachmentColumns = { id: applicationAttachments.id, fileName: applicationAttachments.fileName, sizeBytes: applicationAttachments.sizeBytes, createdAt: applicationAttachments.createdAt };
 const remarkColumns = getTableColumns(applicationRemarks);
-type JsonList = Record<string, unknown>[] | null;
 
 /**
  * Everything the application form and its overview show: the call and programme rules, partners with
@@ -46,20 +44,21 @@ export async function getApplication(ctx: CoreContext, { applicationId: id }: { 
       application: applications,
       call: calls,
       programme: programmes,
-      criteria: sql<CallCriterion[]>`coalesce((select json_agg(json_build_object('id', ${callCriteria.id}, 'callId', ${callCriteria.callId}, 'name', ${callCriteria.name}, 'weight', ${callCriteria.weight}, 'position', ${callCriteria.position}) order by ${callCriteria.position}) from ${callCriteria} where ${callCriteria.callId} = ${calls.id}), '[]')`,
-      partners: sql<JsonList>`(select json_agg(${jsonObjectOf(partnerColumns)} order by ${applicationPartners.position}) from ${applicationPartners} inner join ${organisations} on ${organisations.id} = ${applicationPartners.organisationId} where ${applicationPartners.applicationId} = ${applications.id})`,
-      goals: sql<JsonList>`(select json_agg(${jsonObjectOf(goalColumns)} order by ${applicationGoals.position}, ${applicationGoals.id}) from ${applicationGoals} where ${applicationGoals.applicationId} = ${applications.id})`,
-      indicators: sql<JsonList>`(select json_agg(${jsonObjectOf(indicatorColumns)} order by ${goalIndicators.position}) from ${goalIndicators} inner join ${applicationGoals} on ${applicationGoals.id} = ${goalIndicators.goalId} where ${applicationGoals.applicationId} = ${applications.id})`,
-      flows: sql<JsonList>`(select json_agg(${jsonObjectOf(flowColumns)} order by ${planFlows.round}, ${planFlows.createdAt}) from ${planFlows} where ${planFlows.applicationId} = ${applications.id})`,
-      attachments: sql<JsonList>`(select json_agg(${jsonObjectOf(attachmentColumns)} order by ${applicationAttachments.createdAt}) from ${applicationAttachments} where ${applicationAttachments.applicationId} = ${applications.id})`,
-      remarks: sql<JsonList>`(select json_agg(${jsonObjectOf(remarkColumns)} order by ${applicationRemarks.createdAt}) from ${applicationRemarks} where ${applicationRemarks.applicationId} = ${applications.id} and ${applicationRemarks.resolvedAt} is null)`,
+      criteria: jsonList(criterionColumns, { from: sql`from ${callCriteria} where ${callCriteria.callId} = ${calls.id}`, orderBy: sql`${callCriteria.position}` }),
+      partners: jsonList(partnerColumns, { from: sql`from ${applicationPartners} inner join ${organisations} on ${organisations.id} = ${applicationPartners.organisationId} where ${applicationPartners.applicationId} = ${applications.id}`, orderBy: sql`${applicationPartners.position}` }),
+      goals: jsonList(goalColumns, { from: sql`from ${applicationGoals} where ${applicationGoals.applicationId} = ${applications.id}`, orderBy: sql`${applicationGoals.position}, ${applicationGoals.id}` }),
+      indicators: jsonList(indicatorColumns, { from: sql`from ${goalIndicators} inner join ${applicationGoals} on ${applicationGoals.id} = ${goalIndicators.goalId} where ${applicationGoals.applicationId} = ${applications.id}`, orderBy: sql`${goalIndicators.position}` }),
+      flows: jsonList(flowColumns, { from: sql`from ${planFlows} where ${planFlows.applicationId} = ${applications.id}`, orderBy: sql`${planFlows.round}, ${planFlows.createdAt}` }),
+      attachments: jsonList(attachmentColumns, { from: sql`from ${applicationAttachments} where ${applicationAttachments.applicationId} = ${applications.id}`, orderBy: sql`${applicationAttachments.createdAt}` }),
+      remarks: jsonList(remarkColumns, { from: sql`from ${applicationRemarks} where ${applicationRemarks.applicationId} = ${applications.id} and ${applicationRemarks.resolvedAt} is null`, orderBy: sql`${applicationRemarks.createdAt}` }),
     })
     .from(applications)
     .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(programmes, eq(programmes.id, calls.programmeId))
     .where(and(eq(applications.id, id), scope));
   if (!head) throw new NotFoundError('application');
-  const { application, call, programme, criteria } = head;
+  const { application, call, programme } = head;
+  const criteria = fromJsonRows(criterionColumns, head.criteria);
   const partners = fromJsonRows(partnerColumns, head.partners);
   const flows = fromJsonRows(flowColumns, head.flows);
   const attachments = fromJsonRows(attachmentColumns, head.attachments);
