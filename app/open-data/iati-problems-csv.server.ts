@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { spreadsheetCsv } from '../../core/files/spreadsheet-csv.ts';
 import type { IatiPreview } from '../../core/open-data/iati/preview-iati-export.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { iatiFixHref } from './iati-fix-link.ts';
@@ -11,7 +10,6 @@ import { iatiFixHref } from './iati-fix-link.ts';
  * UTF-8 with a byte-order mark, CRLF, a translated header, formulas escaped (a title may start with "=").
  */
 export function iatiProblemsCsv(t: Translator, publicUrl: string, problems: IatiPreview['problems']): ReadableStream<Uint8Array> {
-  const csv = stringify({ bom: true, escape_formulas: true, record_delimiter: 'windows' });
   const absolute = (path: string | null) => (path ? new URL(path, publicUrl).href : '');
   const header = [
     t.t('openData.iati.column.severity'),
@@ -38,7 +36,5 @@ export function iatiProblemsCsv(t: Translator, publicUrl: string, problems: Iati
       absolute(href),
     ];
   });
-  // Written as the stream is read, not built whole in memory first.
-  Readable.from([header, ...rows]).pipe(csv);
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+  return spreadsheetCsv([header, ...rows]);
 }

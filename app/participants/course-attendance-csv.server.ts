@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { spreadsheetCsv } from '../../core/files/spreadsheet-csv.ts';
 import type { CourseDetails } from '../../core/courses/get-course.ts';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import type { Translator } from '../../i18n/translator.ts';
@@ -14,7 +13,6 @@ export function attendanceCsv(
   t: Translator,
   { sessions, enrolled }: { sessions: Pick<CourseDetails['sessions'][number], 'id' | 'day' | 'startTime' | 'endTime'>[]; enrolled: Pick<CourseDetails['enrolled'][number], 'familyName' | 'givenName' | 'homeOrganisation' | 'status' | 'attendance' | 'attendedAll'>[] },
 ): ReadableStream<Uint8Array> {
-  const csv = stringify({ bom: true, escape_formulas: true, record_delimiter: 'windows' });
   const header = [
     t.t('course.csv.familyName'),
     t.t('course.csv.givenName'),
@@ -31,9 +29,7 @@ export function attendanceCsv(
     ...sessions.map((s) => (p.attendance[s.id] === undefined ? t.t('course.attendance.unrecorded') : p.attendance[s.id] ? t.t('course.attendance.present') : t.t('course.attendance.absent'))),
     p.attendedAll ? t.t('course.csv.yes') : t.t('course.csv.no'),
   ]);
-  // Written as the stream is read, not built whole in memory first.
-  Readable.from([header, ...rows]).pipe(csv);
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+  return spreadsheetCsv([header, ...rows]);
 }
 
 /** The download's file name: the course's title and "attendance", in the page's language. */

@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { spreadsheetCsv } from '../files/spreadsheet-csv.ts';
 import ExcelJS from 'exceljs';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { financialReportLines, financialReports } from '../../db/schema/financial-reports.ts';
@@ -115,8 +114,6 @@ export async function exportFinancialReportsXlsx(ctx: CoreContext, { year, local
 export async function exportFinancialReportsCsv(ctx: CoreContext, { year, locale }: { year: number; locale: Locale }): Promise<ReadableStream<Uint8Array>> {
   const rows = await financialReportExportRows(ctx, { year, locale, format: 'csv' });
   const t = createTranslator(locale);
-  const csv = stringify({ bom: true, escape_formulas: true, record_delimiter: 'windows' });
   const plain = (minor: number | null, currency: string) => (minor === null ? '' : String(major(minor, currency)));
-  Readable.from([headings(t), ...rows.map((r) => [r.partnership, String(r.round), r.partner, r.line, plain(r.budgetMinor, r.currency), plain(r.actualMinor, r.currency), plain(r.varianceMinor, r.currency), r.explanation, r.status])]).pipe(csv);
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+  return spreadsheetCsv([headings(t), ...rows.map((r) => [r.partnership, String(r.round), r.partner, r.line, plain(r.budgetMinor, r.currency), plain(r.actualMinor, r.currency), plain(r.varianceMinor, r.currency), r.explanation, r.status])]);
 }

@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify';
-import { Readable } from 'node:stream';
+import { spreadsheetCsv } from '../files/spreadsheet-csv.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { createTranslator } from '../../i18n/translator.ts';
 import type { CoreContext } from '../context.ts';
@@ -28,7 +27,5 @@ export async function exportResultsCsv(ctx: CoreContext, { dimension, filter, lo
     t('results.figure.people'),
   ];
   const rows = dashboard.groups[dimension].map((g) => [g.key, dimensionLabel(locale, dimension, g).label, g.reports, g.partnerships, g.indicators, g.onTarget, g.measured, g.women, g.men, g.other, g.people].map(String));
-  const csv = stringify({ bom: true, escape_formulas: true, record_delimiter: 'windows' });
-  Readable.from([header, ...rows]).pipe(csv);
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+  return spreadsheetCsv([header, ...rows]);
 }
