@@ -9,8 +9,15 @@ async function loginAtProvider(page: import('@playwright/test').Page, email: str
   await page.locator('input[name="login"]').fill(email);
   await page.locator('input[name="password"]').fill('anything');
   await page.getByRole('button', { name: 'Sign-in' }).click();
+  // The provider may ask for consent first. Wait for whichever comes, the consent page or the way back to
+  // the platform: `isVisible` does not wait (its timeout is ignored), so on a busy machine the consent page
+  // came after the look and the test waited for ever on it.
   const consent = page.getByRole('button', { name: 'Continue' });
-  if (await consent.isVisible({ timeout: 3000 }).catch(() => false)) await consent.click();
+  const back = page.waitForURL((url) => url.port !== String(e2eOidcPort)).then(() => 'back' as const);
+  const asked = consent.waitFor({ state: 'visible' }).then(() => 'consent' as const);
+  back.catch(() => undefined);
+  asked.catch(() => undefined);
+  if ((await Promise.race([back, asked])) === 'consent') await consent.click();
 }
 
 test('agency staff sign in through the agency’s OpenID Connect provider', async ({ page, navigate }) => {
