@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import { addCourseSession } from '../../core/courses/add-course-session.ts';
 import { enrolInCourse } from '../../core/courses/enrol-in-course.ts';
 import { getCourse } from '../../core/courses/get-course.ts';
@@ -216,9 +216,9 @@ export default function Course() {
             {enrolled.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  <Link className="ds-link" to={`/${locale}/participants/${p.id}`}>
+                  <a className="ds-link" href={`/${locale}/participants/${p.id}`}>
                     {name(p)}
-                  </Link>
+                  </a>
                 </th>
                 <td>{p.homeOrganisation}</td>
                 <td>{t(`participantStatus.${p.status}` as MessageKey)}</td>

@@ -1,4 +1,4 @@
-import { Link, useLoaderData } from 'react-router';
+import { useLoaderData } from 'react-router';
 import { COURSE_KINDS } from '../../core/courses/course-rules.ts';
 import { COURSE_WHEN, listCourses, type CourseWhen } from '../../core/courses/list-courses.ts';
 import { can } from '../../core/identity/permissions.ts';
@@ -35,9 +35,9 @@ export default function Courses() {
       <p className="ds-paragraph">{t('courses.intro')}</p>
       {canCreate ? (
         <p className="ds-paragraph">
-          <Link className="ds-link" to={`/${locale}/courses/new`}>
+          <a className="ds-link" href={`/${locale}/courses/new`}>
             {t('courses.new')}
-          </Link>
+          </a>
         </p>
       ) : null}
       <form method="get" className="filter-form" aria-labelledby="filter-title">
@@ -72,9 +72,9 @@ export default function Courses() {
           {courses.map((c) => (
             <tr key={c.id}>
               <th scope="row">
-                <Link className="ds-link" to={`/${locale}/courses/${c.id}`}>
+                <a className="ds-link" href={`/${locale}/courses/${c.id}`}>
                   {c.title}
-                </Link>
+                </a>
               </th>
               <td>{t(courseKindMessage[c.kind])}</td>
               <td>{c.ownerName}</td>

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import { DomainError } from '../../core/errors.ts';
 import { MAX_DOCUMENT_MB } from '../../core/participants/document-content.ts';
 import { getParticipantExchange } from '../../core/participants/get-participant-exchange.ts';
@@ -108,9 +108,9 @@ export default function ExchangeDocumentPage() {
         </Form>
       )}
       <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/exchange`}>
+        <a className="ds-link" href={`/${locale}/exchange`}>
           {t('exchangeDocument.back')}
-        </Link>
+        </a>
       </p>
     </>
   );

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { getParticipantExchange, type NextStep } from '../../core/participants/get-participant-exchange.ts';
 import { giveConsent } from '../../core/participants/give-consent.ts';
@@ -119,9 +119,9 @@ function NextStepItem({ step, locale }: { step: NextStep; locale: string }) {
     case 'emergencyContact':
       return <a className="ds-link" href="#contacts">{t('exchange.next.emergencyContact')}</a>;
     case 'upload':
-      return <Link className="ds-link" to={exchangeDocumentPath(locale, step.slug)}>{t('exchange.next.upload', { kind: step.kind })}</Link>;
+      return <a className="ds-link" href={exchangeDocumentPath(locale, step.slug)}>{t('exchange.next.upload', { kind: step.kind })}</a>;
     case 'replace':
-      return <Link className="ds-link" to={exchangeDocumentPath(locale, step.slug)}>{t('exchange.next.replace', { kind: step.kind })}</Link>;
+      return <a className="ds-link" href={exchangeDocumentPath(locale, step.slug)}>{t('exchange.next.replace', { kind: step.kind })}</a>;
     case 'awaitReview':
       return <>{t('exchange.next.awaitReview', { count: step.count })}</>;
     case 'documentsDone':
@@ -192,9 +192,9 @@ export default function ExchangePage() {
                   <td>{d.status === 'returned' ? d.document?.reviewNote : null}</td>
                   <td>
                     {d.onChecklist ? (
-                      <Link className="ds-link" to={exchangeDocumentPath(locale, d.slug)}>
+                      <a className="ds-link" href={exchangeDocumentPath(locale, d.slug)}>
                         {d.status === 'missing' ? t('exchange.documents.upload', { kind: d.kind }) : d.status === 'accepted' ? t('exchange.documents.view', { kind: d.kind }) : t('exchange.documents.replace', { kind: d.kind })}
-                      </Link>
+                      </a>
                     ) : null}
                     {d.document ? (
                       <>
@@ -209,9 +209,9 @@ export default function ExchangePage() {
               ))}
             </DataTable>
             <p className="ds-paragraph">
-              <Link className="ds-link" to={`/${locale}/participants/${p.id}/documents`}>
+              <a className="ds-link" href={`/${locale}/participants/${p.id}/documents`}>
                 {t('exchange.documents.overview')}
-              </Link>
+              </a>
             </p>
           </>
         )}
@@ -263,9 +263,9 @@ export default function ExchangePage() {
                   <td>{c.phone}</td>
                   <td>{c.email}</td>
                   <td>
-                    <Link className="ds-link" to={`?contact=${c.id}#contact-form`}>
+                    <a className="ds-link" href={`?contact=${c.id}#contact-form`}>
                       {t('exchange.contacts.edit', { name: c.name })}
-                    </Link>
+                    </a>
                     <RowAction fields={{ intent: 'remove-contact', contactId: c.id }} label={t('exchange.contacts.remove', { name: c.name })} />
                   </td>
                 </tr>
@@ -291,9 +291,9 @@ export default function ExchangePage() {
               {editing ? t('exchange.contacts.save') : t('exchange.contacts.add')}
             </button>
             {editing ? (
-              <Link className="ds-link" to={`/${locale}/exchange#contacts`}>
+              <a className="ds-link" href={`/${locale}/exchange#contacts`}>
                 {t('exchange.contacts.cancel')}
-              </Link>
+              </a>
             ) : null}
           </div>
         </Form>

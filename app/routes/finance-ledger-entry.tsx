@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import { DomainError } from '../../core/errors.ts';
 import { correctionInput, correctLedgerEntry } from '../../core/finance/correct-ledger-entry.ts';
 import { FundsShortError } from '../../core/finance/funds-short-error.ts';
@@ -87,40 +87,40 @@ export default function FinanceLedgerEntry() {
         })}
       />
       <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/finance/ledger?year=${entry.year}`}>
+        <a className="ds-link" href={`/${locale}/finance/ledger?year=${entry.year}`}>
           {t('finance.entry.back', { year: entry.year })}
-        </Link>
+        </a>
       </p>
       <dl className="facts">
         {row(t('finance.column.posted'), dateTime(entry.postedAt))}
         {row(t('finance.column.by'), postedByName(i18n, entry.postedBy))}
         {row(
           t('finance.entry.from'),
-          <Link className="ds-link" to={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.fromAccount)}`}>
+          <a className="ds-link" href={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.fromAccount)}`}>
             {name(entry.from)}
-          </Link>,
+          </a>,
         )}
         {row(
           t('finance.entry.to'),
-          <Link className="ds-link" to={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.toAccount)}`}>
+          <a className="ds-link" href={`/${locale}/finance/ledger?account=${encodeURIComponent(entry.toAccount)}`}>
             {name(entry.to)}
-          </Link>,
+          </a>,
         )}
         {row(t('finance.entry.year'), String(entry.year))}
         {row(t('finance.column.why'), ledgerEntryWhy(t, entry, '—'))}
         {entry.documentType === 'application' && entry.documentRef
           ? row(
               t('finance.entry.document'),
-              <Link className="ds-link" to={`/${locale}/applications/${entry.documentRef}`}>
+              <a className="ds-link" href={`/${locale}/applications/${entry.documentRef}`}>
                 {t('finance.entry.application')}
-              </Link>,
+              </a>,
             )
           : entry.documentType === 'tranche' && entry.documentRef
             ? row(
                 t('finance.entry.document'),
-                <Link className="ds-link" to={`/${locale}/finance/tranches/${entry.documentRef}`}>
+                <a className="ds-link" href={`/${locale}/finance/tranches/${entry.documentRef}`}>
                   {t('tranches.entry.tranche')}
-                </Link>,
+                </a>,
               )
             : entry.documentRef && entry.documentType !== 'ledger-entry'
               ? row(t('finance.entry.document'), entry.documentRef)
@@ -128,17 +128,17 @@ export default function FinanceLedgerEntry() {
         {entry.correctsEntryId
           ? row(
               t('finance.entry.corrects'),
-              <Link className="ds-link" to={`/${locale}/finance/ledger/${entry.correctsEntryId}`}>
+              <a className="ds-link" href={`/${locale}/finance/ledger/${entry.correctsEntryId}`}>
                 {t('finance.entry.original')}
-              </Link>,
+              </a>,
             )
           : null}
         {entry.correctedBy
           ? row(
               t('finance.entry.correctedBy'),
-              <Link className="ds-link" to={`/${locale}/finance/ledger/${entry.correctedBy}`}>
+              <a className="ds-link" href={`/${locale}/finance/ledger/${entry.correctedBy}`}>
                 {t('finance.entry.reversal')}
-              </Link>,
+              </a>,
             )
           : null}
       </dl>

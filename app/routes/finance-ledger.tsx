@@ -1,4 +1,4 @@
-import { Link, useLoaderData } from 'react-router';
+import { useLoaderData } from 'react-router';
 import { DomainError } from '../../core/errors.ts';
 import { ledgerQueryInput, listLedgerEntries } from '../../core/finance/list-ledger-entries.ts';
 import { guarded } from '../auth/guard.server.ts';
@@ -57,9 +57,9 @@ export default function FinanceLedger() {
     <>
       <PageHeading title={title} />
       <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/finance${filters.year ? `?year=${filters.year}` : ''}`}>
+        <a className="ds-link" href={`/${locale}/finance${filters.year ? `?year=${filters.year}` : ''}`}>
           {t('finance.ledger.back')}
-        </Link>
+        </a>
       </p>
       {ignored ? (
         <p className="ds-alert" data-color="warning" role="status">
@@ -93,9 +93,9 @@ export default function FinanceLedger() {
           {entries.map((e) => (
             <tr key={e.id}>
               <td>
-                <Link className="ds-link" to={`/${locale}/finance/ledger/${e.id}`}>
+                <a className="ds-link" href={`/${locale}/finance/ledger/${e.id}`}>
                   {dateTime(e.postedAt)}
-                </Link>
+                </a>
               </td>
               <td>
                 {t(`finance.kind.${e.kind}`)}

@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
+import { Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import { NotFoundError } from '../../core/errors.ts';
 import { approveTranche } from '../../core/finance/approve-tranche.ts';
 import { getTranche } from '../../core/finance/get-tranche.ts';
@@ -79,18 +79,18 @@ export default function FinanceTranche() {
     <>
       <PageHeading title={t('tranches.detail.title', { number: tranche.number, stage: stageLabel(i18n, stage), partnership: partnership.title })} />
       <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/finance/tranches`}>
+        <a className="ds-link" href={`/${locale}/finance/tranches`}>
           {t('tranches.detail.back')}
-        </Link>
+        </a>
       </p>
       <ErrorSummary heading={t('form.errorSummary')} errors={elsewhere} />
       <SuccessNotice text={!result && (done === 'approve' || done === 'pay' || done === 'refund') ? t(`tranches.done.${done}`) : null} />
       <dl className="facts">
         {row(
           t('tranches.column.partnership'),
-          <Link className="ds-link" to={`/${locale}/partnerships/${partnership.id}/stages/${stage.id}/payments`}>
+          <a className="ds-link" href={`/${locale}/partnerships/${partnership.id}/stages/${stage.id}/payments`}>
             {partnership.title}
-          </Link>,
+          </a>,
         )}
         {row(t('tranches.column.stage'), `${stageLabel(i18n, stage)} (${t('organisation.partnership.between', { from: date(stage.startsOn), to: date(stage.endsOn) })})`)}
         {row(t('tranches.column.coordinator'), coordinator.name)}
@@ -106,9 +106,9 @@ export default function FinanceTranche() {
         {tranche.ledgerEntryId
           ? row(
               t('tranches.detail.ledgerEntry'),
-              <Link className="ds-link" to={`/${locale}/finance/ledger/${tranche.ledgerEntryId}`}>
+              <a className="ds-link" href={`/${locale}/finance/ledger/${tranche.ledgerEntryId}`}>
                 {t('tranches.detail.ledgerEntryLink')}
-              </Link>,
+              </a>,
             )
           : tranche.status === 'paid'
             ? row(t('tranches.detail.ledgerEntry'), t('tranches.detail.nothingPaid'))
@@ -134,9 +134,9 @@ export default function FinanceTranche() {
             <tr key={other.id}>
               <th scope="row" className="numeric">
                 {other.id === tranche.id ? other.number : (
-                  <Link className="ds-link" to={`/${locale}/finance/tranches/${other.id}`}>
+                  <a className="ds-link" href={`/${locale}/finance/tranches/${other.id}`}>
                     {other.number}
-                  </Link>
+                  </a>
                 )}
               </th>
               <td>{t(trancheConditionMessage[other.condition])}</td>

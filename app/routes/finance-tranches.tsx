@@ -1,4 +1,4 @@
-import { Form, Link, useLoaderData } from 'react-router';
+import { Form, useLoaderData } from 'react-router';
 import { agencyYear } from '../../core/finance/budget-year.ts';
 import { stageLabel } from '../../core/finance/tranche-labels.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -88,9 +88,9 @@ export default function FinanceTranches() {
           {tranches.map((tr) => (
             <tr key={tr.id}>
               <th scope="row">
-                <Link className="ds-link" to={`/${locale}/finance/tranches/${tr.id}`}>
+                <a className="ds-link" href={`/${locale}/finance/tranches/${tr.id}`}>
                   {tr.partnership.title}
-                </Link>
+                </a>
               </th>
               <td>{stageLabel(i18n, tr.stage)}</td>
               <td>{tr.coordinator.name}</td>

@@ -1,4 +1,4 @@
-import { Link, useLoaderData } from 'react-router';
+import { useLoaderData } from 'react-router';
 import { budgetYearParam } from '../../core/finance/budget-year.ts';
 import { getBudgetYear, type BudgetFigures } from '../../core/finance/get-budget-year.ts';
 import { ledgerAccount } from '../../core/finance/ledger-accounts.ts';
@@ -53,9 +53,9 @@ export default function Finance() {
               {y === budget.year ? (
                 <span aria-current="page">{y}</span>
               ) : (
-                <Link className="ds-link" to={`/${locale}/finance?year=${y}`}>
+                <a className="ds-link" href={`/${locale}/finance?year=${y}`}>
                   {y}
-                </Link>
+                </a>
               )}
             </li>
           ))}
@@ -64,35 +64,35 @@ export default function Finance() {
       <nav aria-label={t('finance.more')}>
         <ul className="inline-list">
           <li>
-            <Link className="ds-link" to={`/${locale}/finance/tranches?year=${budget.year}`}>
+            <a className="ds-link" href={`/${locale}/finance/tranches?year=${budget.year}`}>
               {t('tranches.list.title')}
-            </Link>
+            </a>
           </li>
           <li>
-            <Link className="ds-link" to={`/${locale}/financial-reports`}>
+            <a className="ds-link" href={`/${locale}/financial-reports`}>
               {t('financialReports.title')}
-            </Link>
+            </a>
           </li>
           <li>
-            <Link className="ds-link" to={`/${locale}/finance/exchange-rates`}>
+            <a className="ds-link" href={`/${locale}/finance/exchange-rates`}>
               {t('exchangeRates.title')}
-            </Link>
+            </a>
           </li>
           <li>
-            <Link className="ds-link" to={`/${locale}/admin/unit-costs`}>
+            <a className="ds-link" href={`/${locale}/admin/unit-costs`}>
               {t('nav.unitCosts')}
-            </Link>
+            </a>
           </li>
         </ul>
       </nav>
       {canManage ? (
         <p className="ds-paragraph actions-row">
-          <Link className="ds-button" data-variant="primary" to={`/${locale}/finance/appropriations/new?year=${budget.year}`}>
+          <a className="ds-button" data-variant="primary" href={`/${locale}/finance/appropriations/new?year=${budget.year}`}>
             {t('finance.action.appropriate')}
-          </Link>{' '}
-          <Link className="ds-button" data-variant="secondary" to={`/${locale}/finance/allocations/new?year=${budget.year}`}>
+          </a>{' '}
+          <a className="ds-button" data-variant="secondary" href={`/${locale}/finance/allocations/new?year=${budget.year}`}>
             {t('finance.action.allocate')}
-          </Link>
+          </a>
         </p>
       ) : null}
       <section aria-labelledby="totals-title">
@@ -118,9 +118,9 @@ export default function Finance() {
         </p>
         <p className="ds-paragraph" data-size="sm">
           {t('finance.totals.explain')}{' '}
-          <Link className="ds-link" to={ledgerLink(ledgerAccount.year(budget.year))}>
+          <a className="ds-link" href={ledgerLink(ledgerAccount.year(budget.year))}>
             {t('finance.totals.entries', { year: budget.year })}
-          </Link>
+          </a>
         </p>
       </section>
       <section aria-labelledby="programmes-title">
@@ -154,9 +154,9 @@ export default function Finance() {
           {budget.programmes.map((p) => (
             <tr key={p.id}>
               <th scope="row">
-                <Link className="ds-link" to={ledgerLink(p.account)}>
+                <a className="ds-link" href={ledgerLink(p.account)}>
                   {p.name}
-                </Link>
+                </a>
               </th>
               {figureRow(p.figures)}
             </tr>
@@ -185,9 +185,9 @@ export default function Finance() {
               p.calls.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link className="ds-link" to={ledgerLink(c.account)}>
+                    <a className="ds-link" href={ledgerLink(c.account)}>
                       {c.title}
-                    </Link>
+                    </a>
                     <br />
                     <span className="ds-paragraph" data-size="sm">
                       {p.name}
@@ -197,15 +197,15 @@ export default function Finance() {
                   {figureRow(c.figures)}
                   {canManage ? (
                     <td>
-                      <Link
+                      <a
                         className="ds-link"
-                        to={`/${locale}/finance/allocations/new?year=${budget.year}&call=${c.id}`}
+                        href={`/${locale}/finance/allocations/new?year=${budget.year}&call=${c.id}`}
                         aria-label={t('finance.action.allocateTo', {
                           name: c.title,
                         })}
                       >
                         {t('finance.action.allocateShort')}
-                      </Link>
+                      </a>
                     </td>
                   ) : null}
                 </tr>

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import { DomainError, FieldProblemsError } from '../../core/errors.ts';
 import { addFinancialReportReceipt } from '../../core/finance/add-financial-report-receipt.ts';
 import { approveFinancialReport, returnFinancialReport } from '../../core/finance/decide-financial-report.ts';
@@ -162,17 +162,17 @@ export default function FinancialReportPage() {
     <>
       <PageHeading title={t('financialReports.report.title', { organisation: report.organisation.name, round: report.stage.roundNumber })} />
       <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/financial-reports`}>
+        <a className="ds-link" href={`/${locale}/financial-reports`}>
           {t('financialReports.report.back')}
-        </Link>
+        </a>
       </p>
       <SuccessNotice text={noticeKey ? t(`financialReports.report.${noticeKey}`) : null} />
       <dl className="facts">
         {row(
           t('financialReports.report.partnership'),
-          <Link className="ds-link" to={`/${locale}/partnerships/${report.stage.partnershipId}`}>
+          <a className="ds-link" href={`/${locale}/partnerships/${report.stage.partnershipId}`}>
             {report.partnershipTitle}
-          </Link>,
+          </a>,
         )}
         {row(t('financialReports.report.period'), t('financialReports.report.periodValue', { from: date(report.stage.startsOn), to: date(report.stage.endsOn) }))}
         {row(t('financialReports.report.status'), <ReportStatus status={report.status} />)}

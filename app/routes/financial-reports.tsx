@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useLoaderData } from 'react-router';
+import { Form, redirect, useLoaderData } from 'react-router';
 import { agencyYear } from '../../core/finance/budget-year.ts';
 import { FINANCIAL_REPORT_STATUSES } from '../../core/finance/financial-report-record.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -87,9 +87,9 @@ export default function FinancialReports() {
                   {rounds.map((r) => (
                     <tr key={`${r.stageId}:${r.organisationId}`}>
                       <th scope="row">
-                        <Link className="ds-link" to={`/${locale}/partnerships/${r.partnershipId}`}>
+                        <a className="ds-link" href={`/${locale}/partnerships/${r.partnershipId}`}>
                           {r.partnershipTitle}
-                        </Link>
+                        </a>
                       </th>
                       <td>{number(r.roundNumber)}</td>
                       <td>{r.organisationName}</td>
@@ -97,9 +97,9 @@ export default function FinancialReports() {
                       <td>{r.status ? <ReportStatus status={r.status} /> : t('financialReports.rounds.notStarted')}</td>
                       <td>
                         {r.reportId ? (
-                          <Link className="ds-link" to={`/${locale}/financial-reports/${r.reportId}`}>
+                          <a className="ds-link" href={`/${locale}/financial-reports/${r.reportId}`}>
                             {t('financialReports.rounds.open')}
-                          </Link>
+                          </a>
                         ) : (
                           <Form method="post">
                             <input type="hidden" name="stageId" value={r.stageId} />
@@ -171,9 +171,9 @@ export default function FinancialReports() {
                   {reports.items.map((r) => (
                     <tr key={r.id}>
                       <th scope="row">
-                        <Link className="ds-link" to={`/${locale}/financial-reports/${r.id}`}>
+                        <a className="ds-link" href={`/${locale}/financial-reports/${r.id}`}>
                           {r.organisationName}
-                        </Link>
+                        </a>
                       </th>
                       <td>{r.partnershipTitle}</td>
                       <td>{number(r.roundNumber)}</td>

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import type { MessageKey } from '../../i18n/catalogs.ts';
 import { DomainError } from '../../core/errors.ts';
 import { listParticipantDocuments } from '../../core/participants/list-participant-documents.ts';
@@ -170,9 +170,9 @@ export default function ParticipantDocumentsPage() {
         </div>
       )}
       <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/participants/${p.id}`}>
+        <a className="ds-link" href={`/${locale}/participants/${p.id}`}>
           {t('participantDocuments.back')}
-        </Link>
+        </a>
       </p>
     </>
   );

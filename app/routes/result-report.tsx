@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { data, Form, redirect, useActionData, useLoaderData } from 'react-router';
 import { DomainError, FieldProblemsError } from '../../core/errors.ts';
 import { acceptResultReport, returnResultReport } from '../../core/results/decide-result-report.ts';
 import { getResultReport } from '../../core/results/get-result-report.ts';
@@ -140,17 +140,17 @@ export default function ResultReportPage() {
     <>
       <PageHeading title={t('results.report.title', { organisation: report.organisation.name, round: report.stage.roundNumber })} />
       <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/result-reports`}>
+        <a className="ds-link" href={`/${locale}/result-reports`}>
           {t('results.report.back')}
-        </Link>
+        </a>
       </p>
       <SuccessNotice text={done ? t(`results.report.done.${done}`) : null} />
       <dl className="facts">
         {row(
           t('results.column.partnership'),
-          <Link className="ds-link" to={`/${locale}/partnerships/${report.stage.partnershipId}`}>
+          <a className="ds-link" href={`/${locale}/partnerships/${report.stage.partnershipId}`}>
             {report.partnershipTitle}
-          </Link>,
+          </a>,
         )}
         {row(t('results.column.period'), t('results.report.periodValue', { from: date(report.stage.startsOn), to: date(report.stage.endsOn) }))}
         {row(t('results.column.status'), <ResultStatus status={report.status} />)}

@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useLoaderData } from 'react-router';
+import { Form, redirect, useLoaderData } from 'react-router';
 import { DomainError } from '../../core/errors.ts';
 import { requirePermission } from '../../core/identity/permissions.ts';
 import { listResultReports, listResultRounds, resultReportQueryInput } from '../../core/results/list-result-reports.ts';
@@ -77,9 +77,9 @@ export default function ResultReports() {
                 {rounds.map((r) => (
                   <tr key={`${r.stageId}:${r.organisationId}`}>
                     <th scope="row">
-                      <Link className="ds-link" to={`/${locale}/partnerships/${r.partnershipId}`}>
+                      <a className="ds-link" href={`/${locale}/partnerships/${r.partnershipId}`}>
                         {r.partnershipTitle}
-                      </Link>
+                      </a>
                     </th>
                     <td>{number(r.roundNumber)}</td>
                     <td>{r.organisationName}</td>
@@ -87,9 +87,9 @@ export default function ResultReports() {
                     <td>{r.status ? <ResultStatus status={r.status} /> : t('results.rounds.notStarted')}</td>
                     <td>
                       {r.reportId ? (
-                        <Link className="ds-link" to={`/${locale}/result-reports/${r.reportId}`}>
+                        <a className="ds-link" href={`/${locale}/result-reports/${r.reportId}`}>
                           {t('results.rounds.open')}
-                        </Link>
+                        </a>
                       ) : (
                         <Form method="post">
                           <input type="hidden" name="stageId" value={r.stageId} />
@@ -146,9 +146,9 @@ export default function ResultReports() {
                 {reports.items.map((r) => (
                   <tr key={r.id}>
                     <th scope="row">
-                      <Link className="ds-link" to={`/${locale}/result-reports/${r.id}`}>
+                      <a className="ds-link" href={`/${locale}/result-reports/${r.id}`}>
                         {r.partnershipTitle}
-                      </Link>
+                      </a>
                     </th>
                     <td>{number(r.roundNumber)}</td>
                     <td>{r.organisationName}</td>

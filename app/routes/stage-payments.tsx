@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
+import { Form, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
 import { getStagePayments } from '../../core/finance/get-stage-payments.ts';
 import { parseWholeAmount } from '../../core/finance/money.ts';
 import { recordOnwardPayment } from '../../core/finance/record-onward-payment.ts';
@@ -65,9 +65,9 @@ export default function StagePayments() {
     <>
       <PageHeading title={t('tranches.payments.title', { stage: stageLabel(i18n, p.stage), partnership: p.partnership.title })} />
       <p className="ds-paragraph">
-        <Link className="ds-link" to={`/${locale}/partnerships/${p.partnership.id}`}>
+        <a className="ds-link" href={`/${locale}/partnerships/${p.partnership.id}`}>
           {p.partnership.title}
-        </Link>
+        </a>
       </p>
       <SuccessNotice text={!result && search.get('done') === 'onward' ? t('tranches.done.onward') : null} />
       <p className="ds-paragraph">{t('tranches.payments.intro', { amount: money(p.stage.amountCeilingMinor, currency), name: p.coordinator.name })}</p>
@@ -86,9 +86,9 @@ export default function StagePayments() {
             <tr key={tr.id}>
               <th scope="row" className="numeric">
                 {p.agency ? (
-                  <Link className="ds-link" to={`/${locale}/finance/tranches/${tr.id}`}>
+                  <a className="ds-link" href={`/${locale}/finance/tranches/${tr.id}`}>
                     {tr.number}
-                  </Link>
+                  </a>
                 ) : (
                   tr.number
                 )}
@@ -144,9 +144,9 @@ export default function StagePayments() {
               <tr key={x.id}>
                 <th scope="row">
                   {p.agency ? (
-                    <Link className="ds-link" to={`/${locale}/finance/ledger/${x.id}`}>
+                    <a className="ds-link" href={`/${locale}/finance/ledger/${x.id}`}>
                       {/^\d{4}-\d{2}-\d{2}$/.test(x.paidOn) ? date(x.paidOn) : x.paidOn}
-                    </Link>
+                    </a>
                   ) : /^\d{4}-\d{2}-\d{2}$/.test(x.paidOn) ? (
                     date(x.paidOn)
                   ) : (
