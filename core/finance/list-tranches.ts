@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { applications } from '../../db/schema/applications.ts';
@@ -10,7 +10,8 @@ import { partnerships } from '../../db/schema/partnerships.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { requirePermission } from '../identity/permissions.ts';
-import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { decodeCursor } from '../pagination/keyset-cursor.ts';
+import { keysetPage } from '../pagination/keyset-page.ts';
 
 export const trancheQueryInput = z.object({
   status: z.enum(TRANCHE_STATUSES, { message: 'chooseStatus' }).optional(),
@@ -53,20 +54,19 @@ function filtersOf({ status, year }: TrancheQuery): SQL[] {
   return where;
 }
 
-/** How many tranches match the filters, over all pages. */
-export async function countTranches(db: Database, query: TrancheQuery): Promise<number> {
-  const where = filtersOf(query);
-  const [row] = await db
-    .select({ n: count() })
+/** How many tranches match the filters, over all pages (inside a page's statement, its tables are its own). */
+function countTranches(db: Database, query: TrancheQuery) {
+  return db
+    .select({ total: sql<number>`count(*)::int` })
     .from(stageTranches)
     .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
     .innerJoin(applications, eq(applications.id, partnershipStages.applicationId))
     .innerJoin(calls, eq(calls.id, applications.callId))
-    .where(where.length ? and(...where) : undefined);
-  return Number(row?.n ?? 0);
+    .where(and(...filtersOf(query)));
 }
 
-export async function queryTranches(db: Database, query: TrancheQuery, limit: number): Promise<TrancheLine[]> {
+/** A page of tranches after the query's cursor, `limit` at most, each row carrying the filters' total. */
+async function queryTranches(db: Database, query: TrancheQuery, limit: number) {
   const cursor = decodeCursor(query.after);
   const where = filtersOf(query);
   if (cursor) {
@@ -85,6 +85,7 @@ export async function queryTranches(db: Database, query: TrancheQuery, limit: nu
       coordinatorId: organisations.id,
       coordinatorName: organisations.legalName,
       opensOn: calls.opensOn,
+      total: sql<number>`(${countTranches(db, query)})`,
     })
     .from(stageTranches)
     .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
@@ -92,27 +93,33 @@ export async function queryTranches(db: Database, query: TrancheQuery, limit: nu
     .innerJoin(applications, eq(applications.id, partnershipStages.applicationId))
     .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(organisations, eq(organisations.id, applications.coordinatorOrganisationId))
-    .where(where.length ? and(...where) : undefined)
+    .where(and(...where))
     .orderBy(asc(rank), asc(partnershipStages.startsOn), asc(stageTranches.number), asc(stageTranches.id))
     .limit(limit);
-  return rows.map((r) => ({
-    id: r.tranche.id,
-    stageId: r.tranche.stageId,
-    number: r.tranche.number,
-    shareBasisPoints: r.tranche.shareBasisPoints,
-    amountMinor: r.tranche.amountMinor,
-    currency: r.tranche.currency,
-    condition: r.tranche.condition,
-    status: r.tranche.status,
-    paidOn: r.tranche.paidOn,
-    bankReference: r.tranche.bankReference,
-    ledgerEntryId: r.tranche.ledgerEntryId,
-    version: r.tranche.version,
-    partnership: { id: r.partnershipId, title: r.title },
-    stage: { kind: r.kind, roundNumber: r.roundNumber, startsOn: r.startsOn },
-    coordinator: { id: r.coordinatorId, name: r.coordinatorName },
-    year: Number(r.opensOn.slice(0, 4)),
-  }));
+  return {
+    cursor,
+    rows: rows.map(
+      (r): TrancheLine & { total: number } => ({
+        id: r.tranche.id,
+        stageId: r.tranche.stageId,
+        number: r.tranche.number,
+        shareBasisPoints: r.tranche.shareBasisPoints,
+        amountMinor: r.tranche.amountMinor,
+        currency: r.tranche.currency,
+        condition: r.tranche.condition,
+        status: r.tranche.status,
+        paidOn: r.tranche.paidOn,
+        bankReference: r.tranche.bankReference,
+        ledgerEntryId: r.tranche.ledgerEntryId,
+        version: r.tranche.version,
+        partnership: { id: r.partnershipId, title: r.title },
+        stage: { kind: r.kind, roundNumber: r.roundNumber, startsOn: r.startsOn },
+        coordinator: { id: r.coordinatorId, name: r.coordinatorName },
+        year: Number(r.opensOn.slice(0, 4)),
+        total: Number(r.total),
+      }),
+    ),
+  };
 }
 
 const rankOf = (status: TrancheLine['status']) => (status === 'planned' ? 0 : status === 'approved' ? 1 : 2);
@@ -124,12 +131,12 @@ const rankOf = (status: TrancheLine['status']) => (status === 'planned' ? 0 : st
  */
 export async function listTranches(ctx: CoreContext, query: TrancheQuery) {
   requirePermission(ctx.actor, 'finance:read');
-  const [rows, total] = await Promise.all([queryTranches(ctx.db, query, TRANCHE_PAGE_SIZE + 1), countTranches(ctx.db, query)]);
-  const page = rows.slice(0, TRANCHE_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    tranches: page,
-    total,
-    next: rows.length > TRANCHE_PAGE_SIZE && last ? encodeCursor(`${rankOf(last.status)}|${last.stage.startsOn}|${last.number}`, last.id) : null,
-  };
+  const { cursor, rows } = await queryTranches(ctx.db, query, TRANCHE_PAGE_SIZE + 1);
+  const page = await keysetPage(rows, {
+    size: TRANCHE_PAGE_SIZE,
+    cursor,
+    count: () => countTranches(ctx.db, query),
+    key: (last) => [`${rankOf(last.status)}|${last.stage.startsOn}|${last.number}`, last.id],
+  });
+  return { tranches: page.items, total: page.total, next: page.next };
 }

@@ -28,7 +28,7 @@ export async function createPartnership(
   const [row] = await db
     .insert(partnerships)
     .values({
-      title: `Exchange between ${partners.map((p) => p.city).join(', ')}`,
+      title: `Exchange between ${partners.map((p) => p.city).join(', ')} ${seq.count()}`,
       status: 'active',
       sectorCode: '12181',
       startsOn: '2025-01-01',
