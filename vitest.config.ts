@@ -7,10 +7,8 @@ export default defineConfig({
     globalSetup: ['tests/support/global-database.ts'],
     // Each test file gets its own database (tests/support/test-database.ts), so files run in parallel.
     pool: 'forks',
-    // A worker process runs its files one after another with the modules it has loaded already: each file's
-    // state lives in its own database (caches hang on the database handle), so nothing passes between
-    // files, and importing the app again for every file took 165 of 385 s (ci22; 17 s without).
-    isolate: false,
+    // Each file in a process of its own (Vitest's default): sharing a worker's modules across files
+    // (isolate: false) saved 140 s of 385, but failed once in four runs (decision 003, addendum).
     // One worker per core. Vitest's default leaves one core to its own process, which here waits on its
     // workers: on this project's 2-core machine that ran every test file one after another.
     maxWorkers: availableParallelism(),
