@@ -7,8 +7,9 @@ export default defineConfig({
     globalSetup: ['tests/support/global-database.ts'],
     // Each test file gets its own database (tests/support/test-database.ts), so files run in parallel.
     pool: 'forks',
-    // Each file in a process of its own (Vitest's default): sharing a worker's modules across files
-    // (isolate: false) saved 140 s of 385, but failed once in four runs (decision 003, addendum).
+    // Each file in a process of its own, Vitest's default, said here because it was tried otherwise: sharing a
+    // worker's modules across files saved 140 s of 385 but failed once in four runs (decision 003, addendum).
+    isolate: true,
     // One worker per core. Vitest's default leaves one core to its own process, which here waits on its
     // workers: on this project's 2-core machine that ran every test file one after another.
     maxWorkers: availableParallelism(),
