@@ -7,9 +7,13 @@ export default defineConfig({
     globalSetup: ['tests/support/global-database.ts'],
     // Each test file gets its own database (tests/support/test-database.ts), so files run in parallel.
     pool: 'forks',
-    // Each file in a process of its own, Vitest's default, said here because it was tried otherwise: sharing a
-    // worker's modules across files saved 140 s of 385 but failed once in four runs (decision 003, addendum).
-    isolate: true,
+    // A worker keeps its modules from one file to the next (decision 003, addendum): each file still has a
+    // database of its own, and the caches hang on its handle. Importing the app again for each of 166 files
+    // was 165 s of a 385 s run.
+    isolate: false,
+    // The pages' build (build/server/index.js, 2.4 MB) is compiled JavaScript: Node imports it as the server
+    // does, rather than Vite's module runner transforming it again (a second per page-test file, isolated).
+    server: { deps: { external: [/\/build\/server\//] } },
     // One worker per core. Vitest's default leaves one core to its own process, which here waits on its
     // workers: on this project's 2-core machine that ran every test file one after another.
     maxWorkers: availableParallelism(),
