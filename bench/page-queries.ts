@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { ServerBuild } from 'react-router';
+import { withPreparedReads } from '../db/pglite-prepared-reads.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
 import { seedDemoUsers } from '../db/seed/seed-demo-users.ts';
 import { withSharedReadCache } from '../db/shared-read-cache.ts';
@@ -26,6 +27,8 @@ import { createLogger } from '../server/logger.ts';
  */
 const root = resolve(import.meta.dirname, '..');
 const client = await PGlite.create({ extensions: { pg_trgm } });
+// As db/client.ts opens it for the server.
+withPreparedReads(client);
 const log: { sql: string; rows: number; ms: number }[] = [];
 let counting = false;
 const query = client.query.bind(client);

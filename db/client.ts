@@ -9,6 +9,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { withPreparedReads } from './pglite-prepared-reads.ts';
+import { nameReads } from './postgres-named-reads.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -33,6 +35,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // An idle connection can be cut by the server (restart, admin termination). The pool drops it and
     // opens a new one on the next query; without a listener Node would treat the event as a crash.
     pool.on('error', (error) => target.onIdleError?.(error));
+    pool.on('connect', (client) => nameReads(client));
     const db = drizzlePg({ client: pool });
     return {
       db,
@@ -48,6 +51,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
+  withPreparedReads(client);
   const db = drizzlePglite({ client });
   return {
     db,
