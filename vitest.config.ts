@@ -12,7 +12,7 @@ export default defineConfig({
     // was 165 s of a 385 s run.
     isolate: false,
     // The pages' build (build/server/index.js, 2.4 MB) is compiled JavaScript: Node imports it as the server
-    // does, rather than Vite's module runner transforming it again (a second per page-test file, isolated).
+    // does, and Vite's module runner neither transforms it nor reads an inline source map for its frames.
     server: { deps: { external: [/\/build\/server\//] } },
     // One worker per core. Vitest's default leaves one core to its own process, which here waits on its
     // workers: on this project's 2-core machine that ran every test file one after another.

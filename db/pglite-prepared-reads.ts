@@ -64,7 +64,8 @@ export function withPreparedReads(client: PGlite, { maxStatements = 300 }: { max
   }
 
   client.query = (async (text: string, params: unknown[] = [], options?: Parameters<Query>[2]) => {
-    if (!isPlainRead(text) || options?.blob) return plain(text, params, options);
+    // A statement already kept is a plain read: the pattern is matched once per text, not per request.
+    if (options?.blob || (!statements.has(text) && !isPlainRead(text))) return plain(text, params, options);
     return client._runExclusiveTransaction(() =>
       client._runExclusiveQuery(async () => {
         try {

@@ -14,9 +14,10 @@ export function nameReads(client: pg.ClientBase, { maxStatements = 300 }: { maxS
   const names = new Map<string, string>();
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   client.query = ((config: unknown, ...rest: unknown[]) => {
-    if (config && typeof config === 'object' && 'text' in config && typeof config.text === 'string' && !('name' in config && config.name) && isPlainRead(config.text)) {
+    if (config && typeof config === 'object' && 'text' in config && typeof config.text === 'string' && !('name' in config && config.name)) {
+      // A text already named is a plain read: the pattern is matched once per text, not per request.
       let name = names.get(config.text);
-      if (!name && names.size < maxStatements) {
+      if (!name && names.size < maxStatements && isPlainRead(config.text)) {
         name = `mx_${createHash('sha1').update(config.text).digest('hex').slice(0, 24)}`;
         names.set(config.text, name);
       }

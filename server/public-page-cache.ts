@@ -11,8 +11,8 @@ import { acceptsGzip } from './compress-response.ts';
  * 2.5 ms for the sign-in page), the open-data page, a partnership's page (its data was kept already; its
  * rendering cost a visitor's request 5 ms of CPU, 0.57 × the sign-in page on PGlite), and the open datasets'
  * files of the API (every public partnership written out for each request: 0.04 × the sign-in page's
- * requests/s on the demo with its history). A file larger than `maxKeptBytes` is streamed to each asker and not kept (at 100,000
- * partnerships the files run to tens of megabytes). A page is kept for the address (path and query)
+ * requests/s on the demo with its history). A file larger than `maxKeptBytes` is streamed to each asker
+ * and not kept (at 100,000 partnerships the files run to tens of megabytes). A page is kept for the address (path and query)
  * and, for the statistics, the version of the counts: a participant's change anywhere, on this server or
  * another, gives the next request a fresh page. Kept answers follow the shared-read cache's rule besides
  * (db/shared-read-cache.ts): any transaction on this server ends them, and none is older than a minute.
