@@ -21,7 +21,7 @@ import { createLogger } from '../server/logger.ts';
  * real HTTP app (the build in build/server/, as `npm run bench` serves it; `npm run build` first).
  * Paths are the bench's pages by default; `{partnership}` and `{application}` stand for the first of
  * each the adviser sees. Signed in as the demo adviser throughout (QUERIES_VISITOR=1: as a visitor).
- * QUERIES_SQL=1 prints each statement. QUERIES_PROFILE=<dir>: then each page QUERIES_REPEAT (300) times
+ * QUERIES_SQL=1 prints each statement; QUERIES_EXPLAIN=1 its plan with timings (explain analyze). QUERIES_PROFILE=<dir>: then each page QUERIES_REPEAT (300) times
  * more under the CPU profiler, one <dir>/<n>.cpuprofile per page for bench/summarise-profile.ts (run with
  * NODE_ENV=production, as the server runs React).
  */
@@ -29,13 +29,13 @@ const root = resolve(import.meta.dirname, '..');
 const client = await PGlite.create({ extensions: { pg_trgm } });
 // As db/client.ts opens it for the server.
 withPreparedReads(client);
-const log: { sql: string; rows: number; ms: number }[] = [];
+const log: { sql: string; params: unknown[]; rows: number; ms: number }[] = [];
 let counting = false;
 const query = client.query.bind(client);
 client.query = (async (...args: Parameters<typeof query>) => {
   const started = performance.now();
   const result = await query(...args);
-  if (counting) log.push({ sql: String(args[0]), rows: result.rows.length, ms: performance.now() - started });
+  if (counting) log.push({ sql: String(args[0]), params: (args[1] as unknown[] | undefined) ?? [], rows: result.rows.length, ms: performance.now() - started });
   return result;
 }) as typeof client.query;
 const base = drizzle({ client });
@@ -77,6 +77,11 @@ for (const template of paths) {
   const queryMs = log.reduce((sum, q) => sum + q.ms, 0);
   console.log(`| ${template} | ${response.status} | ${log.length} | ${rows} | ${queryMs.toFixed(1)} | ${ms.toFixed(1)} |`);
   if (process.env.QUERIES_SQL) for (const q of log) console.log(`    ${q.rows} rows ${q.ms.toFixed(2)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+  if (process.env.QUERIES_EXPLAIN)
+    for (const q of [...log]) {
+      const plan = await query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, timing on) ${q.sql}`, q.params);
+      console.log(`\n    ${q.sql.replace(/\s+/g, ' ').slice(0, 200)}\n${plan.rows.map((r) => `      ${r['QUERY PLAN']}`).join('\n')}`);
+    }
   const profileDir = process.env.QUERIES_PROFILE;
   if (profileDir) {
     mkdirSync(profileDir, { recursive: true });

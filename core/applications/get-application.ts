@@ -1,11 +1,12 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
 import { applicationAttachments, applicationGoals, applicationPartners, applicationRemarks, applications, goalIndicators, planFlows } from '../../db/schema/applications.ts';
 import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { fromJsonRows, jsonList } from '../../db/json-rows.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
-import { can, requirePermission } from '../identity/permissions.ts';
+import { can, organisationScope, requirePermission } from '../identity/permissions.ts';
 import { applicationScope } from './application-scope.ts';
 import { NotFoundError } from '../errors.ts';
 import { isRecordId } from '../records/record-id.ts';
@@ -29,17 +30,12 @@ const attachmentColumns = { id: applicationAttachments.id, fileName: application
 const remarkColumns = getTableColumns(applicationRemarks);
 
 /**
- * Everything the application form and its overview show: the call and programme rules, partners with
- * their confirmation, goals with indicators, the plan, attachments (without content) and open remarks.
+ * The application with its call, programme, the call's criteria and each of its lists, in one
+ * statement (the lists were five queries more: half the application page's round trips), inside the
+ * actor's scope (as findReadableApplication decides: a guessed id from elsewhere is not found).
  */
-export async function getApplication(ctx: CoreContext, { applicationId: id }: { applicationId: string }) {
-  // The application the actor may read (as findReadableApplication decides: the scope inside the
-  // query, a guessed id from elsewhere not found) with its call, programme, the call's criteria and each of
-  // its lists, in one statement (the lists were five queries more: half the application page's round trips).
-  requirePermission(ctx.actor, 'application:read');
-  const scope = applicationScope(ctx.actor);
-  if (scope === null || !isRecordId(id)) throw new NotFoundError('application');
-  const [head] = await ctx.db
+function headQuery(db: Database, scope: SQL | undefined, id: string | Placeholder) {
+  return db
     .select({
       application: applications,
       call: calls,
@@ -56,6 +52,34 @@ export async function getApplication(ctx: CoreContext, { applicationId: id }: { 
     .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(programmes, eq(programmes.id, calls.programmeId))
     .where(and(eq(applications.id, id), scope));
+}
+
+/** The head query for the agency's two scopes (everything; everything sent), prepared once per handle and scope. */
+const prepared = new WeakMap<Database, Map<string, ReturnType<typeof prepareHead>>>();
+function prepareHead(db: Database, scope: SQL | undefined) {
+  return headQuery(db, scope, sql.placeholder('id')).prepare(scope ? 'application_head_sent' : 'application_head_all');
+}
+function preparedHead(db: Database, scope: SQL | undefined) {
+  const key = scope ? 'sent' : 'all';
+  let byScope = prepared.get(db);
+  if (!byScope) prepared.set(db, (byScope = new Map()));
+  let query = byScope.get(key);
+  if (!query) byScope.set(key, (query = prepareHead(db, scope)));
+  return query;
+}
+
+/**
+ * Everything the application form and its overview show: the call and programme rules, partners with
+ * their confirmation, goals with indicators, the plan, attachments (without content) and open remarks.
+ */
+export async function getApplication(ctx: CoreContext, { applicationId: id }: { applicationId: string }) {
+  requirePermission(ctx.actor, 'application:read');
+  const scope = applicationScope(ctx.actor);
+  if (scope === null || !isRecordId(id)) throw new NotFoundError('application');
+  // The agency's scope is the same for everyone in it: its statement is built once per handle. Partner
+  // staff's names their organisations, so it is built for each request.
+  const agencyWide = ctx.actor.kind === 'system' || organisationScope(ctx.actor, 'application:read') === null;
+  const [head] = agencyWide ? await preparedHead(ctx.db, scope).execute({ id }) : await headQuery(ctx.db, scope, id);
   if (!head) throw new NotFoundError('application');
   const { application, call, programme } = head;
   const criteria = fromJsonRows(criterionColumns, head.criteria);
