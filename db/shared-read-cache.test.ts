@@ -26,6 +26,20 @@ describe('the shared-read cache', () => {
     expect(reads()).toBe(2);
   });
 
+  it('keeps the answer of a query builder, not the builder (awaiting a builder runs its statement again)', async () => {
+    const db = withSharedReadCache(testDb.db);
+    let statements = 0;
+    const query = db.select({ name: agency.name }).from(agency);
+    const run = query.then.bind(query);
+    query.then = ((...args: Parameters<typeof run>) => {
+      statements += 1;
+      return run(...args);
+    }) as typeof query.then;
+    const first = await sharedRead(db, 'agency-builder', () => query);
+    expect(await sharedRead(db, 'agency-builder', () => query)).toEqual(first);
+    expect(statements).toBe(1);
+  });
+
   it('answers from memory until a transaction ends, then reads the new data', async () => {
     const db = withSharedReadCache(testDb.db);
     const { read, reads } = countingRead(db);

@@ -59,9 +59,9 @@ export function withSharedReadCache(base: Database, { maxAgeMs = 60_000, maxEntr
  * `load()`'s answer, from memory when the cache is on and nothing was written since it was read. A `pool`
  * keeps its answers apart, at most `maxEntries` of them (answers of a few hundred bytes share the handle's bound).
  */
-export function sharedRead<T>(db: Database, key: string, load: () => Promise<T>, pool?: { name: string; maxEntries: number }): Promise<T> {
+export function sharedRead<T>(db: Database, key: string, load: () => PromiseLike<T>, pool?: { name: string; maxEntries: number }): Promise<T> {
   const state = Object.hasOwn(db, stateKey) ? (db as CachingHandle)[stateKey] : undefined;
-  if (!state) return load();
+  if (!state) return Promise.resolve(load());
   let entries = state.entries;
   if (pool) {
     const pooled = state.pools.get(pool.name);
@@ -72,7 +72,9 @@ export function sharedRead<T>(db: Database, key: string, load: () => Promise<T>,
   const entry = entries.get(key);
   if (entry && entry.generation === state.generation && now - entry.storedAt < state.maxAgeMs) return entry.value as Promise<T>;
   const generation = state.generation;
-  const value = load();
+  // Settled once and kept as a promise: a drizzle query is a thenable that runs its statement again every
+  // time it is awaited, so the builder itself must never be what is kept.
+  const value = Promise.resolve(load());
   entries.delete(key);
   entries.set(key, { generation, storedAt: now, value });
   // A Map keeps insertion order: the first key is the answer stored longest ago.

@@ -1,9 +1,10 @@
 import { and, asc, gte, lt, sql } from 'drizzle-orm';
 import { rawRows } from '../../db/raw-rows.ts';
 import { calls } from '../../db/schema/calls.ts';
-import { programmes } from '../../db/schema/programmes.ts';
+import { sharedRead } from '../../db/shared-read-cache.ts';
 import type { CoreContext } from '../context.ts';
 import { requirePermission } from '../identity/permissions.ts';
+import { listProgrammeNames } from '../programmes/list-programme-names.ts';
 import { ledgerAccount } from './ledger-accounts.ts';
 import { BASE_CURRENCY, sumMinor } from './money.ts';
 
@@ -62,13 +63,14 @@ export async function getBudgetYear(ctx: CoreContext, year: number): Promise<Bud
   }));
   const total = (pick: (r: (typeof rows)[number]) => number, where: (r: (typeof rows)[number]) => boolean = () => true) => sumMinor(rows.filter(where).map(pick));
   const [programmeRows, callRows, yearRows] = await Promise.all([
-    ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
+    listProgrammeNames(ctx),
     ctx.db
       .select({ id: calls.id, title: calls.title, programmeId: calls.programmeId, ceilingMinor: calls.budgetCeilingMinor })
       .from(calls)
       .where(and(gte(calls.opensOn, `${year}-01-01`), lt(calls.opensOn, `${year + 1}-01-01`)))
       .orderBy(asc(calls.opensOn), asc(calls.title)),
-    rawRows<{ year: number }>(ctx.db, sql`select distinct year from ledger_entries order by year desc`),
+    // The years that have entries, for the year choice: the same for every reader, kept between writes.
+    sharedRead(ctx.db, 'ledger-years', () => rawRows<{ year: number }>(ctx.db, sql`select distinct year from ledger_entries order by year desc`)),
   ]);
   const callFigures = (id: string): BudgetFigures => {
     const mine = (r: (typeof rows)[number]) => r.callId === id;

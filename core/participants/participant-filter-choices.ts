@@ -2,10 +2,9 @@ import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { participants } from '../../db/schema/participants.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
-import { programmes } from '../../db/schema/programmes.ts';
-import { sharedRead } from '../../db/shared-read-cache.ts';
 import type { CoreContext } from '../context.ts';
 import { listOrganisationCountries } from '../organisations/list-organisation-countries.ts';
+import { listProgrammeNames } from '../programmes/list-programme-names.ts';
 import { isRecordId } from '../records/record-id.ts';
 import { participantScope, withinScope } from './participant-scope.ts';
 
@@ -17,7 +16,7 @@ import { participantScope, withinScope } from './participant-scope.ts';
  */
 export async function participantFilterChoices(ctx: CoreContext, { partnershipId, thisYear }: { partnershipId?: string; thisYear: number }) {
   const [programmeRows, countries, partnership] = await Promise.all([
-    sharedRead(ctx.db, 'participant-filter-programmes', () => ctx.db.select({ code: programmes.code, name: programmes.name }).from(programmes).orderBy(asc(programmes.name))),
+    listProgrammeNames(ctx).then((rows) => rows.map(({ code, name }) => ({ code, name }))),
     listOrganisationCountries(ctx),
     partnershipId && isRecordId(partnershipId) ? visiblePartnership(ctx, partnershipId) : Promise.resolve(null),
   ]);

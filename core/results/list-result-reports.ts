@@ -8,7 +8,8 @@ import { RESULT_REPORT_STATUSES, resultReports } from '../../db/schema/result-re
 import type { CoreContext } from '../context.ts';
 import { organisationScope, requirePermission } from '../identity/permissions.ts';
 import { parseOrRefuse } from '../input/parse-or-refuse.ts';
-import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { decodeCursor } from '../pagination/keyset-cursor.ts';
+import { keysetPage } from '../pagination/keyset-page.ts';
 import { resultReportScope } from './result-report-record.ts';
 
 export const RESULT_REPORTS_PAGE_SIZE = 50;
@@ -40,40 +41,35 @@ export async function listResultReports(ctx: CoreContext, query: ResultReportQue
     const [r, at] = [Number(key.slice(0, 1)), key.slice(2)];
     keyset = sql`(${rank} > ${r} or (${rank} = ${r} and (${changed} < ${at} or (${changed} = ${at} and ${resultReports.id} > ${id}))))`;
   }
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    ctx.db
-      .select({
-        id: resultReports.id,
-        status: resultReports.status,
-        updatedAt: resultReports.updatedAt,
-        submittedAt: resultReports.submittedAt,
-        rank,
-        changed,
-        stageId: resultReports.stageId,
-        roundNumber: partnershipStages.roundNumber,
-        startsOn: partnershipStages.startsOn,
-        endsOn: partnershipStages.endsOn,
-        partnershipId: partnerships.id,
-        partnershipTitle: partnerships.title,
-        organisationId: resultReports.organisationId,
-        organisationName: organisations.legalName,
-      })
-      .from(resultReports)
-      .innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId))
-      .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
-      .innerJoin(organisations, eq(organisations.id, resultReports.organisationId))
-      .where(and(where, keyset))
-      .orderBy(asc(rank), sql`${changed} desc`, asc(resultReports.id))
-      .limit(RESULT_REPORTS_PAGE_SIZE + 1),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where),
-  ]);
-  const page = rows.slice(0, RESULT_REPORTS_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ rank: _rank, changed: _changed, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1 })),
-    total: Number(total),
-    next: rows.length > RESULT_REPORTS_PAGE_SIZE && last ? encodeCursor(`${last.rank}:${last.changed}`, last.id) : null,
-  };
+  // The total rides on every row (counted by the same filters in the same statement), as keysetPage expects.
+  const count = () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where);
+  const rows = await ctx.db
+    .select({
+      id: resultReports.id,
+      status: resultReports.status,
+      updatedAt: resultReports.updatedAt,
+      submittedAt: resultReports.submittedAt,
+      rank,
+      changed,
+      stageId: resultReports.stageId,
+      roundNumber: partnershipStages.roundNumber,
+      startsOn: partnershipStages.startsOn,
+      endsOn: partnershipStages.endsOn,
+      partnershipId: partnerships.id,
+      partnershipTitle: partnerships.title,
+      organisationId: resultReports.organisationId,
+      organisationName: organisations.legalName,
+      total: sql<number>`(${count()})`.mapWith(Number),
+    })
+    .from(resultReports)
+    .innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId))
+    .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
+    .innerJoin(organisations, eq(organisations.id, resultReports.organisationId))
+    .where(and(where, keyset))
+    .orderBy(asc(rank), sql`${changed} desc`, asc(resultReports.id))
+    .limit(RESULT_REPORTS_PAGE_SIZE + 1);
+  const page = await keysetPage(rows, { size: RESULT_REPORTS_PAGE_SIZE, cursor, count, key: (last) => [`${last.rank}:${last.changed}`, last.id] });
+  return { ...page, items: page.items.map(({ rank: _rank, changed: _changed, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1 })) };
 }
 export type ResultReportListItem = Awaited<ReturnType<typeof listResultReports>>['items'][number];
 

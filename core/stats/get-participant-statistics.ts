@@ -1,10 +1,10 @@
-import { asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rawRows } from '../../db/raw-rows.ts';
 import { sharedRead } from '../../db/shared-read-cache.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
-import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
+import { listProgrammeNames } from '../programmes/list-programme-names.ts';
 import { agencyYear } from '../finance/budget-year.ts';
 import { AGE_BANDS } from './age-bands.ts';
 import { countryRegion, flowDirection, regionCountries, REGIONS, DIRECTIONS, type Direction, type Region } from './countries.ts';
@@ -267,7 +267,7 @@ export async function computeStatistics(ctx: CoreContext, counts: FlowCounts, fi
 /** The page's tables and figures from the sums under its filters (tests give it sums made another way). */
 export async function statisticsFromSums(ctx: CoreContext, m: StatisticsSums, filters: StatisticsFilters, provisionalYear: number): Promise<ParticipantStatistics> {
   const [yearFrom, yearTo] = statisticsYears(filters, provisionalYear);
-  const programmeRows = await sharedRead(ctx.db, 'statistics-choices-programmes', () => ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)));
+  const programmeRows = (await listProgrammeNames(ctx)).map(({ id, name }) => ({ id, name }));
 
   const flowKeys = [...m.by.flow.keys()].map((key) => key.split('-') as [string, string]);
   const countFlows = (key: (home: string, host: string) => string) => {
@@ -345,7 +345,7 @@ export async function getStatisticsChoices(ctx: CoreContext) {
     flowCountsAsLastRead(ctx.db),
     sharedRead(ctx.db, 'statistics-choices-countries', () => rawRows<{ code: string }>(ctx.db, sql`select distinct ${organisations.countryCode} as code from ${organisations}`)),
     sharedRead(ctx.db, 'statistics-choices-sectors', () => rawRows<{ code: string }>(ctx.db, sql`select distinct ${partnerships.sectorCode} as code from ${partnerships} where ${partnerships.sectorCode} is not null`)),
-    sharedRead(ctx.db, 'statistics-choices-programmes', () => ctx.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.name))),
+    listProgrammeNames(ctx).then((rows) => rows.map(({ id, name }) => ({ id, name }))),
   ]);
   const provisionalYear = agencyYear(ctx.now());
   const firstYear = Math.max(FIRST_STATISTICS_YEAR, Math.min(provisionalYear, knownFirstYear(counts) ?? provisionalYear));
