@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['{app,core,db,api,server,i18n,tests/integration}/**/*.test.{ts,tsx}'],
     globalSetup: ['tests/support/global-database.ts'],
+    setupFiles: ['tests/support/extend-zod-first.ts'],
     // Each test file gets its own database (tests/support/test-database.ts), so files run in parallel.
     pool: 'forks',
     // A worker keeps its modules from one file to the next (decision 003, addendum): each file still has a

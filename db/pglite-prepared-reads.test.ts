@@ -34,6 +34,12 @@ describe('reads as prepared statements on PGlite', () => {
       expect(mine.rows).toHaveLength(1);
     }
     expect((await client.query('select $1::text as x', [null])).rows).toEqual([{ x: null }]);
+    // A query's own parsers (drizzle gives each query some) apply to that query, over the client's, as in PGlite's own.
+    const asText = { parsers: { 1184: (value: string) => `at ${value}` } };
+    const own = await client.query<{ at: string; n: number }>('select at, n from t', [], asText);
+    expect(own.rows).toEqual((await plain.query('select at, n from t', [], asText)).rows);
+    expect(own.rows[0]!.at).toMatch(/^at 2026-03-01/);
+    expect((await client.query<{ at: unknown }>('select at from t')).rows[0]!.at).toBeInstanceOf(Date);
   });
 
   it('parse each statement once and keep its plan', async () => {

@@ -60,7 +60,10 @@ export function withPreparedReads(client: PGlite, { maxStatements = 300 }: { max
       return serializer ? serializer(value) : String(value);
     });
     const answer = await send(protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute({}), protocol.serialize.sync());
-    return parse.parseResults(answer, client.parsers, options)[0]!;
+    // PGlite merges a query's own parsers into its ~320 by spreading both into a new object, on every
+    // query: 0.13 ms each, and drizzle gives every query its own. Here the few are laid over the many.
+    const parsers = options?.parsers ? (Object.assign(Object.create(client.parsers), options.parsers) as typeof client.parsers) : client.parsers;
+    return parse.parseResults(answer, parsers, { ...options, parsers: undefined })[0]!;
   }
 
   client.query = (async (text: string, params: unknown[] = [], options?: Parameters<Query>[2]) => {
