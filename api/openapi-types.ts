@@ -3246,19 +3246,6 @@ export interface components {
              */
             lessons: string | null;
         };
-        ApplicationPage: {
-            items: components["schemas"]["ApplicationSummary"][];
-            /**
-             * @description How many match the filters, over all pages.
-             * @example 123
-             */
-            total: number;
-            /**
-             * @description Pass as `after` to get the next page; null on the last page.
-             * @example WyJCZXJnZW4iLCIzZjEuLi4iXQ
-             */
-            next: string | null;
-        };
         ApplicationSummary: {
             /** Format: uuid */
             id: string;
@@ -3282,6 +3269,19 @@ export interface components {
             coordinator: string;
             /** @description Agency staff only: the weighted mean of all advisers’ scores, 0–5; null for partners and before scoring. */
             score: number | null;
+        };
+        ApplicationPage: {
+            items: components["schemas"]["ApplicationSummary"][];
+            /**
+             * @description How many match the filters, over all pages.
+             * @example 123
+             */
+            total: number;
+            /**
+             * @description Pass as `after` to get the next page; null on the last page.
+             * @example WyJCZXJnZW4iLCIzZjEuLi4iXQ
+             */
+            next: string | null;
         };
         Application: {
             /** Format: uuid */
@@ -6981,7 +6981,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationPage"];
+                    "application/json": components["schemas"]["ApplicationPage"] & {
+                        /** @description True when more than 1000 match: counting stops there and `total` is 1000. */
+                        totalCapped: boolean;
+                    };
                 };
             };
             /** @description The request cannot be read: malformed JSON, or invalid query or path parameters (each named in `errors`). */

@@ -83,7 +83,7 @@ export function registerApplications(api: OpenAPIHono<ApiEnv>) {
   api.openapi(list, async (c) => {
     const page = await listApplications(c.var.core, c.req.valid('query'));
     setNextPageLink(c, page.next);
-    return c.json({ items: page.items.map(applicationSummaryOf), total: page.total, next: page.next }, 200);
+    return c.json({ items: page.items.map(applicationSummaryOf), total: page.total, totalCapped: page.totalCapped, next: page.next }, 200);
   });
 
   api.openapi(get, async (c) => c.json(await applicationBody(c, c.req.valid('param').id), 200));

@@ -1,7 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { attachmentDisposition } from '../../core/files/content-disposition.ts';
 import { exportParticipantsCsv } from '../../core/participants/export-participants-csv.ts';
-import { listParticipants, PARTICIPANT_PAGE_SIZE, PARTICIPANT_TOTAL_CAP, participantFilter } from '../../core/participants/list-participants.ts';
+import { listParticipants, PARTICIPANT_PAGE_SIZE, participantFilter } from '../../core/participants/list-participants.ts';
+import { LIST_TOTAL_CAP } from '../../core/pagination/list-total-cap.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { describeFields } from '../described-fields.ts';
 import { pageSchema, setNextPageLink } from '../pagination.ts';
@@ -31,7 +32,7 @@ const ParticipantSummarySchema = z
   .openapi('ParticipantSummary');
 
 const ParticipantPageSchema = pageSchema(ParticipantSummarySchema, 'ParticipantPage').extend({
-  totalCapped: z.boolean().openapi({ description: `True when more than ${PARTICIPANT_TOTAL_CAP} match: counting stops there and \`total\` is ${PARTICIPANT_TOTAL_CAP}.` }),
+  totalCapped: z.boolean().openapi({ description: `True when more than ${LIST_TOTAL_CAP} match: counting stops there and \`total\` is ${LIST_TOTAL_CAP}.` }),
 });
 
 const filters = describeFields(participantFilter, {

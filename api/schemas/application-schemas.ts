@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { getApplicationReview } from '../../core/applications/get-application-review.ts';
 import type { ApplicationDetail } from '../../core/applications/get-application.ts';
 import type { listApplications } from '../../core/applications/list-applications.ts';
+import { LIST_TOTAL_CAP } from '../../core/pagination/list-total-cap.ts';
 import { APPLICATION_STATUSES } from '../../core/partnerships/application-status.ts';
 import { pageSchema } from '../pagination.ts';
 
@@ -22,7 +23,9 @@ export const ApplicationSummarySchema = z
   })
   .openapi('ApplicationSummary');
 
-export const ApplicationPageSchema = pageSchema(ApplicationSummarySchema, 'ApplicationPage');
+export const ApplicationPageSchema = pageSchema(ApplicationSummarySchema, 'ApplicationPage').extend({
+  totalCapped: z.boolean().openapi({ description: `True when more than ${LIST_TOTAL_CAP} match: counting stops there and \`total\` is ${LIST_TOTAL_CAP}.` }),
+});
 
 const ReviewSchema = z
   .object({

@@ -77,8 +77,9 @@ export default function Applications() {
       {page ? (
         <section aria-labelledby="application-results">
           <h2 id="application-results" className="ds-heading" data-size="sm">
-            {t('applications.count', { count: page.total })}
+            {page.totalCapped ? t('applications.countCapped', { count: page.total }) : t('applications.count', { count: page.total })}
           </h2>
+          {page.totalCapped ? <p className="ds-paragraph">{t('list.countCappedHint', { count: page.total })}</p> : null}
           {page.items.length > 0 ? (
             <DataTable
               columns={[

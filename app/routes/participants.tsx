@@ -92,7 +92,7 @@ export default function Participants() {
           <h2 id="participant-results" className="ds-heading" data-size="sm">
             {page.totalCapped ? t('participantList.countCapped', { count: page.total }) : t('participantList.count', { count: page.total })}
           </h2>
-          {page.totalCapped ? <p className="ds-paragraph">{t('participantList.countCappedHint', { count: page.total })}</p> : null}
+          {page.totalCapped ? <p className="ds-paragraph">{t('list.countCappedHint', { count: page.total })}</p> : null}
           {page.items.length > 0 ? (
             <>
               <p className="ds-paragraph">

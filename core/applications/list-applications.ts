@@ -8,6 +8,7 @@ import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { can, requirePermission } from '../identity/permissions.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
+import { LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
 import { afterCursor, keysetPage } from '../pagination/keyset-page.ts';
 import { APPLICATION_STATUSES } from '../partnerships/application-status.ts';
 import { applicationScope } from './application-scope.ts';
@@ -31,13 +32,14 @@ export type ApplicationFilter = z.infer<typeof applicationFilter>;
 
 /**
  * Applications the actor may see, filtered; every filter uses an index (migration 0006), pages are
- * keyset by (title, id). The agency also gets the weighted mean score of all advisers (0–5).
+ * keyset by (title, id). The agency also gets the weighted mean score of all advisers (0–5). `total` is exact
+ * up to LIST_TOTAL_CAP; above it `totalCapped` is true and `total` is the cap.
  */
 export async function listApplications(ctx: CoreContext, filter: ApplicationFilter) {
   const actor = ctx.actor;
   requirePermission(actor, 'application:read');
   const scope = applicationScope(actor);
-  if (scope === null) return { items: [], total: 0, next: null };
+  if (scope === null) return { items: [], total: 0, totalCapped: false, next: null };
   const where: (SQL | undefined)[] = [scope];
   if (filter.q) where.push(ilike(applications.title, containsPattern(filter.q)));
   if (filter.call) where.push(eq(applications.callId, filter.call));
@@ -68,13 +70,20 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
 
   // The total rides along with the page as an uncorrelated subquery (counted once, by the same
   // filters and scope: inside it `applications` is its own); a query of its own only for a page past the end.
+  // It counts one past LIST_TOTAL_CAP at most: at 100,000 applications the exact count was most of the page.
   const count = () =>
     ctx.db
       .select({ total: sql<number>`count(*)::int` })
-      .from(applications)
-      .innerJoin(calls, eq(calls.id, applications.callId))
-      .innerJoin(programmes, eq(programmes.id, calls.programmeId))
-      .where(and(...where));
+      .from(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(applications)
+          .innerJoin(calls, eq(calls.id, applications.callId))
+          .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+          .where(and(...where))
+          .limit(LIST_TOTAL_CAP + 1)
+          .as('limited'),
+      );
   const rows = await ctx.db
     .select({
       id: applications.id,
@@ -94,5 +103,6 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
     .where(and(...where, page))
     .orderBy(asc(applications.title), asc(applications.id))
     .limit(APPLICATION_PAGE_SIZE + 1);
-  return keysetPage(rows, { size: APPLICATION_PAGE_SIZE, cursor, count, key: (item) => [item.title, item.id] });
+  const listed = await keysetPage(rows, { size: APPLICATION_PAGE_SIZE, cursor, count, key: (item) => [item.title, item.id] });
+  return { ...listed, total: Math.min(listed.total, LIST_TOTAL_CAP), totalCapped: listed.total > LIST_TOTAL_CAP };
 }

@@ -10,14 +10,13 @@ import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import { text } from '../input/text.ts';
+import { LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { uuidPattern } from '../records/record-id.ts';
 import { exceptionsOf } from './get-participant-eligibility.ts';
 import { participantScope, withinScope } from './participant-scope.ts';
 
 export const PARTICIPANT_PAGE_SIZE = 25;
-/** Above this many matches the list says "more than …" instead of counting on (a count of a million rows is no list query). */
-export const PARTICIPANT_TOTAL_CAP = 1_000;
 export const PARTICIPANT_GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 /** Age on the planned start, in whole years (`participants.age_at_start`). */
 export const AGE_BANDS = ['up-to-25', '26-30', '31-35', '36-plus'] as const;
@@ -305,7 +304,7 @@ async function selectPage(ctx: CoreContext, where: SQL | undefined, cursor: [str
 /**
  * The participants the actor may see (participant-scope.ts), filtered, by family then given name, in
  * keyset pages; each with the eligibility exceptions granted. `total` is exact up to
- * PARTICIPANT_TOTAL_CAP; above it `totalCapped` is true and `total` is the cap.
+ * LIST_TOTAL_CAP; above it `totalCapped` is true and `total` is the cap.
  */
 export async function listParticipants(ctx: CoreContext, filter: ParticipantFilter = {}, { pageSize = PARTICIPANT_PAGE_SIZE }: { pageSize?: number } = {}) {
   participantConditions(ctx, filter); // refuses visitors and roles without participants before anything is read
@@ -318,12 +317,12 @@ export async function listParticipants(ctx: CoreContext, filter: ParticipantFilt
   const exceptions = await exceptionsOf(ctx.db, page.map((r) => r.id));
   const items = page.map((r) => ({ ...r, eligibilityExceptions: exceptions.filter((e) => e.participantId === r.id).map(({ participantId: _, ...e }) => e) }));
   const last = page.at(-1);
-  return { items, total: Math.min(total, PARTICIPANT_TOTAL_CAP), totalCapped: total > PARTICIPANT_TOTAL_CAP, next: rows.length > size && last ? nameCursor(last) : null };
+  return { items, total: Math.min(total, LIST_TOTAL_CAP), totalCapped: total > LIST_TOTAL_CAP, next: rows.length > size && last ? nameCursor(last) : null };
 }
 
 /** Counts matches, stopping one past the cap. */
 async function countCapped(ctx: CoreContext, where: SQL | undefined): Promise<number> {
-  const limited = ctx.db.select({ one: sql`1` }).from(participants).where(where).limit(PARTICIPANT_TOTAL_CAP + 1).as('limited');
+  const limited = ctx.db.select({ one: sql`1` }).from(participants).where(where).limit(LIST_TOTAL_CAP + 1).as('limited');
   const [row] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(limited);
   return row?.total ?? 0;
 }
