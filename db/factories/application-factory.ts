@@ -55,8 +55,10 @@ export async function createApplication(db: Database, { partners: given, confirm
     .returning();
   if (!row) throw new Error('application insert returned nothing');
   const confirmedSet = new Set(confirmed ?? partners.map((_, i) => i));
+  // Partners confirm before an application is sent: two days before, for one that has been.
+  const confirmedAt = row.submittedAt ? new Date(row.submittedAt.getTime() - 2 * 86_400_000) : new Date();
   await db.insert(applicationPartners).values(
-    partners.map((p, i) => ({ applicationId: row.id, organisationId: p.id, isCoordinator: i === 0, position: i, confirmedAt: confirmedSet.has(i) ? new Date() : null })),
+    partners.map((p, i) => ({ applicationId: row.id, organisationId: p.id, isCoordinator: i === 0, position: i, confirmedAt: confirmedSet.has(i) ? confirmedAt : null })),
   );
   const plan: FlowSpec[] = flows ?? partners.map((_, i) => ({ from: i, to: (i + 1) % partners.length }));
   if (plan.length) {
