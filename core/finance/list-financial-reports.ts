@@ -6,7 +6,8 @@ import { partnershipStages } from '../../db/schema/partnership-stages.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
 import type { CoreContext } from '../context.ts';
 import { requirePermission } from '../identity/permissions.ts';
-import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
+import { decodeCursor } from '../pagination/keyset-cursor.ts';
+import { keysetPage } from '../pagination/keyset-page.ts';
 import { financialReportScope } from './financial-report-record.ts';
 
 export const FINANCIAL_REPORTS_PAGE_SIZE = 50;
@@ -39,41 +40,39 @@ export async function listFinancialReports(ctx: CoreContext, query: FinancialRep
     const [r, at] = [Number(key.slice(0, 1)), key.slice(2)];
     keyset = sql`(${rank} > ${r} or (${rank} = ${r} and (${changed} < ${at} or (${changed} = ${at} and ${financialReports.id} > ${id}))))`;
   }
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    ctx.db
-      .select({
-        id: financialReports.id,
-        status: financialReports.status,
-        currency: financialReports.currency,
-        updatedAt: financialReports.updatedAt,
-        submittedAt: financialReports.submittedAt,
-        rank,
-        changed,
-        stageId: financialReports.stageId,
-        roundNumber: partnershipStages.roundNumber,
-        startsOn: partnershipStages.startsOn,
-        partnershipId: partnerships.id,
-        partnershipTitle: partnerships.title,
-        organisationId: financialReports.organisationId,
-        organisationName: organisations.legalName,
-        budgetMinor: sql<string>`coalesce((select sum(${financialReportLines.budgetMinor}) from ${financialReportLines} where ${financialReportLines.reportId} = ${financialReports.id}), 0)`,
-        actualMinor: sql<string>`coalesce((select sum(${financialReportLines.actualMinor}) from ${financialReportLines} where ${financialReportLines.reportId} = ${financialReports.id}), 0)`,
-      })
-      .from(financialReports)
-      .innerJoin(partnershipStages, eq(partnershipStages.id, financialReports.stageId))
-      .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
-      .innerJoin(organisations, eq(organisations.id, financialReports.organisationId))
-      .where(and(where, keyset))
-      .orderBy(asc(rank), sql`${changed} desc`, asc(financialReports.id))
-      .limit(FINANCIAL_REPORTS_PAGE_SIZE + 1),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(financialReports).where(where),
-  ]);
-  const page = rows.slice(0, FINANCIAL_REPORTS_PAGE_SIZE);
-  const last = page.at(-1);
+  // The total rides on every row (counted by the same filters in the same statement), as keysetPage expects.
+  const count = () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(financialReports).where(where);
+  const rows = await ctx.db
+    .select({
+      id: financialReports.id,
+      status: financialReports.status,
+      currency: financialReports.currency,
+      updatedAt: financialReports.updatedAt,
+      submittedAt: financialReports.submittedAt,
+      rank,
+      changed,
+      stageId: financialReports.stageId,
+      roundNumber: partnershipStages.roundNumber,
+      startsOn: partnershipStages.startsOn,
+      partnershipId: partnerships.id,
+      partnershipTitle: partnerships.title,
+      organisationId: financialReports.organisationId,
+      organisationName: organisations.legalName,
+      budgetMinor: sql<string>`coalesce((select sum(${financialReportLines.budgetMinor}) from ${financialReportLines} where ${financialReportLines.reportId} = ${financialReports.id}), 0)`,
+      actualMinor: sql<string>`coalesce((select sum(${financialReportLines.actualMinor}) from ${financialReportLines} where ${financialReportLines.reportId} = ${financialReports.id}), 0)`,
+      total: sql<number>`(${count()})`.mapWith(Number),
+    })
+    .from(financialReports)
+    .innerJoin(partnershipStages, eq(partnershipStages.id, financialReports.stageId))
+    .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
+    .innerJoin(organisations, eq(organisations.id, financialReports.organisationId))
+    .where(and(where, keyset))
+    .orderBy(asc(rank), sql`${changed} desc`, asc(financialReports.id))
+    .limit(FINANCIAL_REPORTS_PAGE_SIZE + 1);
+  const page = await keysetPage(rows, { size: FINANCIAL_REPORTS_PAGE_SIZE, cursor, count, key: (last) => [`${last.rank}:${last.changed}`, last.id] });
   return {
-    items: page.map(({ rank: _rank, changed: _changed, budgetMinor, actualMinor, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1, budgetMinor: Number(budgetMinor), actualMinor: Number(actualMinor) })),
-    total: Number(total),
-    next: rows.length > FINANCIAL_REPORTS_PAGE_SIZE && last ? encodeCursor(`${last.rank}:${last.changed}`, last.id) : null,
+    ...page,
+    items: page.items.map(({ rank: _rank, changed: _changed, budgetMinor, actualMinor, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1, budgetMinor: Number(budgetMinor), actualMinor: Number(actualMinor) })),
   };
 }
 export type FinancialReportListItem = Awaited<ReturnType<typeof listFinancialReports>>['items'][number];
