@@ -8,7 +8,7 @@ import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { can, requirePermission } from '../identity/permissions.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
-import { LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
+import { cappedTotal, LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
 import { afterCursor, keysetPage } from '../pagination/keyset-page.ts';
 import { APPLICATION_STATUSES } from '../partnerships/application-status.ts';
 import { applicationScope } from './application-scope.ts';
@@ -104,5 +104,5 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
     .orderBy(asc(applications.title), asc(applications.id))
     .limit(APPLICATION_PAGE_SIZE + 1);
   const listed = await keysetPage(rows, { size: APPLICATION_PAGE_SIZE, cursor, count, key: (item) => [item.title, item.id] });
-  return { ...listed, total: Math.min(listed.total, LIST_TOTAL_CAP), totalCapped: listed.total > LIST_TOTAL_CAP };
+  return { ...listed, ...cappedTotal(listed.total) };
 }

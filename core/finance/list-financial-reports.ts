@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { FINANCIAL_REPORT_STATUSES, financialReportLines, financialReports } from '../../db/schema/financial-reports.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -7,6 +7,7 @@ import { partnerships } from '../../db/schema/partnerships.ts';
 import type { CoreContext } from '../context.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
+import { decisionQueueOrder } from '../pagination/decision-queue-order.ts';
 import { keysetPage } from '../pagination/keyset-page.ts';
 import { financialReportScope } from './financial-report-record.ts';
 
@@ -18,9 +19,8 @@ export const financialReportQueryInput = z.object({
 });
 export type FinancialReportQuery = z.infer<typeof financialReportQueryInput>;
 
-/** Submitted reports (waiting for a decision) first, then the others; the most recently changed first within each. */
-const rank = sql<number>`(case when ${financialReports.status} = 'submitted' then 0 else 1 end)`;
-const changed = sql<string>`to_char(date_trunc('milliseconds', ${financialReports.updatedAt}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** Reports waiting for a decision first, then the others; the most recently changed first within each. */
+const order = decisionQueueOrder(financialReports);
 
 /**
  * The financial reports the actor may read (the agency every one, partner staff their organisations'),
@@ -34,12 +34,6 @@ export async function listFinancialReports(ctx: CoreContext, query: FinancialRep
   if (scope === null) return { items: [], total: 0, next: null };
   const filters: (SQL | undefined)[] = [scope, status ? eq(financialReports.status, status) : undefined];
   const where = and(...filters);
-  let keyset: SQL | undefined;
-  if (cursor) {
-    const [key, id] = cursor;
-    const [r, at] = [Number(key.slice(0, 1)), key.slice(2)];
-    keyset = sql`(${rank} > ${r} or (${rank} = ${r} and (${changed} < ${at} or (${changed} = ${at} and ${financialReports.id} > ${id}))))`;
-  }
   // The total rides on every row (counted by the same filters in the same statement), as keysetPage expects.
   const count = () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(financialReports).where(where);
   const rows = await ctx.db
@@ -49,8 +43,8 @@ export async function listFinancialReports(ctx: CoreContext, query: FinancialRep
       currency: financialReports.currency,
       updatedAt: financialReports.updatedAt,
       submittedAt: financialReports.submittedAt,
-      rank,
-      changed,
+      rank: order.rank,
+      changed: order.changed,
       stageId: financialReports.stageId,
       roundNumber: partnershipStages.roundNumber,
       startsOn: partnershipStages.startsOn,
@@ -66,10 +60,10 @@ export async function listFinancialReports(ctx: CoreContext, query: FinancialRep
     .innerJoin(partnershipStages, eq(partnershipStages.id, financialReports.stageId))
     .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
     .innerJoin(organisations, eq(organisations.id, financialReports.organisationId))
-    .where(and(where, keyset))
-    .orderBy(asc(rank), sql`${changed} desc`, asc(financialReports.id))
+    .where(and(where, order.after(cursor)))
+    .orderBy(...order.orderBy)
     .limit(FINANCIAL_REPORTS_PAGE_SIZE + 1);
-  const page = await keysetPage(rows, { size: FINANCIAL_REPORTS_PAGE_SIZE, cursor, count, key: (last) => [`${last.rank}:${last.changed}`, last.id] });
+  const page = await keysetPage(rows, { size: FINANCIAL_REPORTS_PAGE_SIZE, cursor, count, key: order.key });
   return {
     ...page,
     items: page.items.map(({ rank: _rank, changed: _changed, budgetMinor, actualMinor, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1, budgetMinor: Number(budgetMinor), actualMinor: Number(actualMinor) })),

@@ -10,7 +10,7 @@ import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import { text } from '../input/text.ts';
-import { LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
+import { cappedTotal, LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
 import { decodeCursor, encodeCursor } from '../pagination/keyset-cursor.ts';
 import { uuidPattern } from '../records/record-id.ts';
 import { exceptionsOf } from './get-participant-eligibility.ts';
@@ -317,7 +317,7 @@ export async function listParticipants(ctx: CoreContext, filter: ParticipantFilt
   const exceptions = await exceptionsOf(ctx.db, page.map((r) => r.id));
   const items = page.map((r) => ({ ...r, eligibilityExceptions: exceptions.filter((e) => e.participantId === r.id).map(({ participantId: _, ...e }) => e) }));
   const last = page.at(-1);
-  return { items, total: Math.min(total, LIST_TOTAL_CAP), totalCapped: total > LIST_TOTAL_CAP, next: rows.length > size && last ? nameCursor(last) : null };
+  return { items, ...cappedTotal(total), next: rows.length > size && last ? nameCursor(last) : null };
 }
 
 /** Counts matches, stopping one past the cap. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { applicationPartners } from '../../db/schema/applications.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -9,6 +9,7 @@ import type { CoreContext } from '../context.ts';
 import { organisationScope, requirePermission } from '../identity/permissions.ts';
 import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
+import { decisionQueueOrder } from '../pagination/decision-queue-order.ts';
 import { keysetPage } from '../pagination/keyset-page.ts';
 import { resultReportScope } from './result-report-record.ts';
 
@@ -20,9 +21,8 @@ export const resultReportQueryInput = z.object({
 });
 export type ResultReportQuery = z.infer<typeof resultReportQueryInput>;
 
-/** Submitted reports (waiting for the adviser) first, then the others; the most recently changed first within each. */
-const rank = sql<number>`(case when ${resultReports.status} = 'submitted' then 0 else 1 end)`;
-const changed = sql<string>`to_char(date_trunc('milliseconds', ${resultReports.updatedAt}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** Reports waiting for a decision first, then the others; the most recently changed first within each. */
+const order = decisionQueueOrder(resultReports);
 
 /**
  * The results reports the actor may read (the agency every one, partner staff those on their partnerships),
@@ -35,12 +35,6 @@ export async function listResultReports(ctx: CoreContext, query: ResultReportQue
   const cursor = decodeCursor(after);
   if (scope === null) return { items: [], total: 0, next: null };
   const where = and(scope, status ? eq(resultReports.status, status) : undefined);
-  let keyset: SQL | undefined;
-  if (cursor) {
-    const [key, id] = cursor;
-    const [r, at] = [Number(key.slice(0, 1)), key.slice(2)];
-    keyset = sql`(${rank} > ${r} or (${rank} = ${r} and (${changed} < ${at} or (${changed} = ${at} and ${resultReports.id} > ${id}))))`;
-  }
   // The total rides on every row (counted by the same filters in the same statement), as keysetPage expects.
   const count = () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where);
   const rows = await ctx.db
@@ -49,8 +43,8 @@ export async function listResultReports(ctx: CoreContext, query: ResultReportQue
       status: resultReports.status,
       updatedAt: resultReports.updatedAt,
       submittedAt: resultReports.submittedAt,
-      rank,
-      changed,
+      rank: order.rank,
+      changed: order.changed,
       stageId: resultReports.stageId,
       roundNumber: partnershipStages.roundNumber,
       startsOn: partnershipStages.startsOn,
@@ -65,10 +59,10 @@ export async function listResultReports(ctx: CoreContext, query: ResultReportQue
     .innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId))
     .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
     .innerJoin(organisations, eq(organisations.id, resultReports.organisationId))
-    .where(and(where, keyset))
-    .orderBy(asc(rank), sql`${changed} desc`, asc(resultReports.id))
+    .where(and(where, order.after(cursor)))
+    .orderBy(...order.orderBy)
     .limit(RESULT_REPORTS_PAGE_SIZE + 1);
-  const page = await keysetPage(rows, { size: RESULT_REPORTS_PAGE_SIZE, cursor, count, key: (last) => [`${last.rank}:${last.changed}`, last.id] });
+  const page = await keysetPage(rows, { size: RESULT_REPORTS_PAGE_SIZE, cursor, count, key: order.key });
   return { ...page, items: page.items.map(({ rank: _rank, changed: _changed, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1 })) };
 }
 export type ResultReportListItem = Awaited<ReturnType<typeof listResultReports>>['items'][number];
