@@ -10,6 +10,8 @@ import { createCall } from '../db/factories/call-factory.ts';
 import { createProgramme } from '../db/factories/programme-factory.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
 import { coreContext } from '../core/context.ts';
+import { system } from '../core/identity/actor.ts';
+import { makeIatiCheck } from '../core/open-data/iati/make-iati-check.ts';
 import { DEFAULT_IATI_ORGANISATION_IDENTIFIER, streamIatiActivities } from '../core/open-data/iati/stream-iati-activities.ts';
 import { insertBulkPartnerships } from './bulk-partnerships.ts';
 import { generateParticipants } from './generate-participants.ts';
@@ -24,6 +26,7 @@ import { generateParticipants } from './generate-participants.ts';
  *                rounds each), plus two goals with two indicators and a commitment per round;
  *   bulk:N       bench/bulk-partnerships.ts with N partnerships (half of them approved, each a three-year
  *                agreement), plus the same goals, indicators and commitments.
+ * Then the publisher's check, made and stored as the server's job makes it (checkSeconds, checkProblems).
  * BENCH_IATI_CASES=demo,rounds:20000,bulk:100000 (the default); BENCH_IATI_VALIDATE=1 also writes each file
  * and validates it with xmllint against reference/iati/schema.
  */
@@ -94,9 +97,14 @@ if (!single) {
     valid = run.status === 0 ? 'valid' : `invalid: ${run.stderr.slice(0, 300)}`;
     rmSync(dir, { recursive: true, force: true });
   }
+  // The publisher's check (decision 024), as the server's job makes it: every activity checked, every problem stored.
+  const checkStarted = performance.now();
+  const check = await makeIatiCheck(coreContext({ db, actor: system('bench') }), { organisationIdentifier: DEFAULT_IATI_ORGANISATION_IDENTIFIER, force: true });
+  const checkSeconds = (performance.now() - checkStarted) / 1000;
+  sample();
   await handle.close();
   const mb = (n: number) => Math.round(n / 1024 / 1024);
-  console.log(JSON.stringify({ case: single, activities, megabytes: Math.round((bytes / 1024 / 1024) * 10) / 10, seconds: Math.round(seconds * 100) / 100, activitiesPerSecond: Math.round(activities / seconds), rssBeforeMb: mb(startRss), peakRssMb: mb(peak), heapBeforeMb: mb(startHeap), peakHeapMb: mb(peakHeap), fillSeconds: Math.round(fillSeconds), ...(valid ? { schema: valid } : {}) }));
+  console.log(JSON.stringify({ case: single, activities, megabytes: Math.round((bytes / 1024 / 1024) * 10) / 10, seconds: Math.round(seconds * 100) / 100, activitiesPerSecond: Math.round(activities / seconds), rssBeforeMb: mb(startRss), peakRssMb: mb(peak), heapBeforeMb: mb(startHeap), peakHeapMb: mb(peakHeap), fillSeconds: Math.round(fillSeconds), checkSeconds: Math.round(checkSeconds * 10) / 10, checkProblems: check.problems, ...(valid ? { schema: valid } : {}) }));
 }
 
 /** Two goals per granted application, each with a numeric and a worded indicator, and the commitment of each stage from its call. */

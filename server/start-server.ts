@@ -72,8 +72,14 @@ export async function startServer(config: Config, logger: Logger, root = process
   const transport = createMailTransport(config.SMTP_URL, logger);
   const emailWorker = startEmailWorker({ db: database.db, transport, logger, from: config.MAIL_FROM });
 
-  // Scheduled jobs (report reminders), beside the email worker: they queue email, the worker sends it.
-  const jobsRunner = startJobsRunner({ db: database.db, logger, publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '') });
+  // Scheduled jobs (report reminders, the planner's statistics, the IATI check), beside the email worker:
+  // reminders queue email, the worker sends it.
+  const jobsRunner = startJobsRunner({
+    db: database.db,
+    logger,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+    iatiOrganisationIdentifier: config.IATI_ORGANISATION_IDENTIFIER,
+  });
 
   // The statistics page sums a copy of its aggregate kept in memory (decision 019): read now, in the
   // background, rather than on the first visitor's request (a second or two at a million participants).

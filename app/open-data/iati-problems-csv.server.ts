@@ -1,5 +1,5 @@
 import { spreadsheetCsv } from '../../core/files/spreadsheet-csv.ts';
-import type { IatiPreview } from '../../core/open-data/iati/preview-iati-export.ts';
+import type { IatiCheckProblem } from '../../core/open-data/iati/iati-check-problem-row.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { iatiFixHref } from './iati-fix-link.ts';
 
@@ -7,9 +7,10 @@ import { iatiFixHref } from './iati-fix-link.ts';
  * Every problem of the IATI preview in one CSV file, in the summary's order (errors first, rule by rule):
  * the kind, the rule, the activity with its identifier and page, the problem with its values, where in the
  * file, and where to fix it with the full address of that page. As the other downloads: csv-stringify,
- * UTF-8 with a byte-order mark, CRLF, a translated header, formulas escaped (a title may start with "=").
+ * UTF-8 with a byte-order mark, CRLF, a translated header, formulas escaped (a title may start with "="),
+ * written as the problems are read.
  */
-export function iatiProblemsCsv(t: Translator, publicUrl: string, problems: IatiPreview['problems']): ReadableStream<Uint8Array> {
+export function iatiProblemsCsv(t: Translator, publicUrl: string, problems: AsyncIterable<IatiCheckProblem>): ReadableStream<Uint8Array> {
   const absolute = (path: string | null) => (path ? new URL(path, publicUrl).href : '');
   const header = [
     t.t('openData.iati.column.severity'),
@@ -22,19 +23,22 @@ export function iatiProblemsCsv(t: Translator, publicUrl: string, problems: Iati
     t.t('openData.iati.column.fix'),
     t.t('openData.iati.csv.fixLink'),
   ];
-  const rows = problems.map((p) => {
-    const href = iatiFixHref(t.locale, p.fix);
-    return [
-      t.t(`openData.iati.severity.${p.severity}`),
-      t.t(`openData.iati.ruleHeading.${p.rule}`),
-      p.title,
-      p.identifier,
-      absolute(`/${t.locale}/partnerships/${p.partnershipId}`),
-      t.t(`openData.iati.rule.${p.rule}`, p.params),
-      p.path,
-      href ? t.t(`openData.iati.fix.${p.fix.record}`) : t.t('openData.iati.fix.agency'),
-      absolute(href),
-    ];
-  });
-  return spreadsheetCsv([header, ...rows]);
+  async function* rows() {
+    yield header;
+    for await (const p of problems) {
+      const href = iatiFixHref(t.locale, p.fix);
+      yield [
+        t.t(`openData.iati.severity.${p.severity}`),
+        t.t(`openData.iati.ruleHeading.${p.rule}`),
+        p.title,
+        p.identifier,
+        absolute(`/${t.locale}/partnerships/${p.partnershipId}`),
+        t.t(`openData.iati.rule.${p.rule}`, p.params),
+        p.path,
+        href ? t.t(`openData.iati.fix.${p.fix.record}`) : t.t('openData.iati.fix.agency'),
+        absolute(href),
+      ];
+    }
+  }
+  return spreadsheetCsv(rows());
 }

@@ -1,7 +1,7 @@
 import { data, useLoaderData } from 'react-router';
 import { DomainError } from '../../core/errors.ts';
 import { iatiPreviewQuery, listIatiRuleProblems, type IatiRuleProblemsPage } from '../../core/open-data/iati/list-iati-rule-problems.ts';
-import { previewIatiExport, type IatiRuleSummary } from '../../core/open-data/iati/preview-iati-export.ts';
+import { readIatiCheck, type IatiRuleSummary } from '../../core/open-data/iati/read-iati-check.ts';
 import { DEFAULT_IATI_ORGANISATION_IDENTIFIER } from '../../core/open-data/iati/stream-iati-activities.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
@@ -16,8 +16,9 @@ import type { Route } from './+types/open-data-iati';
 /**
  * The IATI publisher's preview (agency staff): the files, and every problem in them at once, summed up one
  * row per rule, each rule's problems a page at a time (`?rule=&page=`) linked to where each is fixed, and
- * all of them in one CSV. Every request slices the kept check of every activity (previewIatiExport).
- * A rule or page that does not exist is said in the page's language (400), with the summary or the rule's first page.
+ * all of them in one CSV. Every request reads the check a job made and stored (readIatiCheck, decision 024),
+ * says when it was made, and says when changes since are being checked. A rule or page that does not exist
+ * is said in the page's language (400), with the summary or the rule's first page.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -25,31 +26,35 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const organisationIdentifier = context.iatiOrganisationIdentifier ?? DEFAULT_IATI_ORGANISATION_IDENTIFIER;
     const url = new URL(request.url);
     const raw = { rule: url.searchParams.get('rule') || undefined, page: url.searchParams.get('page') || undefined };
-    const preview = await previewIatiExport(context.core, { organisationIdentifier });
-    // What the page shows of the kept check: its counts and one row per rule, never every problem.
+    const { check, behind } = await readIatiCheck(context.core, { organisationIdentifier });
+    // What the page shows of the stored check: its time, counts and one row per rule, never every problem.
     const summary = {
-      organisationIdentifier: preview.organisationIdentifier,
-      activities: preview.activities,
-      errors: preview.errors,
-      warnings: preview.warnings,
-      years: preview.years,
-      today: preview.today,
-      rules: preview.rules.map(({ rule, severity, problems, activities }) => ({ rule, severity, problems, activities })),
+      organisationIdentifier,
+      behind,
+      check: check && {
+        finishedAt: check.finishedAt.toISOString(),
+        checkedOn: check.checkedOn,
+        activities: check.activities,
+        errors: check.errors,
+        warnings: check.warnings,
+        years: check.years,
+      },
+      rules: check?.rules ?? [],
     };
 
     const rule = iatiPreviewQuery.pick({ rule: true }).safeParse(raw);
     if (!rule.success) return data({ ...summary, inputErrors: zodFieldErrors(t, rule.error), list: null }, { status: 400 });
-    if (!rule.data.rule) return { ...summary, inputErrors: [] as FieldError[], list: null };
+    if (!rule.data.rule || !check) return { ...summary, inputErrors: [] as FieldError[], list: null };
 
     const page = iatiPreviewQuery.pick({ page: true }).safeParse(raw);
     const inputErrors: FieldError[] = page.success ? [] : zodFieldErrors(t, page.error);
     let list: IatiRuleProblemsPage;
     try {
-      list = await listIatiRuleProblems(context.core, { organisationIdentifier, rule: rule.data.rule, page: page.data?.page });
+      list = await listIatiRuleProblems(context.core, { check, rule: rule.data.rule, page: page.data?.page });
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'iatiPageOutOfRange')) throw error;
       inputErrors.push(domainFieldError(t, error));
-      list = await listIatiRuleProblems(context.core, { organisationIdentifier, rule: rule.data.rule });
+      list = await listIatiRuleProblems(context.core, { check, rule: rule.data.rule });
     }
     return data({ ...summary, rules: [], inputErrors, list }, { status: inputErrors.length ? 400 : 200 });
   });
@@ -57,12 +62,17 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export default function OpenDataIati() {
   const preview = useLoaderData<typeof loader>();
-  const { t, date } = useI18n();
+  const { t, date, dateTime } = useI18n();
+  const { check } = preview;
   return (
     <>
       <PageHeading title={t('openData.iati.title')} />
       <ErrorSummary heading={t('form.errorSummary')} errors={preview.inputErrors} />
-      <p className="ds-paragraph">{t('openData.iati.intro', { identifier: preview.organisationIdentifier, activities: preview.activities, today: date(preview.today) })}</p>
+      {check ? (
+        <p className="ds-paragraph">{t('openData.iati.intro', { identifier: preview.organisationIdentifier, activities: check.activities, today: date(check.checkedOn) })}</p>
+      ) : (
+        <p className="ds-paragraph">{t('openData.iati.introUnchecked', { identifier: preview.organisationIdentifier })}</p>
+      )}
 
       <h2 className="ds-heading" data-size="md">
         {t('openData.iati.files')}
@@ -73,7 +83,7 @@ export default function OpenDataIati() {
             {t('openData.iati.allActivities')}
           </a>
         </li>
-        {preview.years.map((year) => (
+        {check?.years.map((year) => (
           <li key={year}>
             <a className="ds-link" href={`/open-data/iati/${year}/activities.xml`}>
               {t('openData.iati.yearActivities', { year: String(year) })}
@@ -85,13 +95,23 @@ export default function OpenDataIati() {
       <h2 className="ds-heading" data-size="md" id="problems">
         {t('openData.iati.problems')}
       </h2>
-      <p className="ds-paragraph">{t('openData.iati.problemCounts', { errors: preview.errors, warnings: preview.warnings })}</p>
-      {preview.errors + preview.warnings === 0 ? (
-        <p className="ds-paragraph">{t('openData.iati.noProblems')}</p>
+      {!check ? (
+        <p className="ds-paragraph" role="status">
+          {t('openData.iati.checkPending')}
+        </p>
       ) : (
-        <ProblemsDownload />
+        <>
+          <p className="ds-paragraph">{t('openData.iati.checkedAt', { time: dateTime(check.finishedAt) })}</p>
+          {preview.behind && (
+            <p className="ds-paragraph" role="status">
+              {t('openData.iati.checkBehind')}
+            </p>
+          )}
+          <p className="ds-paragraph">{t('openData.iati.problemCounts', { errors: check.errors, warnings: check.warnings })}</p>
+          {check.errors + check.warnings === 0 ? <p className="ds-paragraph">{t('openData.iati.noProblems')}</p> : <ProblemsDownload />}
+          {preview.list ? <RuleProblems list={preview.list} /> : check.errors + check.warnings > 0 && <RuleSummary rules={preview.rules} problems={check.errors + check.warnings} />}
+        </>
       )}
-      {preview.list ? <RuleProblems list={preview.list} /> : preview.errors + preview.warnings > 0 && <RuleSummary rules={preview.rules} problems={preview.errors + preview.warnings} />}
     </>
   );
 }
@@ -108,7 +128,7 @@ function ProblemsDownload() {
 }
 
 /** One row per rule that found something: its kind, heading, how many problems and activities, linked to its list. */
-function RuleSummary({ rules, problems }: { rules: Omit<IatiRuleSummary, 'first'>[]; problems: number }) {
+function RuleSummary({ rules, problems }: { rules: IatiRuleSummary[]; problems: number }) {
   const { t, number, locale } = useI18n();
   return (
     <>

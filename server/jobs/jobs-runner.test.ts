@@ -1,7 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createParticipant } from '../../db/factories/participant-factory.ts';
+import { auditLog } from '../../db/schema/audit.ts';
 import { emailOutbox } from '../../db/schema/email-outbox.ts';
+import { iatiChecks } from '../../db/schema/iati-checks.ts';
 import { reportReminders } from '../../db/schema/participants.ts';
 import { participantWorld } from '../../tests/support/participant-world.ts';
 import { rawRows } from '../../db/raw-rows.ts';
@@ -76,5 +78,23 @@ describe('the jobs runner', () => {
     await runner.stop();
     expect(ran.analyse?.summary).toContain('analyse');
     expect(await reltuples()).toBe(Math.max(before, 0) + 3);
+  });
+
+  it('checks the IATI export on its own at start, and again only when something changed, quietly when nothing did', async () => {
+    // The runs above (every job, at other dates) stored checks of their own.
+    await testDb.db.delete(iatiChecks);
+    const runner = startJobsRunner({ db: testDb.db, logger: createLogger('silent'), publicUrl: 'https://exchange.example', names: ['iatiCheck'] });
+    const stored = async () => (await testDb.db.select({ id: iatiChecks.id }).from(iatiChecks).where(isNotNull(iatiChecks.finishedAt))).length;
+    // Its own schedule: at start, not 30 seconds later as the hourly jobs.
+    for (let i = 0; i < 200 && (await stored()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await stored()).toBe(1);
+    const idle = await runner.runOnce();
+    expect(idle.iatiCheck).toMatchObject({ idle: true, details: { made: false } });
+    await testDb.db.insert(auditLog).values({ actorLabel: 'test', action: 'organisation.updated', recordType: 'organisation', recordId: 'o' });
+    const again = await runner.runOnce();
+    expect(again.iatiCheck).toMatchObject({ details: { made: true } });
+    expect(again.iatiCheck?.idle).toBeUndefined();
+    await runner.stop();
+    expect(await stored()).toBe(1);
   });
 });

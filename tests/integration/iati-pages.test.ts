@@ -4,12 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { coreContext } from '../../core/context.ts';
+import { system } from '../../core/identity/actor.ts';
 import { IATI_PROBLEMS_PAGE_SIZE } from '../../core/open-data/iati/list-iati-rule-problems.ts';
+import { makeIatiCheck } from '../../core/open-data/iati/make-iati-check.ts';
+import { DEFAULT_IATI_ORGANISATION_IDENTIFIER } from '../../core/open-data/iati/stream-iati-activities.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+import { iatiChecks } from '../../db/schema/iati-checks.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { partnerships } from '../../db/schema/partnerships.ts';
 import { useFuzzServer } from './fuzz/fuzz-app.ts';
 
 const server = useFuzzServer();
+/** The job's work, done here at once: these tests change rows directly, past the audit trail the job watches. */
+const check = () => makeIatiCheck(coreContext({ db: server.db, actor: system('test') }), { organisationIdentifier: DEFAULT_IATI_ORGANISATION_IDENTIFIER, force: true });
 
 function validates(xml: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'iati-http-'));
@@ -48,11 +56,26 @@ describe('the IATI files and the publisher’s preview', () => {
     expect((await server.request('/open-data/iati/3000/activities.xml', {}, 'visitor')).status).toBe(404);
   });
 
+  it('says the first check is being made until a check is stored, and has no CSV before it', async () => {
+    await server.db.delete(iatiChecks);
+    const page = await server.request('/nb/open-data/iati');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<p class="ds-paragraph" role="status">Den første kontrollen av filene pågår nå.');
+    expect(html).not.toContain('<table');
+    expect((await server.request('/nb/open-data/iati?rule=codeNotInList')).status).toBe(200);
+    expect((await server.request('/nb/open-data/iati/problems.csv')).status).toBe(404);
+  });
+
   it('sums every problem up on the preview, one row per rule linked to its list, with the files and the whole list as CSV', async () => {
+    await check();
     const page = await server.request('/nb/open-data/iati');
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('IATI-publisering');
+    // The stored check, with its time; nothing changed since.
+    expect(html).toMatch(/<p class="ds-paragraph">Dette er problemene kontrollen fra \d+\. [a-z]+\. \d{4}, \d\d:\d\d fant\./);
+    expect(html).not.toContain('Det er gjort endringer etter den kontrollen');
     expect(html).toContain('href="/open-data/iati/activities.xml"');
     expect(html).toContain('href="/open-data/iati/2025/activities.xml"');
     // Demo partners registered abroad without a number: a warning, summed up as its rule's row.
@@ -65,6 +88,11 @@ describe('the IATI files and the publisher’s preview', () => {
     const rule = await (await server.request('/nb/open-data/iati?rule=organisationIdentifierMissing')).text();
     expect(rule).toMatch(/<tr><th scope="row"><a class="ds-link" href="\/nb\/partnerships\/[0-9a-f-]{36}">[^<]+<\/a><\/th><td>[^<]+ har ingen organisasjonsidentifikator \(registreringsordning og nummer\)\.<\/td><td><code>participating-org\[\d\]\/@ref<\/code><\/td><td><a class="ds-link" href="\/nb\/organisations\/[0-9a-f-]{36}\/edit#registrationNumber">Organisasjonens opplysninger<\/a><\/td><\/tr>/);
     expect(rule).not.toContain('class="page-numbers"');
+    // A change to what the export reads: the page says a new check is being made, until it is.
+    await server.db.insert(auditLog).values({ actorLabel: 'test', action: 'partnership.updated', recordType: 'partnership', recordId: 'p' });
+    expect(await (await server.request('/nb/open-data/iati')).text()).toContain('<p class="ds-paragraph" role="status">Det er gjort endringer etter den kontrollen: en ny kontroll pågår nå.');
+    await check();
+    expect(await (await server.request('/nb/open-data/iati')).text()).not.toContain('Det er gjort endringer etter den kontrollen');
     // Visitors are sent to sign in; partners may not see it.
     expect((await server.request('/en/open-data/iati', {}, 'visitor')).headers.get('location')).toContain('/en/sign-in');
     expect((await server.request('/en/open-data/iati', {}, 'coordinator')).status).toBe(403);
@@ -74,6 +102,7 @@ describe('the IATI files and the publisher’s preview', () => {
     // Every partner's type and every partnership's sector a code no list has: more than a page of one error.
     await server.db.update(organisations).set({ organisationType: '99' });
     await server.db.update(partnerships).set({ sectorCode: '99999' });
+    await check();
     const summary = await (await server.request('/en/open-data/iati')).text();
     const [, total, activities] = summary.match(/rule=codeNotInList#problems">[^<]+<\/a><\/th><td>Error<\/td><td class="numeric">(\d+)<\/td><td class="numeric">(\d+)<\/td>/)!.map(Number);
     expect(total).toBeGreaterThan(IATI_PROBLEMS_PAGE_SIZE);

@@ -8,12 +8,16 @@ import { openDatabase } from '../../db/client.ts';
 import type { Database } from '../../db/database.ts';
 import { seedDemoData } from '../../db/seed/seed-demo-data.ts';
 import { seedDemoUsers } from '../../db/seed/seed-demo-users.ts';
+import { coreContext } from '../../core/context.ts';
+import { system } from '../../core/identity/actor.ts';
+import { makeIatiCheck } from '../../core/open-data/iati/make-iati-check.ts';
+import { DEFAULT_IATI_ORGANISATION_IDENTIFIER } from '../../core/open-data/iati/stream-iati-activities.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PGlite: a dump of a migrated, empty database that every test file loads. */
     pgliteTemplate: string | null;
-    /** PGlite: a dump of the same with the demo data and its people (db/seed), for the files that test on the demo. */
+    /** PGlite: a dump of the same with the demo data, its people (db/seed) and its IATI check, for the files that test on the demo. */
     pgliteDemoTemplate: string | null;
     /** PostgreSQL: the name of a migrated template database on TEST_DATABASE_URL's server. */
     postgresTemplate: string | null;
@@ -74,9 +78,11 @@ export default async function setup(project: TestProject) {
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
+/** The demo as a started server has it: the data, its people, and the IATI check the server's job makes at start. */
 async function seedDemo(db: Database) {
   await seedDemoData(db);
   await seedDemoUsers(db);
+  await makeIatiCheck(coreContext({ db, actor: system('test:template') }), { organisationIdentifier: DEFAULT_IATI_ORGANISATION_IDENTIFIER });
 }
 
 export function withDatabase(url: string, database: string): string {

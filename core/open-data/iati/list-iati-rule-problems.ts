@@ -1,8 +1,12 @@
+import { and, asc, between, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { iatiCheckProblems } from '../../../db/schema/iati-checks.ts';
 import type { CoreContext } from '../../context.ts';
 import { DomainError } from '../../errors.ts';
+import { requirePermission } from '../../identity/permissions.ts';
 import { IATI_RULES, iatiRuleSeverity, type IatiRule } from './check-iati-rules.ts';
-import { previewIatiExport, type IatiPreview, type IatiRuleSummary } from './preview-iati-export.ts';
+import { iatiCheckProblemColumns, toIatiCheckProblem, type IatiCheckProblem } from './iati-check-problem-row.ts';
+import type { IatiCheck, IatiRuleSummary } from './read-iati-check.ts';
 
 /** Problems per page of one rule's list: a page of the preview stays a few dozen kilobytes however many there are. */
 export const IATI_PROBLEMS_PAGE_SIZE = 50;
@@ -23,33 +27,40 @@ export type IatiPreviewQuery = z.infer<typeof iatiPreviewQuery>;
 
 export interface IatiRuleProblemsPage {
   /** The rule's counts; for a rule that finds nothing (any more), zero problems. */
-  summary: Omit<IatiRuleSummary, 'first'>;
+  summary: IatiRuleSummary;
   page: number;
   pages: number;
   /** The position (from 1) of the page's first problem in the rule's list. */
   from: number;
-  problems: IatiPreview['problems'];
+  problems: IatiCheckProblem[];
 }
 
 /**
- * One page of one rule's problems in the publisher's preview, each with its activity, parameters, path and
- * the record to fix: a slice of the kept preview (`previewIatiExport`), so it costs the same on any page.
- * A page past the last is refused (`iatiPageOutOfRange`, naming how many there are); a rule with no
- * problems has one empty page, so a link kept from before a fix still opens.
+ * One page of one rule's problems in a stored check (read-iati-check.ts), each with its activity,
+ * parameters, path and the record to fix: a range of the rule's numbered problems, read by key, so it
+ * costs the same on any page. A page past the last is refused (`iatiPageOutOfRange`, naming how many
+ * there are); a rule with no problems has one empty page, so a link kept from before a fix still opens.
  */
-export async function listIatiRuleProblems(ctx: CoreContext, { organisationIdentifier, rule, page = 1 }: { organisationIdentifier: string; rule: IatiRule; page?: number }): Promise<IatiRuleProblemsPage> {
-  const preview = await previewIatiExport(ctx, { organisationIdentifier });
-  const found = preview.rules.find((r) => r.rule === rule);
+export async function listIatiRuleProblems(ctx: CoreContext, { check, rule, page = 1 }: { check: IatiCheck; rule: IatiRule; page?: number }): Promise<IatiRuleProblemsPage> {
+  requirePermission(ctx.actor, 'open-data:preview');
+  const found = check.rules.find((r) => r.rule === rule);
   const total = found?.problems ?? 0;
   const pages = Math.max(1, Math.ceil(total / IATI_PROBLEMS_PAGE_SIZE));
   if (page > pages) throw new DomainError('iatiPageOutOfRange', { field: 'page', params: { pages } });
-  const start = (found?.first ?? 0) + (page - 1) * IATI_PROBLEMS_PAGE_SIZE;
-  const end = (found?.first ?? 0) + Math.min(total, page * IATI_PROBLEMS_PAGE_SIZE);
+  const from = (page - 1) * IATI_PROBLEMS_PAGE_SIZE + 1;
+  const rows = total
+    ? await ctx.db
+        .select(iatiCheckProblemColumns)
+        .from(iatiCheckProblems)
+        .where(and(eq(iatiCheckProblems.checkId, check.id), eq(iatiCheckProblems.rule, rule), between(iatiCheckProblems.position, from, from + IATI_PROBLEMS_PAGE_SIZE - 1)))
+        .orderBy(asc(iatiCheckProblems.position))
+    : [];
   return {
-    summary: { rule, severity: iatiRuleSeverity(rule), problems: total, activities: found?.activities ?? 0 },
+    summary: found ?? { rule, severity: iatiRuleSeverity(rule), problems: 0, activities: 0 },
     page,
     pages,
-    from: (page - 1) * IATI_PROBLEMS_PAGE_SIZE + 1,
-    problems: preview.problems.slice(start, end),
+    from,
+    problems: rows.map(toIatiCheckProblem),
   };
 }
+
