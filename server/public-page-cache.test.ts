@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { coreContext } from '../core/context.ts';
 import { createOrganisation } from '../db/factories/organisation-factory.ts';
 import { createParticipant } from '../db/factories/participant-factory.ts';
@@ -108,8 +108,10 @@ describe('kept public pages', () => {
     // Credentials, other API addresses and a write through this server: made afresh.
     expect(await get('/api/v1/open-data/partnerships.json', { headers: { authorization: 'Bearer abc' } })).toBe('[{"run":4}]');
     expect(await get('/api/v1/partnerships')).toBe('[{"run":5}]');
+    // After a write through this server the file is made again; meanwhile the last one made goes out.
     await db.transaction(async () => undefined);
-    expect(await get('/api/v1/open-data/partnerships.json')).toBe('[{"run":6}]');
+    expect(await get('/api/v1/open-data/partnerships.json')).toBe('[{"run":1}]');
+    await vi.waitFor(async () => expect(await get('/api/v1/open-data/partnerships.json')).toBe('[{"run":6}]'));
     expect(runs()).toBe(6);
 
     // A file of tens of megabytes is kept, gzipped as it was made (a tenth of its size here), and served
@@ -140,7 +142,7 @@ describe('kept public pages', () => {
     // Larger, gzipped, than what is kept: every asker gets the whole file, made for them, streamed.
     const tooLarge = counting(csv);
     for (let i = 0; i < 2; i++) {
-      const body = await (await publicPage(core, new Request('http://localhost/api/v1/open-data/organisations.csv'), tooLarge.render, { keepUpTo: 1024 })).text();
+      const body = await (await publicPage(core, new Request('http://localhost/api/v1/open-data/results.csv'), tooLarge.render, { keepUpTo: 1024 })).text();
       expect(body).toBe(line.repeat(lines));
     }
     // For the first asker it was begun once to be kept, given up at the limit, and made again.
@@ -166,5 +168,40 @@ describe('kept public pages', () => {
     expect(await get('/fr/partnerships/new')).toBe('<p>page 605</p>');
     await db.transaction(async () => undefined);
     expect(await get(page)).toBe('<p>page 606</p>');
+  });
+
+  it('sends the last file made while a newer one is made, to every asker, so that no download waits for a write', async () => {
+    const db = withSharedReadCache(testDb.db);
+    const core = coreContext({ db });
+    let runs = 0;
+    let finish: (() => void) | undefined;
+    // The second making waits until the test lets it finish (a file that takes long to make).
+    const render = async () => {
+      const run = (runs += 1);
+      if (run > 1) await new Promise<void>((resolve) => (finish = resolve));
+      return new Response(`[{"run":${run}}]`, { headers: { 'content-type': 'application/json' } });
+    };
+    const get = async (path = '/api/v1/open-data/partnerships.json') => (await publicPage(core, new Request(`http://localhost${path}`), render)).text();
+    expect(await get()).toBe('[{"run":1}]');
+    await db.transaction(async () => undefined);
+    // Being made again: the last one goes out at once, to everyone, and it is made once.
+    for (let i = 0; i < 3; i++) expect(await get()).toBe('[{"run":1}]');
+    expect(runs).toBe(2);
+    finish!();
+    await vi.waitFor(async () => expect(await get()).toBe('[{"run":2}]'));
+    expect(runs).toBe(2);
+    // A page is not a file: after a write, the next visitor waits for the page made anew (it takes milliseconds).
+    const made = async (path: string) => {
+      finish = undefined;
+      let answered = false;
+      const body = get(path).then((text) => ((answered = true), text));
+      await vi.waitFor(() => expect(finish).toBeDefined());
+      const early = answered;
+      finish!();
+      return { early, body: await body };
+    };
+    expect(await made('/nb/open-data')).toEqual({ early: false, body: '[{"run":3}]' });
+    await db.transaction(async () => undefined);
+    expect(await made('/nb/open-data')).toEqual({ early: false, body: '[{"run":4}]' });
   });
 });

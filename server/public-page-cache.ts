@@ -21,6 +21,8 @@ import { acceptsGzip } from './compress-response.ts';
  * another, gives the next request a fresh page. Kept answers follow the shared-read cache's rule besides
  * (db/shared-read-cache.ts): any transaction on this server ends them, and none is older than a minute.
  *
+ * An open dataset's file being made again goes out as it was last made meanwhile (`lastOrNewFile`).
+ *
  * Only for a visitor: a request with a cookie or credentials (a signed-in person sees their name, and may
  * see more) is rendered as always, and so is anything but a GET. Only a 200 answer without cookies of its
  * own is kept; another is rendered afresh for each request. A kept page is served gzipped as it is kept
@@ -60,25 +62,66 @@ export async function publicPage(core: CoreContext, request: Request, render: ()
   if (!page) return render();
   const key = `${url.pathname}${url.search} ${await page.version(core)}`;
   let rendered: Response | undefined;
-  const kept = await sharedRead(
-    core.db,
-    key,
-    async (): Promise<KeptPage | null> => {
-      const made = await render();
-      if (made.status !== 200 || made.headers.has('set-cookie') || !made.body) {
-        rendered = made;
-        return null;
-      }
-      const gzipped = await gzipUpTo(made.body, keepUpTo);
-      if (gzipped) return { status: made.status, headers: [...made.headers], gzipped };
-      // Too large to keep: the part read is gone, so this asker gets it made again, streamed.
-      rendered = await render();
+  const making = async (): Promise<KeptPage | null> => {
+    const made = await render();
+    if (made.status !== 200 || made.headers.has('set-cookie') || !made.body) {
+      rendered = made;
       return null;
-    },
-    page.pool,
-  );
+    }
+    const gzipped = await gzipUpTo(made.body, keepUpTo);
+    if (gzipped) return { status: made.status, headers: [...made.headers], gzipped };
+    // Too large to keep: the part read is gone, so this asker gets it made again, streamed.
+    rendered = await render();
+    return null;
+  };
+  if (page.pool === filesPool) return lastOrNewFile(core, request, key, making, async () => rendered ?? render());
+  const kept = await sharedRead(core.db, key, making, page.pool);
   if (rendered) return rendered;
   if (!kept) return render();
+  return serveKept(kept, request);
+}
+
+/**
+ * The last file made for each address, kept beside the pool on the same handle (pages and the server's
+ * bundle would each have a module-level copy, and tests run several apps in one process), 16 at most.
+ */
+const lastFilesOf = new WeakMap<object, Map<string, KeptPage>>();
+
+/**
+ * An open dataset's file: while a newer one is being made (after a write, or when the kept one is a minute
+ * old), the last one made goes out at once instead of waiting. At 100,000 partnerships making the
+ * partnerships' JSON takes longer than 6 s, and every download after each write waited for it. Only the
+ * first download after the server starts waits; each address is made by one request at a time.
+ */
+async function lastOrNewFile(core: CoreContext, request: Request, key: string, making: () => Promise<KeptPage | null>, render: () => Promise<Response>): Promise<Response> {
+  const url = new URL(request.url);
+  const address = `${url.pathname}${url.search}`;
+  let files = lastFilesOf.get(core.db);
+  if (!files) lastFilesOf.set(core.db, (files = new Map()));
+  const pending = sharedRead(core.db, key, making, filesPool);
+  const remember = (kept: KeptPage | null) => {
+    files.delete(address);
+    if (kept) files.set(address, kept);
+    // A Map keeps insertion order: the first is the one stored longest ago.
+    if (files.size > filesPool.maxEntries) files.delete(files.keys().next().value!);
+    return kept;
+  };
+  const last = files.get(address);
+  if (last) {
+    // Already made (kept and unchanged): that. Still being made: the last one, and the making goes on.
+    const now = await Promise.race([pending.then((kept) => ({ kept })), Promise.resolve(null)]);
+    if (now === null) {
+      pending.then(remember, () => undefined);
+      return serveKept(last, request);
+    }
+    return remember(now.kept) ? serveKept(now.kept!, request) : render();
+  }
+  const kept = remember(await pending);
+  return kept ? serveKept(kept, request) : render();
+}
+
+/** A kept answer as it goes out: gzipped as kept, or unzipped for a client that does not take gzip. */
+function serveKept(kept: KeptPage, request: Request): Response {
   const headers = new Headers(kept.headers);
   headers.append('Vary', 'Accept-Encoding');
   if (!acceptsGzip(request.headers.get('accept-encoding') ?? undefined)) {

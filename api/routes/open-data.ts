@@ -23,7 +23,7 @@ const what: Record<OpenDataset, string> = {
 };
 
 const common =
-  ' Public and streamed (one keyset page at a time). Current: a change shows at once on the server it was made through and within a minute on any other (an answer without credentials is kept between changes, up to 4 MB; caches may keep it five minutes, as `Cache-Control` says). The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `\'`. The JSON is one array of objects with the same names.';
+  ' Public and streamed (one keyset page at a time). Current: an answer without credentials is kept (up to 32 MB gzipped) and made again after a change on the server it was made through, or once it is a minute old; while it is made again the last one made is sent, so a change shows as soon as the new file is made (seconds; about ten at 100,000 partnerships). Caches may keep it five minutes, as `Cache-Control` says. The CSV is UTF-8 with a byte-order mark, CRLF line ends, a header row equal to the empty template (`/v1/open-data/templates/{dataset}.csv`), lists joined with `; `, an empty cell for null, text that would start a spreadsheet formula prefixed with `\'`. The JSON is one array of objects with the same names.';
 
 /** Only the statistics take a query; the others refuse nothing a client can send. */
 const statisticsQuery = describeFields(statisticsFiltersInput, {

@@ -80,7 +80,7 @@ export const permissions = {
    */
   'stage-payments:read': { agency: ['administrator', 'finance_officer', 'programme_adviser'], organisation: ['partner_coordinator', 'partner_finance'] },
   'stage-payments:onward': { organisation: ['partner_coordinator', 'partner_finance'] },
-  /** The IATI publisher's preview (core/open-data/iati/preview-iati-export.ts): every problem of the export; the files themselves are public. */
+  /** The IATI publisher's preview (core/open-data/iati/read-iati-check.ts): every problem of the export; the files themselves are public. */
   'open-data:preview': { agency: ['administrator', 'programme_adviser', 'finance_officer'] },
   /**
    * Partners' results reports per round (core/results/): read by the agency and by the staff of the
