@@ -83,13 +83,21 @@ export default function OpenDataIati() {
             {t('openData.iati.allActivities')}
           </a>
         </li>
-        {check?.years.map((year) => (
-          <li key={year}>
-            <a className="ds-link" href={`/open-data/iati/${year}/activities.xml`}>
-              {t('openData.iati.yearActivities', { year: String(year) })}
-            </a>
+        {check && check.years.length > 0 && (
+          <li>
+            <span id="year-files">{t('openData.iati.byYear')}</span>
+            {/* One short link per year, side by side: a list of thirty years would push the problems off the screen. */}
+            <ul className="year-files" aria-labelledby="year-files">
+              {check.years.map((year) => (
+                <li key={year}>
+                  <a className="ds-link" href={`/open-data/iati/${year}/activities.xml`} aria-label={t('openData.iati.yearActivities', { year: String(year) })}>
+                    {year}
+                  </a>
+                </li>
+              ))}
+            </ul>
           </li>
-        ))}
+        )}
       </ul>
 
       <h2 className="ds-heading" data-size="md" id="problems">

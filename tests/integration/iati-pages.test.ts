@@ -77,7 +77,9 @@ describe('the IATI files and the publisher’s preview', () => {
     expect(html).toMatch(/<p class="ds-paragraph">Dette er problemene kontrollen fra \d+\. [a-z]+\. \d{4}, \d\d:\d\d fant\./);
     expect(html).not.toContain('Det er gjort endringer etter den kontrollen');
     expect(html).toContain('href="/open-data/iati/activities.xml"');
-    expect(html).toContain('href="/open-data/iati/2025/activities.xml"');
+    // A year's file: a short link named in full for a screen reader, in the list of years.
+    expect(html).toContain('<ul class="year-files" aria-labelledby="year-files">');
+    expect(html).toContain('<a class="ds-link" href="/open-data/iati/2025/activities.xml" aria-label="Aktiviteter som pågår i 2025">2025</a>');
     // Demo partners registered abroad without a number: a warning, summed up as its rule's row.
     expect(html).toContain('<caption>Problemer per regel, feil først');
     expect(html).toMatch(/<th scope="row"><a class="ds-link" href="\/nb\/open-data\/iati\?rule=organisationIdentifierMissing#problems">Deltakende organisasjon uten organisasjonsidentifikator<\/a><\/th><td>Advarsel<\/td><td class="numeric">\d+<\/td><td class="numeric">\d+<\/td>/);
