@@ -2,7 +2,7 @@ import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApplication } from './factories/application-factory.ts';
 import { createGoalWithIndicators } from './factories/result-report-factory.ts';
-import { fromJsonRows, jsonList, jsonObjectOf } from './json-rows.ts';
+import { fromJsonRows, jsonList, jsonObjectOf, jsonPageFields, readJsonPage } from './json-rows.ts';
 import { rawRows } from './raw-rows.ts';
 import { applications, goalIndicators, planFlows } from './schema/applications.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
@@ -53,5 +53,29 @@ describe('rows read inside json_agg', () => {
 
   it('refuses a name that could not be written as a plain SQL string', () => {
     expect(() => jsonObjectOf({ "x', (select 1), '": applications.id })).toThrow(/not a plain name/);
+  });
+
+  it('reads a page as one value: the rows as the query builder reads them, in the page’s order, each with the total', async () => {
+    const titles = ['Clinics between Jumla and Tromsø', 'Agronomy between Mekelle and Ås', 'Audit between Zomba and Oslo', 'Radio between Sucre and Bodø'];
+    const made = [];
+    for (const [i, title] of titles.entries()) made.push(await createApplication(testDb.db, { title, submittedAt: new Date(Date.UTC(2026, 1, 3 + i, 10, 11, 12, 345)) }));
+    const ids = made.map((a) => a.id);
+    const where = sql`${applications.id} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+    const columns = { id: applications.id, title: applications.title, submittedAt: applications.submittedAt, markers: applications.markers, titleLength: sql<number>`length(${applications.title})` };
+    const direct = await testDb.db.select(columns).from(applications).where(where).orderBy(asc(applications.title)).limit(3);
+    const page = testDb.db
+      .select({ ...jsonPageFields(columns, sql`${applications.title}`), total: sql<number>`(select count(*)::int from ${applications} a where a.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}))`.as('total') })
+      .from(applications)
+      .where(where)
+      .orderBy(asc(applications.title))
+      .limit(3)
+      .as('page');
+    const rows = await readJsonPage(testDb.db, columns, page);
+    expect(rows).toEqual(direct.map((row) => ({ ...row, total: 4 })));
+    expect(rows.map((r) => r.title)).toEqual([...titles].sort().slice(0, 3));
+    expect(rows[0]!.submittedAt).toBeInstanceOf(Date);
+    // No row: no lines, and no total to carry.
+    const none = testDb.db.select({ ...jsonPageFields(columns, sql`${applications.title}`), total: sql<number>`0`.as('total') }).from(applications).where(sql`false`).as('page');
+    expect(await readJsonPage(testDb.db, columns, none)).toEqual([]);
   });
 });

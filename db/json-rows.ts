@@ -1,7 +1,13 @@
-import { sql, type Column, type SQL } from 'drizzle-orm';
+import { Column, is, sql, type SQL, type Subquery } from 'drizzle-orm';
+import type { Database } from './database.ts';
 
-/** A row of these columns as the query builder reads it: each column's type, null where the column allows it. */
-export type JsonRow<C extends Record<string, Column>> = { [K in keyof C]: C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null };
+/** What a JSON object may hold: columns, read back through their own mapping, and expressions, read as JSON gives them. */
+type JsonColumns = Record<string, Column | SQL>;
+
+/** A row of these columns as the query builder reads it: each column's type, null where the column allows it; an expression's declared type. */
+export type JsonRow<C extends JsonColumns> = {
+  [K in keyof C]: C[K] extends Column ? (C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null) : C[K] extends SQL<infer T> ? T : never;
+};
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -10,7 +16,7 @@ const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * a record and its lists come back in one statement instead of one query per list (each costs a round trip
  * and its own parse and plan). Read the list back with `fromJsonRows`.
  */
-export function jsonObjectOf(columns: Record<string, Column>): SQL {
+export function jsonObjectOf(columns: JsonColumns): SQL {
   return sql`json_build_object(${sql.join(
     Object.entries(columns).map(([key, column]) => {
       if (!identifier.test(key)) throw new Error(`jsonObjectOf: ${key} is not a plain name`);
@@ -24,12 +30,12 @@ export function jsonObjectOf(columns: Record<string, Column>): SQL {
  * The rows of a `json_agg(jsonObjectOf(columns))` as the query builder would have read them: each value through
  * its column's own mapping (timestamps as Date, numeric as number or string as the column says, JSON as is).
  */
-export function fromJsonRows<C extends Record<string, Column>>(columns: C, rows: readonly Record<string, unknown>[] | null): JsonRow<C>[] {
+export function fromJsonRows<C extends JsonColumns>(columns: C, rows: readonly Record<string, unknown>[] | null): JsonRow<C>[] {
   return (rows ?? []).map((row) => {
     const read: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(columns)) {
       const value = row[key];
-      read[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+      read[key] = value === null || value === undefined ? null : is(column, Column) ? column.mapFromDriverValue(value) : value;
     }
     return read as JsonRow<C>;
   });
@@ -47,3 +53,27 @@ export function jsonList(columns: Record<string, Column>, { from, orderBy }: { f
   return sql<Record<string, unknown>[] | null>`(select json_agg(${jsonObjectOf(columns)}${orderBy ? sql` order by ${orderBy}` : sql``}) ${from})`;
 }
 
+/**
+ * The fields that make a page's query read as one JSON value (`readJsonPage`): each row as one object of
+ * `columns` (`line`), and its place in `order` (`n`), so the page keeps its order once aggregated.
+ */
+export function jsonPageFields(columns: JsonColumns, order: SQL) {
+  return { line: sql`${jsonObjectOf(columns)}`.as('line'), n: sql<number>`row_number() over (order by ${order})`.as('n') };
+}
+
+/**
+ * A page of rows, ordered and limited in `page` (a subquery selecting `jsonPageFields` and the list's
+ * `total`), read as one JSON value instead of a row per line: on the embedded database every value of every
+ * row costs a few microseconds on its way out of its WebAssembly, and a page of 51 tranches took 2.2 ms as rows
+ * against 0.9 ms as one value (measured on the demo, 300 runs each). Each row carries the total, as
+ * core/pagination/keyset-page.ts expects.
+ */
+export async function readJsonPage<C extends JsonColumns>(
+  db: Database,
+  columns: C,
+  page: Subquery & { line: SQL.Aliased<unknown>; n: SQL.Aliased<number>; total: SQL.Aliased<number> },
+): Promise<(JsonRow<C> & { total: number })[]> {
+  const [result] = await db.select({ lines: sql<Record<string, unknown>[] | null>`json_agg(${page.line} order by ${page.n})`, total: sql<number | null>`max(${page.total})` }).from(page);
+  const total = Number(result?.total ?? 0);
+  return fromJsonRows(columns, result?.lines ?? null).map((row) => ({ ...row, total }));
+}

@@ -11,6 +11,7 @@ import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
 import { decisionQueueOrder } from '../pagination/decision-queue-order.ts';
 import { keysetPage } from '../pagination/keyset-page.ts';
+import { jsonPageFields, readJsonPage } from '../../db/json-rows.ts';
 import { resultReportScope } from './result-report-record.ts';
 
 export const RESULT_REPORTS_PAGE_SIZE = 50;
@@ -23,6 +24,24 @@ export type ResultReportQuery = z.infer<typeof resultReportQueryInput>;
 
 /** Reports waiting for a decision first, then the others; the most recently changed first within each. */
 const order = decisionQueueOrder(resultReports);
+
+/** What a line of the list shows: one JSON object per report, under these names (db/json-rows.ts). */
+const lineColumns = {
+  id: resultReports.id,
+  status: resultReports.status,
+  updatedAt: resultReports.updatedAt,
+  submittedAt: resultReports.submittedAt,
+  rank: order.rank,
+  changed: order.changed,
+  stageId: resultReports.stageId,
+  roundNumber: partnershipStages.roundNumber,
+  startsOn: partnershipStages.startsOn,
+  endsOn: partnershipStages.endsOn,
+  partnershipId: partnerships.id,
+  partnershipTitle: partnerships.title,
+  organisationId: resultReports.organisationId,
+  organisationName: organisations.legalName,
+};
 
 /**
  * The results reports the actor may read (the agency every one, partner staff those on their partnerships),
@@ -37,31 +56,17 @@ export async function listResultReports(ctx: CoreContext, query: ResultReportQue
   const where = and(scope, status ? eq(resultReports.status, status) : undefined);
   // The total rides on every row (counted by the same filters in the same statement), as keysetPage expects.
   const count = () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where);
-  const rows = await ctx.db
-    .select({
-      id: resultReports.id,
-      status: resultReports.status,
-      updatedAt: resultReports.updatedAt,
-      submittedAt: resultReports.submittedAt,
-      rank: order.rank,
-      changed: order.changed,
-      stageId: resultReports.stageId,
-      roundNumber: partnershipStages.roundNumber,
-      startsOn: partnershipStages.startsOn,
-      endsOn: partnershipStages.endsOn,
-      partnershipId: partnerships.id,
-      partnershipTitle: partnerships.title,
-      organisationId: resultReports.organisationId,
-      organisationName: organisations.legalName,
-      total: sql<number>`(${count()})`.mapWith(Number),
-    })
+  const lines = ctx.db
+    .select({ ...jsonPageFields(lineColumns, sql.join(order.orderBy, sql`, `)), total: sql<number>`(${count()})`.as('total') })
     .from(resultReports)
     .innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId))
     .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
     .innerJoin(organisations, eq(organisations.id, resultReports.organisationId))
     .where(and(where, order.after(cursor)))
     .orderBy(...order.orderBy)
-    .limit(RESULT_REPORTS_PAGE_SIZE + 1);
+    .limit(RESULT_REPORTS_PAGE_SIZE + 1)
+    .as('page');
+  const rows = await readJsonPage(ctx.db, lineColumns, lines);
   const page = await keysetPage(rows, { size: RESULT_REPORTS_PAGE_SIZE, cursor, count, key: order.key });
   return { ...page, items: page.items.map(({ rank: _rank, changed: _changed, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1 })) };
 }

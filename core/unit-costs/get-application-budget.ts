@@ -1,5 +1,5 @@
 import countryToCurrency from 'country-to-currency';
-import { and, asc, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { applications } from '../../db/schema/applications.ts';
 import { roundBudgetVersions, type BudgetCause } from '../../db/schema/budgets.ts';
 import { user } from '../../db/schema/auth.ts';
@@ -48,32 +48,32 @@ export async function getApplicationBudget(ctx: CoreContext, { applicationId }: 
   requirePermission(ctx.actor, 'application:read');
   const scope = applicationScope(ctx.actor);
   if (scope === null || !isRecordId(applicationId)) throw new NotFoundError('application');
-  // The latest versions with the actor's scope inside the query: found, the application is readable.
-  // None found, it is looked up (not readable → not found) and gets its first versions.
-  const rows = await ctx.db
-    .selectDistinctOn([roundBudgetVersions.round], getTableColumns(roundBudgetVersions))
-    .from(roundBudgetVersions)
-    .innerJoin(applications, eq(applications.id, roundBudgetVersions.applicationId))
-    .where(and(eq(roundBudgetVersions.applicationId, applicationId), scope))
-    .orderBy(asc(roundBudgetVersions.round), desc(roundBudgetVersions.number));
-  let latest = new Map(rows.map((r) => [r.round, r]));
-  const application = latest.size > 0 ? { id: applicationId } : await findReadableApplication(ctx, applicationId);
-  if (latest.size === 0) {
+  // The latest versions with the actor's scope inside the query, each with its partners' countries and the
+  // name of who recorded it (one statement, not three). Found, the application is readable; none found, it
+  // is looked up (not readable → not found) and gets its first versions.
+  const readLatest = () =>
+    ctx.db
+      .selectDistinctOn([roundBudgetVersions.round], {
+        ...getTableColumns(roundBudgetVersions),
+        partnerCountries: sql<{ id: string; countryCode: string }[] | null>`(select json_agg(json_build_object('id', ${organisations.id}, 'countryCode', ${organisations.countryCode})) from ${organisations}
+          where ${organisations.id} in (select (p ->> 'organisationId')::uuid from jsonb_array_elements(${roundBudgetVersions.content} -> 'budget' -> 'partners') p))`,
+        computedByName: sql<string | null>`(select ${user.name} from ${user} where ${user.id} = ${roundBudgetVersions.computedBy})`,
+      })
+      .from(roundBudgetVersions)
+      .innerJoin(applications, eq(applications.id, roundBudgetVersions.applicationId))
+      .where(and(eq(roundBudgetVersions.applicationId, applicationId), scope))
+      .orderBy(asc(roundBudgetVersions.round), desc(roundBudgetVersions.number));
+  let rows = await readLatest();
+  if (rows.length === 0) {
+    const application = await findReadableApplication(ctx, applicationId);
     await ctx.db.transaction(async (tx) => {
       await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, application.id)).for('update');
       if ((await latestRoundVersions(tx, application.id)).size === 0) await recordBudgetVersions(tx, { applicationId: application.id, cause: 'created', userId: null, now: ctx.now() });
     });
-    latest = await latestRoundVersions(ctx.db, application.id);
+    rows = await readLatest();
   }
-  const versions = [...latest.values()].filter((v) => ((v.content as ApplicationRoundBudget).flows?.length ?? 0) > 0).sort((a, b) => a.round - b.round);
-  const partnerIds = [...new Set(versions.flatMap((v) => (v.content as ApplicationRoundBudget).budget?.partners.map((p) => p.organisationId) ?? []))];
-  const userIds = [...new Set(versions.flatMap((v) => (v.computedBy ? [v.computedBy] : [])))];
-  const [countries, names] = await Promise.all([
-    partnerIds.length ? ctx.db.select({ id: organisations.id, countryCode: organisations.countryCode }).from(organisations).where(inArray(organisations.id, partnerIds)) : [],
-    userIds.length ? ctx.db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, userIds)) : [],
-  ]);
-  const currencyOf = new Map(countries.map((c) => [c.id, currencyOfCountry(c.countryCode)]));
-  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const versions = rows.filter((v) => ((v.content as ApplicationRoundBudget).flows?.length ?? 0) > 0).sort((a, b) => a.round - b.round);
+  const currencyOf = new Map(versions.flatMap((v) => (v.partnerCountries ?? []).map((c) => [c.id, currencyOfCountry(c.countryCode)] as const)));
   const rounds: StoredRoundBudget[] = [];
   for (const v of versions) {
     const round = v.content as ApplicationRoundBudget;
@@ -86,7 +86,7 @@ export async function getApplicationBudget(ctx: CoreContext, { applicationId }: 
         if (currency && rate && round.budget.currency === 'NOK') equivalents.push({ organisationId: p.organisationId, currency, amountMinor: nokToLocalMinor(p.totalMinor, rate.nokPerUnit, currency), rate });
       }
     }
-    rounds.push({ ...round, version: { number: v.number, cause: v.cause, computedAt: v.computedAt, computedBy: v.computedBy ? (nameOf.get(v.computedBy) ?? null) : null }, equivalents });
+    rounds.push({ ...round, version: { number: v.number, cause: v.cause, computedAt: v.computedAt, computedBy: v.computedByName }, equivalents });
   }
-  return { applicationId: application.id, rounds };
+  return { applicationId, rounds };
 }
