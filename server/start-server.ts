@@ -74,8 +74,11 @@ export async function startServer(config: Config, logger: Logger, root = process
 
   // Scheduled jobs (report reminders, the planner's statistics, the IATI check), beside the email worker:
   // reminders queue email, the worker sends it.
+  // Pages, the API and the jobs read and write through one handle that keeps agency-wide reads between
+  // writes (db/shared-read-cache.ts): a job's write (a new IATI check) ends what was kept, as a page's does.
+  const db = withSharedReadCache(database.db);
   const jobsRunner = startJobsRunner({
-    db: database.db,
+    db,
     logger,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
     iatiOrganisationIdentifier: config.IATI_ORGANISATION_IDENTIFIER,
@@ -99,9 +102,7 @@ export async function startServer(config: Config, logger: Logger, root = process
     onPasswordReset: (args) => sendPasswordResetEmail(database.db, { ...args, publicUrl }),
   });
   const app = createHttpApp({
-    // Pages and the API read and write through the handle that keeps the agency and the filter
-    // choices in memory between writes (db/shared-read-cache.ts).
-    db: withSharedReadCache(database.db),
+    db,
     files,
     auth,
     publicUrl,

@@ -3,6 +3,7 @@ import { count, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema/audit.ts';
 import { iatiCheckProblems, iatiChecks } from '../../../db/schema/iati-checks.ts';
+import { withSharedReadCache } from '../../../db/shared-read-cache.ts';
 import { useTestDatabase } from '../../../tests/support/test-database.ts';
 import { coreContext } from '../../context.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../errors.ts';
@@ -116,5 +117,20 @@ describe('the stored IATI check', () => {
     const { check } = await readIatiCheck(ctx(finance), { organisationIdentifier });
     await expect(listIatiRuleProblems(ctx(partner), { check: check!, rule: 'descriptionMissing' })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listAllIatiCheckProblems(ctx(partner), { check: check! }).next()).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('is kept between writes for every member of staff, and a new check, or any write, ends what was kept', async () => {
+    const cached = withSharedReadCache(testDb.db);
+    const on = (db = cached) => coreContext({ db, actor: system('test'), now: () => clock });
+    const first = await readIatiCheck(on(), { organisationIdentifier });
+    // A change written elsewhere (another server) is not seen until this server writes, or a minute passes.
+    await audit('organisation');
+    expect(await readIatiCheck(on(), { organisationIdentifier })).toEqual(first);
+    await cached.transaction(async () => undefined);
+    expect((await readIatiCheck(on(), { organisationIdentifier })).behind).toBe(true);
+    // The job, on the server's handle: its new check is what the next read shows.
+    const made = await makeIatiCheck(on(), { organisationIdentifier });
+    expect(made.made).toBe(true);
+    expect(await readIatiCheck(on(), { organisationIdentifier })).toMatchObject({ behind: false, check: { id: made.checkId } });
   });
 });

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { sharedRead } from '../../../db/shared-read-cache.ts';
 import { iatiChecks } from '../../../db/schema/iati-checks.ts';
 import type { CoreContext } from '../../context.ts';
 import { requirePermission } from '../../identity/permissions.ts';
@@ -40,19 +41,23 @@ export interface IatiCheckState {
 
 /**
  * The publisher's preview (agency staff): the latest stored check of every activity, and whether anything
- * changed since it began. Two reads by index whatever the number of partnerships; the check itself is made
- * by a job (makeIatiCheck), never on request.
+ * changed since it began. Two reads by index whatever the number of partnerships, kept between writes; the
+ * check itself is made by a job (makeIatiCheck), never on request.
  */
 export async function readIatiCheck(ctx: CoreContext, { organisationIdentifier }: { organisationIdentifier: string }): Promise<IatiCheckState> {
   requirePermission(ctx.actor, 'open-data:preview');
-  const [row] = await ctx.db
-    .select()
-    .from(iatiChecks)
-    .where(and(eq(iatiChecks.organisationIdentifier, organisationIdentifier), isNotNull(iatiChecks.finishedAt)))
-    .orderBy(desc(iatiChecks.finishedAt))
-    .limit(1);
+  // The same for every member of staff: kept between writes (db/shared-read-cache.ts). The job stores a
+  // new check in a transaction on the server's handle, which ends what was kept.
+  const { row, upTo } = await sharedRead(ctx.db, `iati-check ${organisationIdentifier}`, async () => {
+    const [latest] = await ctx.db
+      .select()
+      .from(iatiChecks)
+      .where(and(eq(iatiChecks.organisationIdentifier, organisationIdentifier), isNotNull(iatiChecks.finishedAt)))
+      .orderBy(desc(iatiChecks.finishedAt))
+      .limit(1);
+    return { row: latest ?? null, upTo: latest ? await latestExportChange(ctx.db) : 0 };
+  });
   if (!row) return { check: null, behind: true };
-  const upTo = await latestExportChange(ctx.db);
   const check: IatiCheck = {
     ...row,
     finishedAt: row.finishedAt!,
