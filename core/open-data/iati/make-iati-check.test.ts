@@ -108,6 +108,17 @@ describe('the stored IATI check', () => {
     expect(await testDb.db.select({ n: count() }).from(iatiChecks).where(isNull(iatiChecks.finishedAt))).toEqual([{ n: 1 }]);
   });
 
+  it('leaves nothing half-made when a check fails on its way', async () => {
+    const before = await testDb.db.select({ id: iatiChecks.id }).from(iatiChecks);
+    // A database that refuses the problems' insert (a disk full, a lost connection).
+    const failing = Object.create(testDb.db) as typeof testDb.db;
+    failing.execute = (async () => {
+      throw new Error('no space left on device');
+    }) as unknown as typeof failing.execute;
+    await expect(makeIatiCheck(coreContext({ db: failing, actor: system('test'), now: () => clock }), { organisationIdentifier, force: true })).rejects.toThrow('no space left');
+    expect(await testDb.db.select({ id: iatiChecks.id }).from(iatiChecks)).toEqual(before);
+  });
+
   it('is agency staff’s: partners and visitors may not read it', async () => {
     const partner: Actor = { kind: 'user', userId: randomUUID(), name: 'Sabitri Karki', email: 'sabitri@example.org', locale: 'en', agencyRoles: [], memberships: [{ organisationId: randomUUID(), role: 'partner_coordinator' }], participantIds: [] };
     const finance: Actor = { ...partner, agencyRoles: ['finance_officer'], memberships: [] };

@@ -76,23 +76,32 @@ export async function makeIatiCheck(ctx: CoreContext, { organisationIdentifier, 
         from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(rule text, position int, partnership_id uuid, identifier text, title text, path text, params jsonb, fix jsonb)`);
     batch = [];
   };
-  for await (const activity of iatiActivities(ctx, { organisationIdentifier })) {
-    activities += 1;
-    const title = activity.title[0]?.text ?? activity.identifier;
-    for (const problem of checkIatiRules(activity, today)) {
-      const count = counts.get(problem.rule) ?? { problems: 0, activities: 0, lastIdentifier: '' };
-      counts.set(problem.rule, count);
-      count.problems += 1;
-      if (count.lastIdentifier !== problem.identifier) count.activities += 1;
-      count.lastIdentifier = problem.identifier;
-      problems += 1;
-      batch.push({ rule: problem.rule, position: count.problems, partnership_id: problem.partnershipId, identifier: problem.identifier, title, path: problem.path, params: problem.params, fix: problem.fix });
-    }
-    if (batch.length >= INSERT_BATCH) await flush();
-    const dates = activity.dates.map((d) => Number(d.isoDate.slice(0, 4)));
-    if (dates.length) for (let y = Math.min(...dates); y <= Math.max(...dates); y += 1) years.add(y);
+  try {
+    await checkEveryActivity();
+  } catch (error) {
+    // Not left half-made for an hour: the job tries again at its next run.
+    await ctx.db.delete(iatiChecks).where(eq(iatiChecks.id, checkId));
+    throw error;
   }
-  await flush();
+  async function checkEveryActivity() {
+    for await (const activity of iatiActivities(ctx, { organisationIdentifier })) {
+      activities += 1;
+      const title = activity.title[0]?.text ?? activity.identifier;
+      for (const problem of checkIatiRules(activity, today)) {
+        const count = counts.get(problem.rule) ?? { problems: 0, activities: 0, lastIdentifier: '' };
+        counts.set(problem.rule, count);
+        count.problems += 1;
+        if (count.lastIdentifier !== problem.identifier) count.activities += 1;
+        count.lastIdentifier = problem.identifier;
+        problems += 1;
+        batch.push({ rule: problem.rule, position: count.problems, partnership_id: problem.partnershipId, identifier: problem.identifier, title, path: problem.path, params: problem.params, fix: problem.fix });
+      }
+      if (batch.length >= INSERT_BATCH) await flush();
+      const dates = activity.dates.map((d) => Number(d.isoDate.slice(0, 4)));
+      if (dates.length) for (let y = Math.min(...dates); y <= Math.max(...dates); y += 1) years.add(y);
+    }
+    await flush();
+  }
 
   const rules: StoredIatiRuleSummary[] = [...counts.entries()]
     .sort(
