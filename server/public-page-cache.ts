@@ -99,26 +99,25 @@ async function lastOrNewFile(core: CoreContext, request: Request, key: string, m
   let files = lastFilesOf.get(core.db);
   if (!files) lastFilesOf.set(core.db, (files = new Map()));
   const pending = sharedRead(core.db, key, making, filesPool);
-  const remember = (kept: KeptPage | null) => {
-    files.delete(address);
-    if (kept) files.set(address, kept);
-    // A Map keeps insertion order: the first is the one stored longest ago.
-    if (files.size > filesPool.maxEntries) files.delete(files.keys().next().value!);
-    return kept;
-  };
-  const last = files.get(address);
-  if (last) {
-    // Already made (kept and unchanged): that. Still being made: the last one, and the making goes on.
-    const now = await Promise.race([pending.then((kept) => ({ kept })), Promise.resolve(null)]);
-    if (now === null) {
-      pending.then(remember, () => undefined);
-      return serveKept(last, request);
-    }
-    return remember(now.kept) ? serveKept(now.kept!, request) : render();
+  // Each making, once settled, becomes the address's last file (or, not kept, takes the last one away).
+  if (!watched.has(pending)) {
+    watched.add(pending);
+    pending.then((kept) => {
+      files.delete(address);
+      if (kept) files.set(address, kept);
+      // A Map keeps insertion order: the first is the one stored longest ago.
+      if (files.size > filesPool.maxEntries) files.delete(files.keys().next().value!);
+    }, () => undefined);
   }
-  const kept = remember(await pending);
+  // The last file made: the kept one itself when its making has settled, the one before while it goes on.
+  const last = files.get(address);
+  if (last) return serveKept(last, request);
+  const kept = await pending;
   return kept ? serveKept(kept, request) : render();
 }
+
+/** The makings whose end is already awaited to record the address's last file. */
+const watched = new WeakSet<Promise<unknown>>();
 
 /** A kept answer as it goes out: gzipped as kept, or unzipped for a client that does not take gzip. */
 function serveKept(kept: KeptPage, request: Request): Response {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import { iatiCheckProblems, iatiChecks, type StoredIatiRuleSummary } from '../../../db/schema/iati-checks.ts';
 import type { CoreContext } from '../../context.ts';
 import { requirePermission } from '../../identity/permissions.ts';
@@ -7,6 +7,7 @@ import type { FixTarget } from './iati-activity.ts';
 import { checkIatiRules, IATI_RULES, iatiRuleSeverity, type IatiRule } from './check-iati-rules.ts';
 import { iatiActivities } from './stream-iati-activities.ts';
 import { latestExportChange } from './latest-export-change.ts';
+import { iatiCheckIsBehind, latestIatiCheck } from './latest-iati-check.ts';
 
 /** Problems written in one statement: a few hundred kilobytes, far under the 65,535 parameters a statement takes. */
 const INSERT_BATCH = 1000;
@@ -50,13 +51,8 @@ export async function makeIatiCheck(ctx: CoreContext, { organisationIdentifier, 
   const today = osloDate(startedAt);
   const auditUpTo = await latestExportChange(ctx.db);
   if (!force) {
-    const [latest] = await ctx.db
-      .select({ id: iatiChecks.id, checkedOn: iatiChecks.checkedOn, auditUpTo: iatiChecks.auditUpTo })
-      .from(iatiChecks)
-      .where(and(eq(iatiChecks.organisationIdentifier, organisationIdentifier), isNotNull(iatiChecks.finishedAt)))
-      .orderBy(desc(iatiChecks.finishedAt))
-      .limit(1);
-    if (latest && latest.checkedOn === today && latest.auditUpTo >= auditUpTo) return { made: false, checkId: latest.id, activities: 0, problems: 0, ms: Math.round(performance.now() - started) };
+    const latest = await latestIatiCheck(ctx.db, organisationIdentifier);
+    if (latest && !iatiCheckIsBehind(latest, auditUpTo, today)) return { made: false, checkId: latest.id, activities: 0, problems: 0, ms: Math.round(performance.now() - started) };
   }
 
   const [check] = await ctx.db.insert(iatiChecks).values({ organisationIdentifier, checkedOn: today, auditUpTo, startedAt }).returning({ id: iatiChecks.id });

@@ -1,11 +1,10 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { sharedRead } from '../../../db/shared-read-cache.ts';
-import { iatiChecks } from '../../../db/schema/iati-checks.ts';
 import type { CoreContext } from '../../context.ts';
 import { requirePermission } from '../../identity/permissions.ts';
 import { osloDate } from '../../partnerships/check-deadline.ts';
 import { iatiRuleSeverity, type IatiProblem, type IatiRule } from './check-iati-rules.ts';
 import { latestExportChange } from './latest-export-change.ts';
+import { iatiCheckIsBehind, latestIatiCheck } from './latest-iati-check.ts';
 
 /** One rule's share of the problems: what the preview's summary lists, one row per rule. */
 export interface IatiRuleSummary {
@@ -49,12 +48,7 @@ export async function readIatiCheck(ctx: CoreContext, { organisationIdentifier }
   // The same for every member of staff: kept between writes (db/shared-read-cache.ts). The job stores a
   // new check in a transaction on the server's handle, which ends what was kept.
   const { row, upTo } = await sharedRead(ctx.db, `iati-check ${organisationIdentifier}`, async () => {
-    const [latest] = await ctx.db
-      .select()
-      .from(iatiChecks)
-      .where(and(eq(iatiChecks.organisationIdentifier, organisationIdentifier), isNotNull(iatiChecks.finishedAt)))
-      .orderBy(desc(iatiChecks.finishedAt))
-      .limit(1);
+    const latest = await latestIatiCheck(ctx.db, organisationIdentifier);
     return { row: latest ?? null, upTo: latest ? await latestExportChange(ctx.db) : 0 };
   });
   if (!row) return { check: null, behind: true };
@@ -63,5 +57,5 @@ export async function readIatiCheck(ctx: CoreContext, { organisationIdentifier }
     finishedAt: row.finishedAt!,
     rules: row.rules.map((r) => ({ rule: r.rule as IatiRule, severity: iatiRuleSeverity(r.rule as IatiRule), problems: r.problems, activities: r.activities })),
   };
-  return { check, behind: upTo > row.auditUpTo || row.checkedOn !== osloDate(ctx.now()) };
+  return { check, behind: iatiCheckIsBehind(row, upTo, osloDate(ctx.now())) };
 }
