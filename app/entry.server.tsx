@@ -11,6 +11,15 @@ import { renderToString } from 'react-dom/server';
 export default function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {
   headers.set('Content-Type', 'text/html; charset=utf-8');
   if (request.method.toUpperCase() === 'HEAD') return new Response(null, { status, headers });
-  const html = `<!DOCTYPE html>${renderToString(<ServerRouter context={context} url={request.url} />)}`;
+  const html = `<!DOCTYPE html>${renderToString(<ServerRouter context={withoutHydrationData(context)} url={request.url} />)}`;
   return new Response(html, { status, headers });
+}
+
+/**
+ * The context without the loader data encoded for hydration: no page hydrates, so the stream would only
+ * suspend at the end of the document. Shadowed rather than copied, so that reading the context never
+ * starts the encoding (React Router encodes it only when asked: patches/react-router+7.18.4.patch).
+ */
+function withoutHydrationData(context: EntryContext): EntryContext {
+  return Object.create(context, { serverHandoffStream: { value: undefined } }) as EntryContext;
 }
