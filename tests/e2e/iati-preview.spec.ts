@@ -30,6 +30,14 @@ test('an adviser reads the IATI preview’s summary of every problem, pages thro
   const total = numberOf(await ruleRow.getByRole('cell').nth(1).textContent());
   expect(total).toBeGreaterThan(100);
 
+  // On a phone the summary scrolls sideways in its own box, and its caption stays on the screen, wrapped there.
+  const wide = page.viewportSize()!;
+  await page.setViewportSize({ width: 375, height: 800 });
+  const fit = await summary.evaluate((table) => ({ caption: table.querySelector('caption')!.getBoundingClientRect().width, box: table.parentElement!.clientWidth, table: table.scrollWidth }));
+  expect(fit.table).toBeGreaterThan(fit.box);
+  expect(fit.caption).toBeLessThanOrEqual(fit.box);
+  await page.setViewportSize(wide);
+
   // The rule's first page: 50 problems, each with its activity, message, path and the field to fix.
   await navigate(() => ruleRow.getByRole('link', { name: m('openData.iati.ruleHeading.organisationIdentifierMissing') }).click());
   expect(new URL(page.url()).searchParams.get('rule')).toBe('organisationIdentifierMissing');
