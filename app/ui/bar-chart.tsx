@@ -15,27 +15,35 @@ export interface BarRow {
   values: (number | null)[];
 }
 
-const ROW_LABEL_WIDTH = 130;
 const BAR_HEIGHT = 12;
 const BAR_GAP = 2;
-const GROUP_GAP = 14;
-// Narrow enough that a phone shows its text at a readable size; a wide screen caps it (app.css).
-const WIDTH = 480;
+const GROUP_GAP = 12;
+/** Each row's name sits on its own line above its bars, as wide as the chart: a name beside the bars had 120 units and was cut. */
+const ROW_LABEL_HEIGHT = 16;
+/** What a character of the 12-unit text takes at most, about: room is left after the longest bar for the longest figure. */
+const CHARACTER_WIDTH = 7.2;
+// About a phone's width, so that a phone shows the 12-unit text at about 11 px; a wide screen caps it (app.css).
+const WIDTH = 360;
 const LEGEND_HEIGHT = 28;
+/** As many characters of a row's name as the chart's width holds; the whole name is in the table beside it. */
+const LABEL_CHARACTERS = 52;
 
 export function BarChart({ id, title, description, series, rows, format, missing = '' }: { id: string; title: string; description: string; series: BarSeries[]; rows: BarRow[]; format: (value: number) => string; missing?: string }) {
   const max = Math.max(1, ...rows.flatMap((r) => r.values.filter((v): v is number => v !== null)));
-  const groupHeight = series.length * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP;
+  const groupHeight = ROW_LABEL_HEIGHT + series.length * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP;
   const height = LEGEND_HEIGHT + rows.length * groupHeight;
-  const plotWidth = WIDTH - ROW_LABEL_WIDTH - 100;
-  const shorten = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text);
+  const figures = rows.map((r) => r.values.map((v) => (v === null ? missing : format(v))));
+  const longest = Math.max(1, ...figures.flat().map((f) => f.length));
+  const plotWidth = WIDTH - Math.min(WIDTH / 2, 8 + longest * CHARACTER_WIDTH);
+  const legendStep = WIDTH / Math.max(3, series.length);
+  const shorten = (text: string) => (text.length > LABEL_CHARACTERS ? `${text.slice(0, LABEL_CHARACTERS - 1).trimEnd()}…` : text);
   return (
     <svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="xMinYMin meet">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true">
         {series.map((s, i) => (
-          <g key={s.label} transform={`translate(${ROW_LABEL_WIDTH + i * 110}, 6)`}>
+          <g key={s.label} transform={`translate(${i * legendStep}, 6)`}>
             <rect width="12" height="12" className={`bar-chart__bar bar-chart__bar--${s.tone}`} />
             <text x="18" y="10" className="bar-chart__legend">
               {s.label}
@@ -46,17 +54,17 @@ export function BarChart({ id, title, description, series, rows, format, missing
           const top = LEGEND_HEIGHT + r * groupHeight;
           return (
             <g key={`${row.label}-${r}`} transform={`translate(0, ${top})`}>
-              <text x={ROW_LABEL_WIDTH - 8} y={(series.length * (BAR_HEIGHT + BAR_GAP)) / 2 + 4} textAnchor="end" className="bar-chart__label">
+              <text x="0" y={ROW_LABEL_HEIGHT - 4} className="bar-chart__label">
                 {shorten(row.label)}
               </text>
               {row.values.map((value, i) => {
                 const w = value === null ? 0 : Math.max(value > 0 ? 1 : 0, (value / max) * plotWidth);
-                const y = i * (BAR_HEIGHT + BAR_GAP);
+                const y = ROW_LABEL_HEIGHT + i * (BAR_HEIGHT + BAR_GAP);
                 return (
                   <g key={i}>
-                    <rect x={ROW_LABEL_WIDTH} y={y} width={w} height={BAR_HEIGHT} className={`bar-chart__bar bar-chart__bar--${series[i]?.tone ?? 'base'}`} />
-                    <text x={ROW_LABEL_WIDTH + w + 4} y={y + BAR_HEIGHT - 2} className="bar-chart__value">
-                      {value === null ? missing : format(value)}
+                    <rect x="0" y={y} width={w} height={BAR_HEIGHT} className={`bar-chart__bar bar-chart__bar--${series[i]?.tone ?? 'base'}`} />
+                    <text x={w + 4} y={y + BAR_HEIGHT - 2} className="bar-chart__value">
+                      {figures[r]![i]}
                     </text>
                   </g>
                 );
