@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { ServerBuild } from 'react-router';
+import { openDatabase } from '../db/client.ts';
 import { withPreparedReads } from '../db/pglite-prepared-reads.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
 import { seedDemoUsers } from '../db/seed/seed-demo-users.ts';
@@ -14,6 +15,7 @@ import { withSharedReadCache } from '../db/shared-read-cache.ts';
 import { createAuth } from '../server/auth/create-auth.ts';
 import { createHttpApp } from '../server/http-app.ts';
 import { createLogger } from '../server/logger.ts';
+import { freshPostgresDatabase } from './fresh-postgres-database.ts';
 
 /**
  * `tsx bench/page-queries.ts [path …]`: the SQL one request of each page sends, counted, with the rows
@@ -23,23 +25,32 @@ import { createLogger } from '../server/logger.ts';
  * each the adviser sees. Signed in as the demo adviser throughout (QUERIES_VISITOR=1: as a visitor).
  * QUERIES_SQL=1 prints each statement (its time the mean of QUERIES_REPEAT runs); QUERIES_EXPLAIN=1 its plan with timings (explain analyze). QUERIES_PROFILE=<dir>: then each page QUERIES_REPEAT (300) times
  * more under the CPU profiler, one <dir>/<n>.cpuprofile per page for bench/summarise-profile.ts (run with
- * NODE_ENV=production, as the server runs React).
+ * NODE_ENV=production, as the server runs React). QUERIES_DATABASE_URL=postgres://…: on PostgreSQL instead, in a
+ * fresh database beside the one named; the statements are then not listed.
  */
 const root = resolve(import.meta.dirname, '..');
-const client = await PGlite.create({ extensions: { pg_trgm } });
-// As db/client.ts opens it for the server.
-withPreparedReads(client);
 const log: { sql: string; params: unknown[]; rows: number; ms: number }[] = [];
 let counting = false;
-const query = client.query.bind(client);
-client.query = (async (...args: Parameters<typeof query>) => {
-  const started = performance.now();
-  const result = await query(...args);
-  if (counting) log.push({ sql: String(args[0]), params: (args[1] as unknown[] | undefined) ?? [], rows: result.rows.length, ms: performance.now() - started });
-  return result;
-}) as typeof client.query;
-const base = drizzle({ client });
-await migrate(base, { migrationsFolder: join(root, 'db/migrations') });
+// QUERIES_DATABASE_URL: the same on PostgreSQL, in a fresh database beside the one named (as the server opens
+// it, db/client.ts); there only the whole requests and the profile, since the statements are counted on PGlite.
+const postgresUrl = process.env.QUERIES_DATABASE_URL;
+const pglite = postgresUrl ? undefined : await PGlite.create({ extensions: { pg_trgm } });
+const postgres = postgresUrl ? await openDatabase({ kind: 'postgres', url: await freshPostgresDatabase(postgresUrl, 'queries') }) : undefined;
+const query = pglite ? pglite.query.bind(pglite) : undefined;
+if (pglite && query) {
+  // As db/client.ts opens it for the server.
+  withPreparedReads(pglite);
+  pglite.query = (async (...args: Parameters<typeof query>) => {
+    const started = performance.now();
+    const result = await query(...args);
+    if (counting) log.push({ sql: String(args[0]), params: (args[1] as unknown[] | undefined) ?? [], rows: result.rows.length, ms: performance.now() - started });
+    return result;
+  }) as typeof pglite.query;
+}
+const lite = pglite ? drizzle({ client: pglite }) : undefined;
+if (lite) await migrate(lite, { migrationsFolder: join(root, 'db/migrations') });
+else await postgres!.migrate();
+const base = lite ?? postgres!.db;
 await seedDemoData(base);
 await seedDemoUsers(base);
 const db = withSharedReadCache(base);
@@ -88,7 +99,7 @@ for (const template of paths) {
   if (process.env.QUERIES_SQL) for (const q of log) console.log(`    ${q.rows} rows ${q.ms.toFixed(2)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
   if (process.env.QUERIES_EXPLAIN)
     for (const q of [...log]) {
-      const plan = await query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, timing on) ${q.sql}`, q.params);
+      const plan = await query!<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, timing on) ${q.sql}`, q.params);
       console.log(`\n    ${q.sql.replace(/\s+/g, ' ').slice(0, 200)}\n${plan.rows.map((r) => `      ${r['QUERY PLAN']}`).join('\n')}`);
     }
   const profileDir = process.env.QUERIES_PROFILE;
@@ -108,4 +119,4 @@ for (const template of paths) {
     session.disconnect();
   }
 }
-await client.close();
+await (postgres ? postgres.close() : pglite!.close());

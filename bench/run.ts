@@ -4,7 +4,6 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase, type DatabaseTarget } from '../db/client.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
 import { seedDemoUsers } from '../db/seed/seed-demo-users.ts';
@@ -13,6 +12,7 @@ import { system } from '../core/identity/actor.ts';
 import { makeIatiCheck } from '../core/open-data/iati/make-iati-check.ts';
 import { DEFAULT_IATI_ORGANISATION_IDENTIFIER } from '../core/open-data/iati/stream-iati-activities.ts';
 import { insertBulkPartnerships } from './bulk-partnerships.ts';
+import { freshPostgresDatabase } from './fresh-postgres-database.ts';
 import { buildIsStale, serverBundle, serverNodeFlags } from '../scripts/build-server.ts';
 
 /**
@@ -230,22 +230,6 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<RunResult> {
     memory.stop();
     await stopServer(server);
   }
-}
-
-/** A new empty database next to the one named (PostgreSQL 13+ drops it even with connections left). */
-async function freshPostgresDatabase(url: string): Promise<string> {
-  const target = new URL(url);
-  const name = `${target.pathname.slice(1) || 'postgres'}_bench`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists "${name}" with (force)`);
-    await client.query(`create database "${name}"`);
-  } finally {
-    await client.end();
-  }
-  target.pathname = `/${name}`;
-  return target.toString();
 }
 
 /** BENCH_PARTNERSHIPS: migrate, seed the demo data and add the bulk partnerships before the server starts. */
