@@ -3,7 +3,7 @@ import { MARKERS } from '../../core/applications/markers.ts';
 import { dimensionLabel } from '../../core/results/dimension-label.ts';
 import { getResultsDashboard, resultsFilterInput } from '../../core/results/results-dashboard.ts';
 import { RESULT_DIMENSIONS, type ResultDimension } from '../../core/results/result-dimensions.ts';
-import { codeName, codelist } from '../../core/reference/codelists.ts';
+import { codelist } from '../../core/reference/codelists.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
 import { BarChart } from '../ui/bar-chart.tsx';
@@ -53,7 +53,7 @@ function filterOptions(locale: ReturnType<typeof translatorFor>['locale'], optio
     countries: options.countries.map((c) => ({ value: c, label: country(c) ?? c })),
     sdgs: codelist('UNSDG-Goals')
       .filter((c) => c.active)
-      .map((c) => ({ value: c.code, label: `${c.code} ${codeName(c, locale)}`, lang: c.names[locale] ? undefined : 'en' })),
+      .map((c) => ({ value: c.code, ...dimensionLabel(locale, 'sdg', { key: c.code, label: c.code }) })),
     themes: MARKERS.map((m) => m.code),
   };
 }

@@ -85,6 +85,11 @@ describe('the results report pages, without JavaScript', () => {
     const html = await dashboard.text();
     expect(html).toContain('<svg class="bar-chart"');
     expect(html).toContain('By Sustainable Development Goal');
+    // A goal by its number and short name, in the reader's language, in the filter and the groups alike;
+    // never the IATI list's whole text, which begins with its number again ("3 Goal 3. Ensure …").
+    expect(html).toContain('<option value="3" selected="">3 Good health and well-being</option>');
+    expect(html).not.toContain('Goal 3.');
+    expect(await (await server.request('/fr/results?sdg=3')).text()).toContain('3 Bonne santé et bien-être');
     const refusedFilter = await server.request('/fr/results?country=zz');
     expect(refusedFilter.status).toBe(400);
     const csv = await server.request('/en/results/export.csv?by=programme&sdg=3');
