@@ -4406,6 +4406,13 @@ export interface components {
                     to?: string;
                     documentKind?: string;
                     reportKind?: string;
+                    /**
+                     * Format: date
+                     * @description A report’s due date (reportDue).
+                     */
+                    dueOn?: string;
+                    /** @description Whether that date has passed and the report is still owed (reportDue). */
+                    late?: boolean;
                     severity?: string;
                     incidentKind?: string;
                     /** @description A call’s title (finance items). */

@@ -149,6 +149,8 @@ const StartItemSchema = z.object({
   to: z.string().optional(),
   documentKind: z.string().optional(),
   reportKind: z.string().optional(),
+  dueOn: z.string().optional().openapi({ format: 'date', description: 'A report’s due date (reportDue).' }),
+  late: z.boolean().optional().openapi({ description: 'Whether that date has passed and the report is still owed (reportDue).' }),
   severity: z.string().optional(),
   incidentKind: z.string().optional(),
   call: z.string().optional().openapi({ description: 'A call’s title (finance items).' }),

@@ -4,7 +4,7 @@ import { REPORT_QUESTIONS } from '../../core/participants/participant-report-rec
 import { runOwnReportAction, type OwnReportResult } from '../participants/report-actions.server.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { ReportAnswers, ReportFacts } from '../participants/report-answers.tsx';
+import { ReportAnswers, ReportFacts, reportIsLate } from '../participants/report-answers.tsx';
 import { ReportLinks } from '../participants/report-links.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { TextAreaField } from '../ui/form-fields.tsx';
@@ -16,7 +16,10 @@ import type { Route } from './+types/exchange-report';
 
 /** The participant writes one of their reports: drafts kept on the server, then submitted (docs/architecture.md#reports). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  return guarded(request, params.lang, async () => ({ report: await getOwnReport(context.core, { kind: params.kind }) }));
+  return guarded(request, params.lang, async () => {
+    const report = await getOwnReport(context.core, { kind: params.kind });
+    return { report, late: reportIsLate(report, context.core.now()) };
+  });
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -24,7 +27,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ExchangeReport() {
-  const { report } = useLoaderData<typeof loader>();
+  const { report, late } = useLoaderData<typeof loader>();
   const result = useActionData<OwnReportResult>();
   const [search] = useSearchParams();
   const { t, locale, date } = useI18n();
@@ -36,7 +39,7 @@ export default function ExchangeReport() {
     <>
       <PageHeading title={t(`reportKind.${report.kind}`)} />
       <SuccessNotice text={saved === 'draft' ? t('reports.saved.draft') : saved === 'submitted' ? t('reports.saved.submitted') : null} />
-      <ReportFacts report={report} />
+      <ReportFacts report={report} late={late} />
       {report.status === 'returned' && report.remark ? (
         <div className="ds-alert" data-color="warning">
           <p className="ds-paragraph">{t('reports.remark')}</p>

@@ -3,7 +3,7 @@ import { getParticipantReport } from '../../core/participants/get-participant-re
 import { runReviewReportAction, type ReviewResult } from '../participants/report-actions.server.ts';
 import { guarded } from '../auth/guard.server.ts';
 import { translatorFor } from '../auth/translator-for.ts';
-import { ReportAnswers, ReportFacts } from '../participants/report-answers.tsx';
+import { ReportAnswers, ReportFacts, reportIsLate } from '../participants/report-answers.tsx';
 import { ReportLinks } from '../participants/report-links.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { TextAreaField } from '../ui/form-fields.tsx';
@@ -18,7 +18,10 @@ import type { Route } from './+types/participant-report';
  * programme (or an administrator) accepts it or returns it with a remark.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  return guarded(request, params.lang, async () => ({ report: await getParticipantReport(context.core, { participantId: params.id, kind: params.kind }) }));
+  return guarded(request, params.lang, async () => {
+    const report = await getParticipantReport(context.core, { participantId: params.id, kind: params.kind });
+    return { report, late: reportIsLate(report, context.core.now()) };
+  });
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -28,7 +31,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ParticipantReport() {
-  const { report } = useLoaderData<typeof loader>();
+  const { report, late } = useLoaderData<typeof loader>();
   const result = useActionData<ReviewResult>();
   const [search] = useSearchParams();
   const { t, locale } = useI18n();
@@ -44,7 +47,7 @@ export default function ParticipantReport() {
         </a>
       </p>
       <SuccessNotice text={saved === 'accepted' ? t('reports.review.saved.accepted') : saved === 'returned' ? t('reports.review.saved.returned') : null} />
-      <ReportFacts report={report} />
+      <ReportFacts report={report} late={late} />
       {shown ? <ReportAnswers report={report} /> : <p className="ds-paragraph">{t('reports.review.notSubmitted')}</p>}
       {report.status === 'returned' && report.remark ? (
         <div className="ds-alert" data-color="warning">

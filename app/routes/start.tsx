@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 /** What needs this person now, after signing in: a section per part they play, each item a link. */
 export default function Start() {
   const { sections, total } = useLoaderData<typeof loader>();
-  const { t, locale, money } = useI18n();
+  const { t, locale, money, date } = useI18n();
   const label = (item: StartItem) =>
     t(`start.item.${item.type}` as MessageKey, {
       participant: item.participant ?? '',
@@ -27,6 +27,8 @@ export default function Start() {
       call: item.call ?? '',
       amount: item.amountMinor !== undefined ? money(item.amountMinor, 'NOK') : '',
       year: item.year ?? 0,
+      dueOn: item.dueOn ? date(item.dueOn) : '',
+      late: item.late ? 'yes' : 'no',
     });
   return (
     <>

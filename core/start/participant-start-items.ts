@@ -17,7 +17,8 @@ const BEFORE_DEPARTURE = ['approved', 'preparing'] as const;
 /**
  * A participant's start page: the next steps of their checklist. Before departure: consent and profile,
  * each document of the programme's checklist not yet sent or returned to them, the preparatory course;
- * during and after the placement: reports due within two weeks or overdue; back home: the engagement
+ * during and after the placement: reports due within two weeks or overdue, each with its due date and whether
+ * it has passed; back home: the engagement
  * plan; as alumni: the directory profile.
  */
 export async function participantStartItems(ctx: CoreContext, actor: UserActor): Promise<StartSection[]> {
@@ -46,14 +47,15 @@ export async function participantStartItems(ctx: CoreContext, actor: UserActor):
     }
     if (!(await attendedCourseKinds(ctx.db, p.id)).includes('preparatory')) items.push({ type: 'course', href: '/exchange' });
   }
-  const soon = addDays(osloDate(ctx.now()), 14);
+  const today = osloDate(ctx.now());
+  const soon = addDays(today, 14);
   const due = reportsDue(p).filter((r) => r.dueOn <= soon);
   if (due.length) {
     const delivered = await ctx.db
       .select({ kind: participantReports.kind })
       .from(participantReports)
       .where(and(eq(participantReports.participantId, p.id), inArray(participantReports.status, [...DELIVERED])));
-    for (const r of due) if (!delivered.some((d) => d.kind === r.kind)) items.push({ type: 'reportDue', href: `/exchange/reports/${r.kind}`, reportKind: r.kind });
+    for (const r of due) if (!delivered.some((d) => d.kind === r.kind)) items.push({ type: 'reportDue', href: `/exchange/reports/${r.kind}`, reportKind: r.kind, dueOn: r.dueOn, late: r.dueOn < today });
   }
   if (p.status === 'returned' || p.status === 'completed') {
     const [plan] = await ctx.db.select({ plan: engagementPlans.plan }).from(engagementPlans).where(eq(engagementPlans.participantId, p.id));

@@ -34,6 +34,9 @@ export interface StartItem {
   to?: string;
   documentKind?: string;
   reportKind?: string;
+  /** A report's due date (ISO 8601), and whether it has passed (`reportDue`). */
+  dueOn?: string;
+  late?: boolean;
   severity?: string;
   incidentKind?: string;
   /** A call's title (finance items). */

@@ -25,6 +25,7 @@ import type { Actor } from '../identity/actor.ts';
 import { getStartItems } from './get-start-items.ts';
 import { participantConsents } from '../../db/schema/participant-self.ts';
 import { CONSENT_VERSION } from '../participants/participant-self.ts';
+import { reportDueOn } from '../participants/report-due-dates.ts';
 
 const testDb = useTestDatabase();
 const now = () => new Date('2026-06-15T10:00:00Z');
@@ -106,6 +107,9 @@ describe('the start page: what needs each person now', () => {
     const w = await world();
     expect(await types(w.preparingUser.actor)).toEqual(['consent', 'course', 'documentReturned']);
     expect(await types(w.awayUser.actor)).toEqual(['reportDue']);
+    // The arrival report fell due a month into the placement, long before today: the item carries its date and says it has passed.
+    const [owed] = (await getStartItems(as(w.awayUser.actor))).sections.flatMap((s) => s.items);
+    expect(owed).toMatchObject({ type: 'reportDue', reportKind: 'arrival', dueOn: reportDueOn('arrival', w.away)!, late: true });
     // The returned document links to its upload page by the checklist line's address.
     const items = (await getStartItems(as(w.preparingUser.actor))).sections.flatMap((s) => s.items);
     expect(items.find((i) => i.type === 'documentReturned')?.href).toBe('/exchange/documents/police-certificate');

@@ -43,6 +43,10 @@ describe('the participant’s own pages', () => {
     expect(html).toContain('href="/nb/exchange/documents/insurance"');
     expect(html).toContain(`href="/nb/participants/${participantId}/documents"`);
 
+    // Her start page and the report itself say when a report she still owes fell due, and that the day has passed.
+    expect(await (await get('/nb/start', person)).text()).toMatch(/Skriv rapporten din \(ankomst\): fristen var \d{1,2}\. \p{L}+ \d{4}/u);
+    expect(await (await get('/nb/exchange/reports/arrival', person)).text()).toMatch(/Frist \d{1,2}\. \p{L}+ \d{4}: fristen er passert/u);
+
     // Details: saved, then a second save from the same loaded version is stale and keeps what was typed.
     const fields = { intent: 'profile', version: '', phone: '+977 98 1111 2222', homeAddress: 'Patan', addressAbroad: '', languages: 'Nepali', notes: '' };
     expect((await post('/nb/exchange', person, fields)).headers.get('location')).toBe('/nb/exchange?saved=profile#profile');
