@@ -15,6 +15,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function Start() {
   const { sections, total } = useLoaderData<typeof loader>();
   const { t, locale, money, date } = useI18n();
+  const shown = sections.filter((s) => s.items.length > 0);
   const label = (item: StartItem) =>
     t(`start.item.${item.type}` as MessageKey, {
       participant: item.participant ?? '',
@@ -34,27 +35,28 @@ export default function Start() {
     <>
       <PageHeading title={t('start.title')} />
       <p className="ds-paragraph">{total === 0 ? t('start.empty') : t('start.count', { count: total })}</p>
-      {sections
-        .filter((s) => s.items.length > 0)
-        .map((s, index) => (
-          <section key={`${s.kind}-${index}`} aria-labelledby={`start-${index}`}>
-            <h2 id={`start-${index}`} className="ds-heading" data-size="sm">
-              {s.kind === 'coordinator' ? t('start.section.coordinator', { organisation: s.organisation ?? '' }) : t(`start.section.${s.kind}`)}
-            </h2>
+      {shown.map((s, index) => (
+        <section key={`${s.kind}-${index}`} aria-labelledby={`start-${index}`}>
+          <h2 id={`start-${index}`} className="ds-heading" data-size="sm">
+            {s.kind === 'coordinator' ? t('start.section.coordinator', { organisation: s.organisation ?? '' }) : t(`start.section.${s.kind}`)}
+          </h2>
+          {/* A section's own count only beside others: with one section it would repeat the page's. */}
+          {shown.length > 1 ? (
             <p className="ds-paragraph" data-size="sm">
               {t('start.count', { count: s.items.length })}
             </p>
-            <ul className="ds-list">
-              {s.items.map((item, i) => (
-                <li key={i}>
-                  <a className="ds-link" href={`/${locale}${item.href}`}>
-                    {label(item)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
+          ) : null}
+          <ul className="ds-list">
+            {s.items.map((item, i) => (
+              <li key={i}>
+                <a className="ds-link" href={`/${locale}${item.href}`}>
+                  {label(item)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
       <p className="ds-paragraph">
         <a className="ds-link" href={`/${locale}/account`}>
           {t('start.account')}
