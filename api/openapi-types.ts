@@ -4406,6 +4406,8 @@ export interface components {
                     to?: string;
                     documentKind?: string;
                     reportKind?: string;
+                    /** @description reportOverdue: every kind the participant owes past its day (one item per participant); `count` of them, `reportKind` and `href` the first. */
+                    reportKinds?: string[];
                     /**
                      * Format: date
                      * @description A report’s due date (reportDue).

@@ -149,6 +149,7 @@ const StartItemSchema = z.object({
   to: z.string().optional(),
   documentKind: z.string().optional(),
   reportKind: z.string().optional(),
+  reportKinds: z.array(z.string()).optional().openapi({ description: 'reportOverdue: every kind the participant owes past its day (one item per participant); `count` of them, `reportKind` and `href` the first.' }),
   dueOn: z.string().optional().openapi({ format: 'date', description: 'A report’s due date (reportDue).' }),
   late: z.boolean().optional().openapi({ description: 'Whether that date has passed and the report is still owed (reportDue).' }),
   severity: z.string().optional(),

@@ -16,6 +16,7 @@ export default function Start() {
   const { sections, total } = useLoaderData<typeof loader>();
   const { t, locale, money, date } = useI18n();
   const shown = sections.filter((s) => s.items.length > 0);
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const label = (item: StartItem) =>
     t(`start.item.${item.type}` as MessageKey, {
       participant: item.participant ?? '',
@@ -30,6 +31,7 @@ export default function Start() {
       year: item.year ?? 0,
       dueOn: item.dueOn ? date(item.dueOn) : '',
       late: item.late ? 'yes' : 'no',
+      kinds: list.format((item.reportKinds ?? []).map((k) => t(`start.reportKind.${k}` as MessageKey))),
     });
   return (
     <>

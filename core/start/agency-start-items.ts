@@ -5,7 +5,7 @@ import { incidentScope } from '../care/incident-scope.ts';
 import type { CoreContext } from '../context.ts';
 import type { UserActor } from '../identity/actor.ts';
 import { participantScope, withinScope } from '../participants/participant-scope.ts';
-import { overdueReports } from './overdue-reports.ts';
+import { overdueItems, overdueReports } from './overdue-reports.ts';
 import type { StartSection } from './start-item.ts';
 
 const name = sql<string>`${participants.givenName} || ' ' || ${participants.familyName}`;
@@ -42,7 +42,7 @@ export async function agencyStartItems(ctx: CoreContext, actor: UserActor): Prom
       items: [
         ...open.map((i) => ({ type: 'incident' as const, href: `/incidents/${i.id}`, participant: i.participant, severity: i.severity, incidentKind: i.kind })),
         ...waiting.map((p) => ({ type: p.overPlan && !p.overPlanApprovedAt ? ('overPlan' as const) : ('approve' as const), href: `/participants/${p.id}`, participant: p.participant })),
-        ...overdue.map((r) => ({ type: 'reportOverdue' as const, href: `/participants/${r.participantId}/reports/${r.kind}`, participant: r.participant, reportKind: r.kind })),
+        ...overdueItems(overdue),
       ],
     },
   ];

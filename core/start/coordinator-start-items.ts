@@ -8,7 +8,7 @@ import { partnerships } from '../../db/schema/partnerships.ts';
 import type { CoreContext } from '../context.ts';
 import type { UserActor } from '../identity/actor.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
-import { overdueReports } from './overdue-reports.ts';
+import { overdueItems, overdueReports } from './overdue-reports.ts';
 import type { StartSection } from './start-item.ts';
 
 const sender = alias(organisations, 'sender');
@@ -79,9 +79,7 @@ export async function coordinatorStartItems(ctx: CoreContext, actor: UserActor):
       ...reports
         .filter((r) => r.homeOrganisationId === org.id || r.hostOrganisationId === org.id)
         .map((r) => ({ type: 'reportToReview' as const, href: `/participants/${r.participantId}/reports/${r.kind}`, participant: r.participant, reportKind: r.kind })),
-      ...overdue
-        .filter((r) => r.homeOrganisationId === org.id || r.hostOrganisationId === org.id)
-        .map((r) => ({ type: 'reportOverdue' as const, href: `/participants/${r.participantId}/reports/${r.kind}`, participant: r.participant, reportKind: r.kind })),
+      ...overdueItems(overdue.filter((r) => r.homeOrganisationId === org.id || r.hostOrganisationId === org.id)),
     ],
   }));
 }

@@ -3,6 +3,7 @@ import { participantReports, participants } from '../../db/schema/participants.t
 import type { CoreContext } from '../context.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
 import { DELIVERED, reportsDue } from './report-due.ts';
+import type { StartItem } from './start-item.ts';
 
 /** Reports past their due day (report-due.ts) and not yet submitted, of the participants `where` selects. At most 200 participants are looked at. */
 export async function overdueReports(ctx: CoreContext, where: SQL | undefined) {
@@ -35,3 +36,19 @@ export async function overdueReports(ctx: CoreContext, where: SQL | undefined) {
   );
 }
 
+
+/**
+ * Overdue reports as start items, one per participant rather than one per report (a person back home a year
+ * owes four at once): a link to the first owed, and every kind owed, in the order they fell due.
+ */
+export function overdueItems(overdue: Awaited<ReturnType<typeof overdueReports>>): StartItem[] {
+  const byPerson = new Map<string, StartItem & { reportKinds: string[] }>();
+  for (const r of overdue) {
+    const item = byPerson.get(r.participantId);
+    if (item) {
+      item.reportKinds.push(r.kind);
+      item.count = item.reportKinds.length;
+    } else byPerson.set(r.participantId, { type: 'reportOverdue', href: `/participants/${r.participantId}/reports/${r.kind}`, participant: r.participant, reportKind: r.kind, reportKinds: [r.kind], count: 1 });
+  }
+  return [...byPerson.values()];
+}

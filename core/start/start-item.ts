@@ -34,6 +34,8 @@ export interface StartItem {
   to?: string;
   documentKind?: string;
   reportKind?: string;
+  /** Every kind of report a participant owes past its day (`reportOverdue`: one item per participant; `count` of them). */
+  reportKinds?: string[];
   /** A report's due date (ISO 8601), and whether it has passed (`reportDue`). */
   dueOn?: string;
   late?: boolean;

@@ -103,6 +103,17 @@ describe('the start page: what needs each person now', () => {
     expect(items.some((i) => i.participant && i.href.includes(w.nominee.id))).toBe(false);
   });
 
+  it('overdue reports come as one item per participant, naming every kind owed and linking to the first', async () => {
+    const w = await world();
+    // Back home since June 2024 with nothing written: all four reports are owed.
+    const back = await createParticipant(testDb.db, { partnershipId: w.stage.partnershipId, stageId: w.stage.id, homeOrganisationId: w.kathmandu.id, hostOrganisationId: w.bergen.id, homeCountry: 'NP', status: 'completed', startsOn: '2024-01-08', endsOn: '2024-06-28', actualStartsOn: '2024-01-08', actualEndsOn: '2024-06-28' });
+    for (const actor of [w.coordinator.actor, w.adviser.actor]) {
+      const items = (await getStartItems(as(actor))).sections.flatMap((s) => s.items).filter((i) => i.type === 'reportOverdue');
+      expect(items.filter((i) => i.href.includes(back.id))).toEqual([expect.objectContaining({ href: `/participants/${back.id}/reports/arrival`, reportKind: 'arrival', reportKinds: ['arrival', 'mid_term', 'final', 'home_engagement'], count: 4 })]);
+      expect(items.find((i) => i.href.includes(w.away.id))).toMatchObject({ reportKinds: ['arrival'], count: 1 });
+    }
+  });
+
   it('a participant: consent, documents missing or returned, the course, reports due', async () => {
     const w = await world();
     expect(await types(w.preparingUser.actor)).toEqual(['consent', 'course', 'documentReturned']);

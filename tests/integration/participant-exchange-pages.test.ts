@@ -26,6 +26,11 @@ const fileForm = (bytes: Uint8Array<ArrayBuffer>, name: string) => {
 
 describe('the participant’s own pages', () => {
   it('keep details, refuse a wrong file in the person’s language, and let the sending coordinator review', async () => {
+    // Her coordinator's start page names her once, with every report she owes.
+    const coordinatorStart = await (await get('/en/start', await signIn('coordinator.kathmandu@demo.example'))).text();
+    expect(coordinatorStart).toMatch(/Sabina Thapa: 4 reports are overdue \(arrival, mid-term, final,? and home engagement\)/);
+    expect(coordinatorStart.match(/Sabina Thapa:/g)).toHaveLength(1);
+
     const person = await signIn('participant@demo.example');
     const [{ participantId }] = (await server.db
       .select({ participantId: participantAccounts.participantId })
