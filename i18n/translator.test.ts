@@ -11,6 +11,15 @@ describe('createTranslator', () => {
     expect(createTranslator('nb').t('organisations.count', { count: 3 })).toBe('3 organisasjoner');
   });
 
+  it('joins lists as each language does', () => {
+    const kinds = ['arrival', 'mid-term', 'final'];
+    expect(createTranslator('en').list(kinds)).toBe('arrival, mid-term and final');
+    expect(createTranslator('nb').list(kinds)).toBe('arrival, mid-term og final');
+    expect(createTranslator('fr').list(kinds)).toBe('arrival, mid-term et final');
+    expect(createTranslator('es').list(kinds)).toBe('arrival, mid-term y final');
+    expect(createTranslator('nn').list(['arrival'])).toBe('arrival');
+  });
+
   it('formats numbers per locale', () => {
     expect(plain(createTranslator('en').number(12345))).toBe('12,345');
     expect(plain(createTranslator('nb').number(12345))).toBe('12 345');

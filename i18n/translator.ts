@@ -15,6 +15,8 @@ export interface Translator {
   dateTime(value: Date | string): string;
   /** A country's name from its ISO 3166-1 code (CLDR data built into Node); undefined when unknown. */
   country(code: string): string | undefined;
+  /** Items joined as the language lists them ("a, b and c", "a, b og c"). */
+  list(items: readonly string[]): string;
 }
 
 const cache = new Map<string, IntlMessageFormat>();
@@ -81,6 +83,7 @@ function buildTranslator(locale: Locale): Translator {
   });
   const dateFormat = memo((style) => new Intl.DateTimeFormat(tag, { dateStyle: style as 'long' | 'medium' | 'short', timeZone: 'Europe/Oslo' }));
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const listFormat = new Intl.ListFormat(tag, { type: 'conjunction' });
   const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
   // At most 26 × 26 codes; a directory's country filter asks for all of them on every page.
   const countryName = memo((code) => {
@@ -106,5 +109,6 @@ function buildTranslator(locale: Locale): Translator {
     date: (value, style = 'long') => dateFormat(style).format(toDate(value)),
     dateTime: (value) => dateTimeFormat.format(toDate(value)),
     country: (code) => (/^[A-Z]{2}$/.test(code) ? (countryName(code) ?? undefined) : undefined),
+    list: (items) => listFormat.format(items),
   };
 }

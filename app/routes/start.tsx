@@ -14,9 +14,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 /** What needs this person now, after signing in: a section per part they play, each item a link. */
 export default function Start() {
   const { sections, total } = useLoaderData<typeof loader>();
-  const { t, locale, money, date } = useI18n();
+  const { t, locale, money, date, list } = useI18n();
   const shown = sections.filter((s) => s.items.length > 0);
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const label = (item: StartItem) =>
     t(`start.item.${item.type}` as MessageKey, {
       participant: item.participant ?? '',
@@ -31,7 +30,7 @@ export default function Start() {
       year: item.year ?? 0,
       dueOn: item.dueOn ? date(item.dueOn) : '',
       late: item.late ? 'yes' : 'no',
-      kinds: list.format((item.reportKinds ?? []).map((k) => t(`start.reportKind.${k}` as MessageKey))),
+      kinds: list((item.reportKinds ?? []).map((k) => t(`start.reportKind.${k}` as MessageKey))),
     });
   return (
     <>
