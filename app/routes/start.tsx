@@ -30,7 +30,7 @@ export default function Start() {
       year: item.year ?? 0,
       dueOn: item.dueOn ? date(item.dueOn) : '',
       late: item.late ? 'yes' : 'no',
-      kinds: list((item.reportKinds ?? []).map((k) => t(`start.reportKind.${k}` as MessageKey))),
+      kinds: item.reportKinds ? list(item.reportKinds.map((k) => t(`start.reportKind.${k}` as MessageKey))) : '',
     });
   return (
     <>

@@ -8,6 +8,7 @@ import type { UserActor } from '../identity/actor.ts';
 import { osloDate } from '../partnerships/check-deadline.ts';
 import { attendedCourseKinds } from '../participants/move-participant.ts';
 import { documentSlug } from '../participants/participant-documents.ts';
+import { isOverdue } from '../participants/report-due-dates.ts';
 import { CONSENT_VERSION, consentInForce } from '../participants/participant-self.ts';
 import { addDays, DELIVERED, reportsDue } from './report-due.ts';
 import type { StartItem, StartSection } from './start-item.ts';
@@ -55,7 +56,7 @@ export async function participantStartItems(ctx: CoreContext, actor: UserActor):
       .select({ kind: participantReports.kind })
       .from(participantReports)
       .where(and(eq(participantReports.participantId, p.id), inArray(participantReports.status, [...DELIVERED])));
-    for (const r of due) if (!delivered.some((d) => d.kind === r.kind)) items.push({ type: 'reportDue', href: `/exchange/reports/${r.kind}`, reportKind: r.kind, dueOn: r.dueOn, late: r.dueOn < today });
+    for (const r of due) if (!delivered.some((d) => d.kind === r.kind)) items.push({ type: 'reportDue', href: `/exchange/reports/${r.kind}`, reportKind: r.kind, dueOn: r.dueOn, late: isOverdue(r.dueOn, null, today) });
   }
   if (p.status === 'returned' || p.status === 'completed') {
     const [plan] = await ctx.db.select({ plan: engagementPlans.plan }).from(engagementPlans).where(eq(engagementPlans.participantId, p.id));
