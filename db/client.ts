@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { withPreparedReads } from './pglite-prepared-reads.ts';
 import { nameReads } from './postgres-named-reads.ts';
+import { openPgliteThread, type PgliteThread } from './pglite-thread.ts';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -27,7 +28,14 @@ export interface DatabaseHandle {
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; maxConnections?: number; onIdleError?: (error: Error) => void }
   /** dataDir undefined = in memory; loadDataDir = start from a dump (tests clone a migrated template). */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /** In a worker thread of its own (the server: decision 026); onThreadStopped hears if that thread ever fails. */
+      ownThread?: boolean;
+      onThreadStopped?: (error: Error) => void;
+    };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
@@ -46,13 +54,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  if (target.ownThread) {
+    const thread = await openPgliteThread({ dataDir: target.dataDir, loadDataDir: target.loadDataDir }, { onStopped: target.onThreadStopped });
+    return pgliteHandle(thread);
+  }
   const client = await PGlite.create({
     extensions: { pg_trgm },
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
   withPreparedReads(client);
-  const db = drizzlePglite({ client });
+  return pgliteHandle(client);
+}
+
+/** drizzle on PGlite, in this thread or in its own (which drizzle's driver takes as it takes a PGlite). */
+function pgliteHandle(client: PGlite | PgliteThread): DatabaseHandle {
+  const db = drizzlePglite({ client: client as PGlite });
   return {
     db,
     kind: 'pglite',

@@ -10,8 +10,6 @@ import { pathToFileURL } from 'node:url';
  * node_modules. The SQL migrations are copied next to it: db/client.ts finds them beside itself.
  */
 export const serverBundle = 'build/server.js';
-/** The compiled server itself; build/server.js only sets the environment and imports it. */
-const serverMain = 'build/server-main.js';
 /**
  * build/server.js: React, React Router and other packages choose their production code from NODE_ENV when
  * they are first imported, which the bundle's own imports do before any of its code runs; without this the
@@ -48,8 +46,10 @@ export async function buildServer(root = process.cwd()) {
   const { build } = await import('esbuild');
   await build({
     absWorkingDir: root,
-    entryPoints: ['server.ts'],
-    outfile: serverMain,
+    // build/server-main.js, the compiled server itself (build/server.js only sets the environment and imports
+    // it), and the embedded database's thread (db/pglite-thread.ts), which loads its own module beside it.
+    entryPoints: { 'server-main': 'server.ts', 'pglite-thread-worker': 'db/pglite-thread-worker.ts' },
+    outdir: 'build',
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,11 +1,13 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildIsStale, serverBundle } from './build-server.ts';
 import { OIDC_TEST_CLIENT, startOidcTestProvider } from '../tests/support/oidc-test-provider.ts';
 import { startSmtpSink } from '../tests/support/smtp-sink.ts';
 import { e2eDataDir, e2eOidcPort, e2eSmtpPort } from '../tests/support/e2e-env.ts';
 
 /**
- * The server the end-to-end tests talk to: the production build on a fresh embedded database, sending
+ * The server the end-to-end tests talk to: the production build (`build/server.js`) on a fresh embedded database, sending
  * its email through SMTP to a real SMTP server started here, which files each message for the tests,
  * and with agency single sign-on through a real OpenID Connect provider started here too.
  */
@@ -25,6 +27,7 @@ process.env.OIDC_CLIENT_SECRET = OIDC_TEST_CLIENT.secret;
 // The browser tests find their demo records in lists and directories: the 12,000 people of the statistics' history
 // (tested in-process, tests/integration/statistics-pages.test.ts) would page them away.
 process.env.DEMO_HISTORY ??= 'false';
-// As in production (scripts/build-server.ts): React's production build, chosen when it is first imported.
-process.env.NODE_ENV ??= 'production';
-await import('../server.ts');
+// What production runs: the compiled server (build/server.js sets NODE_ENV before anything is imported),
+// with the embedded database's thread from its own bundle (decision 026).
+if (buildIsStale()) throw new Error('The build is missing or older than the sources: run `npm run build` first.');
+await import(pathToFileURL(resolve(serverBundle)).href);

@@ -48,7 +48,17 @@ export async function startServer(config: Config, logger: Logger, root = process
         url: config.DATABASE_URL,
         onIdleError: (error) => logger.warn({ err: error }, 'idle database connection closed by the server'),
       })
-    : await openDatabase({ kind: 'pglite', dataDir: resolve(root, config.DATA_DIR, 'pglite') });
+    : await openDatabase({
+        kind: 'pglite',
+        dataDir: resolve(root, config.DATA_DIR, 'pglite'),
+        ownThread: true,
+        // Nothing can be read or written any more: stop, for whatever supervises the server to start it again,
+        // as when PGlite failed in this thread.
+        onThreadStopped: (error) => {
+          logger.fatal({ err: error }, 'the embedded database stopped');
+          process.exit(1);
+        },
+      });
   logger.info({ database: database.kind }, 'database opened');
   await database.migrate();
   // Organisations registered before cities were matched to places: matched now where the name is
