@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -108,6 +108,8 @@ interface PageResult {
   kb: number;
   /** The server process's CPU time (user + system) per request: steadier than requests/s on a busy machine. */
   cpuMs: number;
+  /** On PostgreSQL, its backends' CPU time per request for the bench's database (on PGlite it is in cpuMs, in the server's own thread). */
+  databaseCpuMs?: number;
   rssMb: number;
 }
 interface RunResult {
@@ -179,7 +181,8 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<RunResult> {
         `first sign-in page ${firstSignInMs.toFixed(0)} ms, first home ${firstHomeMs.toFixed(0)} ms, RSS ${idleRssMb} MB`,
     );
     const chosen = pages.filter((page) => !only || only.test(page.name) || page.name === 'sign-in page');
-    const samples = chosen.map(() => ({ rps: [] as number[], ratios: [] as number[], times: [] as number[], errors: 0, bytes: 0, requests: 0, rssMb: 0, cpu: 0 }));
+    const samples = chosen.map(() => ({ rps: [] as number[], ratios: [] as number[], times: [] as number[], errors: 0, bytes: 0, requests: 0, rssMb: 0, cpu: 0, databaseCpu: 0 }));
+    const databaseName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : undefined;
     for (let round = 1; round <= rounds; round++) {
       if (rounds > 1) console.log(`  round ${round} of ${rounds}`);
       for (const [i, page] of chosen.entries()) {
@@ -188,10 +191,13 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<RunResult> {
         if (page.signedIn) headers.cookie = cookie;
         if (warmup > 0) await load(path, headers, warmup);
         const cpuBefore = cpuSeconds(server.pid!);
+        const databaseBefore = databaseName ? backendCpuSeconds(databaseName) : undefined;
         const r = await load(path, headers, duration);
         const s = samples[i]!;
         const cpu = cpuSeconds(server.pid!) - cpuBefore;
         s.cpu += cpu;
+        const databaseCpu = databaseName && databaseBefore ? cpuSince(databaseBefore, backendCpuSeconds(databaseName)) : 0;
+        s.databaseCpu += databaseCpu;
         s.rps.push(r.rps);
         s.times = s.times.concat(r.times);
         s.errors += r.errors;
@@ -201,7 +207,7 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<RunResult> {
         const p = (q: number) => percentile(r.times, q).toFixed(1).padStart(6);
         console.log(
           `  ${page.name.padEnd(30)} ${String(r.rps).padStart(6)} req/s  p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)} ms  ` +
-            `CPU ${((1000 * cpu) / Math.max(1, r.requests)).toFixed(2)} ms/req  ${(r.bytes / Math.max(1, r.requests) / 1024).toFixed(1).padStart(5)} KB  errors ${r.errors}  RSS ${s.rssMb} MB`,
+            `CPU ${((1000 * cpu) / Math.max(1, r.requests)).toFixed(2)} ms/req${databaseName ? ` + database ${((1000 * databaseCpu) / Math.max(1, r.requests)).toFixed(2)}` : ''}  ${(r.bytes / Math.max(1, r.requests) / 1024).toFixed(1).padStart(5)} KB  errors ${r.errors}  RSS ${s.rssMb} MB`,
         );
       }
       // Each page against the sign-in page of the same round: both saw about the same machine.
@@ -222,6 +228,7 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<RunResult> {
         errors: s.errors,
         kb: s.bytes / Math.max(1, s.requests) / 1024,
         cpuMs: (1000 * s.cpu) / Math.max(1, s.requests),
+        ...(databaseName ? { databaseCpuMs: (1000 * s.databaseCpu) / Math.max(1, s.requests) } : {}),
         rssMb: s.rssMb,
       };
     });
@@ -346,6 +353,32 @@ function cpuSeconds(pid: number): number {
   }
 }
 
+/**
+ * CPU seconds of each PostgreSQL backend serving `database`, by process id. A backend's process title names
+ * its database ("postgres: postgres mutual_exchange_bench 127.0.0.1(41234) idle"); the server's pool keeps
+ * its connections open through the run, so the same backends are read before and after a page.
+ */
+function backendCpuSeconds(database: string): Map<number, number> {
+  const backends = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (title.startsWith('postgres: ') && title.split(' ')[2] === database) backends.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return backends;
+}
+
+/** CPU seconds used between two readings of the backends (one that started meanwhile counts from zero). */
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
 function readStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -382,7 +415,8 @@ function renderReport(all: RunResult[]): string {
     '',
     'The machine is shared with other work, so requests/s move between runs: compare pages within one run',
     '(“× sign-in” is requests/s relative to the sign-in page in the same round, median of the rounds; the sign-in page',
-    'costs what the framework costs: the layout’s one query and a form). Server CPU ms/request is steadier than requests/s.',
+    'costs what the framework costs: the layout’s one query and a form). Server CPU ms/request is steadier than requests/s; ' +
+      'on PGlite it includes the embedded database’s thread, on PostgreSQL its backends’ share is the database CPU column.',
     '',
   );
   if (all.length > 1) {
@@ -408,11 +442,13 @@ function renderReport(all: RunResult[]): string {
   }
   for (const run of all) {
     lines.push(`## ${label(run.kind)}`, '');
-    lines.push('| page | path | requests/s | × sign-in | p50 ms | p95 ms | p99 ms | server CPU ms/request | KB/response | errors | RSS after, MB |');
-    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const database = run.kind === 'postgres';
+    lines.push(`| page | path | requests/s | × sign-in | p50 ms | p95 ms | p99 ms | server CPU ms/request |${database ? ' database CPU ms/request |' : ''} KB/response | errors | RSS after, MB |`);
+    lines.push(`|---|---|---:|---:|---:|---:|---:|---:|${database ? '---:|' : ''}---:|---:|---:|`);
     for (const r of run.results) {
       const path = r.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '{id}');
-      lines.push(`| ${r.page.name} | \`${path}\` | ${r.rps} | ${ratio(r)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMs.toFixed(2)} | ${r.kb.toFixed(1)} | ${r.errors} | ${r.rssMb} |`);
+      const databaseCell = database ? ` ${(r.databaseCpuMs ?? 0).toFixed(2)} |` : '';
+      lines.push(`| ${r.page.name} | \`${path}\` | ${r.rps} | ${ratio(r)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMs.toFixed(2)} |${databaseCell} ${r.kb.toFixed(1)} | ${r.errors} | ${r.rssMb} |`);
     }
     lines.push(
       '',

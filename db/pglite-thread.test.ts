@@ -103,6 +103,20 @@ describe('the embedded database in its own thread', () => {
     expect(answers.map((a) => a.rows[0]!.i)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 
+  it('fails to open, with PGlite’s reason, where the database cannot be made', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'pglite-thread-'));
+    try {
+      const file = join(dir, 'not-a-directory');
+      writeFileSync(file, 'x');
+      await expect(openPgliteThread({ dataDir: join(file, 'pglite') })).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps what it wrote in its data directory, and refuses work once closed', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
