@@ -26,7 +26,7 @@ import { freshPostgresDatabase } from './fresh-postgres-database.ts';
  * QUERIES_SQL=1 prints each statement (its time the mean of QUERIES_REPEAT runs); QUERIES_EXPLAIN=1 its plan with timings (explain analyze). QUERIES_PROFILE=<dir>: then each page QUERIES_REPEAT (300) times
  * more under the CPU profiler, one <dir>/<n>.cpuprofile per page for bench/summarise-profile.ts (run with
  * NODE_ENV=production, as the server runs React). QUERIES_DATABASE_URL=postgres://…: on PostgreSQL instead, in a
- * fresh database beside the one named; the statements are then not listed.
+ * fresh database beside the one named; the statements are then not listed. QUERIES_THREAD=1: PGlite in its own thread, as the server has it.
  */
 const root = resolve(import.meta.dirname, '..');
 const log: { sql: string; params: unknown[]; rows: number; ms: number }[] = [];
@@ -34,8 +34,11 @@ let counting = false;
 // QUERIES_DATABASE_URL: the same on PostgreSQL, in a fresh database beside the one named (as the server opens
 // it, db/client.ts); there only the whole requests and the profile, since the statements are counted on PGlite.
 const postgresUrl = process.env.QUERIES_DATABASE_URL;
-const pglite = postgresUrl ? undefined : await PGlite.create({ extensions: { pg_trgm } });
-const postgres = postgresUrl ? await openDatabase({ kind: 'postgres', url: await freshPostgresDatabase(postgresUrl, 'queries') }) : undefined;
+// QUERIES_THREAD=1: PGlite in its own thread, as the server opens it (decision 026); whole requests and the
+// profile of the server's thread only, since the statements run in the other.
+const threaded = !postgresUrl && process.env.QUERIES_THREAD ? await openDatabase({ kind: 'pglite', ownThread: true }) : undefined;
+const pglite = postgresUrl || threaded ? undefined : await PGlite.create({ extensions: { pg_trgm } });
+const postgres = postgresUrl ? await openDatabase({ kind: 'postgres', url: await freshPostgresDatabase(postgresUrl, 'queries') }) : threaded;
 const query = pglite ? pglite.query.bind(pglite) : undefined;
 if (pglite && query) {
   // As db/client.ts opens it for the server.
