@@ -8,6 +8,8 @@ const app = new Hono();
 app.use(compressResponse());
 app.get('/page', (c) => c.html(page));
 app.get('/small', (c) => c.json({ status: 'ok' }));
+const largePage = page.repeat(20);
+app.get('/large', (c) => c.html(largePage));
 app.get('/pdf', (c) => c.body(new Uint8Array(4096), 200, { 'Content-Type': 'application/pdf' }));
 // As serveStatic answers: the length set on the context, the body a stream.
 app.get('/static.css', (c) => {
@@ -29,6 +31,14 @@ describe('compressed answers', () => {
     expect(Number(response.headers.get('content-length'))).toBe(body.byteLength);
     expect(body.byteLength).toBeLessThan(page.length / 10);
     expect(gunzipSync(body).toString()).toBe(page);
+  });
+
+  it('gzips a large page (on the thread pool) to the same page, with its length', async () => {
+    const large = await get('/large', 'gzip');
+    expect(large.headers.get('content-encoding')).toBe('gzip');
+    const body = Buffer.from(await large.arrayBuffer());
+    expect(Number(large.headers.get('content-length'))).toBe(body.byteLength);
+    expect(gunzipSync(body).toString()).toBe(largePage);
   });
 
   it('gives a static file its compressed length, not the length of the file on disk', async () => {
