@@ -32,7 +32,11 @@ test('an adviser reads the IATI preview’s summary of every problem, pages thro
 
   // On a phone the summary scrolls sideways in its own box, and its caption stays on the screen, wrapped there.
   const wide = page.viewportSize()!;
+  const signOut = page.getByRole('button', { name: m('layout.signOut') });
+  const oneLine = (await signOut.boundingBox())!.height;
   await page.setViewportSize({ width: 375, height: 800 });
+  // The header's sign-out button keeps its words on one line there ("Se déconnecter"); the greeting beside it wraps.
+  expect((await signOut.boundingBox())!.height).toBe(oneLine);
   const fit = await summary.evaluate((table) => ({ caption: table.querySelector('caption')!.getBoundingClientRect().width, box: table.parentElement!.clientWidth, table: table.scrollWidth }));
   expect(fit.table).toBeGreaterThan(fit.box);
   expect(fit.caption).toBeLessThanOrEqual(fit.box);
