@@ -12,7 +12,9 @@ export default function handleRequest(request: Request, status: number, headers:
   headers.set('Content-Type', 'text/html; charset=utf-8');
   if (request.method.toUpperCase() === 'HEAD') return new Response(null, { status, headers });
   const html = `<!DOCTYPE html>${renderToString(<ServerRouter context={withoutHydrationData(context)} url={request.url} />)}`;
-  return new Response(html, { status, headers });
+  // As bytes: given a string, the Response checks every character of it for lone surrogates (undici's
+  // USVString conversion, 2 % of the results dashboard's 44 KB in a profile) and encodes it again when read.
+  return new Response(Buffer.from(html), { status, headers });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { intlTag } from './locales.ts';
 import { createTranslator } from './translator.ts';
 
 // Intl output uses narrow/no-break spaces; compare with ordinary spaces.
@@ -25,6 +26,17 @@ describe('createTranslator', () => {
     expect(plain(createTranslator('nb').number(12345))).toBe('12 345');
     expect(plain(createTranslator('fr').number(12345))).toBe('12 345');
     expect(plain(createTranslator('es').number(12345))).toBe('12.345');
+  });
+
+  it('formats a small whole number once per locale, and every other number as Intl does', () => {
+    for (const locale of ['en', 'nb', 'es'] as const) {
+      const intl = new Intl.NumberFormat(intlTag(locale));
+      const t = createTranslator(locale);
+      for (const value of [0, 7, 1234, 1234, 9999, 10_000, 123_456, -1234, 12.5, 0.25, 1e21]) expect(t.number(value)).toBe(intl.format(value));
+    }
+    // Kept per locale: Spanish does not group four digits, English does.
+    expect(createTranslator('es').number(1234)).toBe('1234');
+    expect(createTranslator('en').number(1234)).toBe('1,234');
   });
 
   it('formats NOK from integer øre per locale', () => {

@@ -57,6 +57,9 @@ function memo<F>(make: (key: string) => F): (key: string) => F {
 
 const translators = new Map<Locale, Translator>();
 
+/** Whole numbers below this are formatted once per locale and kept (at most this many strings). */
+const smallIntegerLimit = 10_000;
+
 /**
  * The translator of a locale. There is one per locale per process, built on first use with its Intl
  * formatters, so pages and emails may call this as often as they like: a page of 25 rows with two
@@ -74,6 +77,9 @@ export function createTranslator(locale: Locale): Translator {
 function buildTranslator(locale: Locale): Translator {
   const tag = intlTag(locale);
   const numberFormat = new Intl.NumberFormat(tag);
+  // Counts (people, reports, partnerships) are mostly small whole numbers, formatted again and again on the
+  // same pages (the results dashboard formats a few hundred): each is formatted once per locale.
+  const smallIntegers: string[] = [];
   const regionNames = new Intl.DisplayNames(tag, { type: 'region', fallback: 'none' });
   // Keys are a currency code with a digit count, and a date style: a handful per locale.
   const moneyFormat = memo((key) => {
@@ -98,7 +104,7 @@ function buildTranslator(locale: Locale): Translator {
   return {
     locale,
     t: (key, values) => (values === undefined ? plainText(key) : String(compiled(locale, key).format(values))),
-    number: (value) => numberFormat.format(value),
+    number: (value) => (Number.isInteger(value) && value >= 0 && value < smallIntegerLimit ? (smallIntegers[value] ??= numberFormat.format(value)) : numberFormat.format(value)),
     money: (minorUnits, currency = 'NOK') => {
       const digits = minorUnitDigits(currency);
       // Grants and ceilings are whole kroner: "30 000 000 kr" reads better than "30 000 000,00 kr".
