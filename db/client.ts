@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -9,7 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Database } from './database.ts';
-import { withPreparedReads } from './pglite-prepared-reads.ts';
+import { createPglite } from './create-pglite.ts';
 import { nameReads } from './postgres-named-reads.ts';
 import { openPgliteThread, type PgliteThread } from './pglite-thread.ts';
 
@@ -58,13 +57,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const thread = await openPgliteThread({ dataDir: target.dataDir, loadDataDir: target.loadDataDir }, { onStopped: target.onThreadStopped });
     return pgliteHandle(thread);
   }
-  const client = await PGlite.create({
-    extensions: { pg_trgm },
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-  });
-  withPreparedReads(client);
-  return pgliteHandle(client);
+  return pgliteHandle(await createPglite({ dataDir: target.dataDir, loadDataDir: target.loadDataDir }));
 }
 
 /** drizzle on PGlite, in this thread or in its own (which drizzle's driver takes as it takes a PGlite). */

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { withPreparedReads } from './pglite-prepared-reads.ts';
+import type { Transaction } from '@electric-sql/pglite';
+import { createPglite } from './create-pglite.ts';
 import type { ThreadReply, ThreadRequest, ThreadStart } from './pglite-thread.ts';
 
 /**
@@ -25,12 +24,7 @@ const rollback = Symbol('rollback');
 /** drizzle asks for dates, timestamps and intervals as PostgreSQL's text: the same parsers, one object per set of types. */
 const textParsers = new Map<string, Record<number, (value: string) => string>>();
 
-const client = await PGlite.create({
-  extensions: { pg_trgm },
-  ...(start.dataDir ? { dataDir: start.dataDir } : {}),
-  ...(start.loadDataDir ? { loadDataDir: start.loadDataDir } : {}),
-});
-withPreparedReads(client);
+const client = await createPglite(start);
 
 function parsersFor(types: number[]) {
   if (types.length === 0) return undefined;
