@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +26,7 @@ import { freshPostgresDatabase } from './fresh-postgres-database.ts';
  * QUERIES_SQL=1 prints each statement (its time the mean of QUERIES_REPEAT runs); QUERIES_EXPLAIN=1 its plan with timings (explain analyze). QUERIES_PROFILE=<dir>: then each page QUERIES_REPEAT (300) times
  * more under the CPU profiler, one <dir>/<n>.cpuprofile per page for bench/summarise-profile.ts (run with
  * NODE_ENV=production, as the server runs React). QUERIES_DATABASE_URL=postgres://…: on PostgreSQL instead, in a
- * fresh database beside the one named; the statements are then not listed. QUERIES_THREAD=1: PGlite in its own thread, as the server has it.
+ * fresh database beside the one named; the statements are then not listed. QUERIES_THREAD=1: PGlite in its own thread, as the server has it. QUERIES_TIME=<n>: n more requests timed, unprofiled (wall, CPU, the server thread's CPU).
  */
 const root = resolve(import.meta.dirname, '..');
 const log: { sql: string; params: unknown[]; rows: number; ms: number }[] = [];
@@ -105,6 +105,19 @@ for (const template of paths) {
       const plan = await query!<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, timing on) ${q.sql}`, q.params);
       console.log(`\n    ${q.sql.replace(/\s+/g, ' ').slice(0, 200)}\n${plan.rows.map((r) => `      ${r['QUERY PLAN']}`).join('\n')}`);
     }
+  // QUERIES_TIME=<n>: n more requests, unprofiled: wall time, the process's CPU and the server thread's own CPU per request
+  // (the last from /proc, where the main thread's task id is the process id; with QUERIES_THREAD the rest is the database's thread).
+  const timed = Number(process.env.QUERIES_TIME ?? 0);
+  if (timed > 0) {
+    const mainThreadMs = () => {
+      const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    };
+    const [wall, cpu, main] = [performance.now(), process.cpuUsage(), mainThreadMs()];
+    for (let i = 0; i < timed; i++) await (await app.request(`${publicUrl}${path}`, { headers: headers(path) })).arrayBuffer();
+    const used = process.cpuUsage(cpu);
+    console.log(`    over ${timed}: ${((performance.now() - wall) / timed).toFixed(2)} ms a request, CPU ${((used.user + used.system) / 1000 / timed).toFixed(2)} ms, server thread ${((mainThreadMs() - main) / timed).toFixed(2)} ms`);
+  }
   const profileDir = process.env.QUERIES_PROFILE;
   if (profileDir) {
     mkdirSync(profileDir, { recursive: true });

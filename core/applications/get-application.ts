@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
+import { preparedPerHandle } from '../../db/prepared-per-handle.ts';
 import { applicationAttachments, applicationGoals, applicationPartners, applicationRemarks, applications, goalIndicators, planFlows } from '../../db/schema/applications.ts';
 import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { fromJsonRows, jsonList } from '../../db/json-rows.ts';
@@ -55,17 +56,8 @@ function headQuery(db: Database, scope: SQL | undefined, id: string | Placeholde
 }
 
 /** The head query for the agency's two scopes (everything; everything sent), prepared once per handle and scope. */
-const prepared = new WeakMap<Database, Map<string, ReturnType<typeof prepareHead>>>();
-function prepareHead(db: Database, scope: SQL | undefined) {
-  return headQuery(db, scope, sql.placeholder('id')).prepare(scope ? 'application_head_sent' : 'application_head_all');
-}
 function preparedHead(db: Database, scope: SQL | undefined) {
-  const key = scope ? 'sent' : 'all';
-  let byScope = prepared.get(db);
-  if (!byScope) prepared.set(db, (byScope = new Map()));
-  let query = byScope.get(key);
-  if (!query) byScope.set(key, (query = prepareHead(db, scope)));
-  return query;
+  return preparedPerHandle(db, scope ? 'application_head_sent' : 'application_head_all', (name) => headQuery(db, scope, sql.placeholder('id')).prepare(name));
 }
 
 /**

@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { exchangeRates } from '../../db/schema/budgets.ts';
+import { withSharedReadCache } from '../../db/shared-read-cache.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { coreContext } from '../context.ts';
 import { FieldProblemsError, ForbiddenError } from '../errors.ts';
 import { nokToLocalMinor, normaliseRate, scaledRate } from './convert.ts';
 import { importExchangeRates } from './import-exchange-rates.ts';
+import { latestExchangeRates } from './latest-exchange-rates.ts';
 import { listExchangeRates } from './list-exchange-rates.ts';
 import { recordExchangeRate } from './record-exchange-rate.ts';
 
@@ -41,6 +43,25 @@ describe('converting NOK to a partner’s currency', () => {
         return 2n * (diff < 0n ? -diff : diff) <= den;
       }),
     );
+  });
+});
+
+describe('the latest rate on a date', () => {
+  it('is the newest on or before the date, and through the server’s kept reads a rate recorded since is seen at once', async () => {
+    const finance = await createUser(testDb.db, { agencyRoles: ['finance_officer'] });
+    const db = withSharedReadCache(testDb.db);
+    const ctx = coreContext({ db, actor: finance.actor });
+    await recordExchangeRate(ctx, { currency: 'MWK', date: '2026-05-01', rate: '0.0061', source: 'Norges Bank' });
+    await recordExchangeRate(ctx, { currency: 'MWK', date: '2026-07-01', rate: '0.0065', source: 'Norges Bank' });
+    const onJune = () => latestExchangeRates(db, ['MWK', 'NOK', 'GTQ', 'MWK'], '2026-06-15');
+    expect(Object.fromEntries(await onJune())).toEqual({ MWK: { currency: 'MWK', nokPerUnit: '0.0061', date: '2026-05-01', source: 'Norges Bank' } });
+    await recordExchangeRate(ctx, { currency: 'MWK', date: '2026-06-10', rate: '0.0063', source: 'Norges Bank' });
+    await recordExchangeRate(ctx, { currency: 'GTQ', date: '2026-06-01', rate: '1.38', source: 'Norges Bank' });
+    expect([...(await onJune()).values()].map((r) => [r.currency, r.nokPerUnit])).toEqual([
+      ['GTQ', '1.38'],
+      ['MWK', '0.0063'],
+    ]);
+    expect((await latestExchangeRates(db, ['MWK'], '2026-04-30')).size).toBe(0);
   });
 });
 

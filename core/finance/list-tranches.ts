@@ -12,7 +12,8 @@ import { DomainError } from '../errors.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
 import { keysetPage } from '../pagination/keyset-page.ts';
-import { jsonPageFields, readJsonPage } from '../../db/json-rows.ts';
+import { fromJsonPage, jsonPageFields, jsonPageQuery } from '../../db/json-rows.ts';
+import { preparedPerHandle } from '../../db/prepared-per-handle.ts';
 
 export const trancheQueryInput = z.object({
   status: z.enum(TRANCHE_STATUSES, { message: 'chooseStatus' }).optional(),
@@ -47,23 +48,39 @@ export interface TrancheLine {
   year: number;
 }
 
-/** Tranches in the list's order, filtered by status and budget year, `limit` at most after the cursor's row. */
-function filtersOf({ status, year }: TrancheQuery): SQL[] {
+/**
+ * Which filters a request uses. Each combination is a statement of its own, prepared once per database handle
+ * (db/prepared-per-handle.ts); the filters' values go in as its placeholders.
+ */
+interface Shape {
+  status: boolean;
+  year: boolean;
+  after: boolean;
+}
+const statementName = (list: string, shape: Shape) => `${list}_${shape.status ? 's' : ''}${shape.year ? 'y' : ''}${shape.after ? 'a' : ''}`;
+
+/** The placeholders' values for a query: the status, the budget year's first day and the next year's. */
+function filterValues({ status, year }: TrancheQuery) {
+  return { ...(status ? { status } : {}), ...(year ? { yearFrom: `${year}-01-01`, yearTo: `${year + 1}-01-01` } : {}) };
+}
+
+/** Tranches filtered by status and budget year (the year the stage's call opens). */
+function filtersOf(shape: Shape): SQL[] {
   const where: SQL[] = [];
-  if (status) where.push(eq(stageTranches.status, status));
-  if (year) where.push(gte(calls.opensOn, `${year}-01-01`), lt(calls.opensOn, `${year + 1}-01-01`));
+  if (shape.status) where.push(eq(stageTranches.status, sql.placeholder('status')));
+  if (shape.year) where.push(gte(calls.opensOn, sql.placeholder('yearFrom')), lt(calls.opensOn, sql.placeholder('yearTo')));
   return where;
 }
 
 /** How many tranches match the filters, over all pages (inside a page's statement, its tables are its own). */
-function countTranches(db: Database, query: TrancheQuery) {
+function countQuery(db: Database, shape: Shape) {
   return db
     .select({ total: sql<number>`count(*)::int` })
     .from(stageTranches)
     .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
     .innerJoin(applications, eq(applications.id, partnershipStages.applicationId))
     .innerJoin(calls, eq(calls.id, applications.callId))
-    .where(and(...filtersOf(query)));
+    .where(and(...filtersOf(shape)));
 }
 
 /** What a line of the list shows: one JSON object per tranche, under these names (db/json-rows.ts). */
@@ -90,17 +107,16 @@ const lineColumns = {
   opensOn: calls.opensOn,
 };
 
-/** A page of tranches after the query's cursor, `limit` at most, each row carrying the filters' total; read as one JSON value (db/json-rows.ts). */
-async function queryTranches(db: Database, query: TrancheQuery, limit: number) {
-  const cursor = decodeCursor(query.after);
-  const where = filtersOf(query);
-  if (cursor) {
-    const m = /^([0-2])\|(\d{4}-\d{2}-\d{2})\|(\d{1,4})$/.exec(cursor[0]);
-    if (!m) throw new DomainError('invalidCursor', { field: 'after' });
-    where.push(sql`(${rank}, ${partnershipStages.startsOn}, ${stageTranches.number}, ${stageTranches.id}) > (${Number(m[1])}, ${m[2]}::date, ${Number(m[3])}, ${cursor[1]}::uuid)`);
+/** A page of tranches after the cursor's row, `limit` at most, each row carrying the filters' total, as one JSON value (db/json-rows.ts). */
+function pageQuery(db: Database, shape: Shape) {
+  const where = filtersOf(shape);
+  if (shape.after) {
+    where.push(
+      sql`(${rank}, ${partnershipStages.startsOn}, ${stageTranches.number}, ${stageTranches.id}) > (${sql.placeholder('afterRank')}, ${sql.placeholder('afterStartsOn')}::date, ${sql.placeholder('afterNumber')}, ${sql.placeholder('afterId')}::uuid)`,
+    );
   }
   const page = db
-    .select({ ...jsonPageFields(lineColumns, sql`${rank}, ${partnershipStages.startsOn}, ${stageTranches.number}, ${stageTranches.id}`), total: sql<number>`(${countTranches(db, query)})`.as('total') })
+    .select({ ...jsonPageFields(lineColumns, sql`${rank}, ${partnershipStages.startsOn}, ${stageTranches.number}, ${stageTranches.id}`), total: sql<number>`(${countQuery(db, shape)})`.as('total') })
     .from(stageTranches)
     .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId))
     .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
@@ -109,11 +125,26 @@ async function queryTranches(db: Database, query: TrancheQuery, limit: number) {
     .innerJoin(organisations, eq(organisations.id, applications.coordinatorOrganisationId))
     .where(and(...where))
     .orderBy(asc(rank), asc(partnershipStages.startsOn), asc(stageTranches.number), asc(stageTranches.id))
-    .limit(limit)
+    .limit(sql.placeholder('limit'))
     .as('page');
+  return jsonPageQuery(db, page);
+}
+
+/** A page of tranches after the query's cursor, `limit` at most, each row carrying the filters' total. */
+async function queryTranches(db: Database, query: TrancheQuery, limit: number) {
+  const cursor = decodeCursor(query.after);
+  let after = {};
+  if (cursor) {
+    const m = /^([0-2])\|(\d{4}-\d{2}-\d{2})\|(\d{1,4})$/.exec(cursor[0]);
+    if (!m) throw new DomainError('invalidCursor', { field: 'after' });
+    after = { afterRank: Number(m[1]), afterStartsOn: m[2], afterNumber: Number(m[3]), afterId: cursor[1] };
+  }
+  const shape = { status: Boolean(query.status), year: Boolean(query.year), after: Boolean(cursor) };
+  const statement = preparedPerHandle(db, statementName('list_tranches', shape), (name) => pageQuery(db, shape).prepare(name));
+  const answer = await statement.execute({ ...filterValues(query), ...after, limit });
   return {
     cursor,
-    rows: (await readJsonPage(db, lineColumns, page)).map(
+    rows: fromJsonPage(lineColumns, answer).map(
       (r): TrancheLine & { total: number } => ({
         id: r.id,
         stageId: r.stageId,
@@ -150,7 +181,10 @@ export async function listTranches(ctx: CoreContext, query: TrancheQuery) {
   const page = await keysetPage(rows, {
     size: TRANCHE_PAGE_SIZE,
     cursor,
-    count: () => countTranches(ctx.db, query),
+    count: () => {
+      const shape = { status: Boolean(query.status), year: Boolean(query.year), after: false };
+      return preparedPerHandle(ctx.db, statementName('count_tranches', shape), (name) => countQuery(ctx.db, shape).prepare(name)).execute(filterValues(query));
+    },
     key: (last) => [`${rankOf(last.status)}|${last.stage.startsOn}|${last.number}`, last.id],
   });
   return { tranches: page.items, total: page.total, next: page.next };

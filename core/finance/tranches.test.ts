@@ -21,6 +21,7 @@ import { addMonths } from '../applications/stage-period.ts';
 import { coreContext } from '../context.ts';
 import { FieldProblemsError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
+import { encodeCursor } from '../pagination/keyset-cursor.ts';
 import { programmeInput } from '../programmes/programme-input.ts';
 import { accountBalance } from './account-balance.ts';
 import { approveTranche } from './approve-tranche.ts';
@@ -204,6 +205,50 @@ describe('approving and paying tranches', () => {
     expect(owedMinor).toBe(NOK(40_000));
     expect(await accountBalance(w.db, ledgerAccount.call(w.call.id))).toBe(callBefore + NOK(60_000));
     expect((await getTranche(as(w.finance.actor), { trancheId: last.id })).settlement.refundOwedMinor).toBe(NOK(40_000));
+  });
+});
+
+describe('the tranche list', () => {
+  it('filters by status and budget year and pages through every tranche once, in order, under each combination', async () => {
+    const first = await grantedStage();
+    const second = await grantedStage();
+    // The second stage's call opens a year earlier: its money is another budget year's.
+    const [call] = await first.db.select({ opensOn: calls.opensOn }).from(calls).where(eq(calls.id, second.call.id));
+    const earlier = `${Number(call!.opensOn.slice(0, 4)) - 1}${call!.opensOn.slice(4)}`;
+    await first.db.update(calls).set({ opensOn: earlier }).where(eq(calls.id, second.call.id));
+    // 60 more tranches on each stage, approved and planned in turn: more than a page under every filter.
+    for (const w of [first, second]) {
+      await w.db.insert(stageTranches).values(
+        Array.from({ length: 60 }, (_, i) => ({ stageId: w.stage.id, number: i + 3, shareBasisPoints: 0, amountMinor: 0, currency: 'NOK', condition: w.tranches[0]!.condition, status: i % 2 ? ('approved' as const) : ('planned' as const) })),
+      );
+    }
+    const all = await first.db
+      .select({ id: stageTranches.id, status: stageTranches.status, number: stageTranches.number, startsOn: partnershipStages.startsOn, stageId: stageTranches.stageId })
+      .from(stageTranches)
+      .innerJoin(partnershipStages, eq(partnershipStages.id, stageTranches.stageId));
+    const rank = { planned: 0, approved: 1, paid: 2 } as const;
+    const years = { [first.stage.id]: Number((await first.db.select({ opensOn: calls.opensOn }).from(calls).where(eq(calls.id, first.call.id)))[0]!.opensOn.slice(0, 4)), [second.stage.id]: Number(earlier.slice(0, 4)) };
+    for (const status of [undefined, 'approved' as const]) {
+      for (const year of [undefined, years[second.stage.id]!]) {
+        const expected = all
+          .filter((t) => (!status || t.status === status) && (!year || years[t.stageId] === year))
+          .sort((a, b) => rank[a.status] - rank[b.status] || a.startsOn.localeCompare(b.startsOn) || a.number - b.number || a.id.localeCompare(b.id));
+        const seen: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await listTranches(as(first.finance.actor), { status, year, after });
+          expect(page.total).toBe(expected.length);
+          expect(page.tranches.length).toBeLessThanOrEqual(50);
+          seen.push(...page.tranches.map((t) => t.id));
+          after = page.next ?? undefined;
+        } while (after);
+        expect(seen).toEqual(expected.map((t) => t.id));
+        // A cursor at the last tranche: no rows, the total still counted.
+        const last = expected.at(-1)!;
+        const past = await listTranches(as(first.finance.actor), { status, year, after: encodeCursor(`${rank[last.status]}|${last.startsOn}|${last.number}`, last.id) });
+        expect(past).toEqual({ tranches: [], total: expected.length, next: null });
+      }
+    }
   });
 });
 

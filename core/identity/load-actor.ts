@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
+import { preparedPerHandle } from '../../db/prepared-per-handle.ts';
 import { agencyRoleAssignments, memberships, participantAccounts } from '../../db/schema/access.ts';
 import { session, user } from '../../db/schema/auth.ts';
 import { agencyRoles, organisationRoles, type Actor, type AgencyRole, type OrganisationRole } from './actor.ts';
@@ -50,24 +51,16 @@ const columns = {
 };
 
 /**
- * The session-token lookup every signed-in request makes, built once per database handle as a prepared
- * statement (named: PostgreSQL parses and plans it once per connection; drizzle builds its SQL once),
- * instead of building the same SQL for every request.
+ * The session-token lookup every signed-in request makes, prepared once per database handle
+ * (db/prepared-per-handle.ts) instead of building the same SQL for every request.
  */
-const prepared = new WeakMap<Database, ReturnType<typeof prepareBySession>>();
-function prepareBySession(db: Database) {
-  return db
-    .select({ ...columns, sessionExpiresAt: session.expiresAt })
-    .from(session)
-    .innerJoin(user, eq(user.id, session.userId))
-    .where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql.placeholder('now')), isNull(user.anonymisedAt)))
-    .prepare('load_actor_by_session');
-}
 function bySession(db: Database) {
-  let query = prepared.get(db);
-  if (!query) {
-    query = prepareBySession(db);
-    prepared.set(db, query);
-  }
-  return query;
+  return preparedPerHandle(db, 'load_actor_by_session', (name) =>
+    db
+      .select({ ...columns, sessionExpiresAt: session.expiresAt })
+      .from(session)
+      .innerJoin(user, eq(user.id, session.userId))
+      .where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql.placeholder('now')), isNull(user.anonymisedAt)))
+      .prepare(name),
+  );
 }
