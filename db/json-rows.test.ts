@@ -2,7 +2,7 @@ import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApplication } from './factories/application-factory.ts';
 import { createGoalWithIndicators } from './factories/result-report-factory.ts';
-import { fromJsonRows, jsonList, jsonObjectOf, jsonPageFields, readJsonPage } from './json-rows.ts';
+import { fromJsonRows, jsonList, jsonObjectOf, jsonPageFields, jsonPageQuery, fromJsonPage } from './json-rows.ts';
 import { rawRows } from './raw-rows.ts';
 import { applications, goalIndicators, planFlows } from './schema/applications.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
@@ -70,12 +70,12 @@ describe('rows read inside json_agg', () => {
       .orderBy(asc(applications.title))
       .limit(3)
       .as('page');
-    const rows = await readJsonPage(testDb.db, columns, page);
+    const rows = fromJsonPage(columns, await jsonPageQuery(testDb.db, page));
     expect(rows).toEqual(direct.map((row) => ({ ...row, total: 4 })));
     expect(rows.map((r) => r.title)).toEqual([...titles].sort().slice(0, 3));
     expect(rows[0]!.submittedAt).toBeInstanceOf(Date);
     // No row: no lines, and no total to carry.
     const none = testDb.db.select({ ...jsonPageFields(columns, sql`${applications.title}`), total: sql<number>`0`.as('total') }).from(applications).where(sql`false`).as('page');
-    expect(await readJsonPage(testDb.db, columns, none)).toEqual([]);
+    expect(fromJsonPage(columns, await jsonPageQuery(testDb.db, none))).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ export function jsonList(columns: Record<string, Column>, { from, orderBy }: { f
 }
 
 /**
- * The fields that make a page's query read as one JSON value (`readJsonPage`): each row as one object of
+ * The fields that make a page's query read as one JSON value (`jsonPageQuery`): each row as one object of
  * `columns` (`line`), and its place in `order` (`n`), so the page keeps its order once aggregated.
  */
 export function jsonPageFields(columns: JsonColumns, order: SQL) {
@@ -76,13 +76,4 @@ export function jsonPageQuery(db: Database, page: Subquery & { line: SQL.Aliased
 export function fromJsonPage<C extends JsonColumns>(columns: C, [result]: { lines: Record<string, unknown>[] | null; total: number | null }[]): (JsonRow<C> & { total: number })[] {
   const total = Number(result?.total ?? 0);
   return fromJsonRows(columns, result?.lines ?? null).map((row) => ({ ...row, total }));
-}
-
-/** A `jsonPageQuery` sent and read. */
-export async function readJsonPage<C extends JsonColumns>(
-  db: Database,
-  columns: C,
-  page: Subquery & { line: SQL.Aliased<unknown>; n: SQL.Aliased<number>; total: SQL.Aliased<number> },
-): Promise<(JsonRow<C> & { total: number })[]> {
-  return fromJsonPage(columns, await jsonPageQuery(db, page));
 }

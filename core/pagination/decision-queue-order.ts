@@ -14,14 +14,22 @@ export function decisionQueueOrder(table: { status: PgColumn; updatedAt: PgColum
     rank,
     changed,
     orderBy: [asc(rank), sql`${changed} desc`, asc(table.id)],
-    /** The rows after a decoded cursor (undefined for the first page). */
-    after(cursor: [string, string] | null): SQL | undefined {
+    /**
+     * The rows after a decoded cursor (undefined for the first page), or, for a statement prepared once and
+     * sent with `cursorValues`, after the cursor its placeholders will hold.
+     */
+    after(cursor: [string, string] | null | 'placeholders'): SQL | undefined {
       if (!cursor) return undefined;
-      const [key, id] = cursor;
-      const [r, at] = [Number(key.slice(0, 1)), key.slice(2)];
+      const { afterRank: r, afterChanged: at, afterId: id } =
+        cursor === 'placeholders' ? { afterRank: sql.placeholder('afterRank'), afterChanged: sql.placeholder('afterChanged'), afterId: sql.placeholder('afterId') } : cursorValues(cursor);
       return sql`(${rank} > ${r} or (${rank} = ${r} and (${changed} < ${at} or (${changed} = ${at} and ${table.id} > ${id}))))`;
     },
     /** The cursor of a page's last row. */
     key: (last: { rank: number; changed: string; id: string }): [string, string] => [`${last.rank}:${last.changed}`, last.id],
   };
+}
+
+/** A decoded cursor as the placeholders of `after('placeholders')` take it. */
+export function cursorValues([key, id]: [string, string]) {
+  return { afterRank: Number(key.slice(0, 1)), afterChanged: key.slice(2), afterId: id };
 }

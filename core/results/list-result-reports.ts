@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { applicationPartners } from '../../db/schema/applications.ts';
 import { organisations } from '../../db/schema/organisations.ts';
@@ -9,9 +9,11 @@ import type { CoreContext } from '../context.ts';
 import { organisationScope, requirePermission } from '../identity/permissions.ts';
 import { parseOrRefuse } from '../input/parse-or-refuse.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
-import { decisionQueueOrder } from '../pagination/decision-queue-order.ts';
+import { cursorValues, decisionQueueOrder } from '../pagination/decision-queue-order.ts';
 import { keysetPage } from '../pagination/keyset-page.ts';
-import { jsonPageFields, readJsonPage } from '../../db/json-rows.ts';
+import { fromJsonPage, jsonPageFields, jsonPageQuery } from '../../db/json-rows.ts';
+import { preparedPerHandle } from '../../db/prepared-per-handle.ts';
+import type { Database } from '../../db/database.ts';
 import { resultReportScope } from './result-report-record.ts';
 
 export const RESULT_REPORTS_PAGE_SIZE = 50;
@@ -43,6 +45,26 @@ const lineColumns = {
   organisationName: organisations.legalName,
 };
 
+/** How many reports the filters match, over all pages (inside a page's statement, its tables are its own). */
+function countQuery(db: Database, where: SQL | undefined) {
+  return db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where);
+}
+
+/** A page of reports after the cursor, each row carrying the filters' total, as one JSON value (db/json-rows.ts). */
+function pageQuery(db: Database, where: SQL | undefined, after: SQL | undefined) {
+  const page = db
+    .select({ ...jsonPageFields(lineColumns, sql.join(order.orderBy, sql`, `)), total: sql<number>`(${countQuery(db, where)})`.as('total') })
+    .from(resultReports)
+    .innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId))
+    .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
+    .innerJoin(organisations, eq(organisations.id, resultReports.organisationId))
+    .where(and(where, after))
+    .orderBy(...order.orderBy)
+    .limit(RESULT_REPORTS_PAGE_SIZE + 1)
+    .as('page');
+  return jsonPageQuery(db, page);
+}
+
 /**
  * The results reports the actor may read (the agency every one, partner staff those on their partnerships),
  * reports to decide on first, filtered by status, 50 a page with a keyset cursor (`after`).
@@ -53,21 +75,22 @@ export async function listResultReports(ctx: CoreContext, query: ResultReportQue
   const scope = resultReportScope(ctx.actor);
   const cursor = decodeCursor(after);
   if (scope === null) return { items: [], total: 0, next: null };
-  const where = and(scope, status ? eq(resultReports.status, status) : undefined);
-  // The total rides on every row (counted by the same filters in the same statement), as keysetPage expects.
-  const count = () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where);
-  const lines = ctx.db
-    .select({ ...jsonPageFields(lineColumns, sql.join(order.orderBy, sql`, `)), total: sql<number>`(${count()})`.as('total') })
-    .from(resultReports)
-    .innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId))
-    .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
-    .innerJoin(organisations, eq(organisations.id, resultReports.organisationId))
-    .where(and(where, order.after(cursor)))
-    .orderBy(...order.orderBy)
-    .limit(RESULT_REPORTS_PAGE_SIZE + 1)
-    .as('page');
-  const rows = await readJsonPage(ctx.db, lineColumns, lines);
-  const page = await keysetPage(rows, { size: RESULT_REPORTS_PAGE_SIZE, cursor, count, key: order.key });
+  let answer: Parameters<typeof fromJsonPage>[1];
+  let count: () => Promise<{ total: number }[]>;
+  if (scope === undefined) {
+    // The agency reads every report: one statement per filter shape, prepared once per handle (db/prepared-per-handle.ts).
+    const where = status ? eq(resultReports.status, sql.placeholder('status')) : undefined;
+    const values = { ...(status ? { status } : {}) };
+    const shape = `${status ? 's' : ''}${cursor ? 'a' : ''}`;
+    answer = await preparedPerHandle(ctx.db, `list_result_reports_${shape}`, (name) => pageQuery(ctx.db, where, order.after(cursor && 'placeholders')).prepare(name)).execute({ ...values, ...(cursor ? cursorValues(cursor) : {}) });
+    count = () => preparedPerHandle(ctx.db, `count_result_reports_${status ? 's' : ''}`, (name) => countQuery(ctx.db, where).prepare(name)).execute(values);
+  } else {
+    // Partner staff's scope names their organisations: built for each request.
+    const where = and(scope, status ? eq(resultReports.status, status) : undefined);
+    answer = await pageQuery(ctx.db, where, order.after(cursor));
+    count = () => countQuery(ctx.db, where);
+  }
+  const page = await keysetPage(fromJsonPage(lineColumns, answer), { size: RESULT_REPORTS_PAGE_SIZE, cursor, count, key: order.key });
   return { ...page, items: page.items.map(({ rank: _rank, changed: _changed, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1 })) };
 }
 export type ResultReportListItem = Awaited<ReturnType<typeof listResultReports>>['items'][number];

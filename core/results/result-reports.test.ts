@@ -8,12 +8,15 @@ import { createProgramme } from '../../db/factories/programme-factory.ts';
 import { createGoalWithIndicators, createResultReport } from '../../db/factories/result-report-factory.ts';
 import { createUser } from '../../db/factories/user-factory.ts';
 import { applications } from '../../db/schema/applications.ts';
+import { partnershipStages } from '../../db/schema/partnership-stages.ts';
+import { resultReports } from '../../db/schema/result-reports.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { emailOutbox } from '../../db/schema/email-outbox.ts';
 import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { coreContext } from '../context.ts';
 import { FieldProblemsError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { visitor, type Actor } from '../identity/actor.ts';
+import { encodeCursor } from '../pagination/keyset-cursor.ts';
 import { acceptedActuals } from './accepted-actuals.ts';
 import { acceptResultReport, returnResultReport } from './decide-result-report.ts';
 import { exportResultsCsv } from './export-results-csv.ts';
@@ -202,6 +205,53 @@ describe('a round’s results report', () => {
     const actions = (await testDb.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.recordId, id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['result-report.started', 'result-report.saved', 'result-report.submitted', 'result-report.returned', 'result-report.accepted']));
     expect((await listResultReports(as(w.adviser.actor), { status: 'accepted' })).items.map((r) => r.id)).toContain(id);
+  });
+});
+
+describe('the results reports list', () => {
+  it('pages through every report the reader may read once, in the decision queue’s order, under each filter, for the agency and for partner staff', async () => {
+    const db = testDb.db;
+    const kathmandu = await createOrganisation(db, { countryCode: 'NP', legalName: 'Dhulikhel Hospital' });
+    const lilongwe = await createOrganisation(db, { countryCode: 'MW', legalName: 'Kamuzu Central Hospital' });
+    const bergen = await createOrganisation(db, { countryCode: 'NO', legalName: 'Haukeland universitetssjukehus' });
+    const programme = await createProgramme(db);
+    const ours = await createPartnership(db, { partners: [kathmandu, bergen], programmeId: programme.id });
+    const theirs = await createPartnership(db, { partners: [lilongwe, bergen], programmeId: programme.id });
+    // 64 reports on one partnership and 8 on another, submitted and accepted in turn, some changed at the same
+    // instant (the order then falls to the id): more than a page for the agency and for Dhulikhel's staff.
+    const statuses = ['submitted', 'accepted'] as const;
+    for (const [partnership, partners, rounds] of [[ours, [kathmandu, bergen], 32], [theirs, [lilongwe, bergen], 4]] as const) {
+      for (let round = 0; round < rounds; round++) {
+        const stage = await createPartnershipStage(db, { partnership, kind: 'round', startsOn: '2027-03-01', endsOn: '2028-02-28' });
+        for (const [i, organisation] of partners.entries()) {
+          const at = new Date(Date.UTC(2027, 5, 1 + (round % 5), 10));
+          await createResultReport(db, { stageId: stage.id, organisationId: organisation.id, status: statuses[(round + i) % 2]!, submittedAt: at, decidedAt: at });
+        }
+      }
+    }
+    const staff = await createUser(db, { memberships: [{ organisationId: kathmandu.id, role: 'partner_coordinator' }] });
+    const adviser = await createUser(db, { agencyRoles: ['programme_adviser'] });
+    const all = await db.select({ id: resultReports.id, status: resultReports.status, updatedAt: resultReports.updatedAt, partnershipId: partnershipStages.partnershipId }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId));
+    for (const [reader, readable] of [[adviser, () => true], [staff, (r: (typeof all)[number]) => r.partnershipId === ours.id]] as const) {
+      for (const status of [undefined, 'accepted' as const]) {
+        const expected = all
+          .filter((r) => readable(r) && (!status || r.status === status))
+          .sort((a, b) => Number(a.status !== 'submitted') - Number(b.status !== 'submitted') || b.updatedAt.getTime() - a.updatedAt.getTime() || a.id.localeCompare(b.id));
+        const seen: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await listResultReports(as(reader.actor), { status, after });
+          expect(page.total).toBe(expected.length);
+          seen.push(...page.items.map((r) => r.id));
+          after = page.next ?? undefined;
+        } while (after);
+        expect(seen).toEqual(expected.map((r) => r.id));
+        // A cursor at the last report: no rows, the total still counted.
+        const last = expected.at(-1)!;
+        const key = `${last.status === 'submitted' ? 0 : 1}:${last.updatedAt.toISOString()}`;
+        expect(await listResultReports(as(reader.actor), { status, after: encodeCursor(key, last.id) })).toEqual({ items: [], total: expected.length, next: null });
+      }
+    }
   });
 });
 
