@@ -1,11 +1,13 @@
 import type { Database } from './database.ts';
+import { sql, type Placeholder } from 'drizzle-orm';
 
 /**
  * A statement that many requests send, built once per database handle under its name and prepared
  * (`prepare(name)`): drizzle then writes its SQL once instead of on every request, and on PostgreSQL the
  * connection parses and plans it once. `name` is the statement's name on the server, so each shape of a query
  * has its own (`list_tranches_sy`, a list filtered by status and year): values change, the SQL under a name
- * never does, and what differs goes in as placeholders (`sql.placeholder`).
+ * never does, and what differs goes in as placeholders (`sql.placeholder`). PostgreSQL keeps a name's first 63
+ * characters: two names alike in those would be one statement, so names stay short (letters for filters).
  */
 const kept = new WeakMap<Database, Map<string, unknown>>();
 
@@ -16,3 +18,13 @@ export function preparedPerHandle<P>(db: Database, name: string, prepare: (name:
   if (statement === undefined) byName.set(name, (statement = prepare(name)));
   return statement;
 }
+
+/**
+ * How a query written once takes its values: as they are, for a statement built for one request
+ * (`inlineValues`), or as placeholders of the same names, for one prepared per handle and sent with the values
+ * (`placeholderValues`). A list whose scope names the reader's organisations is built per request; the agency's,
+ * the same for everyone in it, is prepared.
+ */
+export type Bind = <T>(name: string, value: T) => T | Placeholder;
+export const inlineValues: Bind = (_name, value) => value;
+export const placeholderValues: Bind = (name) => sql.placeholder(name);

@@ -6,7 +6,9 @@ import { callCriteria, calls } from '../../db/schema/calls.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
-import { can, requirePermission } from '../identity/permissions.ts';
+import type { Database } from '../../db/database.ts';
+import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
+import { can, organisationScope, requirePermission } from '../identity/permissions.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
 import { cappedTotal, LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
 import { afterCursor, keysetPage } from '../pagination/keyset-page.ts';
@@ -30,6 +32,79 @@ export const applicationFilter = z.object({
 });
 export type ApplicationFilter = z.infer<typeof applicationFilter>;
 
+/** The filters a request uses, in a fixed order: each combination (with the cursor) is a statement of its own. */
+const filterNames = ['q', 'call', 'programme', 'shape', 'status', 'sector', 'sdg', 'country'] as const;
+/** Each filter's letter in a statement's name: PostgreSQL keeps 63 characters of a name, so names stay short. */
+const filterLetters: Record<(typeof filterNames)[number], string> = { q: 'q', call: 'c', programme: 'p', shape: 'h', status: 's', sector: 'e', sdg: 'g', country: 'n' };
+
+/**
+ * The page's statement and the count for a page past the end, written once: `bind` gives each value as it is
+ * or as a placeholder of its name (db/prepared-per-handle.ts).
+ */
+function listQueries(db: Database, scope: SQL | undefined, filter: ApplicationFilter, cursor: [string, string] | null, internal: boolean, bind: Bind) {
+  const where: (SQL | undefined)[] = [scope];
+  if (filter.q) where.push(ilike(applications.title, bind('q', containsPattern(filter.q))));
+  if (filter.call) where.push(eq(applications.callId, bind('call', filter.call)));
+  if (filter.programme) where.push(eq(programmes.code, bind('programme', filter.programme)));
+  if (filter.shape) where.push(eq(applications.shape, bind('shape', filter.shape)));
+  if (filter.status) where.push(eq(applications.status, bind('status', filter.status)));
+  if (filter.sector) where.push(eq(applications.sectorCode, bind('sector', filter.sector)));
+  if (filter.sdg) where.push(sql`${applications.sdgGoals} @> array[${bind('sdg', filter.sdg)}]::text[]`);
+  if (filter.country) {
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(applicationPartners)
+          .innerJoin(organisations, eq(organisations.id, applicationPartners.organisationId))
+          .where(and(eq(applicationPartners.applicationId, applications.id), eq(organisations.countryCode, bind('country', filter.country)))),
+      ),
+    );
+  }
+  const page = afterCursor(applications.title, applications.id, cursor && [bind('afterTitle', cursor[0]), bind('afterId', cursor[1])]);
+  const score = internal
+    ? sql<number | null>`(select sum(${applicationScores.score} * ${callCriteria.weight})::float / nullif(sum(${callCriteria.weight}), 0)
+        from ${applicationScores} join ${callCriteria} on ${callCriteria.id} = ${applicationScores.criterionId}
+        where ${applicationScores.applicationId} = ${applications.id})`
+    : sql<null>`null`;
+
+  // The total rides along with the page as an uncorrelated subquery (counted once, by the same
+  // filters and scope: inside it `applications` is its own); a query of its own only for a page past the end.
+  // It counts one past LIST_TOTAL_CAP at most: at 100,000 applications the exact count was most of the page.
+  const count = db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(
+      db
+        .select({ one: sql`1` })
+        .from(applications)
+        .innerJoin(calls, eq(calls.id, applications.callId))
+        .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+        .where(and(...where))
+        .limit(LIST_TOTAL_CAP + 1)
+        .as('limited'),
+    );
+  const list = db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      status: applications.status,
+      shape: applications.shape,
+      submittedAt: applications.submittedAt,
+      callTitle: calls.title,
+      coordinator: organisations.legalName,
+      score,
+      total: sql<number>`(${count})`,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .innerJoin(organisations, eq(organisations.id, applications.coordinatorOrganisationId))
+    .where(and(...where, page))
+    .orderBy(asc(applications.title), asc(applications.id))
+    .limit(APPLICATION_PAGE_SIZE + 1);
+  return { list, count };
+}
+
 /**
  * Applications the actor may see, filtered; every filter uses an index (migration 0006), pages are
  * keyset by (title, id). The agency also gets the weighted mean score of all advisers (0–5). `total` is exact
@@ -40,69 +115,28 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
   requirePermission(actor, 'application:read');
   const scope = applicationScope(actor);
   if (scope === null) return { items: [], total: 0, totalCapped: false, next: null };
-  const where: (SQL | undefined)[] = [scope];
-  if (filter.q) where.push(ilike(applications.title, containsPattern(filter.q)));
-  if (filter.call) where.push(eq(applications.callId, filter.call));
-  if (filter.programme) where.push(eq(programmes.code, filter.programme));
-  if (filter.shape) where.push(eq(applications.shape, filter.shape));
-  if (filter.status) where.push(eq(applications.status, filter.status));
-  if (filter.sector) where.push(eq(applications.sectorCode, filter.sector));
-  if (filter.sdg) where.push(sql`${applications.sdgGoals} @> array[${filter.sdg}]::text[]`);
-  if (filter.country) {
-    where.push(
-      exists(
-        ctx.db
-          .select({ one: sql`1` })
-          .from(applicationPartners)
-          .innerJoin(organisations, eq(organisations.id, applicationPartners.organisationId))
-          .where(and(eq(applicationPartners.applicationId, applications.id), eq(organisations.countryCode, filter.country))),
-      ),
-    );
-  }
   const cursor = decodeCursor(filter.after);
-  const page = afterCursor(applications.title, applications.id, cursor);
   const internal = can(actor, 'application:read-internal');
-  const score = internal
-    ? sql<number | null>`(select sum(${applicationScores.score} * ${callCriteria.weight})::float / nullif(sum(${callCriteria.weight}), 0)
-        from ${applicationScores} join ${callCriteria} on ${callCriteria.id} = ${applicationScores.criterionId}
-        where ${applicationScores.applicationId} = ${applications.id})`
-    : sql<null>`null`;
-
-  // The total rides along with the page as an uncorrelated subquery (counted once, by the same
-  // filters and scope: inside it `applications` is its own); a query of its own only for a page past the end.
-  // It counts one past LIST_TOTAL_CAP at most: at 100,000 applications the exact count was most of the page.
-  const count = () =>
-    ctx.db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(
-        ctx.db
-          .select({ one: sql`1` })
-          .from(applications)
-          .innerJoin(calls, eq(calls.id, applications.callId))
-          .innerJoin(programmes, eq(programmes.id, calls.programmeId))
-          .where(and(...where))
-          .limit(LIST_TOTAL_CAP + 1)
-          .as('limited'),
-      );
-  const rows = await ctx.db
-    .select({
-      id: applications.id,
-      title: applications.title,
-      status: applications.status,
-      shape: applications.shape,
-      submittedAt: applications.submittedAt,
-      callTitle: calls.title,
-      coordinator: organisations.legalName,
-      score,
-      total: sql<number>`(${count()})`,
-    })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
-    .innerJoin(organisations, eq(organisations.id, applications.coordinatorOrganisationId))
-    .where(and(...where, page))
-    .orderBy(asc(applications.title), asc(applications.id))
-    .limit(APPLICATION_PAGE_SIZE + 1);
+  let rows: Awaited<ReturnType<typeof listQueries>['list']>;
+  let count: () => Promise<{ total: number }[]>;
+  // The agency's scope is the same for everyone in it (every application, or every one sent): its statements are
+  // prepared once per handle and shape. Partner staff's names their organisations: built for each request.
+  const agencyWide = actor.kind === 'system' || organisationScope(actor, 'application:read') === null;
+  if (agencyWide) {
+    const used = filterNames.filter((name) => filter[name]);
+    const shape = `${scope ? 'sent' : 'all'}_${internal ? 'scored' : 'plain'}_${used.map((name) => filterLetters[name]).join('')}${cursor ? 'a' : ''}`;
+    const queries = () => listQueries(ctx.db, scope, filter, cursor, internal, placeholderValues);
+    const values = {
+      ...Object.fromEntries(used.map((name) => [name, name === 'q' ? containsPattern(filter.q!) : filter[name]])),
+      ...(cursor ? { afterTitle: cursor[0], afterId: cursor[1] } : {}),
+    };
+    rows = await preparedPerHandle(ctx.db, `list_applications_${shape}`, (name) => queries().list.prepare(name)).execute(values);
+    count = () => preparedPerHandle(ctx.db, `count_applications_${shape}`, (name) => queries().count.prepare(name)).execute(values);
+  } else {
+    const { list, count: counted } = listQueries(ctx.db, scope, filter, cursor, internal, inlineValues);
+    rows = await list;
+    count = () => counted;
+  }
   const listed = await keysetPage(rows, { size: APPLICATION_PAGE_SIZE, cursor, count, key: (item) => [item.title, item.id] });
   return { ...listed, ...cappedTotal(listed.total) };
 }

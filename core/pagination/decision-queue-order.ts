@@ -1,5 +1,6 @@
 import { asc, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { inlineValues, type Bind } from '../../db/prepared-per-handle.ts';
 
 /**
  * The order of a list of reports to decide on (results reports, financial reports): submitted ones, which
@@ -14,14 +15,11 @@ export function decisionQueueOrder(table: { status: PgColumn; updatedAt: PgColum
     rank,
     changed,
     orderBy: [asc(rank), sql`${changed} desc`, asc(table.id)],
-    /**
-     * The rows after a decoded cursor (undefined for the first page), or, for a statement prepared once and
-     * sent with `cursorValues`, after the cursor its placeholders will hold.
-     */
-    after(cursor: [string, string] | null | 'placeholders'): SQL | undefined {
+    /** The rows after a decoded cursor (undefined for the first page), its values as they are or as placeholders (db/prepared-per-handle.ts). */
+    after(cursor: [string, string] | null, bind: Bind = inlineValues): SQL | undefined {
       if (!cursor) return undefined;
-      const { afterRank: r, afterChanged: at, afterId: id } =
-        cursor === 'placeholders' ? { afterRank: sql.placeholder('afterRank'), afterChanged: sql.placeholder('afterChanged'), afterId: sql.placeholder('afterId') } : cursorValues(cursor);
+      const values = cursorValues(cursor);
+      const [r, at, id] = [bind('afterRank', values.afterRank), bind('afterChanged', values.afterChanged), bind('afterId', values.afterId)];
       return sql`(${rank} > ${r} or (${rank} = ${r} and (${changed} < ${at} or (${changed} = ${at} and ${table.id} > ${id}))))`;
     },
     /** The cursor of a page's last row. */
@@ -29,7 +27,7 @@ export function decisionQueueOrder(table: { status: PgColumn; updatedAt: PgColum
   };
 }
 
-/** A decoded cursor as the placeholders of `after('placeholders')` take it. */
+/** A decoded cursor's values under the names `after` gives their placeholders. */
 export function cursorValues([key, id]: [string, string]) {
   return { afterRank: Number(key.slice(0, 1)), afterChanged: key.slice(2), afterId: id };
 }

@@ -1,13 +1,14 @@
-import { and, eq, gt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, or, type Placeholder, type SQL } from 'drizzle-orm';
 import { encodeCursor } from './keyset-cursor.ts';
 
 /**
  * The rows after a cursor's place in a list ordered by a text key, then id: the condition a page's
- * query adds (undefined for the first page). Every keyset-paged list says it this way.
+ * query adds (undefined for the first page), its values as they are or as placeholders (db/prepared-per-handle.ts).
+ * Every keyset-paged list says it this way.
  */
 type Column = Parameters<typeof gt>[0];
 
-export function afterCursor(sortKey: Column, id: Column, cursor: [string, string] | null): SQL | undefined {
+export function afterCursor(sortKey: Column, id: Column, cursor: [string | Placeholder, string | Placeholder] | null): SQL | undefined {
   if (!cursor) return undefined;
   return or(gt(sortKey, cursor[0]), and(eq(sortKey, cursor[0]), gt(id, cursor[1])));
 }

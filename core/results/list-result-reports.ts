@@ -12,7 +12,7 @@ import { decodeCursor } from '../pagination/keyset-cursor.ts';
 import { cursorValues, decisionQueueOrder } from '../pagination/decision-queue-order.ts';
 import { keysetPage } from '../pagination/keyset-page.ts';
 import { fromJsonPage, jsonPageFields, jsonPageQuery } from '../../db/json-rows.ts';
-import { preparedPerHandle } from '../../db/prepared-per-handle.ts';
+import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
 import type { Database } from '../../db/database.ts';
 import { resultReportScope } from './result-report-record.ts';
 
@@ -45,24 +45,25 @@ const lineColumns = {
   organisationName: organisations.legalName,
 };
 
-/** How many reports the filters match, over all pages (inside a page's statement, its tables are its own). */
-function countQuery(db: Database, where: SQL | undefined) {
-  return db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where);
-}
-
-/** A page of reports after the cursor, each row carrying the filters' total, as one JSON value (db/json-rows.ts). */
-function pageQuery(db: Database, where: SQL | undefined, after: SQL | undefined) {
+/**
+ * The page's statement and the count for a page past the end, written once: `bind` gives each value as it is
+ * or as a placeholder of its name (db/prepared-per-handle.ts).
+ */
+function listQueries(db: Database, scope: SQL | undefined, status: ResultReportQuery['status'], cursor: [string, string] | null, bind: Bind) {
+  const where = and(scope, status ? eq(resultReports.status, bind('status', status)) : undefined);
+  // The total rides on every row (counted by the same filters in the same statement), as keysetPage expects.
+  const count = db.select({ total: sql<number>`count(*)::int` }).from(resultReports).innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId)).where(where);
   const page = db
-    .select({ ...jsonPageFields(lineColumns, sql.join(order.orderBy, sql`, `)), total: sql<number>`(${countQuery(db, where)})`.as('total') })
+    .select({ ...jsonPageFields(lineColumns, sql.join(order.orderBy, sql`, `)), total: sql<number>`(${count})`.as('total') })
     .from(resultReports)
     .innerJoin(partnershipStages, eq(partnershipStages.id, resultReports.stageId))
     .innerJoin(partnerships, eq(partnerships.id, partnershipStages.partnershipId))
     .innerJoin(organisations, eq(organisations.id, resultReports.organisationId))
-    .where(and(where, after))
+    .where(and(where, order.after(cursor, bind)))
     .orderBy(...order.orderBy)
     .limit(RESULT_REPORTS_PAGE_SIZE + 1)
     .as('page');
-  return jsonPageQuery(db, page);
+  return { list: jsonPageQuery(db, page), count };
 }
 
 /**
@@ -79,16 +80,16 @@ export async function listResultReports(ctx: CoreContext, query: ResultReportQue
   let count: () => Promise<{ total: number }[]>;
   if (scope === undefined) {
     // The agency reads every report: one statement per filter shape, prepared once per handle (db/prepared-per-handle.ts).
-    const where = status ? eq(resultReports.status, sql.placeholder('status')) : undefined;
-    const values = { ...(status ? { status } : {}) };
     const shape = `${status ? 's' : ''}${cursor ? 'a' : ''}`;
-    answer = await preparedPerHandle(ctx.db, `list_result_reports_${shape}`, (name) => pageQuery(ctx.db, where, order.after(cursor && 'placeholders')).prepare(name)).execute({ ...values, ...(cursor ? cursorValues(cursor) : {}) });
-    count = () => preparedPerHandle(ctx.db, `count_result_reports_${status ? 's' : ''}`, (name) => countQuery(ctx.db, where).prepare(name)).execute(values);
+    const queries = () => listQueries(ctx.db, scope, status, cursor, placeholderValues);
+    const values = { ...(status ? { status } : {}), ...(cursor ? cursorValues(cursor) : {}) };
+    answer = await preparedPerHandle(ctx.db, `list_result_reports_${shape}`, (name) => queries().list.prepare(name)).execute(values);
+    count = () => preparedPerHandle(ctx.db, `count_result_reports_${shape}`, (name) => queries().count.prepare(name)).execute(values);
   } else {
     // Partner staff's scope names their organisations: built for each request.
-    const where = and(scope, status ? eq(resultReports.status, status) : undefined);
-    answer = await pageQuery(ctx.db, where, order.after(cursor));
-    count = () => countQuery(ctx.db, where);
+    const { list, count: counted } = listQueries(ctx.db, scope, status, cursor, inlineValues);
+    answer = await list;
+    count = () => counted;
   }
   const page = await keysetPage(fromJsonPage(lineColumns, answer), { size: RESULT_REPORTS_PAGE_SIZE, cursor, count, key: order.key });
   return { ...page, items: page.items.map(({ rank: _rank, changed: _changed, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1 })) };
