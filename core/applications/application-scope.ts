@@ -24,6 +24,15 @@ export function applicationScope(actor: Actor): SQL | undefined | null {
   );
 }
 
+/**
+ * Whether the actor's scope is the same for everyone who has it (the agency's, or the system's): statements
+ * written with it can be prepared once per handle (db/prepared-per-handle.ts). Partner staff's names their
+ * organisations, so theirs are built for each request.
+ */
+export function isSharedApplicationScope(actor: Actor): boolean {
+  return actor.kind === 'system' || (actor.kind === 'user' && organisationScope(actor, 'application:read') === null);
+}
+
 /** One application the actor may read, or NotFound (a guessed id outside the scope looks absent). */
 export async function findReadableApplication(ctx: CoreContext, id: string) {
   const actor = ctx.actor;

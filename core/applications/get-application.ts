@@ -7,8 +7,8 @@ import { fromJsonRows, jsonList } from '../../db/json-rows.ts';
 import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
-import { can, organisationScope, requirePermission } from '../identity/permissions.ts';
-import { applicationScope } from './application-scope.ts';
+import { can, requirePermission } from '../identity/permissions.ts';
+import { applicationScope, isSharedApplicationScope } from './application-scope.ts';
 import { NotFoundError } from '../errors.ts';
 import { isRecordId } from '../records/record-id.ts';
 import { EDITABLE_STATUSES } from './editable-application.ts';
@@ -70,7 +70,7 @@ export async function getApplication(ctx: CoreContext, { applicationId: id }: { 
   if (scope === null || !isRecordId(id)) throw new NotFoundError('application');
   // The agency's scope is the same for everyone in it: its statement is built once per handle. Partner
   // staff's names their organisations, so it is built for each request.
-  const agencyWide = ctx.actor.kind === 'system' || organisationScope(ctx.actor, 'application:read') === null;
+  const agencyWide = isSharedApplicationScope(ctx.actor);
   const [head] = agencyWide ? await preparedHead(ctx.db, scope).execute({ id }) : await headQuery(ctx.db, scope, id);
   if (!head) throw new NotFoundError('application');
   const { application, call, programme } = head;

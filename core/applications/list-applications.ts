@@ -8,12 +8,12 @@ import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import type { Database } from '../../db/database.ts';
 import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
-import { can, organisationScope, requirePermission } from '../identity/permissions.ts';
+import { can, requirePermission } from '../identity/permissions.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
 import { cappedTotal, LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
 import { afterCursor, keysetPage } from '../pagination/keyset-page.ts';
 import { APPLICATION_STATUSES } from '../partnerships/application-status.ts';
-import { applicationScope } from './application-scope.ts';
+import { applicationScope, isSharedApplicationScope } from './application-scope.ts';
 import { containsPattern } from '../records/contains-pattern.ts';
 
 export const APPLICATION_PAGE_SIZE = 25;
@@ -121,7 +121,7 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
   let count: () => Promise<{ total: number }[]>;
   // The agency's scope is the same for everyone in it (every application, or every one sent): its statements are
   // prepared once per handle and shape. Partner staff's names their organisations: built for each request.
-  const agencyWide = actor.kind === 'system' || organisationScope(actor, 'application:read') === null;
+  const agencyWide = isSharedApplicationScope(actor);
   if (agencyWide) {
     const used = filterNames.filter((name) => filter[name]);
     const shape = `${scope ? 'sent' : 'all'}_${internal ? 'scored' : 'plain'}_${used.map((name) => filterLetters[name]).join('')}${cursor ? 'a' : ''}`;

@@ -170,3 +170,16 @@ it('a stranger finds no budget', async () => {
   expect((await getBudgetHistory(as(w.coordinator.actor), { applicationId: w.application.id })).entries.length).toBeGreaterThan(0);
   await expect(getBudgetHistory(as(stranger.actor), { applicationId: w.application.id })).rejects.toBeInstanceOf(NotFoundError);
 });
+
+it('the agency reads a sent application’s budget and history as its partners do, and finds no draft’s', async () => {
+  const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
+  const sent = await world('approved');
+  const id = { applicationId: sent.application.id };
+  const partners = [await getApplicationBudget(as(sent.coordinator.actor), id), await getBudgetHistory(as(sent.coordinator.actor), id)];
+  // Twice: the agency's statements are prepared on the first read and reused on the second.
+  for (let i = 0; i < 2; i++) expect([await getApplicationBudget(as(adviser.actor), id), await getBudgetHistory(as(adviser.actor), id)]).toEqual(partners);
+  const draft = await world('draft');
+  await getApplicationBudget(as(draft.coordinator.actor), { applicationId: draft.application.id });
+  await expect(getApplicationBudget(as(adviser.actor), { applicationId: draft.application.id })).rejects.toBeInstanceOf(NotFoundError);
+  await expect(getBudgetHistory(as(adviser.actor), { applicationId: draft.application.id })).rejects.toBeInstanceOf(NotFoundError);
+});

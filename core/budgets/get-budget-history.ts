@@ -1,12 +1,25 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
 import { applications } from '../../db/schema/applications.ts';
 import { user } from '../../db/schema/auth.ts';
 import { roundBudgetVersions } from '../../db/schema/budgets.ts';
-import { applicationScope, findReadableApplication } from '../applications/application-scope.ts';
+import { applicationScope, findReadableApplication, isSharedApplicationScope } from '../applications/application-scope.ts';
 import { NotFoundError } from '../errors.ts';
 import { requirePermission } from '../identity/permissions.ts';
 import { isRecordId } from '../records/record-id.ts';
 import type { CoreContext } from '../context.ts';
+
+/** Every version of an application's round budgets within a scope, oldest first in each round; for the agency prepared once per handle. */
+function versionsQuery(db: Database, scope: SQL | undefined, applicationId: string, bind: Bind) {
+  return db
+    .select({ round: roundBudgetVersions.round, number: roundBudgetVersions.number, cause: roundBudgetVersions.cause, totalMinor: roundBudgetVersions.totalMinor, currency: roundBudgetVersions.currency, unitCostTableId: roundBudgetVersions.unitCostTableId, computedAt: roundBudgetVersions.computedAt, by: user.name })
+    .from(roundBudgetVersions)
+    .innerJoin(applications, eq(applications.id, roundBudgetVersions.applicationId))
+    .leftJoin(user, eq(user.id, roundBudgetVersions.computedBy))
+    .where(and(eq(roundBudgetVersions.applicationId, bind('applicationId', applicationId)), scope))
+    .orderBy(asc(roundBudgetVersions.round), asc(roundBudgetVersions.number));
+}
 
 /**
  * Every recorded version of an application's round budgets, newest first: when, why, who, and the
@@ -19,13 +32,9 @@ export async function getBudgetHistory(ctx: CoreContext, { applicationId }: { ap
   if (scope === null || !isRecordId(applicationId)) throw new NotFoundError('application');
   // The actor's scope inside the one query; only when it finds nothing is the application looked up,
   // to tell "no versions" from "not readable" (a guessed id from elsewhere is not found).
-  const rows = await ctx.db
-    .select({ round: roundBudgetVersions.round, number: roundBudgetVersions.number, cause: roundBudgetVersions.cause, totalMinor: roundBudgetVersions.totalMinor, currency: roundBudgetVersions.currency, unitCostTableId: roundBudgetVersions.unitCostTableId, computedAt: roundBudgetVersions.computedAt, by: user.name })
-    .from(roundBudgetVersions)
-    .innerJoin(applications, eq(applications.id, roundBudgetVersions.applicationId))
-    .leftJoin(user, eq(user.id, roundBudgetVersions.computedBy))
-    .where(and(eq(roundBudgetVersions.applicationId, applicationId), scope))
-    .orderBy(asc(roundBudgetVersions.round), asc(roundBudgetVersions.number));
+  const rows = isSharedApplicationScope(ctx.actor)
+    ? await preparedPerHandle(ctx.db, `budget_history_${scope ? 'sent' : 'all'}`, (name) => versionsQuery(ctx.db, scope, applicationId, placeholderValues).prepare(name)).execute({ applicationId })
+    : await versionsQuery(ctx.db, scope, applicationId, inlineValues);
   const application = rows.length > 0 ? { id: applicationId } : await findReadableApplication(ctx, applicationId);
   const previous = new Map<number, number | null>();
   const entries = rows.map((r) => {

@@ -1,10 +1,12 @@
 import countryToCurrency from 'country-to-currency';
-import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
 import { applications } from '../../db/schema/applications.ts';
 import { roundBudgetVersions, type BudgetCause } from '../../db/schema/budgets.ts';
 import { user } from '../../db/schema/auth.ts';
 import { organisations } from '../../db/schema/organisations.ts';
-import { applicationScope, findReadableApplication } from '../applications/application-scope.ts';
+import { applicationScope, findReadableApplication, isSharedApplicationScope } from '../applications/application-scope.ts';
 import type { ApplicationRoundBudget } from '../budgets/compute-application-budget.ts';
 import { latestRoundVersions, recordBudgetVersions } from '../budgets/record-budget-versions.ts';
 import type { CoreContext } from '../context.ts';
@@ -35,6 +37,21 @@ export function currencyOfCountry(countryCode: string): string | null {
   return (countryToCurrency as Record<string, string>)[countryCode] ?? null;
 }
 
+/** The latest version of each round of an application within a scope, with its partners' countries and who recorded it. */
+function latestQuery(db: Database, scope: SQL | undefined, applicationId: string, bind: Bind) {
+  return db
+    .selectDistinctOn([roundBudgetVersions.round], {
+      ...getTableColumns(roundBudgetVersions),
+      partnerCountries: sql<{ id: string; countryCode: string }[] | null>`(select json_agg(json_build_object('id', ${organisations.id}, 'countryCode', ${organisations.countryCode})) from ${organisations}
+        where ${organisations.id} in (select (p ->> 'organisationId')::uuid from jsonb_array_elements(${roundBudgetVersions.content} -> 'budget' -> 'partners') p))`,
+      computedByName: sql<string | null>`(select ${user.name} from ${user} where ${user.id} = ${roundBudgetVersions.computedBy})`,
+    })
+    .from(roundBudgetVersions)
+    .innerJoin(applications, eq(applications.id, roundBudgetVersions.applicationId))
+    .where(and(eq(roundBudgetVersions.applicationId, bind('applicationId', applicationId)), scope))
+    .orderBy(asc(roundBudgetVersions.round), desc(roundBudgetVersions.number));
+}
+
 /**
  * The budget of each round of an application's exchange plan (issue 11, point 6), as last recorded:
  * a version is recorded whenever a change alters it (core/budgets/record-budget-versions.ts), so a read
@@ -49,20 +66,12 @@ export async function getApplicationBudget(ctx: CoreContext, { applicationId }: 
   const scope = applicationScope(ctx.actor);
   if (scope === null || !isRecordId(applicationId)) throw new NotFoundError('application');
   // The latest versions with the actor's scope inside the query, each with its partners' countries and the
-  // name of who recorded it (one statement, not three). Found, the application is readable; none found, it
-  // is looked up (not readable → not found) and gets its first versions.
+  // name of who recorded it (one statement, not three); for the agency prepared once per handle. Found, the
+  // application is readable; none found, it is looked up (not readable → not found) and gets its first versions.
   const readLatest = () =>
-    ctx.db
-      .selectDistinctOn([roundBudgetVersions.round], {
-        ...getTableColumns(roundBudgetVersions),
-        partnerCountries: sql<{ id: string; countryCode: string }[] | null>`(select json_agg(json_build_object('id', ${organisations.id}, 'countryCode', ${organisations.countryCode})) from ${organisations}
-          where ${organisations.id} in (select (p ->> 'organisationId')::uuid from jsonb_array_elements(${roundBudgetVersions.content} -> 'budget' -> 'partners') p))`,
-        computedByName: sql<string | null>`(select ${user.name} from ${user} where ${user.id} = ${roundBudgetVersions.computedBy})`,
-      })
-      .from(roundBudgetVersions)
-      .innerJoin(applications, eq(applications.id, roundBudgetVersions.applicationId))
-      .where(and(eq(roundBudgetVersions.applicationId, applicationId), scope))
-      .orderBy(asc(roundBudgetVersions.round), desc(roundBudgetVersions.number));
+    isSharedApplicationScope(ctx.actor)
+      ? preparedPerHandle(ctx.db, `budget_latest_${scope ? 'sent' : 'all'}`, (name) => latestQuery(ctx.db, scope, applicationId, placeholderValues).prepare(name)).execute({ applicationId })
+      : latestQuery(ctx.db, scope, applicationId, inlineValues);
   let rows = await readLatest();
   if (rows.length === 0) {
     const application = await findReadableApplication(ctx, applicationId);
