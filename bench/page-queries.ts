@@ -100,6 +100,7 @@ for (const template of paths) {
   const queryMs = log.reduce((sum, q) => sum + q.ms, 0);
   console.log(`| ${template} | ${response.status} | ${log.length} | ${rows} | ${queryMs.toFixed(1)} | ${ms.toFixed(1)} |`);
   if (process.env.QUERIES_SQL) for (const q of log) console.log(`    ${q.rows} rows ${q.ms.toFixed(2)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+  if (process.env.QUERIES_DUMP) writeFileSync(process.env.QUERIES_DUMP, JSON.stringify(log));
   if (process.env.QUERIES_EXPLAIN)
     for (const q of [...log]) {
       const plan = await query!<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, timing on) ${q.sql}`, q.params);

@@ -2,7 +2,7 @@ import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApplication } from './factories/application-factory.ts';
 import { createGoalWithIndicators } from './factories/result-report-factory.ts';
-import { fromJsonRows, jsonList, jsonObjectOf, jsonPageFields, jsonPageQuery, fromJsonPage } from './json-rows.ts';
+import { fromJsonRows, jsonList, jsonRowOf, jsonPageFields, jsonPageQuery, fromJsonPage } from './json-rows.ts';
 import { rawRows } from './raw-rows.ts';
 import { applications, goalIndicators, planFlows } from './schema/applications.ts';
 import { useTestDatabase } from '../tests/support/test-database.ts';
@@ -13,7 +13,7 @@ const testDb = useTestDatabase();
 async function bothWays<T extends typeof applications | typeof goalIndicators | typeof planFlows>(table: T, where: ReturnType<typeof eq>, order: ReturnType<typeof asc>) {
   const columns = getTableColumns(table);
   const direct = await testDb.db.select().from(table as typeof applications).where(where).orderBy(order);
-  const [row] = await rawRows<{ list: Record<string, unknown>[] | null }>(testDb.db, sql`select (select json_agg(${jsonObjectOf(columns)} order by ${order}) from ${table} where ${where}) as list`);
+  const [row] = await rawRows<{ list: unknown[][] | null }>(testDb.db, sql`select (select json_agg(${jsonRowOf(columns)} order by ${order}) from ${table} where ${where}) as list`);
   return { direct, viaJson: fromJsonRows(columns, row!.list) };
 }
 
@@ -49,10 +49,6 @@ describe('rows read inside json_agg', () => {
     expect(flows.length).toBeGreaterThan(0);
     expect(flows.every((f) => f.applicationId === first.id)).toBe(true);
     expect(second.id).not.toBe(first.id);
-  });
-
-  it('refuses a name that could not be written as a plain SQL string', () => {
-    expect(() => jsonObjectOf({ "x', (select 1), '": applications.id })).toThrow(/not a plain name/);
   });
 
   it('reads a page as one value: the rows as the query builder reads them, in the page’s order, each with the total', async () => {

@@ -9,34 +9,31 @@ export type JsonRow<C extends JsonColumns> = {
   [K in keyof C]: C[K] extends Column ? (C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null) : C[K] extends SQL<infer T> ? T : never;
 };
 
-const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /**
- * `json_build_object` of these columns under their TypeScript names: one row of a `json_agg` subselect, so that
- * a record and its lists come back in one statement instead of one query per list (each costs a round trip
- * and its own parse and plan). Read the list back with `fromJsonRows`.
+ * `json_build_array` of these columns' values, in the order the object lists them: one row of a `json_agg`
+ * subselect, so that a record and its lists come back in one statement instead of one query per list (each costs
+ * a round trip and its own parse and plan). An array rather than an object: no names to write and read for
+ * every value, so the database builds it in two thirds of the time and sends 40 % fewer characters (the tranche
+ * list's page: 0.83 against 1.24 ms, 17.7 against 30.0 thousand characters, measured on the embedded database).
+ * Read the list back with `fromJsonRows`.
  */
-export function jsonObjectOf(columns: JsonColumns): SQL {
-  return sql`json_build_object(${sql.join(
-    Object.entries(columns).map(([key, column]) => {
-      if (!identifier.test(key)) throw new Error(`jsonObjectOf: ${key} is not a plain name`);
-      return sql`${sql.raw(`'${key}'`)}, ${column}`;
-    }),
-    sql`, `,
-  )})`;
+export function jsonRowOf(columns: JsonColumns): SQL {
+  return sql`json_build_array(${sql.join(Object.values(columns), sql`, `)})`;
 }
 
 /**
- * The rows of a `json_agg(jsonObjectOf(columns))` as the query builder would have read them: each value through
- * its column's own mapping (timestamps as Date, numeric as number or string as the column says, JSON as is).
+ * The rows of a `json_agg(jsonRowOf(columns))` as the query builder would have read them, under the columns'
+ * names: each value through its column's own mapping (timestamps as Date, numeric as number or string as the
+ * column says, JSON as is).
  */
-export function fromJsonRows<C extends JsonColumns>(columns: C, rows: readonly Record<string, unknown>[] | null): JsonRow<C>[] {
+export function fromJsonRows<C extends JsonColumns>(columns: C, rows: readonly unknown[][] | null): JsonRow<C>[] {
+  const entries = Object.entries(columns);
   return (rows ?? []).map((row) => {
     const read: Record<string, unknown> = {};
-    for (const [key, column] of Object.entries(columns)) {
-      const value = row[key];
+    entries.forEach(([key, column], i) => {
+      const value = row[i];
       read[key] = value === null || value === undefined ? null : is(column, Column) ? column.mapFromDriverValue(value) : value;
-    }
+    });
     return read as JsonRow<C>;
   });
 }
@@ -49,16 +46,16 @@ export function fromJsonRows<C extends JsonColumns>(columns: C, rows: readonly R
  * `call_criteria.call_id = applications.call_id` written there would become `"call_id" = "call_id"`, true for
  * every row. Columns inside a nested SQL keep their table whatever the outer query is.
  */
-export function jsonList(columns: Record<string, Column>, { from, orderBy }: { from: SQL; orderBy?: SQL }): SQL<Record<string, unknown>[] | null> {
-  return sql<Record<string, unknown>[] | null>`(select json_agg(${jsonObjectOf(columns)}${orderBy ? sql` order by ${orderBy}` : sql``}) ${from})`;
+export function jsonList(columns: Record<string, Column>, { from, orderBy }: { from: SQL; orderBy?: SQL }): SQL<unknown[][] | null> {
+  return sql<unknown[][] | null>`(select json_agg(${jsonRowOf(columns)}${orderBy ? sql` order by ${orderBy}` : sql``}) ${from})`;
 }
 
 /**
- * The fields that make a page's query read as one JSON value (`jsonPageQuery`): each row as one object of
+ * The fields that make a page's query read as one JSON value (`jsonPageQuery`): each row as one array of
  * `columns` (`line`), and its place in `order` (`n`), so the page keeps its order once aggregated.
  */
 export function jsonPageFields(columns: JsonColumns, order: SQL) {
-  return { line: sql`${jsonObjectOf(columns)}`.as('line'), n: sql<number>`row_number() over (order by ${order})`.as('n') };
+  return { line: sql`${jsonRowOf(columns)}`.as('line'), n: sql<number>`row_number() over (order by ${order})`.as('n') };
 }
 
 /**
@@ -69,11 +66,11 @@ export function jsonPageFields(columns: JsonColumns, order: SQL) {
  * core/pagination/keyset-page.ts expects. Read its answer with `fromJsonPage`.
  */
 export function jsonPageQuery(db: Database, page: Subquery & { line: SQL.Aliased<unknown>; n: SQL.Aliased<number>; total: SQL.Aliased<number> }) {
-  return db.select({ lines: sql<Record<string, unknown>[] | null>`json_agg(${page.line} order by ${page.n})`, total: sql<number | null>`max(${page.total})` }).from(page);
+  return db.select({ lines: sql<unknown[][] | null>`json_agg(${page.line} order by ${page.n})`, total: sql<number | null>`max(${page.total})` }).from(page);
 }
 
 /** The rows of a `jsonPageQuery`'s answer, each with the list's total. */
-export function fromJsonPage<C extends JsonColumns>(columns: C, [result]: { lines: Record<string, unknown>[] | null; total: number | null }[]): (JsonRow<C> & { total: number })[] {
+export function fromJsonPage<C extends JsonColumns>(columns: C, [result]: { lines: unknown[][] | null; total: number | null }[]): (JsonRow<C> & { total: number })[] {
   const total = Number(result?.total ?? 0);
   return fromJsonRows(columns, result?.lines ?? null).map((row) => ({ ...row, total }));
 }
