@@ -128,11 +128,18 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 function textTypes(parsers: QueryOptions['parsers']): number[] {
   if (!parsers) return [];
-  return Object.entries(parsers).map(([type, parser]) => {
-    if (parser('1', Number(type)) !== '1') throw new Error(`The embedded database thread keeps values as text only; type ${type} has another parser.`);
-    return Number(type);
-  });
+  // A prepared statement hands the same parsers with every run: their types are read once.
+  let types = typesOfParsers.get(parsers);
+  if (!types) {
+    types = Object.entries(parsers).map(([type, parser]) => {
+      if (parser('1', Number(type)) !== '1') throw new Error(`The embedded database thread keeps values as text only; type ${type} has another parser.`);
+      return Number(type);
+    });
+    typesOfParsers.set(parsers, types);
+  }
+  return types;
 }
+const typesOfParsers = new WeakMap<NonNullable<QueryOptions['parsers']>, number[]>();
 
 /** The worker's error, rebuilt here with PostgreSQL's fields (code, constraint, detail…) for the callers that read them. */
 function errorFrom(fields: Record<string, unknown>): Error {

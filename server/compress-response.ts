@@ -9,11 +9,12 @@ const compressible = /^(text\/(html|css|javascript|plain)|application\/(json|pro
 const threshold = 1024;
 /**
  * From this size a body is compressed on libuv's thread pool rather than in the server's thread. Handing it
- * over costs the server's thread about 0.08 ms whatever the size; `gzipSync` costs it about 0.006 ms a KB
- * (measured on this machine: 0.04 ms for 8 KB, 0.26 ms for 44 KB), so small pages stay in the thread and large
- * ones (the results dashboard's 44 KB) leave it free to render the next request meanwhile.
+ * over costs the server's thread 0.05–0.08 ms whatever the size; `gzipSync` costs it more from about 8 KB
+ * (measured on this machine, 3,000 runs of real pages: 15 KB 0.14 ms in the thread against 0.06 ms handed
+ * over, 21 KB 0.16 against 0.08, 41 KB 0.30 against 0.07; the sign-in page's 3 KB 0.03), so small pages stay in
+ * the thread and larger ones leave it free to render the next request meanwhile.
  */
-const offThreadFrom = 16 * 1024;
+const offThreadFrom = 8 * 1024;
 const gzipOffThread = promisify(gzip);
 
 /**

@@ -1,4 +1,7 @@
-import { and, asc, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { preparedPerHandle } from '../../db/prepared-per-handle.ts';
+import { ledgerEntries } from '../../db/schema/ledger.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { calls } from '../../db/schema/calls.ts';
 import { sharedRead } from '../../db/shared-read-cache.ts';
@@ -31,8 +34,41 @@ export interface BudgetYear {
 
 /** Net flow between two kinds of account: forwards counts, backwards (a release, a correction) takes away. */
 const flow = (from: string, to: string) =>
-  sql`coalesce(sum(case when from_account like ${`${from}%`} and to_account like ${`${to}%`} then amount_minor
-                        when from_account like ${`${to}%`} and to_account like ${`${from}%`} then -amount_minor else 0 end), 0)`;
+  sql<string>`coalesce(sum(case when ${ledgerEntries.fromAccount} like ${`${from}%`} and ${ledgerEntries.toAccount} like ${`${to}%`} then ${ledgerEntries.amountMinor}
+                        when ${ledgerEntries.fromAccount} like ${`${to}%`} and ${ledgerEntries.toAccount} like ${`${from}%`} then -${ledgerEntries.amountMinor} else 0 end), 0)`;
+
+/** The year's entries summed per programme and call, one statement prepared once per database handle (db/prepared-per-handle.ts). */
+function flowsOfYear(db: Database) {
+  return preparedPerHandle(db, 'budget_year_flows', (name) =>
+    db
+      .select({
+        programmeId: ledgerEntries.programmeId,
+        callId: ledgerEntries.callId,
+        appropriated: flow('parliament', 'year:'),
+        toProgrammes: flow('year:', 'programme:'),
+        toCalls: flow('programme:', 'call:'),
+        reserved: flow('call:', 'reservation:'),
+        committed: flow('call:', 'stage:'),
+        disbursed: flow('stage:', 'partner:'),
+      })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.year, sql.placeholder('year')))
+      .groupBy(ledgerEntries.programmeId, ledgerEntries.callId)
+      .prepare(name),
+  );
+}
+
+/** The calls that open in a year, prepared once per database handle. */
+function callsOfYear(db: Database) {
+  return preparedPerHandle(db, 'budget_year_calls', (name) =>
+    db
+      .select({ id: calls.id, title: calls.title, programmeId: calls.programmeId, ceilingMinor: calls.budgetCeilingMinor })
+      .from(calls)
+      .where(and(gte(calls.opensOn, sql.placeholder('from')), lt(calls.opensOn, sql.placeholder('to'))))
+      .orderBy(asc(calls.opensOn), asc(calls.title))
+      .prepare(name),
+  );
+}
 
 /**
  * A budget year as the finance officer reads it: appropriated, allocated, reserved, committed, disbursed
@@ -41,22 +77,13 @@ const flow = (from: string, to: string) =>
  */
 export async function getBudgetYear(ctx: CoreContext, year: number): Promise<BudgetYear> {
   requirePermission(ctx.actor, 'finance:read');
-  const grouped = await rawRows<Record<string, string | number | null>>(ctx.db, sql`
-    select programme_id, call_id,
-      ${flow('parliament', 'year:')} as appropriated,
-      ${flow('year:', 'programme:')} as to_programmes,
-      ${flow('programme:', 'call:')} as to_calls,
-      ${flow('call:', 'reservation:')} as reserved,
-      ${flow('call:', 'stage:')} as committed,
-      ${flow('stage:', 'partner:')} as disbursed
-    from ledger_entries where year = ${year}
-    group by programme_id, call_id`);
+  const grouped = await flowsOfYear(ctx.db).execute({ year });
   const rows = grouped.map((r) => ({
-    programmeId: r.programme_id as string | null,
-    callId: r.call_id as string | null,
+    programmeId: r.programmeId,
+    callId: r.callId,
     appropriated: Number(r.appropriated),
-    toProgrammes: Number(r.to_programmes),
-    toCalls: Number(r.to_calls),
+    toProgrammes: Number(r.toProgrammes),
+    toCalls: Number(r.toCalls),
     reserved: Number(r.reserved),
     committed: Number(r.committed),
     disbursed: Number(r.disbursed),
@@ -64,11 +91,7 @@ export async function getBudgetYear(ctx: CoreContext, year: number): Promise<Bud
   const total = (pick: (r: (typeof rows)[number]) => number, where: (r: (typeof rows)[number]) => boolean = () => true) => sumMinor(rows.filter(where).map(pick));
   const [programmeRows, callRows, yearRows] = await Promise.all([
     listProgrammeNames(ctx),
-    ctx.db
-      .select({ id: calls.id, title: calls.title, programmeId: calls.programmeId, ceilingMinor: calls.budgetCeilingMinor })
-      .from(calls)
-      .where(and(gte(calls.opensOn, `${year}-01-01`), lt(calls.opensOn, `${year + 1}-01-01`)))
-      .orderBy(asc(calls.opensOn), asc(calls.title)),
+    callsOfYear(ctx.db).execute({ from: `${year}-01-01`, to: `${year + 1}-01-01` }),
     // The years that have entries, for the year choice: the same for every reader, kept between writes.
     sharedRead(ctx.db, 'ledger-years', () => rawRows<{ year: number }>(ctx.db, sql`select distinct year from ledger_entries order by year desc`)),
   ]);
