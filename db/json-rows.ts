@@ -27,15 +27,26 @@ export function jsonRowOf(columns: JsonColumns): SQL {
  * column says, JSON as is).
  */
 export function fromJsonRows<C extends JsonColumns>(columns: C, rows: readonly unknown[][] | null): JsonRow<C>[] {
-  const entries = Object.entries(columns);
+  const readers = readersOf(columns);
   return (rows ?? []).map((row) => {
     const read: Record<string, unknown> = {};
-    entries.forEach(([key, column], i) => {
+    readers.forEach(([key, column], i) => {
       const value = row[i];
-      read[key] = value === null || value === undefined ? null : is(column, Column) ? column.mapFromDriverValue(value) : value;
+      read[key] = value === null || value === undefined ? null : column ? column.mapFromDriverValue(value) : value;
     });
     return read as JsonRow<C>;
   });
+}
+
+/** Each name with its column (null for an expression), worked out once per set of columns: lists use the same set on every request. */
+const readersByColumns = new WeakMap<JsonColumns, [string, Column | null][]>();
+function readersOf(columns: JsonColumns): [string, Column | null][] {
+  let readers = readersByColumns.get(columns);
+  if (!readers) {
+    readers = Object.entries(columns).map(([key, column]) => [key, is(column, Column) ? column : null]);
+    readersByColumns.set(columns, readers);
+  }
+  return readers;
 }
 
 /**

@@ -61,6 +61,20 @@ describe('createTranslator', () => {
     expect(createTranslator('es').date(date)).toBe('23 de noviembre de 2026');
   });
 
+  it('formats a day (as date columns read) once per locale and style, as Intl does', () => {
+    for (const locale of ['en', 'nb', 'fr'] as const) {
+      const t = createTranslator(locale);
+      for (const style of ['long', 'medium', 'short'] as const) {
+        const intl = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: style, timeZone: 'Europe/Oslo' });
+        for (const day of ['2026-03-01', '2028-02-29', '2026-12-31', '2026-03-01']) expect(t.date(day, style)).toBe(intl.format(new Date(day)));
+      }
+    }
+    // Kept apart per locale and style.
+    expect(createTranslator('nb').date('2026-03-01')).toBe('1. mars 2026');
+    expect(createTranslator('en').date('2026-03-01', 'short')).toBe('01/03/2026');
+    expect(createTranslator('en').date('2026-03-01')).toBe('1 March 2026');
+  });
+
   it('gives date and time in Oslo time for the audit log', () => {
     expect(plain(createTranslator('nb').dateTime('2026-11-22T10:05:00Z'))).toBe('22. nov. 2026, 11:05');
     expect(plain(createTranslator('en').dateTime('2026-07-01T10:05:00Z'))).toBe('1 Jul 2026, 12:05');
