@@ -1,13 +1,20 @@
 import { PGlite } from '@electric-sql/pglite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { withPreparedReads } from './pglite-prepared-reads.ts';
 
+/** The table every test reads, made once and dumped: each test loads its own copy (0.4 s) instead of making a database (1.5–2.4 s). */
+let made: File | Blob;
+beforeAll(async () => {
+  const maker = await PGlite.create();
+  await maker.exec(`create table t (id uuid primary key, n numeric, at timestamptz, tags text[], data jsonb, big bigint, note text);
+    insert into t values ('6f1c1e1a-0000-4000-8000-000000000001', 12.50, '2026-03-01T10:00:00Z', '{a,b}', '{"x": [1, 2]}', 9007199254740993, null)`);
+  made = await maker.dumpDataDir('none');
+  await maker.close();
+});
 const opened: PGlite[] = [];
 async function database(options?: { maxStatements?: number }) {
-  const client = await PGlite.create();
+  const client = await PGlite.create({ loadDataDir: made });
   opened.push(client);
-  await client.exec(`create table t (id uuid primary key, n numeric, at timestamptz, tags text[], data jsonb, big bigint, note text);
-    insert into t values ('6f1c1e1a-0000-4000-8000-000000000001', 12.50, '2026-03-01T10:00:00Z', '{a,b}', '{"x": [1, 2]}', 9007199254740993, null)`);
   withPreparedReads(client, options);
   return client;
 }
@@ -20,10 +27,9 @@ afterEach(async () => {
 describe('reads as prepared statements on PGlite', () => {
   it('answer as PGlite’s own query does, for every kind of value, in both row modes', async () => {
     const client = await database();
-    const plain = await PGlite.create();
+    // The same table without prepared reads: PGlite's own answers.
+    const plain = await PGlite.create({ loadDataDir: made });
     opened.push(plain);
-    await plain.exec(`create table t (id uuid primary key, n numeric, at timestamptz, tags text[], data jsonb, big bigint, note text);
-      insert into t values ('6f1c1e1a-0000-4000-8000-000000000001', 12.50, '2026-03-01T10:00:00Z', '{a,b}', '{"x": [1, 2]}', 9007199254740993, null)`);
     const sql = 'select * from t where id = $1 and at < $2 and n > $3';
     const params = ['6f1c1e1a-0000-4000-8000-000000000001', new Date('2027-01-01T00:00:00Z'), 1];
     for (const options of [undefined, { rowMode: 'array' as const }]) {

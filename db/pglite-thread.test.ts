@@ -13,11 +13,10 @@ const keepText = { 1184: (value: string) => value, 1082: (value: string) => valu
 let thread: PgliteThread;
 let plain: PGlite;
 beforeAll(async () => {
-  thread = await openPgliteThread({});
-  await thread.query(table);
-  await thread.query(row);
+  // One database made, then loaded by the thread too: the same table and row on both sides, one initdb.
   plain = await PGlite.create();
   await plain.exec(`${table}; ${row}`);
+  thread = await openPgliteThread({ loadDataDir: await plain.dumpDataDir('none') });
   withPreparedReads(plain);
 });
 afterAll(async () => {
