@@ -28,3 +28,17 @@ export function preparedPerHandle<P>(db: Database, name: string, prepare: (name:
 export type Bind = <T>(name: string, value: T) => T | Placeholder;
 export const inlineValues: Bind = (_name, value) => value;
 export const placeholderValues: Bind = (name) => sql.placeholder(name);
+
+/** A query drizzle can send as it is or prepare under a name. */
+interface PreparableQuery<R> extends PromiseLike<R> {
+  prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R> };
+}
+
+/**
+ * A query written once with `Bind`, sent: with `name`, prepared once per handle under it and sent with `values`
+ * (a scope the same for everyone who has it); without, built for this request with the values inline.
+ */
+export async function sendQuery<R>(db: Database, name: string | null, build: (bind: Bind) => PreparableQuery<R>, values: Record<string, unknown>): Promise<R> {
+  if (name === null) return build(inlineValues);
+  return preparedPerHandle(db, name, (statement) => build(placeholderValues).prepare(statement)).execute(values);
+}

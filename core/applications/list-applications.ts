@@ -7,7 +7,7 @@ import { organisations } from '../../db/schema/organisations.ts';
 import { programmes } from '../../db/schema/programmes.ts';
 import type { CoreContext } from '../context.ts';
 import type { Database } from '../../db/database.ts';
-import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
+import { sendQuery, type Bind } from '../../db/prepared-per-handle.ts';
 import { can, requirePermission } from '../identity/permissions.ts';
 import { decodeCursor } from '../pagination/keyset-cursor.ts';
 import { cappedTotal, LIST_TOTAL_CAP } from '../pagination/list-total-cap.ts';
@@ -117,26 +117,16 @@ export async function listApplications(ctx: CoreContext, filter: ApplicationFilt
   if (scope === null) return { items: [], total: 0, totalCapped: false, next: null };
   const cursor = decodeCursor(filter.after);
   const internal = can(actor, 'application:read-internal');
-  let rows: Awaited<ReturnType<typeof listQueries>['list']>;
-  let count: () => Promise<{ total: number }[]>;
   // The agency's scope is the same for everyone in it (every application, or every one sent): its statements are
   // prepared once per handle and shape. Partner staff's names their organisations: built for each request.
-  const agencyWide = isSharedApplicationScope(actor);
-  if (agencyWide) {
-    const used = filterNames.filter((name) => filter[name]);
-    const shape = `${scope ? 'sent' : 'all'}_${internal ? 'scored' : 'plain'}_${used.map((name) => filterLetters[name]).join('')}${cursor ? 'a' : ''}`;
-    const queries = () => listQueries(ctx.db, scope, filter, cursor, internal, placeholderValues);
-    const values = {
-      ...Object.fromEntries(used.map((name) => [name, name === 'q' ? containsPattern(filter.q!) : filter[name]])),
-      ...(cursor ? { afterTitle: cursor[0], afterId: cursor[1] } : {}),
-    };
-    rows = await preparedPerHandle(ctx.db, `list_applications_${shape}`, (name) => queries().list.prepare(name)).execute(values);
-    count = () => preparedPerHandle(ctx.db, `count_applications_${shape}`, (name) => queries().count.prepare(name)).execute(values);
-  } else {
-    const { list, count: counted } = listQueries(ctx.db, scope, filter, cursor, internal, inlineValues);
-    rows = await list;
-    count = () => counted;
-  }
+  const used = filterNames.filter((name) => filter[name]);
+  const shape = isSharedApplicationScope(actor) ? `${scope ? 'sent' : 'all'}_${internal ? 'scored' : 'plain'}_${used.map((name) => filterLetters[name]).join('')}${cursor ? 'a' : ''}` : null;
+  const values = {
+    ...Object.fromEntries(used.map((name) => [name, name === 'q' ? containsPattern(filter.q!) : filter[name]])),
+    ...(cursor ? { afterTitle: cursor[0], afterId: cursor[1] } : {}),
+  };
+  const rows = await sendQuery(ctx.db, shape && `list_applications_${shape}`, (bind) => listQueries(ctx.db, scope, filter, cursor, internal, bind).list, values);
+  const count = () => sendQuery(ctx.db, shape && `count_applications_${shape}`, (bind) => listQueries(ctx.db, scope, filter, cursor, internal, bind).count, values);
   const listed = await keysetPage(rows, { size: APPLICATION_PAGE_SIZE, cursor, count, key: (item) => [item.title, item.id] });
   return { ...listed, ...cappedTotal(listed.total) };
 }

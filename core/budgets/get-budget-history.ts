@@ -1,6 +1,6 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
+import { sendQuery, type Bind } from '../../db/prepared-per-handle.ts';
 import { applications } from '../../db/schema/applications.ts';
 import { user } from '../../db/schema/auth.ts';
 import { roundBudgetVersions } from '../../db/schema/budgets.ts';
@@ -32,9 +32,7 @@ export async function getBudgetHistory(ctx: CoreContext, { applicationId }: { ap
   if (scope === null || !isRecordId(applicationId)) throw new NotFoundError('application');
   // The actor's scope inside the one query; only when it finds nothing is the application looked up,
   // to tell "no versions" from "not readable" (a guessed id from elsewhere is not found).
-  const rows = isSharedApplicationScope(ctx.actor)
-    ? await preparedPerHandle(ctx.db, `budget_history_${scope ? 'sent' : 'all'}`, (name) => versionsQuery(ctx.db, scope, applicationId, placeholderValues).prepare(name)).execute({ applicationId })
-    : await versionsQuery(ctx.db, scope, applicationId, inlineValues);
+  const rows = await sendQuery(ctx.db, isSharedApplicationScope(ctx.actor) ? `budget_history_${scope ? 'sent' : 'all'}` : null, (bind) => versionsQuery(ctx.db, scope, applicationId, bind), { applicationId });
   const application = rows.length > 0 ? { id: applicationId } : await findReadableApplication(ctx, applicationId);
   const previous = new Map<number, number | null>();
   const entries = rows.map((r) => {

@@ -12,7 +12,7 @@ import { decodeCursor } from '../pagination/keyset-cursor.ts';
 import { cursorValues, decisionQueueOrder } from '../pagination/decision-queue-order.ts';
 import { keysetPage } from '../pagination/keyset-page.ts';
 import { fromJsonPage, jsonPageFields, jsonPageQuery } from '../../db/json-rows.ts';
-import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
+import { sendQuery, type Bind } from '../../db/prepared-per-handle.ts';
 import type { Database } from '../../db/database.ts';
 import { resultReportScope } from './result-report-record.ts';
 
@@ -76,21 +76,12 @@ export async function listResultReports(ctx: CoreContext, query: ResultReportQue
   const scope = resultReportScope(ctx.actor);
   const cursor = decodeCursor(after);
   if (scope === null) return { items: [], total: 0, next: null };
-  let answer: Parameters<typeof fromJsonPage>[1];
-  let count: () => Promise<{ total: number }[]>;
-  if (scope === undefined) {
-    // The agency reads every report: one statement per filter shape, prepared once per handle (db/prepared-per-handle.ts).
-    const shape = `${status ? 's' : ''}${cursor ? 'a' : ''}`;
-    const queries = () => listQueries(ctx.db, scope, status, cursor, placeholderValues);
-    const values = { ...(status ? { status } : {}), ...(cursor ? cursorValues(cursor) : {}) };
-    answer = await preparedPerHandle(ctx.db, `list_result_reports_${shape}`, (name) => queries().list.prepare(name)).execute(values);
-    count = () => preparedPerHandle(ctx.db, `count_result_reports_${shape}`, (name) => queries().count.prepare(name)).execute(values);
-  } else {
-    // Partner staff's scope names their organisations: built for each request.
-    const { list, count: counted } = listQueries(ctx.db, scope, status, cursor, inlineValues);
-    answer = await list;
-    count = () => counted;
-  }
+  // The agency reads every report: one statement per filter shape, prepared once per handle. Partner staff's scope
+  // names their organisations: built for each request (db/prepared-per-handle.ts).
+  const shape = scope === undefined ? `${status ? 's' : ''}${cursor ? 'a' : ''}` : null;
+  const values = { ...(status ? { status } : {}), ...(cursor ? cursorValues(cursor) : {}) };
+  const answer = await sendQuery(ctx.db, shape === null ? null : `list_result_reports_${shape}`, (bind) => listQueries(ctx.db, scope, status, cursor, bind).list, values);
+  const count = () => sendQuery(ctx.db, shape === null ? null : `count_result_reports_${shape}`, (bind) => listQueries(ctx.db, scope, status, cursor, bind).count, values);
   const page = await keysetPage(fromJsonPage(lineColumns, answer), { size: RESULT_REPORTS_PAGE_SIZE, cursor, count, key: order.key });
   return { ...page, items: page.items.map(({ rank: _rank, changed: _changed, roundNumber, ...r }) => ({ ...r, roundNumber: roundNumber ?? 1 })) };
 }

@@ -1,7 +1,7 @@
 import countryToCurrency from 'country-to-currency';
 import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { inlineValues, placeholderValues, preparedPerHandle, type Bind } from '../../db/prepared-per-handle.ts';
+import { sendQuery, type Bind } from '../../db/prepared-per-handle.ts';
 import { applications } from '../../db/schema/applications.ts';
 import { roundBudgetVersions, type BudgetCause } from '../../db/schema/budgets.ts';
 import { user } from '../../db/schema/auth.ts';
@@ -69,9 +69,7 @@ export async function getApplicationBudget(ctx: CoreContext, { applicationId }: 
   // name of who recorded it (one statement, not three); for the agency prepared once per handle. Found, the
   // application is readable; none found, it is looked up (not readable → not found) and gets its first versions.
   const readLatest = () =>
-    isSharedApplicationScope(ctx.actor)
-      ? preparedPerHandle(ctx.db, `budget_latest_${scope ? 'sent' : 'all'}`, (name) => latestQuery(ctx.db, scope, applicationId, placeholderValues).prepare(name)).execute({ applicationId })
-      : latestQuery(ctx.db, scope, applicationId, inlineValues);
+    sendQuery(ctx.db, isSharedApplicationScope(ctx.actor) ? `budget_latest_${scope ? 'sent' : 'all'}` : null, (bind) => latestQuery(ctx.db, scope, applicationId, bind), { applicationId });
   let rows = await readLatest();
   if (rows.length === 0) {
     const application = await findReadableApplication(ctx, applicationId);
