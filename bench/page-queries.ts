@@ -26,7 +26,7 @@ import { freshPostgresDatabase } from './fresh-postgres-database.ts';
  * QUERIES_SQL=1 prints each statement (its time the mean of QUERIES_REPEAT runs); QUERIES_EXPLAIN=1 its plan with timings (explain analyze). QUERIES_PROFILE=<dir>: then each page QUERIES_REPEAT (300) times
  * more under the CPU profiler, one <dir>/<n>.cpuprofile per page for bench/summarise-profile.ts (run with
  * NODE_ENV=production, as the server runs React). QUERIES_DATABASE_URL=postgres://…: on PostgreSQL instead, in a
- * fresh database beside the one named; the statements are then not listed. QUERIES_THREAD=1: PGlite in its own thread, as the server has it. QUERIES_TIME=<n>: n more requests timed, unprofiled (wall, CPU, the server thread's CPU).
+ * fresh database beside the one named; the statements are then not listed. QUERIES_THREAD=1: PGlite in its own thread, as the server has it. QUERIES_TIME=<n>: n more requests timed, unprofiled (wall, CPU, the server thread's CPU). QUERIES_BODY=<dir>: each page's body, uncompressed.
  */
 const root = resolve(import.meta.dirname, '..');
 const log: { sql: string; params: unknown[]; rows: number; ms: number }[] = [];
@@ -101,6 +101,12 @@ for (const template of paths) {
   console.log(`| ${template} | ${response.status} | ${log.length} | ${rows} | ${queryMs.toFixed(1)} | ${ms.toFixed(1)} |`);
   if (process.env.QUERIES_SQL) for (const q of log) console.log(`    ${q.rows} rows ${q.ms.toFixed(2)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
   if (process.env.QUERIES_DUMP) writeFileSync(process.env.QUERIES_DUMP, JSON.stringify(log));
+  // QUERIES_BODY=<dir>: the page as the browser gets it, uncompressed, in <dir>/<n>.html (to see what a page sends).
+  if (process.env.QUERIES_BODY) {
+    mkdirSync(process.env.QUERIES_BODY, { recursive: true });
+    const { 'accept-encoding': _, ...plain } = headers(path);
+    writeFileSync(join(process.env.QUERIES_BODY, `${paths.indexOf(template)}.html`), await (await app.request(`${publicUrl}${path}`, { headers: plain })).text());
+  }
   if (process.env.QUERIES_EXPLAIN)
     for (const q of [...log]) {
       const plan = await query!<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, timing on) ${q.sql}`, q.params);

@@ -1,5 +1,8 @@
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { intlTag } from './locales.ts';
+import { catalogs, type MessageKey } from './catalogs.ts';
+import { intlTag, locales } from './locales.ts';
 import { createTranslator } from './translator.ts';
 
 // Intl output uses narrow/no-break spaces; compare with ordinary spaces.
@@ -19,6 +22,36 @@ describe('createTranslator', () => {
     expect(createTranslator('fr').list(kinds)).toBe('arrival, mid-term et final');
     expect(createTranslator('es').list(kinds)).toBe('arrival, mid-term y final');
     expect(createTranslator('nn').list(['arrival'])).toBe('arrival');
+  });
+
+  it('formats every message of text and plain arguments as IntlMessageFormat does, whatever the values', () => {
+    let plainMessages = 0;
+    for (const locale of locales) {
+      const t = createTranslator(locale);
+      for (const [key, message] of Object.entries(catalogs[locale]) as [MessageKey, string][]) {
+        const ast = parse(message);
+        if (!ast.every((el) => el.type === TYPE.literal || el.type === TYPE.argument)) continue;
+        plainMessages += 1;
+        const names = ast.flatMap((el) => (el.type === TYPE.argument ? [el.value] : []));
+        const intl = new IntlMessageFormat(message, intlTag(locale));
+        // Text with markup and quotes, numbers (also 0 and fractions), and values IntlMessageFormat turns to text itself.
+        for (const pick of [(i: number) => `<b>"Ngozi's" & {x}</b> ${i}`, (i: number) => i * 1234.5, (i: number) => (i % 2 ? 0 : ''), (i: number) => (i % 2 ? null : false)]) {
+          const values = Object.fromEntries(names.map((name, i) => [name, pick(i)]));
+          expect(t.t(key, values), `${locale} ${key}`).toBe(String(intl.format(values)));
+        }
+        // A missing value is refused as before.
+        if (names.length > 0) expect(() => t.t(key, {})).toThrow();
+      }
+    }
+    expect(plainMessages).toBeGreaterThan(1000);
+  });
+
+  it('writes a decimal with all its decimals in the locale’s notation, and anything else as given', () => {
+    expect(createTranslator('nb').decimal('0.075892')).toBe('0,075892');
+    expect(createTranslator('en').decimal('0.075892')).toBe('0.075892');
+    expect(plain(createTranslator('fr').decimal('1234.50'))).toBe('1 234,50');
+    expect(createTranslator('es').decimal('12')).toBe('12');
+    expect(createTranslator('nb').decimal('abc')).toBe('abc');
   });
 
   it('formats numbers per locale', () => {

@@ -1,3 +1,4 @@
+import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { catalogs, type MessageKey } from './catalogs.ts';
 import { intlTag, type Locale } from './locales.ts';
@@ -8,6 +9,8 @@ export interface Translator {
   locale: Locale;
   t(key: MessageKey, values?: MessageValues): string;
   number(value: number): string;
+  /** A decimal as written (`"0.075892"`, an exchange rate), in the locale's notation with all its decimals: "0,075892". */
+  decimal(value: string): string;
   /** Money is integer minor units plus an ISO 4217 currency (docs/architecture.md#money). */
   money(minorUnits: number, currency?: string): string;
   date(value: Date | string, style?: 'long' | 'medium' | 'short'): string;
@@ -19,16 +22,48 @@ export interface Translator {
   list(items: readonly string[]): string;
 }
 
-const cache = new Map<string, IntlMessageFormat>();
+/**
+ * A message as IntlMessageFormat compiled it, and for one made only of text and plain `{name}` arguments
+ * (most of the catalogs) its pieces: such a message is formatted by joining the pieces with the values as
+ * text, as IntlMessageFormat does, without building its parts list on every call. Plurals, selects, numbers
+ * and dates have no pieces and go through IntlMessageFormat.
+ */
+interface CompiledMessage {
+  format: IntlMessageFormat;
+  /** Text, or the name of an argument. */
+  pieces: (string | { name: string })[] | null;
+}
 
-function compiled(locale: Locale, key: MessageKey): IntlMessageFormat {
+const cache = new Map<string, CompiledMessage>();
+
+function compiled(locale: Locale, key: MessageKey): CompiledMessage {
   const id = `${locale}\u0000${key}`;
-  let format = cache.get(id);
-  if (!format) {
-    format = new IntlMessageFormat(catalogs[locale][key], intlTag(locale));
-    cache.set(id, format);
+  let message = cache.get(id);
+  if (!message) {
+    const format = new IntlMessageFormat(catalogs[locale][key], intlTag(locale));
+    const ast = format.getAst();
+    const plain = ast.every((el) => el.type === TYPE.literal || el.type === TYPE.argument);
+    message = { format, pieces: plain ? ast.map((el) => (el.type === TYPE.literal ? el.value : { name: el.value })) : null };
+    cache.set(id, message);
   }
-  return format;
+  return message;
+}
+
+/** A message with its values: joined from its pieces when it has them and every value is text or a number, else by IntlMessageFormat. */
+function formatMessage({ format, pieces }: CompiledMessage, values: MessageValues): string {
+  if (pieces) {
+    let text = '';
+    for (const piece of pieces) {
+      if (typeof piece === 'string') text += piece;
+      else {
+        const value = values[piece.name];
+        if (typeof value !== 'string' && typeof value !== 'number') return String(format.format(values));
+        text += value;
+      }
+    }
+    return text;
+  }
+  return String(format.format(values));
 }
 
 const digitsByCurrency = new Map<string, number>();
@@ -90,6 +125,8 @@ function buildTranslator(locale: Locale): Translator {
     const digits = Number(fraction);
     return new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   });
+  // Keyed by the number of decimals: a handful per locale.
+  const decimalFormat = memo((digits) => new Intl.NumberFormat(tag, { minimumFractionDigits: Number(digits), maximumFractionDigits: Number(digits) }));
   const dateFormat = memo((style) => new Intl.DateTimeFormat(tag, { dateStyle: style as 'long' | 'medium' | 'short', timeZone: 'Europe/Oslo' }));
   const keptDays = memo(() => new Map<string, string>());
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
@@ -104,11 +141,16 @@ function buildTranslator(locale: Locale): Translator {
     }
   });
   // A message without values always reads the same: formatted once, then looked up.
-  const plainText = memo((key) => String(compiled(locale, key as MessageKey).format()));
+  const plainText = memo((key) => String(compiled(locale, key as MessageKey).format.format()));
   return {
     locale,
-    t: (key, values) => (values === undefined ? plainText(key) : String(compiled(locale, key).format(values))),
+    t: (key, values) => (values === undefined ? plainText(key) : formatMessage(compiled(locale, key), values)),
     number: (value) => (Number.isInteger(value) && value >= 0 && value < smallIntegerLimit ? (smallIntegers[value] ??= numberFormat.format(value)) : numberFormat.format(value)),
+    decimal: (value) => {
+      const fraction = /^-?\d+(?:\.(\d+))?$/.exec(value)?.[1]?.length;
+      if (fraction === undefined && !/^-?\d+$/.test(value)) return value;
+      return decimalFormat(String(Math.min(fraction ?? 0, 20))).format(Number(value));
+    },
     money: (minorUnits, currency = 'NOK') => {
       const digits = minorUnitDigits(currency);
       // Grants and ceilings are whole kroner: "30 000 000 kr" reads better than "30 000 000,00 kr".

@@ -1,5 +1,4 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { getBudgetHistory } from '../../core/budgets/get-budget-history.ts';
 import { listOtherLines } from '../../core/budgets/list-other-lines.ts';
 import { addOtherLine } from '../../core/budgets/add-other-line.ts';
 import { removeOtherLine } from '../../core/budgets/remove-other-line.ts';
@@ -130,12 +129,12 @@ async function lineOnRound(c: Parameters<Parameters<OpenAPIHono<ApiEnv>['openapi
 export function registerApplicationBudget(api: OpenAPIHono<ApiEnv>) {
   api.openapi(budgetRoute, async (c) => {
     const budget = await getApplicationBudget(c.var.core, { applicationId: c.req.valid('param').id });
-    return c.json({ ...budget, rounds: budget.rounds.map((r) => ({ ...r, version: { ...r.version, computedAt: r.version.computedAt.toISOString() } })) }, 200);
+    return c.json({ applicationId: budget.applicationId, rounds: budget.rounds.map((r) => ({ ...r, version: { ...r.version, computedAt: r.version.computedAt.toISOString() } })) }, 200);
   });
 
   api.openapi(historyRoute, async (c) => {
-    const history = await getBudgetHistory(c.var.core, { applicationId: c.req.valid('param').id });
-    return c.json({ ...history, entries: history.entries.map((e) => ({ ...e, computedAt: e.computedAt.toISOString() })) }, 200);
+    const { applicationId, history } = await getApplicationBudget(c.var.core, { applicationId: c.req.valid('param').id });
+    return c.json({ applicationId, entries: history.map((e) => ({ ...e, computedAt: e.computedAt.toISOString() })) }, 200);
   });
 
   api.openapi(listLinesRoute, async (c) => {

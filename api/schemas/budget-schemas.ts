@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BUDGET_CAUSES } from '../../core/budgets/get-budget-history.ts';
+import { BUDGET_CAUSES } from '../../core/unit-costs/get-application-budget.ts';
 import { BUDGET_LINE_KINDS } from '../../core/unit-costs/compute-round-budget.ts';
 import { DISTANCE_BAND_CODES } from '../../core/unit-costs/unit-cost-rates.ts';
 

@@ -13,9 +13,9 @@ export type PageRoundBudget = Omit<StoredRoundBudget, 'version'> & { version: Om
 
 export function ApplicationBudget({ rounds, partners }: { rounds: PageRoundBudget[]; partners: { organisationId: string; legalName: string }[] }) {
   const i18n = useI18n();
-  const { t, money, number, dateTime, date } = i18n;
+  const { t, money, number, decimal, dateTime, date } = i18n;
   const equivalent = (e: LocalEquivalent | undefined) =>
-    e ? t('budgets.equivalent', { amount: money(e.amountMinor, e.currency), currency: e.currency, rate: e.rate.nokPerUnit, source: e.rate.source, date: date(e.rate.date) }) : null;
+    e ? t('budgets.equivalent', { amount: money(e.amountMinor, e.currency), currency: e.currency, rate: decimal(e.rate.nokPerUnit), source: e.rate.source, date: date(e.rate.date) }) : null;
   const name = (id: string) => partners.find((p) => p.organisationId === id)?.legalName ?? id;
   if (rounds.length === 0) return <p className="ds-paragraph">{t('budget.none')}</p>;
   return (
@@ -110,22 +110,7 @@ export function ApplicationBudget({ rounds, partners }: { rounds: PageRoundBudge
                           </tr>
                         );
                       }),
-                    <tr key={`${p.organisationId}-total`}>
-                      <th scope="row" colSpan={3}>
-                        {t('budget.partnerTotal', { name: name(p.organisationId) })}
-                      </th>
-                      <td className="numeric">
-                        <strong>{money(p.totalMinor, round.budget!.currency)}</strong>
-                        {equivalent(round.equivalents.find((e) => e.organisationId === p.organisationId)) ? (
-                          <>
-                            <br />
-                            <span className="ds-paragraph" data-size="sm" title={t('budgets.equivalentHint')}>
-                              {equivalent(round.equivalents.find((e) => e.organisationId === p.organisationId))}
-                            </span>
-                          </>
-                        ) : null}
-                      </td>
-                    </tr>,
+                    <PartnerTotal key={`${p.organisationId}-total`} name={name(p.organisationId)} total={money(p.totalMinor, round.budget!.currency)} equivalent={equivalent(round.equivalents.find((e) => e.organisationId === p.organisationId))} />,
                   ])}
                   <tr>
                     <th scope="row" colSpan={3}>
@@ -142,5 +127,28 @@ export function ApplicationBudget({ rounds, partners }: { rounds: PageRoundBudge
         );
       })}
     </>
+  );
+}
+
+/** A partner's total in a round, with its local equivalent when there is one. */
+function PartnerTotal({ name, total, equivalent }: { name: string; total: string; equivalent: string | null }) {
+  const { t } = useI18n();
+  return (
+    <tr>
+      <th scope="row" colSpan={3}>
+        {t('budget.partnerTotal', { name })}
+      </th>
+      <td className="numeric">
+        <strong>{total}</strong>
+        {equivalent ? (
+          <>
+            <br />
+            <span className="ds-paragraph" data-size="sm" title={t('budgets.equivalentHint')}>
+              {equivalent}
+            </span>
+          </>
+        ) : null}
+      </td>
+    </tr>
   );
 }

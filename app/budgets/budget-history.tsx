@@ -1,4 +1,4 @@
-import type { BudgetCause } from '../../core/budgets/get-budget-history.ts';
+import type { BudgetCause } from '../../core/unit-costs/get-application-budget.ts';
 import { useI18n } from '../ui/i18n-context.tsx';
 
 export interface PageHistoryEntry {

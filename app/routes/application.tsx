@@ -25,7 +25,6 @@ import { isMessageKey } from '../../i18n/catalogs.ts';
 import { getApplicationBudget } from '../../core/unit-costs/get-application-budget.ts';
 import { ApplicationBudget } from '../applications/application-budget.tsx';
 import { BudgetHistory } from '../budgets/budget-history.tsx';
-import { getBudgetHistory } from '../../core/budgets/get-budget-history.ts';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guarded(request, params.lang, async () => {
@@ -35,12 +34,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const sector = a.sectorCode ? codelist('Sector').find((c) => c.code === a.sectorCode) : undefined;
     const goals = codelist('UNSDG-Goals').filter((g) => a.sdgGoals.includes(g.code)).map((g) => sdgGoalName(g.code, locale) ?? codeName(g, locale));
     const [history, budget] = await Promise.all([getRecordHistory(context.core, { recordType: 'application', recordId: a.id }), getApplicationBudget(context.core, { applicationId: a.id })]);
-    // After the budget read: it records the first versions of an application that has none yet.
-    const budgetHistory = await getBudgetHistory(context.core, { applicationId: a.id });
     return {
       detail,
       budget: budget.rounds.map((r) => ({ ...r, version: { ...r.version, computedAt: r.version.computedAt.toISOString() } })),
-      budgetHistory: budgetHistory.entries.map((e) => ({ ...e, computedAt: e.computedAt.toISOString() })),
+      budgetHistory: budget.history.map((e) => ({ ...e, computedAt: e.computedAt.toISOString() })),
       // A sector name the IATI list has only in English is marked as English (lang).
       names: { sector: sector ? `${sector.code} ${codeName(sector, locale)}` : null, sectorLang: sector && !sector.names[locale] ? 'en' : undefined, goals },
       canReview: can(context.core.actor, 'application:read-internal'),

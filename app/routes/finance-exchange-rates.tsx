@@ -73,7 +73,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function FinanceExchangeRates() {
   const { rates, currencies, more, asked, mayManage, done } = useLoaderData<typeof loader>();
   const result = useActionData<{ errors: FieldError[]; values: Values }>();
-  const { t, date } = useI18n();
+  const { t, date, decimal } = useI18n();
   const errors = result?.errors ?? [];
   const typed = result?.values;
   const rateErrors = typed?.intent === 'import' ? [] : errors;
@@ -143,7 +143,7 @@ export default function FinanceExchangeRates() {
                 <tr key={r.id}>
                   <td>{date(r.date)}</td>
                   <th scope="row">{r.currency}</th>
-                  <td className="numeric">{r.nokPerUnit}</td>
+                  <td className="numeric">{decimal(r.nokPerUnit)}</td>
                   <td>{r.source}</td>
                   <td>{r.enteredBy ?? t('exchangeRates.system')}</td>
                 </tr>

@@ -11,7 +11,7 @@ import { useTestDatabase } from '../../tests/support/test-database.ts';
 import { addPlanFlow } from '../applications/add-plan-flow.ts';
 import { planFlowInput } from '../applications/plan-flow-input.ts';
 import { coreContext } from '../context.ts';
-import { DomainError, FieldProblemsError, NotFoundError } from '../errors.ts';
+import { FieldProblemsError, NotFoundError } from '../errors.ts';
 import { sumMinor } from '../finance/money.ts';
 import type { Actor } from '../identity/actor.ts';
 import { placeOfCity } from '../organisations/organisation-place.ts';
@@ -20,7 +20,6 @@ import { publishUnitCostTable } from '../unit-costs/publish-unit-cost-table.ts';
 import { addOtherLine } from './add-other-line.ts';
 import { removeOtherLine } from './remove-other-line.ts';
 import { updateOtherLine } from './update-other-line.ts';
-import { getBudgetHistory } from './get-budget-history.ts';
 
 const testDb = useTestDatabase();
 const as = (actor: Actor) => coreContext({ db: testDb.db, actor });
@@ -65,14 +64,14 @@ describe('stored round budgets', () => {
     expect(round.budget!.totalMinor).toBe(sumMinor(round.budget!.partners.map((p) => p.totalMinor)));
     expect(round.budget!.totalMinor).toBe(sumMinor(round.budget!.lines.map((l) => l.amountMinor ?? 0)));
 
-    const history = await getBudgetHistory(as(w.coordinator.actor), { applicationId: w.application.id });
-    expect(history.entries.map((e) => [e.number, e.cause, e.oldTotalMinor, e.newTotalMinor])).toEqual([
+    const { history } = await getApplicationBudget(as(w.coordinator.actor), { applicationId: w.application.id });
+    expect(history.map((e) => [e.number, e.cause, e.oldTotalMinor, e.newTotalMinor])).toEqual([
       [2, 'planChanged', before, round.budget!.totalMinor],
       [1, 'created', null, before],
     ]);
     // Reading again records nothing: the result has not changed.
     await getApplicationBudget(as(w.coordinator.actor), { applicationId: w.application.id });
-    expect((await getBudgetHistory(as(w.coordinator.actor), { applicationId: w.application.id })).entries).toHaveLength(2);
+    expect((await getApplicationBudget(as(w.coordinator.actor), { applicationId: w.application.id })).history).toHaveLength(2);
   });
 
   it('publishing new unit costs changes a draft’s budget but not an approved one', async () => {
@@ -160,26 +159,24 @@ describe('local-currency equivalents', () => {
   });
 });
 
-it('a stranger finds no budget', async () => {
+it('a stranger finds no budget and no history', async () => {
   const w = await world();
   const stranger = await createUser(testDb.db, { memberships: [{ organisationId: (await createOrganisation(testDb.db)).id, role: 'partner_coordinator' }] });
   await expect(getApplicationBudget(as(stranger.actor), { applicationId: w.application.id })).rejects.toBeInstanceOf(NotFoundError);
-  await expect(getBudgetHistory(as(stranger.actor), { applicationId: w.application.id })).rejects.toBeInstanceOf(DomainError);
   // With versions recorded (the coordinator's read records the first), the stranger still finds none.
   await getApplicationBudget(as(w.coordinator.actor), { applicationId: w.application.id });
-  expect((await getBudgetHistory(as(w.coordinator.actor), { applicationId: w.application.id })).entries.length).toBeGreaterThan(0);
-  await expect(getBudgetHistory(as(stranger.actor), { applicationId: w.application.id })).rejects.toBeInstanceOf(NotFoundError);
+  expect((await getApplicationBudget(as(w.coordinator.actor), { applicationId: w.application.id })).history.length).toBeGreaterThan(0);
+  await expect(getApplicationBudget(as(stranger.actor), { applicationId: w.application.id })).rejects.toBeInstanceOf(NotFoundError);
 });
 
-it('the agency reads a sent application’s budget and history as its partners do, and finds no draft’s', async () => {
+it('the agency reads a sent application’s budget and history as its partners do (one statement), and finds no draft’s', async () => {
   const adviser = await createUser(testDb.db, { agencyRoles: ['programme_adviser'] });
   const sent = await world('approved');
   const id = { applicationId: sent.application.id };
-  const partners = [await getApplicationBudget(as(sent.coordinator.actor), id), await getBudgetHistory(as(sent.coordinator.actor), id)];
+  const partners = await getApplicationBudget(as(sent.coordinator.actor), id);
   // Twice: the agency's statements are prepared on the first read and reused on the second.
-  for (let i = 0; i < 2; i++) expect([await getApplicationBudget(as(adviser.actor), id), await getBudgetHistory(as(adviser.actor), id)]).toEqual(partners);
+  for (let i = 0; i < 2; i++) expect(await getApplicationBudget(as(adviser.actor), id)).toEqual(partners);
   const draft = await world('draft');
   await getApplicationBudget(as(draft.coordinator.actor), { applicationId: draft.application.id });
   await expect(getApplicationBudget(as(adviser.actor), { applicationId: draft.application.id })).rejects.toBeInstanceOf(NotFoundError);
-  await expect(getBudgetHistory(as(adviser.actor), { applicationId: draft.application.id })).rejects.toBeInstanceOf(NotFoundError);
 });
