@@ -47,19 +47,36 @@ export function withSharedReadCache(base: Database, { maxAgeMs = 60_000, maxEntr
     try {
       return await transaction(...args);
     } finally {
-      state.generation += 1;
-      state.entries.clear();
-      state.pools.clear();
+      forgetSharedReads(db);
     }
   }) as typeof db.transaction;
   return db;
 }
 
 /**
+ * Everything kept on the handle ended now, as a transaction's end does: for writes made where the handle does
+ * not see them (better-auth's own, on sessions: server/auth/create-auth.ts). Any other handle: nothing to do.
+ */
+export function forgetSharedReads(db: Database): void {
+  const state = Object.hasOwn(db, stateKey) ? (db as CachingHandle)[stateKey] : undefined;
+  if (!state) return;
+  state.generation += 1;
+  state.entries.clear();
+  state.pools.clear();
+}
+
+/** A pool of answers kept apart: at most `maxEntries`, none older than `maxAgeMs` when given (else the handle's bound). */
+export interface SharedReadPool {
+  name: string;
+  maxEntries: number;
+  maxAgeMs?: number;
+}
+
+/**
  * `load()`'s answer, from memory when the cache is on and nothing was written since it was read. A `pool`
  * keeps its answers apart, at most `maxEntries` of them (answers of a few hundred bytes share the handle's bound).
  */
-export function sharedRead<T>(db: Database, key: string, load: () => PromiseLike<T>, pool?: { name: string; maxEntries: number }): Promise<T> {
+export function sharedRead<T>(db: Database, key: string, load: () => PromiseLike<T>, pool?: SharedReadPool): Promise<T> {
   const state = Object.hasOwn(db, stateKey) ? (db as CachingHandle)[stateKey] : undefined;
   if (!state) return Promise.resolve(load());
   let entries = state.entries;
@@ -70,7 +87,7 @@ export function sharedRead<T>(db: Database, key: string, load: () => PromiseLike
   }
   const now = Date.now();
   const entry = entries.get(key);
-  if (entry && entry.generation === state.generation && now - entry.storedAt < state.maxAgeMs) return entry.value as Promise<T>;
+  if (entry && entry.generation === state.generation && now - entry.storedAt < Math.min(state.maxAgeMs, pool?.maxAgeMs ?? Infinity)) return entry.value as Promise<T>;
   const generation = state.generation;
   // Settled once and kept as a promise: a drizzle query is a thenable that runs its statement again every
   // time it is awaited, so the builder itself must never be what is kept.

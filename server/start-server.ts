@@ -8,7 +8,7 @@ import { system } from '../core/identity/actor.ts';
 import { matchUnmatchedOrganisationCities } from '../core/organisations/match-unmatched-organisation-cities.ts';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
-import { withSharedReadCache } from '../db/shared-read-cache.ts';
+import { forgetSharedReads, withSharedReadCache } from '../db/shared-read-cache.ts';
 import { seedDemoData } from '../db/seed/seed-demo-data.ts';
 import { DEMO_PASSWORD, seedDemoUsers, type DemoLogin } from '../db/seed/seed-demo-users.ts';
 import { createMailTransport } from './email/mail-transport.ts';
@@ -110,6 +110,8 @@ export async function startServer(config: Config, logger: Logger, root = process
         : undefined,
     onSessionCreated: (session) => recordSessionCreated(database.db, session),
     onPasswordReset: (args) => sendPasswordResetEmail(database.db, { ...args, publicUrl }),
+    // better-auth writes sessions through the plain handle: what the caching one kept of them ends with each change.
+    onSessionsChanged: () => forgetSharedReads(db),
   });
   const app = createHttpApp({
     db,

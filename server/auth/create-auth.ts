@@ -20,6 +20,8 @@ export interface AuthOptions {
   onSessionCreated: (session: { userId: string; ipAddress?: string | null }) => Promise<void>;
   /** Called with the reset token; the caller enqueues the email (a link to our own reset page). */
   onPasswordReset: (args: { userId: string; email: string; name: string; locale: string; token: string }) => Promise<void>;
+  /** After better-auth changes or removes a session or a person (signed out, revoked, refreshed): what the server kept of them ends. */
+  onSessionsChanged?: () => void;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface AuthOptions {
  * Our forms call its server API from React Router actions (no client library, no JavaScript), and
  * people join only by invitation, so its own sign-up is off (docs/decisions/005).
  */
-export function createAuth({ db, secret, baseURL, oidc, onSessionCreated, onPasswordReset }: AuthOptions) {
+export function createAuth({ db, secret, baseURL, oidc, onSessionCreated, onPasswordReset, onSessionsChanged = () => {} }: AuthOptions) {
   return betterAuth({
     secret,
     baseURL,
@@ -74,7 +76,13 @@ export function createAuth({ db, secret, baseURL, oidc, onSessionCreated, onPass
     ],
     account: { accountLinking: { enabled: true, trustedProviders: [OIDC_PROVIDER_ID] } },
     databaseHooks: {
-      session: { create: { after: async (s) => onSessionCreated({ userId: s.userId, ipAddress: s.ipAddress }) } },
+      // Before and after: a request that reads the session between the two keeps nothing past the change.
+      session: {
+        create: { after: async (s) => onSessionCreated({ userId: s.userId, ipAddress: s.ipAddress }) },
+        update: { before: async () => onSessionsChanged(), after: async () => onSessionsChanged() },
+        delete: { before: async () => onSessionsChanged(), after: async () => onSessionsChanged() },
+      },
+      user: { update: { before: async () => onSessionsChanged(), after: async () => onSessionsChanged() }, delete: { before: async () => onSessionsChanged(), after: async () => onSessionsChanged() } },
     },
     // Server-side calls skip better-auth's HTTP rate limiter; core/identity/sign-in-guard.ts limits sign-in.
     rateLimit: { enabled: false },
