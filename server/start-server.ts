@@ -17,6 +17,7 @@ import { startJobsRunner } from './jobs/jobs-runner.ts';
 import { flowCountsInMemory } from '../core/stats/flow-counts-in-memory.ts';
 import { resolveAuthSecret } from './auth/auth-secret.ts';
 import { createAuth } from './auth/create-auth.ts';
+import { makeOpenDataFilesAhead } from './make-open-data-ahead.ts';
 import { recordSessionCreated } from './auth/record-session-created.ts';
 import { sendPasswordResetEmail } from './auth/send-password-reset-email.ts';
 import type { Config } from './config.ts';
@@ -131,6 +132,8 @@ export async function startServer(config: Config, logger: Logger, root = process
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolveListening(s));
     s.once('error', reject);
   });
+  // The open datasets' files, made now in the background rather than on the first download (server/make-open-data-ahead.ts).
+  void makeOpenDataFilesAhead(app, publicUrl, logger);
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${shownHost}:${config.PORT}`;
 

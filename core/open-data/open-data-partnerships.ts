@@ -71,8 +71,11 @@ export async function loadOpenDataPartnerships(db: Database, { after, limit }: {
           .where(inArray(partnershipStages.partnershipId, ids)),
       ])
     : [[], []];
+  // Grouped once per page (500 partnerships, about three times as many partners), not filtered again for each row.
+  const partnersOf = byPartnership(partners);
+  const stagesOf = byPartnership(stages);
   const out: OpenDataRow[] = rows.map((p) => {
-    const mine = partners.filter((o) => o.partnershipId === p.id).sort((a, b) => Number(b.coordinator) - Number(a.coordinator));
+    const mine = [...(partnersOf.get(p.id) ?? [])].sort((a, b) => Number(b.coordinator) - Number(a.coordinator));
     return {
       id: p.id,
       title: p.title,
@@ -88,8 +91,19 @@ export async function loadOpenDataPartnerships(db: Database, { after, limit }: {
       coordinator_organisation_id: mine.find((o) => o.coordinator)?.id ?? null,
       starts_on: p.startsOn,
       ends_on: p.endsOn,
-      granted_nok: grantedMinor(stages.filter((s) => s.partnershipId === p.id)) / 100,
+      granted_nok: grantedMinor(stagesOf.get(p.id) ?? []) / 100,
     };
   });
   return { rows: out, next: rows.length === limit ? rows.at(-1)?.id : undefined };
+}
+
+/** Rows grouped by their partnership (Map.groupBy is Node 21's). */
+function byPartnership<T extends { partnershipId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.partnershipId);
+    if (group) group.push(row);
+    else groups.set(row.partnershipId, [row]);
+  }
+  return groups;
 }
